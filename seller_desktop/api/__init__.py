@@ -1,0 +1,1 @@
+"""WeChat Store API client: one httpx.AsyncClient, stable token, typed errors, retries."""

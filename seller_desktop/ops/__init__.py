@@ -1,0 +1,1 @@
+"""User intents: each op writes a local change and its outbox row in one transaction."""

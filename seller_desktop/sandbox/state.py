@@ -1,0 +1,83 @@
+"""The sandbox shop's whole state: config, clock, tokens, products, images, orders, e-waybills.
+
+Records are kept as plain JSON-shaped dicts (wire field names, ids as strings), so replies are
+copies of them and ``--state FILE`` can save and load the shop as JSON. Each endpoint module
+owns the keys it writes; indexes a module needs for speed live in ``Shop.index`` (rebuilt on
+load by that module's ``reindex`` hook, never saved).
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class SandboxConfig:
+    appid: str = "wxsandbox0000shop"
+    secret: str = "sandbox-secret-0000000000000000"
+    seed: int = 1
+    token_ttl: int = 7200  # seconds a token lives
+    review_delay: int = 5  # seconds of sandbox time a listing review takes
+    review_passes: bool = True  # False: reviews fail (edit_status 3)
+    add_update_quota_per_hour: int = 200
+    decode_quota_per_day: int = 30
+    minute_quota: int = 0  # per-minute call limit over business APIs (45011); 0 = off
+    daily_quota: int = 0  # per-day call limit over business APIs (45009); 0 = off
+    gift_ttl: int = 24 * 3600
+
+
+class Clock:
+    """The sandbox's own clock: wall time plus an offset tests can move forward."""
+
+    def __init__(self, offset: int = 0) -> None:
+        self.offset = offset
+
+    def now(self) -> int:
+        return int(time.time()) + self.offset
+
+    def advance(self, seconds: int) -> None:
+        self.offset += int(seconds)
+
+
+@dataclass
+class Shop:
+    config: SandboxConfig = field(default_factory=SandboxConfig)
+    clock: Clock = field(default_factory=Clock)
+    lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+    rng: random.Random = field(default_factory=random.Random, repr=False)
+
+    info: dict[str, Any] = field(default_factory=dict)  # shop basic info (basics/info/get)
+    tokens: dict[str, dict[str, Any]] = field(default_factory=dict)  # token -> {kind, expires_at, ...}
+    products: dict[str, dict[str, Any]] = field(default_factory=dict)  # product_id -> record
+    images: dict[str, dict[str, Any]] = field(default_factory=dict)  # image key -> {seed/bytes info}
+    orders: dict[str, dict[str, Any]] = field(default_factory=dict)  # order_id -> order (wire shape)
+    ewaybills: dict[str, dict[str, Any]] = field(default_factory=dict)  # ewaybill_order_id -> record
+    counters: dict[str, int] = field(default_factory=dict)  # id sequences, quota counters
+    log: list[dict[str, Any]] = field(default_factory=list)  # applied writes, for tests to assert on
+    index: dict[str, Any] = field(default_factory=dict, repr=False)  # derived, never saved
+
+    SAVED = ("info", "tokens", "products", "images", "orders", "ewaybills", "counters", "log")
+
+    def next_id(self, name: str, start: int) -> int:
+        value = self.counters.get(name, start) + 1
+        self.counters[name] = value
+        return value
+
+    def to_json(self) -> dict[str, Any]:
+        data = {name: getattr(self, name) for name in self.SAVED}
+        data["config"] = asdict(self.config)
+        data["clock_offset"] = self.clock.offset
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Shop:
+        shop = cls(config=SandboxConfig(**data.get("config", {})),
+                   clock=Clock(data.get("clock_offset", 0)))
+        for name in cls.SAVED:
+            if name in data:
+                setattr(shop, name, data[name])
+        return shop

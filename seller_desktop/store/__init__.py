@@ -1,0 +1,1 @@
+"""SQLite store: schema and migrations, repositories, outbox, watermarks, full-text search."""

@@ -1,0 +1,1 @@
+"""Sync: pull the shop into the store, push the outbox, detect conflicts."""

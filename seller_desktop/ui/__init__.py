@@ -1,0 +1,1 @@
+"""The Qt desktop UI: models, screens, dialogs, widgets, events."""
