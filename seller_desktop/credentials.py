@@ -1,0 +1,78 @@
+"""The AppSecret lives in the OS keyring, behind this small interface.
+
+Never in SQLite, logs or config files. When no usable keyring exists (a headless machine
+without a Secret Service), :class:`SecretStore` says so instead of silently writing the secret
+to a plaintext file; the caller can then use the environment variables instead.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import keyring
+import keyring.errors
+
+from .config import ENV_APPID, ENV_SECRET
+
+SERVICE = "seller-desktop"
+
+
+class NoKeyring(RuntimeError):
+    """No secure keyring backend on this machine."""
+
+
+@dataclass(frozen=True)
+class Credentials:
+    appid: str
+    secret: str
+
+    def __repr__(self) -> str:  # never print the secret
+        return f"Credentials(appid={self.appid!r}, secret=***)"
+
+
+class SecretStore:
+    def __init__(self, service: str = SERVICE) -> None:
+        self.service = service
+
+    def available(self) -> bool:
+        backend = keyring.get_keyring()
+        priority = getattr(backend, "priority", 0)
+        return priority >= 1 and "fail" not in type(backend).__module__
+
+    def save(self, appid: str, secret: str) -> None:
+        if not self.available():
+            raise NoKeyring("此电脑没有可用的系统钥匙串，无法安全保存 AppSecret。"
+                            f"可改用环境变量 {ENV_APPID} / {ENV_SECRET}。")
+        keyring.set_password(self.service, appid, secret)
+
+    def load(self, appid: str) -> str | None:
+        try:
+            return keyring.get_password(self.service, appid)
+        except keyring.errors.KeyringError:
+            return None
+
+    def forget(self, appid: str) -> None:
+        try:
+            keyring.delete_password(self.service, appid)
+        except keyring.errors.KeyringError:
+            pass
+
+
+def from_environment() -> Credentials | None:
+    appid, secret = os.environ.get(ENV_APPID), os.environ.get(ENV_SECRET)
+    if appid and secret:
+        return Credentials(appid, secret)
+    return None
+
+
+def resolve(appid: str | None, store: SecretStore | None = None) -> Credentials | None:
+    """Environment first (scripts, CI), then the keyring for the configured AppID."""
+    env = from_environment()
+    if env:
+        return env
+    if appid:
+        secret = (store or SecretStore()).load(appid)
+        if secret:
+            return Credentials(appid, secret)
+    return None

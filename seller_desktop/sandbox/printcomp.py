@@ -1,0 +1,134 @@
+"""An emulated WeChat Store desktop print component (打印组件), for tests and the demo.
+
+The real component is a local WebSocket server on ``ws://127.0.0.1:12705`` (orders-shipping.md
+§3.12). Requests and replies are JSON matched by ``requestID``; commands ``getPrinterList``,
+``getAppInfo`` and ``print`` (``taskList`` of ``{taskID, printInfo, printNum}``). This emulator
+records every task it receives so tests can assert what was printed, and can be told to fail a
+printer. ``printInfo`` is checked the way the sandbox issues it (base64 of a JSON object); an
+unreadable one fails that task, as a real component fails on a payload it cannot render.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from websockets.exceptions import ConnectionClosed
+from websockets.sync.server import Server, ServerConnection, serve
+
+VERSION = "2.3.1-sandbox"
+
+
+@dataclass
+class Printer:
+    name: str
+    display_name: str
+    status: str = "ready"  # "ready" prints; anything else fails every task on it
+
+
+@dataclass
+class PrintComponent:
+    host: str = "127.0.0.1"
+    port: int = 0
+    printers: list[Printer] = field(default_factory=lambda: [
+        Printer("DL-888B", "得力 DL-888B 热敏打印机"),
+        Printer("Microsoft Print to PDF", "Microsoft Print to PDF"),
+    ])
+    tasks: list[dict[str, Any]] = field(default_factory=list)  # every task received, in order
+    _server: Server | None = field(default=None, repr=False)
+    _thread: threading.Thread | None = field(default=None, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def start(self) -> str:
+        self._server = serve(self._handle, self.host, self.port)
+        self.port = self._server.socket.getsockname()[1]
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True,
+                                        name="sandbox-print-component")
+        self._thread.start()
+        return self.url
+
+    @property
+    def url(self) -> str:
+        return f"ws://{self.host}:{self.port}"
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server = None
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    def set_printer_status(self, name: str, status: str) -> None:
+        with self._lock:
+            for printer in self.printers:
+                if printer.name == name:
+                    printer.status = status
+
+    # ---- protocol ----
+
+    def _handle(self, conn: ServerConnection) -> None:
+        try:
+            for message in conn:
+                conn.send(json.dumps(self.answer(message), ensure_ascii=False))
+        except ConnectionClosed:
+            pass
+
+    def answer(self, message: str | bytes) -> dict[str, Any]:
+        try:
+            request = json.loads(message)
+            if not isinstance(request, dict):
+                raise ValueError("not an object")
+        except ValueError:
+            return {"command": "", "requestID": "", "success": False, "msg": "invalid json"}
+        command = request.get("command")
+        reply: dict[str, Any] = {"command": command, "requestID": request.get("requestID", "")}
+        if command == "getPrinterList":
+            with self._lock:
+                reply["printerList"] = [{"name": p.name, "displayName": p.display_name,
+                                         "status": p.status} for p in self.printers]
+        elif command == "getAppInfo":
+            reply["appInfo"] = {"version": VERSION}
+        elif command == "print":
+            reply["results"] = self._print(request)
+        else:
+            reply.update(success=False, msg=f"unknown command: {command}")
+        return reply
+
+    def _print(self, request: dict[str, Any]) -> list[dict[str, Any]]:
+        with self._lock:
+            printer = next((p for p in self.printers if p.name == request.get("printer")), None)
+        results = []
+        for task in request.get("taskList") or []:
+            task = task if isinstance(task, dict) else {}
+            task_id = str(task.get("taskID", ""))
+            failure = ""
+            decoded = _decode_print_info(task.get("printInfo"))
+            if printer is None:
+                failure = "打印机不存在"
+            elif printer.status != "ready":
+                failure = f"打印机不可用（{printer.status}）"
+            elif not task_id:
+                failure = "taskID 不能为空"
+            elif decoded is None:
+                failure = "printInfo 无效"
+            results.append({"taskID": task_id, "success": not failure, "failureReason": failure})
+            with self._lock:
+                self.tasks.append({"printer": request.get("printer"), "taskID": task_id,
+                                   "printInfo": task.get("printInfo"), "decoded": decoded,
+                                   "printNum": task.get("printNum"), "success": not failure})
+        return results
+
+
+def _decode_print_info(value: Any) -> dict[str, Any] | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        decoded = json.loads(base64.b64decode(value, validate=True))
+    except (binascii.Error, ValueError):
+        return None
+    return decoded if isinstance(decoded, dict) else None
