@@ -23,6 +23,7 @@ class SandboxConfig:
     token_ttl: int = 7200  # seconds a token lives
     review_delay: int = 5  # seconds of sandbox time a listing review takes
     review_passes: bool = True  # False: reviews fail (edit_status 3)
+    async_write_delay: int = 2  # seconds a >25-SKU listing stays in edit_status 7 before review
     add_update_quota_per_hour: int = 200
     decode_quota_per_day: int = 30
     minute_quota: int = 0  # per-minute call limit over business APIs (45011); 0 = off
@@ -31,16 +32,35 @@ class SandboxConfig:
 
 
 class Clock:
-    """The sandbox's own clock: wall time plus an offset tests can move forward."""
+    """The sandbox's own clock: wall time plus an offset tests can move forward.
 
-    def __init__(self, offset: int = 0) -> None:
+    ``freeze()`` stops it (``now()`` then moves only with ``advance``), so tests can compare
+    times across calls without racing the wall clock's second boundary; ``unfreeze()`` resumes
+    from the frozen time.
+    """
+
+    def __init__(self, offset: int = 0, frozen_at: int | None = None) -> None:
         self.offset = offset
+        self.frozen_at = frozen_at
 
     def now(self) -> int:
+        if self.frozen_at is not None:
+            return self.frozen_at
         return int(time.time()) + self.offset
 
     def advance(self, seconds: int) -> None:
         self.offset += int(seconds)
+        if self.frozen_at is not None:
+            self.frozen_at += int(seconds)
+
+    def freeze(self) -> None:
+        if self.frozen_at is None:
+            self.frozen_at = self.now()
+
+    def unfreeze(self) -> None:
+        if self.frozen_at is not None:
+            self.offset = self.frozen_at - int(time.time())
+            self.frozen_at = None
 
 
 @dataclass
@@ -59,6 +79,9 @@ class Shop:
     counters: dict[str, int] = field(default_factory=dict)  # id sequences, quota counters
     log: list[dict[str, Any]] = field(default_factory=list)  # applied writes, for tests to assert on
     index: dict[str, Any] = field(default_factory=dict, repr=False)  # derived, never saved
+    # fault injection plan and its per-path call counters (faults.py); a test control, never saved
+    faults: dict[str, Any] = field(default_factory=dict, repr=False)
+    dirty: bool = field(default=False, repr=False)  # a write happened since the last save
 
     SAVED = ("info", "tokens", "products", "images", "orders", "ewaybills", "counters", "log")
 
@@ -71,13 +94,15 @@ class Shop:
         data = {name: getattr(self, name) for name in self.SAVED}
         data["config"] = asdict(self.config)
         data["clock_offset"] = self.clock.offset
+        data["clock_frozen_at"] = self.clock.frozen_at
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Shop:
         shop = cls(config=SandboxConfig(**data.get("config", {})),
-                   clock=Clock(data.get("clock_offset", 0)))
+                   clock=Clock(data.get("clock_offset", 0), data.get("clock_frozen_at")))
         for name in cls.SAVED:
             if name in data:
                 setattr(shop, name, data[name])
+        shop.rng.seed(shop.config.seed)
         return shop

@@ -1,0 +1,40 @@
+"""The seeded demo shop: shop info, the product catalogue (demo_products.py) and, when the
+orders side exists, its orders and gift orders (``demo_orders.generate``). Deterministic from
+the seed; times are relative to the sandbox clock at build time."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import importlib.util
+import random
+
+from .core import run_reindex
+from .demo_products import make_products
+from .images import image_link
+from .routes_all import load_endpoints
+from .shop_info import default_info
+from .state import SandboxConfig, Shop
+
+NICKNAMES = ("山野小铺", "拾光杂货店", "云朵生活馆", "青禾良品", "木子数码", "暖暖母婴屋")
+
+
+def build_demo_shop(seed: int = 1, products: int = 60, orders: int = 600, gift_orders: int = 8,
+                    config: SandboxConfig | None = None) -> Shop:
+    load_endpoints()
+    cfg = dataclasses.replace(config or SandboxConfig(), seed=seed)
+    shop = Shop(config=cfg)
+    shop.rng.seed(seed)
+    rng = random.Random(seed)
+    avatar = f"avatar{seed}"
+    shop.images[avatar] = {"kind": "generated"}
+    shop.info = default_info(cfg.appid, shop.clock.now(), nickname=rng.choice(NICKNAMES),
+                             headimg_url=image_link(cfg.appid, avatar))
+    make_products(shop, rng, products)
+    run_reindex(shop)
+    module = f"{__package__}.demo_orders"
+    if (orders or gift_orders) and importlib.util.find_spec(module) is not None:
+        importlib.import_module(module).generate(shop, orders=orders, gift_orders=gift_orders)
+        run_reindex(shop)
+    shop.dirty = False
+    return shop

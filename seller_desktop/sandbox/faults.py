@@ -1,0 +1,97 @@
+"""Fault injection: which WeChat API call fails, how, and in which phase.
+
+A plan is a seed plus rules ``{path, kind, probability, phase, seconds, times}``; ``path`` is an
+API path or ``*`` (every API path, token endpoints included; never ``/sandbox/...`` or image
+bytes). Whether the n-th call to a path fails is decided by a hash of (seed, path, n, rule
+index), not by a shared RNG, so the same seed and the same sequence of calls to a path give the
+same faults whatever the other paths do. The plan lives in ``shop.faults`` and is never saved.
+
+Phases: ``before`` = the request is not applied; ``after`` = the handler ran and its write is
+applied, then the reply is lost or garbled. ``delay`` sleeps ``seconds`` (default 30) and then:
+before = closes the connection without applying; after = replies normally (late).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .state import Shop
+
+KINDS = ("busy", "minute_quota", "http500", "http502", "reset", "cut", "delay", "bad_json",
+         "token_invalid")
+PHASES = ("before", "after")
+
+
+@dataclass(frozen=True)
+class Fault:
+    kind: str
+    phase: str
+    seconds: float
+
+
+def _rule(raw: Any, index: int) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise ValueError(f"fault #{index} must be an object")
+    path = raw.get("path", "*")
+    kind = raw.get("kind")
+    probability = raw.get("probability", 1.0)
+    phase = raw.get("phase", "before")
+    seconds = raw.get("seconds", 30)
+    times = raw.get("times")
+    if not isinstance(path, str) or not (path == "*" or path.startswith("/")):
+        raise ValueError(f"fault #{index}: path must be '*' or an API path")
+    if kind not in KINDS:
+        raise ValueError(f"fault #{index}: kind must be one of {', '.join(KINDS)}")
+    if phase not in PHASES:
+        raise ValueError(f"fault #{index}: phase must be 'before' or 'after'")
+    if isinstance(probability, bool) or not isinstance(probability, (int, float)) \
+            or not 0 <= probability <= 1:
+        raise ValueError(f"fault #{index}: probability must be a number in [0, 1]")
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or seconds < 0:
+        raise ValueError(f"fault #{index}: seconds must be a number >= 0")
+    if times is not None and (isinstance(times, bool) or not isinstance(times, int) or times < 0):
+        raise ValueError(f"fault #{index}: times must be an integer >= 0 or null")
+    return {"path": path, "kind": kind, "probability": float(probability), "phase": phase,
+            "seconds": float(seconds), "times": times, "fired": 0}
+
+
+def set_plan(shop: Shop, seed: int, rules: list[Any]) -> dict[str, Any]:
+    """Replace the plan (and reset call counters and history). Raises ValueError on bad input."""
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise ValueError("seed must be an integer")
+    if not isinstance(rules, list):
+        raise ValueError("faults must be a list")
+    parsed = [_rule(raw, i) for i, raw in enumerate(rules)]
+    shop.faults = {"seed": seed, "rules": parsed, "calls": {}, "history": []}
+    return shop.faults
+
+
+def _draw(seed: int, path: str, n: int, index: int) -> float:
+    digest = hashlib.sha256(f"{seed}|{path}|{n}|{index}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64
+
+
+def decide(shop: Shop, path: str) -> Fault | None:
+    """Count this call to ``path`` and say which fault (if any) hits it. Lock held."""
+    plan = shop.faults
+    if not plan or not plan.get("rules"):
+        return None
+    calls: dict[str, int] = plan["calls"]
+    n = calls.get(path, 0) + 1
+    calls[path] = n
+    # rules naming the path win over '*' rules
+    ordered = sorted(enumerate(plan["rules"]), key=lambda item: item[1]["path"] == "*")
+    for index, rule in ordered:
+        if rule["path"] not in ("*", path):
+            continue
+        if rule["times"] is not None and rule["fired"] >= rule["times"]:
+            continue
+        if _draw(plan["seed"], path, n, index) < rule["probability"]:
+            rule["fired"] += 1
+            plan["history"].append({"path": path, "n": n, "kind": rule["kind"],
+                                    "phase": rule["phase"]})
+            return Fault(rule["kind"], rule["phase"], rule["seconds"])
+    return None

@@ -1,0 +1,26 @@
+"""The list of endpoint modules: importing one registers its routes, ticks, reindex hooks
+and scenario controls in ``core``. The server imports them all before it serves."""
+
+from __future__ import annotations
+
+import importlib
+
+ENDPOINT_MODULES: tuple[str, ...] = (
+    # auth, shop, images, products, controls (this side)
+    "auth",
+    "shop_info",
+    "images",
+    "products",
+    "controls",
+    # orders, gifts, delivery, e-waybill (the orders side)
+    "orders",
+    "delivery",
+    "ewaybill",
+    "gifts",
+    "order_controls",
+)
+
+
+def load_endpoints() -> None:
+    for name in ENDPOINT_MODULES:
+        importlib.import_module(f"{__package__}.{name}")
