@@ -171,7 +171,7 @@ class _Builder:
         if age < 2 * DAY:
             return 20 if r < 0.7 else 21 if r < 0.75 else 30 if r < 0.95 else 250
         if age < 3 * DAY:  # a few still unshipped past their 48-hour ship-by deadline
-            return 20 if r < 0.05 else 30 if r < 0.95 else 250
+            return 20 if r < 0.1 else 30 if r < 0.95 else 250
         if age < 10 * DAY:
             return 30 if r < 0.7 else 100 if r < 0.9 else 250 if r < 0.96 else 200
         return 100 if r < 0.88 else 250 if r < 0.96 else 200

@@ -68,6 +68,9 @@ def test_demo_content_is_realistic():
         if r["status"] in (10, 20):
             assert not r["parcels"]
     assert len(provinces) >= 20
+    waiting = [r for r in recs if r["status"] == 20 and not r["present"]]
+    assert any(r["lines"][0]["delivery_deadline"] < now for r in waiting)  # overdue ones
+    assert any(r["lines"][0]["delivery_deadline"] > now for r in waiting)
     assert 0.05 < sum(1 for r in recs if r["customer_notes"]) / len(recs) < 0.2
     assert 0.02 < sum(1 for r in recs if r["merchant_notes"]) / len(recs) < 0.1
     assert len({r["openid"] for r in recs}) > 300  # many buyers, some repeat
