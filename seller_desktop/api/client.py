@@ -1,0 +1,353 @@
+"""ApiClient: the one long-lived HTTP connection to the WeChat Store API.
+
+Owns the transport mechanics every endpoint shares: the stable access token (cached, refreshed
+ahead of expiry, one refresh in flight at a time, refreshed once more when a call is refused
+with 40001/40014/42001), the errcode envelope → typed errors, retries with exponential backoff
+and jitter, the bound on concurrent requests, and the online/offline circuit.
+
+Retry rules. A retry is only sent when it cannot apply a change twice:
+- always retried (the request was certainly not applied): connect errors before anything was
+  sent, errcode -1 (busy) and 45011 (per-minute limit), token refusals (one refresh);
+- retried only for ``idempotent=True`` calls: HTTP 5xx, read/write timeouts, resets and
+  connections closed after the request was sent, cut or garbled bodies. For
+  ``idempotent=False`` these raise :class:`UnknownOutcome` and the caller reads the server
+  state before re-sending.
+- never retried: 45009 (daily quota) and every business rejection.
+
+The circuit: ``retry.offline_after`` consecutive connect failures switch the client offline
+(``online`` False, ``on_state_change`` listeners called); for ``retry.offline_cooldown``
+seconds calls fail fast with :class:`Offline`, then the next call probes the host again.
+
+Nothing here logs a token, the secret or a request/response body: only paths, errcodes and
+attempt numbers. httpx's own request log line is redacted (it prints the URL with the token).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import random
+import re
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from .errors import (
+    BUSY_ERRCODE,
+    RATE_LIMIT_ERRCODE,
+    TOKEN_ERRCODES,
+    ApiError,
+    AuthExpired,
+    Busy,
+    MalformedResponse,
+    Offline,
+    RateLimited,
+    ServerError,
+    UnknownOutcome,
+    clean_errmsg,
+    error_for,
+)
+
+DEFAULT_BASE_URL = "https://api.weixin.qq.com"
+TOKEN_PATH = "/cgi-bin/stable_token"
+
+log = logging.getLogger("seller_desktop.api")
+
+_SECRET_QUERY = re.compile(r"((?:access_token|secret)=)[^&\s\"']+")
+
+
+def _redact(value: object) -> object:
+    text = str(value)
+    return _SECRET_QUERY.sub(r"\1***", text) if _SECRET_QUERY.search(text) else value
+
+
+class _RedactQuery(logging.Filter):
+    """Masks ``access_token=…``/``secret=…`` in httpx's "HTTP Request: POST <url>" records."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, dict):
+            record.args = {k: _redact(v) for k, v in record.args.items()}
+        elif record.args:
+            record.args = tuple(_redact(a) for a in record.args)
+        if isinstance(record.msg, str):
+            record.msg = _SECRET_QUERY.sub(r"\1***", record.msg)
+        return True
+
+
+def _install_redaction() -> None:
+    # httpx logs each request's full URL on its own "httpx" logger; httpcore's trace records
+    # name hosts and methods only.
+    logger = logging.getLogger("httpx")
+    if not any(isinstance(f, _RedactQuery) for f in logger.filters):
+        logger.addFilter(_RedactQuery())
+
+
+_install_redaction()
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How hard to try. ``attempts`` counts tries (the first one included)."""
+
+    attempts: int = 5
+    base_delay: float = 0.2  # seconds before the first retry
+    max_delay: float = 5.0
+    offline_after: int = 2  # consecutive connect failures that switch the client offline
+    offline_cooldown: float = 5.0  # seconds of failing fast before probing again
+
+    def backoff(self, retry_number: int, rng: random.Random) -> float:
+        """Delay before retry ``retry_number`` (1-based): exponential, capped, half jittered."""
+        ceiling = min(self.max_delay, self.base_delay * (2 ** (retry_number - 1)))
+        return ceiling / 2 + rng.uniform(0, ceiling / 2)
+
+
+StateListener = Callable[[bool], None]
+
+
+class _RetryLater(Exception):
+    """Internal: this try failed in a way worth retrying; ``final`` is raised when out of tries."""
+
+    def __init__(self, final: ApiError) -> None:
+        super().__init__(str(final))
+        self.final = final
+
+
+class ApiClient:
+    """Async client of the WeChat Store API (or the sandbox, which serves the same surface)."""
+
+    def __init__(self, base_url: str = DEFAULT_BASE_URL, appid: str = "", secret: str = "", *,
+                 transport: httpx.AsyncBaseTransport | None = None, max_in_flight: int = 8,
+                 timeout: float = 15.0, retry: RetryPolicy | None = None,
+                 clock: Callable[[], float] = time.time,
+                 sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+                 refresh_ahead: float = 300.0, rng: random.Random | None = None) -> None:
+        if not appid or not secret:
+            raise ValueError("ApiClient needs an AppID and an AppSecret")
+        if max_in_flight < 1:
+            raise ValueError("max_in_flight must be at least 1")
+        self.base_url = base_url.rstrip("/")
+        self._appid = appid
+        self._secret = secret
+        self.retry = retry or RetryPolicy()
+        self._clock = clock
+        self._sleep = sleep
+        self._rng = rng or random.Random()
+        self._refresh_ahead = refresh_ahead
+        self._http = httpx.AsyncClient(base_url=self.base_url, transport=transport,
+                                       timeout=httpx.Timeout(timeout))
+        self._slots = asyncio.Semaphore(max_in_flight)
+        self._token_lock = asyncio.Lock()
+        self._token: str | None = None
+        self._token_refresh_at = 0.0
+        self._online = True
+        self._connect_failures = 0
+        self._offline_until = 0.0
+        self.on_state_change: list[StateListener] = []
+
+    @property
+    def appid(self) -> str:
+        return self._appid
+
+    # ---- lifecycle -------------------------------------------------------------------------
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> ApiClient:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    # ---- online state ----------------------------------------------------------------------
+
+    @property
+    def online(self) -> bool:
+        return self._online
+
+    def _set_online(self, online: bool) -> None:
+        if online == self._online:
+            return
+        self._online = online
+        log.info("api %s", "online" if online else "offline")
+        for listener in list(self.on_state_change):
+            try:
+                listener(online)
+            except Exception:
+                log.exception("online-state listener failed")
+
+    def _check_circuit(self, path: str) -> None:
+        if not self._online and self._clock() < self._offline_until:
+            raise Offline(path=path)
+
+    def _connect_failed(self) -> bool:
+        """Counts a connect failure; True when the client is (now) offline."""
+        self._connect_failures += 1
+        if not self._online or self._connect_failures >= self.retry.offline_after:
+            self._offline_until = self._clock() + self.retry.offline_cooldown
+            self._set_online(False)
+            return True
+        return False
+
+    def _reached_host(self) -> None:
+        self._connect_failures = 0
+        self._set_online(True)
+
+    # ---- token -----------------------------------------------------------------------------
+
+    def _token_fresh(self) -> bool:
+        return self._token is not None and self._clock() < self._token_refresh_at
+
+    async def access_token(self) -> str:
+        """A valid token: the cached one, or one fetched by the single refresh in flight."""
+        if self._token_fresh():
+            return self._token  # type: ignore[return-value]
+        async with self._token_lock:
+            if not self._token_fresh():
+                await self._fetch_token()
+            return self._token  # type: ignore[return-value]
+
+    def invalidate_token(self, token: str) -> None:
+        """Forget ``token`` if it is still the cached one (a call was refused with it)."""
+        if self._token == token:
+            self._token = None
+
+    async def _fetch_token(self) -> None:
+        body = {"grant_type": "client_credential", "appid": self._appid, "secret": self._secret,
+                "force_refresh": False}
+        reply = await self._execute(TOKEN_PATH, body, method="POST", idempotent=True, params=None,
+                                    files=None, auth=False)
+        token = reply.get("access_token")
+        expires_in = reply.get("expires_in")
+        if not isinstance(token, str) or not token or isinstance(expires_in, bool) \
+                or not isinstance(expires_in, int) or expires_in <= 0:
+            raise MalformedResponse(errmsg="stable_token reply without access_token/expires_in",
+                                    path=TOKEN_PATH)
+        lead = max(expires_in - self._refresh_ahead, expires_in / 2)
+        self._token = token
+        self._token_refresh_at = self._clock() + lead
+        log.info("access token refreshed, valid %ss", expires_in)
+
+    # ---- calls -----------------------------------------------------------------------------
+
+    async def call(self, path: str, body: dict[str, Any] | None = None, *, method: str = "POST",
+                   idempotent: bool = True, params: dict[str, Any] | None = None,
+                   files: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Calls ``path`` with the token; returns the parsed reply of a success (errcode 0/absent).
+
+        ``params`` adds query parameters; ``files`` sends a multipart body instead of JSON.
+        Raises an :class:`ApiError` subclass on failure.
+        """
+        return await self._execute(path, body, method=method, idempotent=idempotent,
+                                   params=params, files=files, auth=True)
+
+    async def _execute(self, path: str, body: dict[str, Any] | None, *, method: str,
+                       idempotent: bool, params: dict[str, Any] | None,
+                       files: dict[str, Any] | None, auth: bool) -> dict[str, Any]:
+        tries = 0
+        refreshed = False
+        while True:
+            self._check_circuit(path)
+            query = {k: str(v) for k, v in (params or {}).items()}
+            token = ""
+            if auth:
+                token = await self.access_token()
+                query["access_token"] = token
+            try:
+                return await self._attempt(path, body, method=method, idempotent=idempotent,
+                                           query=query, files=files, auth=auth)
+            except AuthExpired:
+                if not auth or refreshed:
+                    raise
+                refreshed = True
+                self.invalidate_token(token)
+                log.info("%s: token refused, refreshing once", path)
+                continue
+            except _RetryLater as retry_later:
+                tries += 1
+                if tries >= self.retry.attempts:
+                    raise retry_later.final from retry_later.__cause__
+                delay = self.retry.backoff(tries, self._rng)
+                log.info("%s: retry %d/%d in %.2fs (%s)", path, tries,
+                         self.retry.attempts - 1, delay, type(retry_later.final).__name__)
+                await self._sleep(delay)
+
+    async def _attempt(self, path: str, body: dict[str, Any] | None, *, method: str,
+                       idempotent: bool, query: dict[str, str], files: dict[str, Any] | None,
+                       auth: bool) -> dict[str, Any]:
+        """One HTTP exchange. Returns a success body or raises an ApiError / _RetryLater."""
+        content: dict[str, Any] = {}
+        if files is not None:
+            content["files"] = files
+        elif method.upper() != "GET":
+            content["json"] = body if body is not None else {}
+        try:
+            async with self._slots:
+                response = await self._http.request(method, path, params=query, **content)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            # Nothing was sent: safe to retry whatever the call does.
+            log.warning("%s: cannot connect (%s)", path, type(exc).__name__)
+            if self._connect_failed():
+                raise Offline(path=path) from exc
+            raise _RetryLater(Offline(path=path)) from exc
+        except httpx.TransportError as exc:
+            self._reached_host()
+            log.warning("%s: transport error after sending (%s)", path, type(exc).__name__)
+            if not idempotent:
+                raise UnknownOutcome(errmsg=type(exc).__name__, path=path) from exc
+            raise _RetryLater(ServerError("微信小店服务器没有响应，请稍后再试",
+                                          errmsg=type(exc).__name__, path=path)) from exc
+        self._reached_host()
+        return self._interpret(path, response, idempotent=idempotent, auth=auth)
+
+    def _interpret(self, path: str, response: httpx.Response, *, idempotent: bool,
+                   auth: bool) -> dict[str, Any]:
+        status = response.status_code
+        if status >= 500:
+            log.warning("%s: HTTP %d", path, status)
+            if not idempotent:
+                raise UnknownOutcome(errmsg=f"HTTP {status}", path=path)
+            raise _RetryLater(ServerError(errmsg=f"HTTP {status}", path=path))
+        try:
+            payload = json.loads(response.content)
+        except ValueError:
+            payload = None
+        if not isinstance(payload, dict):
+            log.warning("%s: HTTP %d with a body that is not a JSON object", path, status)
+            if status >= 400:
+                raise MalformedResponse(errmsg=f"HTTP {status}", path=path)
+            if not idempotent:
+                raise UnknownOutcome(errmsg="garbled reply", path=path)
+            raise _RetryLater(MalformedResponse(errmsg="reply is not a JSON object", path=path))
+        errcode = _errcode(payload.get("errcode", 0))
+        if errcode is None:
+            if not idempotent:
+                raise UnknownOutcome(errmsg="garbled errcode", path=path)
+            raise _RetryLater(MalformedResponse(errmsg="errcode is not a number", path=path))
+        if errcode == 0:
+            if status >= 400:
+                raise MalformedResponse(errmsg=f"HTTP {status}", path=path)
+            return payload
+        errmsg = clean_errmsg(payload.get("errmsg"))
+        log.warning("%s: errcode %d", path, errcode)
+        if auth and errcode in TOKEN_ERRCODES:
+            raise AuthExpired(errcode=errcode, errmsg=errmsg, path=path)
+        if errcode == BUSY_ERRCODE:
+            raise _RetryLater(Busy(errcode=errcode, errmsg=errmsg, path=path))
+        if errcode == RATE_LIMIT_ERRCODE:
+            raise _RetryLater(RateLimited(errcode=errcode, errmsg=errmsg, path=path))
+        raise error_for(errcode, errmsg, payload, path=path, token_endpoint=not auth)
+
+
+def _errcode(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip()):
+        return int(value)
+    return None
