@@ -69,8 +69,8 @@ def validate_product(product: Product) -> list[Issue]:
         issues.append(Issue("title", f"标题至少 {TITLE_MIN} 个字（现在 {n} 个）"))
     elif n > TITLE_MAX:
         issues.append(Issue("title", f"标题最多 {TITLE_MAX} 个字（现在 {n} 个）"))
-    elif product.title.strip().isascii() and product.title.strip().replace(" ", "").isalnum():
-        issues.append(Issue("title", "标题不能只有数字或字母"))
+    elif product.title.strip().isascii():
+        issues.append(Issue("title", "标题不能只有数字、字母或符号，请包含中文"))
     if len(product.short_title) > SHORT_TITLE_MAX:
         issues.append(Issue("short_title", f"短标题最多 {SHORT_TITLE_MAX} 个字"))
     if len(product.head_imgs) > HEAD_IMGS_MAX:

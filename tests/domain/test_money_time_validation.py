@@ -48,6 +48,7 @@ def test_valid_product_has_no_issues():
     (_product(title="短袖"), "title"),
     (_product(title="长" * 61), "title"),
     (_product(title="ABC123"), "title"),
+    (_product(title="Test Product-123!"), "title"),
     (_product(sale_price=0), "skus[0].sale_price"),
     (_product(sale_price=1_000_000_001), "skus[0].sale_price"),
     (_product(market_price=5000), "skus[0].market_price"),
