@@ -1,0 +1,287 @@
+"""The cache file: where it lives, how it is opened, checked, migrated, and who may write it.
+
+One file, ``<data_dir>/cache.sqlite3``, mode 0600 (and its -wal/-shm files), WAL journal.
+
+Writes: ONE connection on ONE worker thread (``Writer``). ``write(fn)`` runs ``fn(conn)`` inside
+``BEGIN IMMEDIATE … COMMIT`` on that thread, so every op is one transaction and nothing else
+writes concurrently. Reads: ``Store.reader()`` is a separate read-only connection for the UI
+thread; with WAL it sees the last committed state and never waits for the writer.
+
+Durability: the file runs with ``synchronous=NORMAL`` (in WAL mode a commit is atomic and
+consistent, but the last commits can be lost on power failure or an OS crash: not on an app
+crash). That is right for what sync pulls (it can be fetched again), not for what the seller
+typed. So ``write(fn)`` defaults to ``durable=True``: the transaction runs with
+``synchronous=FULL``, which syncs the WAL at commit, and only then does the op return and the
+UI say "saved". The same holds for ``outbox.mark_sending`` (it must be on disk before the
+request leaves). Bulk pulls pass ``durable=False``.
+
+A file that SQLite cannot read raises ``CorruptCache``; ``rescue.py`` exports the outbox from
+such a file and moves it aside.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import TypeVar
+from urllib.parse import quote
+
+from .migrations import MIGRATIONS, Migration, current_version, migrate
+
+CACHE_NAME = "cache.sqlite3"
+FILE_MODE = 0o600
+BUSY_TIMEOUT_MS = 5000
+
+T = TypeVar("T")
+
+
+class StoreError(Exception):
+    """Base of the store's own errors."""
+
+
+class CorruptCache(StoreError):
+    """The cache file cannot be used: damaged, not a database, or unreadable."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        super().__init__(f"缓存文件已损坏或无法读取：{path}（{reason}）")
+        self.path = Path(path)
+        self.reason = reason
+
+
+class CacheTooNew(StoreError):
+    """The file was written by a newer version of the app (its schema is ahead of ours)."""
+
+    def __init__(self, path: Path | str, version: int, known: int) -> None:
+        super().__init__(f"缓存文件来自更新版本的小店桌面（版本 {version} > {known}）：{path}")
+        self.path = Path(path)
+        self.version = version
+
+
+def companion_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+
+
+def secure_file(path: Path) -> None:
+    """Create ``path`` owner-only if missing, and make it owner-only if it exists."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    os.close(fd)
+    os.chmod(path, FILE_MODE)
+
+
+def _secure_companions(path: Path) -> None:
+    for extra in companion_files(path):
+        if extra.exists():
+            os.chmod(extra, FILE_MODE)
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+def connect_writer(path: Path) -> sqlite3.Connection:
+    """A read-write connection in autocommit mode (transactions are explicit)."""
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    _configure(conn)
+    return conn
+
+
+def connect_reader(path: Path) -> sqlite3.Connection:
+    """A read-only connection; usable from any one thread at a time."""
+    uri = f"file:{quote(str(path))}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    _configure(conn)
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def backup_copy(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the open database next to it (SQLite backup API) before migrating it."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+    n = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.v{version}-{stamp}-{n}.bak")
+        n += 1
+    secure_file(target)
+    dest = sqlite3.connect(target)
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    os.chmod(target, FILE_MODE)
+    return target
+
+
+def open_cache_file(path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> sqlite3.Connection:
+    """Open (creating if needed), check, and migrate the cache file; returns a writer connection.
+
+    Raises ``CorruptCache`` for a damaged or foreign file and ``CacheTooNew`` for a newer schema.
+    """
+    existed = path.exists() and path.stat().st_size > 0
+    try:
+        secure_file(path)
+    except OSError as exc:
+        raise CorruptCache(path, f"无法打开文件：{exc.strerror or exc}") from exc
+    conn: sqlite3.Connection | None = None
+    try:
+        conn = connect_writer(path)
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise CorruptCache(path, f"无法启用 WAL（{mode}）")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        _secure_companions(path)
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
+        if problems != ["ok"]:
+            raise CorruptCache(path, "完整性检查失败：" + "; ".join(problems[:3]))
+        version = current_version(conn)
+        if version > len(migrations):
+            raise CacheTooNew(path, version, len(migrations))
+        if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise CorruptCache(path, "不是小店桌面的缓存文件")
+        if existed and 0 < version < len(migrations):
+            backup_copy(conn, path, version)
+        migrate(conn, migrations)
+        _secure_companions(path)
+        return conn
+    except sqlite3.DatabaseError as exc:
+        if conn is not None:
+            conn.close()
+        raise CorruptCache(path, str(exc)) from exc
+    except StoreError:
+        if conn is not None:
+            conn.close()
+        raise
+
+
+class Writer:
+    """The only connection that writes, confined to one worker thread."""
+
+    def __init__(self, path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> None:
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-writer")
+        self._thread_id: int | None = None
+        self._closed = False
+        try:
+            self._conn = self._executor.submit(self._open, path, migrations).result()
+        except BaseException:
+            self._executor.shutdown(wait=True)
+            raise
+
+    def _open(self, path: Path, migrations: Sequence[Migration]) -> sqlite3.Connection:
+        self._thread_id = threading.get_ident()
+        return open_cache_file(path, migrations)
+
+    def _transaction(self, fn: Callable[[sqlite3.Connection], T], durable: bool) -> T:
+        conn = self._conn
+        conn.execute(f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            result = fn(conn)
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        return result
+
+    def _check_thread(self) -> None:
+        if threading.get_ident() == self._thread_id:
+            raise RuntimeError("write() called from inside a write: pass the connection down")
+
+    async def write(self, fn: Callable[[sqlite3.Connection], T], *, durable: bool = True) -> T:
+        """Run ``fn(conn)`` in one transaction on the writer thread; its result, or its error."""
+        self._check_thread()
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, self._transaction, fn, durable)
+
+    def write_sync(self, fn: Callable[[sqlite3.Connection], T], *, durable: bool = True) -> T:
+        """The same, blocking the caller (CLI, tests, the sync engine's own thread)."""
+        self._check_thread()
+        return self._executor.submit(self._transaction, fn, durable).result()
+
+    def close(self) -> None:
+        """Close the connection on its thread and stop the thread (a second call does nothing)."""
+        if self._closed:
+            return
+        self._closed = True
+
+        def finish() -> None:
+            try:
+                self._conn.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                pass  # closing must not fail because a statistics pass did
+            self._conn.close()
+
+        self._executor.submit(finish).result()
+        self._executor.shutdown(wait=True)
+
+
+class Store:
+    """The cache of one shop: a writer, a reader for the UI thread, and the data dir."""
+
+    def __init__(self, data_dir: Path, path: Path, writer: Writer) -> None:
+        self.data_dir = data_dir
+        self.path = path
+        self.writer = writer
+        self._reader: sqlite3.Connection | None = None
+        self._extra_readers: list[sqlite3.Connection] = []
+
+    @classmethod
+    def open(cls, data_dir: Path | str, migrations: Sequence[Migration] = MIGRATIONS) -> Store:
+        data_dir = Path(data_dir)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path = data_dir / CACHE_NAME
+        return cls(data_dir, path, Writer(path, migrations))
+
+    @property
+    def images_dir(self) -> Path:
+        return self.data_dir / "images"
+
+    def reader(self) -> sqlite3.Connection:
+        """The UI thread's read-only connection (one per Store, created on first use)."""
+        if self._reader is None:
+            self._reader = connect_reader(self.path)
+        return self._reader
+
+    def new_reader(self) -> sqlite3.Connection:
+        """Another read-only connection, for a thread other than the UI's; closed by close()."""
+        conn = connect_reader(self.path)
+        self._extra_readers.append(conn)
+        return conn
+
+    def close(self) -> None:
+        for conn in [self._reader, *self._extra_readers]:
+            if conn is not None:
+                conn.close()
+        self._reader = None
+        self._extra_readers.clear()
+        self.writer.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def move_aside(path: Path | str) -> Path:
+    """Rename a damaged cache (and its -wal/-shm) out of the way; returns the new name."""
+    path = Path(path)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+        n += 1
+    for source, dest in [(path, target), *zip(companion_files(path), companion_files(target),
+                                               strict=True)]:
+        if source.exists():
+            shutil.move(source, dest)
+    return target

@@ -1,0 +1,94 @@
+"""Full-text search over products and orders.
+
+The query is split on whitespace; every term must match (AND). Terms of 3+ characters go to
+the FTS5 trigram index as quoted phrases (``"…"`` with ``"`` doubled, so no input can be FTS
+syntax: ``AND``, ``*``, ``NEAR(`` are plain text). Terms of 1–2 characters cannot use a trigram
+index, and SQLite 3.40.1 returns no rows for ``LIKE '%张三%'`` on a trigram FTS table, so they
+are matched with ``instr()`` on the content table's columns instead (a scan, still well under
+the UI's budget at 50,000 orders). A 4-digit query finds orders by the phone's last 4 digits
+(``tel_last4`` is indexed in the FTS table and matched exactly).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from .orders import LIST_COLUMNS, tab_filter
+
+TRIGRAM = 3
+_ORDER_TEXT_COLUMNS = ("order_id", "line_titles", "user_name", "address_text", "tel_last4",
+                       "customer_notes", "merchant_notes", "present_note")
+_PRODUCT_TEXT_COLUMNS = ("title", "short_title", "sku_codes", "product_id")
+
+
+def terms(query: str) -> list[str]:
+    return [t for t in (query or "").split() if t]
+
+
+def fts_phrase(term: str) -> str:
+    """A term as an FTS5 string literal: matched as text, never parsed as query syntax."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _split(query: str) -> tuple[str | None, list[str]]:
+    """(MATCH expression for the long terms or None, the short terms)."""
+    long_terms = [t for t in terms(query) if len(t) >= TRIGRAM]
+    short_terms = [t for t in terms(query) if len(t) < TRIGRAM]
+    match = " ".join(fts_phrase(t) for t in long_terms) if long_terms else None
+    return match, short_terms
+
+
+def _instr_clause(columns: tuple[str, ...], alias: str, count: int) -> str:
+    one = "(" + " OR ".join(f"instr({alias}.{c}, ?) > 0" for c in columns) + ")"
+    return " AND ".join([one] * count)
+
+
+def search_orders(conn: sqlite3.Connection, query: str, tab: str = "all",
+                  limit: int = 500) -> list[dict]:
+    """Orders of ``tab`` matching every term of ``query`` (list columns), latest first.
+
+    "Latest" is the most recently stored (rowid order): both FTS5 and the table scan walk it
+    backwards and stop at ``limit`` without sorting every match.
+    """
+    match, short_terms = _split(query)
+    if match is None and not short_terms:
+        return []
+    where, params = tab_filter(tab, alias="o")
+    clauses = [where.removeprefix("WHERE ")] if where else []
+    args: list[object] = list(params)
+    if short_terms:
+        clauses.append(_instr_clause(_ORDER_TEXT_COLUMNS, "o", len(short_terms)))
+        for term in short_terms:
+            args.extend([term] * len(_ORDER_TEXT_COLUMNS))
+    cols = ", ".join(f"o.{c.strip()}" for c in LIST_COLUMNS.split(","))
+    if match is not None:
+        sql = (f"SELECT {cols} FROM orders_fts f JOIN orders o ON o.rowid = f.rowid"
+               f" WHERE orders_fts MATCH ?{' AND ' if clauses else ''}{' AND '.join(clauses)}"
+               " ORDER BY f.rowid DESC LIMIT ?")
+        args.insert(0, match)
+    else:
+        sql = (f"SELECT {cols} FROM orders o WHERE {' AND '.join(clauses)}"
+               " ORDER BY o.rowid DESC LIMIT ?")
+    return [dict(r) for r in conn.execute(sql, (*args, limit))]
+
+
+def search_products(conn: sqlite3.Connection, query: str, limit: int = 500) -> list[str]:
+    """Ids of the products whose title, short title, SKU code or id contains every term."""
+    match, short_terms = _split(query)
+    if match is None and not short_terms:
+        return []
+    clauses: list[str] = []
+    args: list[object] = []
+    if short_terms:
+        clauses.append(_instr_clause(_PRODUCT_TEXT_COLUMNS, "p", len(short_terms)))
+        for term in short_terms:
+            args.extend([term] * len(_PRODUCT_TEXT_COLUMNS))
+    if match is not None:
+        sql = ("SELECT p.product_id FROM products_fts f JOIN products p ON p.rowid = f.rowid"
+               f" WHERE products_fts MATCH ?{' AND ' if clauses else ''}{' AND '.join(clauses)}"
+               " ORDER BY p.updated_at DESC LIMIT ?")
+        args.insert(0, match)
+    else:
+        sql = (f"SELECT p.product_id FROM products p WHERE {' AND '.join(clauses)}"
+               " ORDER BY p.updated_at DESC LIMIT ?")
+    return [r[0] for r in conn.execute(sql, (*args, limit))]

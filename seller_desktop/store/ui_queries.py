@@ -1,0 +1,445 @@
+"""Read-only queries behind the window's Qt models (owned by the UI engineer).
+
+Every function takes the UI thread's read connection (``Store.reader()``, a ``sqlite3``
+connection) and only SELECTs. Rows come back as small frozen dataclasses so models never see
+SQL or column names. Paging is LIMIT/OFFSET over index-backed orderings, so a tab of 50,000
+orders costs one page at a time.
+
+Search follows ``search.py`` (every term must match; 3+ characters through the trigram FTS
+tables, 1–2 characters with ``instr`` on the content table), but as a WHERE clause so the
+views can count and page the results of any tab or filter.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ..domain.product import Product
+from .codec import product_from_dict
+from .search import TRIGRAM, fts_phrase, terms
+
+# ---- products -----------------------------------------------------------------------------
+
+
+class ProductFilter(StrEnum):
+    ALL = "all"
+    ON_SALE = "on_sale"
+    NOT_LISTED = "not_listed"  # never listed or delisted
+    SOLD_OUT = "sold_out"
+    IN_REVIEW = "in_review"
+    PENDING = "pending"  # local changes waiting to sync
+    CONFLICT = "conflict"
+
+
+_PRODUCT_FILTER_SQL = {
+    ProductFilter.ALL: "status != 9",
+    ProductFilter.ON_SALE: "status = 5",
+    ProductFilter.NOT_LISTED: "status IN (0, 11)",
+    ProductFilter.SOLD_OUT: "(status = 12 OR (status = 5 AND total_stock = 0))",
+    ProductFilter.IN_REVIEW: "edit_status IN (2, 3)",
+    ProductFilter.PENDING: "has_local_changes = 1",
+    ProductFilter.CONFLICT: "has_conflict = 1",
+}
+
+
+@dataclass(frozen=True)
+class ProductRow:
+    product_id: str
+    title: str
+    min_price: int | None
+    max_price: int | None
+    total_stock: int
+    status: int
+    edit_status: int
+    thumb_url: str
+    sku_codes: str
+    has_local_changes: bool
+    has_conflict: bool
+
+
+@dataclass(frozen=True)
+class SkuRow:
+    product_id: str
+    idx: int
+    sku_id: str | None
+    sku_code: str
+    attrs: str
+    sale_price: int
+    stock_num: int
+
+
+_PRODUCT_COLS = ("product_id, title, min_price, max_price, total_stock, status, edit_status, "
+                 "thumb_url, sku_codes, has_local_changes, has_conflict")
+
+
+def _product(row: Sequence) -> ProductRow:
+    return ProductRow(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8],
+                      bool(row[9]), bool(row[10]))
+
+
+def _text_search(query: str, fts_table: str, columns: tuple[str, ...],
+                 exact: tuple[str, ...] = ()) -> tuple[str, list]:
+    """Every whitespace-separated term must match (the rules of ``store/search.py``): 3+
+    characters through the trigram index, shorter ones with ``instr`` on ``columns`` (or equal
+    to one of ``exact``)."""
+    words = terms(query)
+    long_terms = [t for t in words if len(t) >= TRIGRAM]
+    clauses: list[str] = []
+    params: list = []
+    if long_terms:
+        clauses.append(f"rowid IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)")
+        params.append(" ".join(fts_phrase(t) for t in long_terms))
+    for term in (t for t in words if len(t) < TRIGRAM):
+        tests = [f"instr({c}, ?) > 0" for c in columns] + [f"{c} = ?" for c in exact]
+        clauses.append("(" + " OR ".join(tests) + ")")
+        params += [term] * len(tests)
+    return (" AND ".join(clauses) or "1"), params
+
+
+def _product_where(filter_: ProductFilter, search: str) -> tuple[str, list]:
+    text_sql, params = _text_search(search, "products_fts",
+                                    ("title", "short_title", "sku_codes", "product_id"))
+    return f"{_PRODUCT_FILTER_SQL[filter_]} AND {text_sql}", params
+
+
+def product_count(conn: sqlite3.Connection, filter_: ProductFilter, search: str = "") -> int:
+    where, params = _product_where(filter_, search)
+    return conn.execute(f"SELECT count(*) FROM products WHERE {where}", params).fetchone()[0]
+
+
+def product_page(conn: sqlite3.Connection, filter_: ProductFilter, search: str = "",
+                 offset: int = 0, limit: int = 200) -> list[ProductRow]:
+    """Products needing attention first (conflicts, then unsynced), then newest edits."""
+    where, params = _product_where(filter_, search)
+    rows = conn.execute(
+        f"SELECT {_PRODUCT_COLS} FROM products WHERE {where} "
+        "ORDER BY has_conflict DESC, has_local_changes DESC, updated_at DESC, product_id "
+        "LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+    return [_product(r) for r in rows]
+
+
+def products_by_id(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, ProductRow]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(f"SELECT {_PRODUCT_COLS} FROM products WHERE product_id IN ({marks})",
+                        list(ids)).fetchall()
+    return {r[0]: _product(r) for r in rows}
+
+
+def product_skus(conn: sqlite3.Connection, product_id: str) -> list[SkuRow]:
+    rows = conn.execute(
+        "SELECT product_id, idx, sku_id, sku_code, attrs, sale_price, stock_num FROM skus "
+        "WHERE product_id = ? ORDER BY idx", [product_id]).fetchall()
+    return [SkuRow(*r) for r in rows]
+
+
+def product_filter_counts(conn: sqlite3.Connection) -> dict[ProductFilter, int]:
+    return {f: conn.execute(f"SELECT count(*) FROM products WHERE {sql}").fetchone()[0]
+            for f, sql in _PRODUCT_FILTER_SQL.items()}
+
+
+# ---- orders -------------------------------------------------------------------------------
+
+
+class OrderTab(StrEnum):
+    TO_SHIP = "to_ship"  # 待发货
+    GIFT_PENDING = "gift_pending"  # 礼物待收下
+    PARTIAL = "partial"  # 部分发货
+    SHIPPED = "shipped"  # 待收货
+    COMPLETED = "completed"  # 已完成
+    CANCELLED = "cancelled"  # 已取消
+    ALL = "all"  # 全部
+
+
+# The statuses each tab shows (None: every status) and its order: each ordering is served by
+# an index on (status, ship_by | create_time). Deadlines of 0 (none given) sort last.
+TAB_STATUSES: dict[OrderTab, frozenset[int] | None] = {
+    OrderTab.TO_SHIP: frozenset({20}),
+    OrderTab.GIFT_PENDING: frozenset({12}),
+    OrderTab.PARTIAL: frozenset({21}),
+    OrderTab.SHIPPED: frozenset({30}),
+    OrderTab.COMPLETED: frozenset({100}),
+    OrderTab.CANCELLED: frozenset({190, 200, 250}),
+    OrderTab.ALL: None,
+}
+_TAB_ORDER: dict[OrderTab, str] = {
+    OrderTab.TO_SHIP: "ship_by = 0, ship_by, create_time",
+    OrderTab.GIFT_PENDING: "create_time",
+    OrderTab.PARTIAL: "ship_by = 0, ship_by, create_time",
+    OrderTab.SHIPPED: "create_time DESC",
+    OrderTab.COMPLETED: "create_time DESC",
+    OrderTab.CANCELLED: "create_time DESC",
+    OrderTab.ALL: "create_time DESC",
+}
+
+
+def tab_shows(tab: OrderTab, status: int) -> bool:
+    statuses = TAB_STATUSES[tab]
+    return statuses is None or status in statuses
+
+
+def _tab_where(tab: OrderTab) -> str:
+    statuses = TAB_STATUSES[tab]
+    if statuses is None:
+        return "1"
+    return f"status IN ({','.join(str(s) for s in sorted(statuses))})"
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    order_id: str
+    status: int
+    create_time: int
+    update_time: int
+    ship_by: int
+    is_gift: bool
+    user_name: str
+    tel_masked: str
+    address: str
+    line_titles: str
+    order_price: int
+    item_count: int
+    customer_notes: str
+    merchant_notes: str
+    has_local_changes: bool
+
+
+_ORDER_COLS = ("order_id, status, create_time, update_time, ship_by, is_gift, user_name, "
+               "tel_masked, address_text, line_titles, "
+               "order_price, item_count, customer_notes, merchant_notes, has_local_changes")
+
+
+def _order(row: Sequence) -> OrderRow:
+    return OrderRow(row[0], row[1], row[2], row[3], row[4], bool(row[5]), row[6], row[7],
+                    row[8], row[9], row[10], row[11], row[12], row[13], bool(row[14]))
+
+
+def _order_search(search: str) -> tuple[str, list]:
+    return _text_search(search, "orders_fts",
+                        ("order_id", "line_titles", "user_name", "address_text",
+                         "customer_notes", "merchant_notes", "present_note"),
+                        exact=("tel_last4",))
+
+
+def order_tab_counts(conn: sqlite3.Connection, search: str = "") -> dict[OrderTab, int]:
+    """Every tab's count in one scan of the status index."""
+    where, params = _order_search(search)
+    by_status = dict(conn.execute(
+        f"SELECT status, count(*) FROM orders WHERE {where} GROUP BY status", params).fetchall())
+    cancelled = sum(by_status.get(s, 0) for s in (190, 200, 250))
+    return {
+        OrderTab.TO_SHIP: by_status.get(20, 0),
+        OrderTab.GIFT_PENDING: by_status.get(12, 0),
+        OrderTab.PARTIAL: by_status.get(21, 0),
+        OrderTab.SHIPPED: by_status.get(30, 0),
+        OrderTab.COMPLETED: by_status.get(100, 0),
+        OrderTab.CANCELLED: cancelled,
+        OrderTab.ALL: sum(by_status.values()),
+    }
+
+
+def order_page(conn: sqlite3.Connection, tab: OrderTab, search: str = "", offset: int = 0,
+               limit: int = 200) -> list[OrderRow]:
+    search_sql, params = _order_search(search)
+    rows = conn.execute(
+        f"SELECT {_ORDER_COLS} FROM orders WHERE {_tab_where(tab)} AND {search_sql} "
+        f"ORDER BY {_TAB_ORDER[tab]}, order_id LIMIT ? OFFSET ?",
+        [*params, limit, offset]).fetchall()
+    return [_order(r) for r in rows]
+
+
+def orders_by_id(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, OrderRow]:
+    if not ids:
+        return {}
+    found: dict[str, OrderRow] = {}
+    ids = list(ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in conn.execute(f"SELECT {_ORDER_COLS} FROM orders WHERE order_id IN ({marks})",
+                              chunk):
+            found[r[0]] = _order(r)
+    return found
+
+
+@dataclass(frozen=True)
+class OrderLineRow:
+    title: str
+    attrs: str
+    sku_code: str
+    sku_cnt: int
+    sale_price: int
+    real_price: int
+
+
+@dataclass(frozen=True)
+class ParcelRow:
+    delivery_id: str
+    waybill_id: str
+    delivery_time: int
+    local: bool
+
+
+@dataclass(frozen=True)
+class OrderDetail:
+    row: OrderRow
+    tel_last4: str
+    present_note: str
+    giver_openid: str
+    send_type: int | None
+    gift_accepted_at: int | None
+    lines: list[OrderLineRow]
+    parcels: list[ParcelRow]
+
+
+def order_detail(conn: sqlite3.Connection, order_id: str) -> OrderDetail | None:
+    row = orders_by_id(conn, [order_id]).get(order_id)
+    if row is None:
+        return None
+    extra = conn.execute(
+        "SELECT tel_last4, present_note, giver_openid, send_type, gift_accepted_at "
+        "FROM orders WHERE order_id = ?", [order_id]).fetchone()
+    lines = [OrderLineRow(*r) for r in conn.execute(
+        "SELECT title, attrs, sku_code, sku_cnt, sale_price, real_price FROM order_lines "
+        "WHERE order_id = ? ORDER BY idx", [order_id])]
+    parcels = [ParcelRow(r[0], r[1], r[2], bool(r[3])) for r in conn.execute(
+        "SELECT delivery_id, waybill_id, delivery_time, local FROM parcels "
+        "WHERE order_id = ? ORDER BY idx", [order_id])]
+    return OrderDetail(row, extra[0], extra[1], extra[2], extra[3], extra[4], lines, parcels)
+
+
+# ---- gifts --------------------------------------------------------------------------------
+
+
+class GiftSection(StrEnum):
+    AWAITING = "awaiting"  # 12: waiting for the recipient, 24-hour countdown
+    ACCEPTED = "accepted"  # accepted, not yet shipped
+    EXPIRED = "expired"  # not accepted in time: cancelled
+
+
+@dataclass(frozen=True)
+class GiftRow:
+    order_id: str
+    section: GiftSection
+    status: int
+    create_time: int
+    accepted_at: int
+    giver_openid: str
+    present_note: str
+    send_type: int | None
+    line_titles: str
+    user_name: str
+    address: str
+    order_price: int
+
+
+_GIFT_SECTIONS: dict[GiftSection, tuple[str, str]] = {
+    GiftSection.AWAITING: ("status = 12", "create_time"),
+    GiftSection.ACCEPTED: ("status IN (20, 21)", "ship_by = 0, ship_by, create_time"),
+    GiftSection.EXPIRED: ("status IN (190, 200, 250) AND user_name = ''", "update_time DESC"),
+}
+
+
+def gift_rows(conn: sqlite3.Connection, expired_limit: int = 200) -> list[GiftRow]:
+    """The gift board: awaiting (oldest first: nearest deadline), accepted, recent expired."""
+    out: list[GiftRow] = []
+    for section, (where, order_by) in _GIFT_SECTIONS.items():
+        limit = expired_limit if section is GiftSection.EXPIRED else -1
+        for r in conn.execute(
+                "SELECT order_id, status, create_time, COALESCE(gift_accepted_at, update_time), "
+                "giver_openid, present_note, send_type, line_titles, user_name, "
+                "address_text, order_price FROM orders "
+                f"WHERE is_gift = 1 AND {where} ORDER BY {order_by} LIMIT ?", [limit]):
+            out.append(GiftRow(r[0], section, r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8],
+                               r[9], r[10]))
+    return out
+
+
+# ---- sync status --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OutboxSummary:
+    pending: int
+    failed: int
+    conflicts: int
+    last_error: str
+
+
+def outbox_summary(conn: sqlite3.Connection) -> OutboxSummary:
+    by_state = dict(conn.execute(
+        "SELECT state, count(*) FROM outbox WHERE state != 'done' GROUP BY state").fetchall())
+    error = conn.execute(
+        "SELECT last_error FROM outbox WHERE state = 'failed' AND last_error != '' "
+        "ORDER BY updated_at DESC LIMIT 1").fetchone()
+    conflicts = conn.execute(
+        "SELECT count(DISTINCT product_id) FROM conflicts WHERE resolved_at IS NULL").fetchone()[0]
+    return OutboxSummary(
+        pending=by_state.get("pending", 0) + by_state.get("sending", 0),
+        failed=by_state.get("failed", 0), conflicts=conflicts,
+        last_error=error[0] if error else "")
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    conflict_id: int
+    product_id: str
+    title: str
+    field: str
+    mine: str | None
+    theirs: str | None
+
+
+def open_conflicts(conn: sqlite3.Connection) -> list[ConflictRow]:
+    rows = conn.execute(
+        "SELECT c.id, c.product_id, COALESCE(p.title, ''), c.field, c.mine, c.theirs "
+        "FROM conflicts c LEFT JOIN products p ON p.product_id = c.product_id "
+        "WHERE c.resolved_at IS NULL ORDER BY c.product_id, c.id").fetchall()
+    return [ConflictRow(*r) for r in rows]
+
+
+# ---- which of these ids does a view show? -------------------------------------------------
+
+
+def _matching(conn: sqlite3.Connection, table: str, key: str, where: str, params: list,
+              ids: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    ids = list(ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(r[0] for r in conn.execute(
+            f"SELECT {key} FROM {table} WHERE {where} AND {key} IN ({marks})",
+            [*params, *chunk]))
+    return found
+
+
+def products_matching(conn: sqlite3.Connection, filter_: ProductFilter, search: str,
+                      ids: Sequence[str]) -> set[str]:
+    where, params = _product_where(filter_, search)
+    return _matching(conn, "products", "product_id", where, params, ids)
+
+
+def orders_matching(conn: sqlite3.Connection, tab: OrderTab, search: str,
+                    ids: Sequence[str]) -> set[str]:
+    search_sql, params = _order_search(search)
+    return _matching(conn, "orders", "order_id", f"{_tab_where(tab)} AND {search_sql}", params,
+                     ids)
+
+
+def order_count(conn: sqlite3.Connection, tab: OrderTab, search: str = "") -> int:
+    search_sql, params = _order_search(search)
+    return conn.execute(f"SELECT count(*) FROM orders WHERE {_tab_where(tab)} AND {search_sql}",
+                        params).fetchone()[0]
+
+
+def product_draft(conn: sqlite3.Connection, product_id: str) -> Product | None:
+    """The draft the seller edits (server draft with unsynced local edits applied)."""
+    row = conn.execute("SELECT draft_json FROM products WHERE product_id = ?",
+                       [product_id]).fetchone()
+    return product_from_dict(json.loads(row[0])) if row else None
