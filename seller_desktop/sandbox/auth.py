@@ -10,10 +10,19 @@ invalid_after: int|None, current: bool}``. The two kinds are isolated from each 
   at once (40001) and issues a new one, except within 30 s of the previous forced refresh (the
   reference: "otherwise it does not refresh"). With a token_ttl under 10 minutes the roll-over
   margin is half the ttl instead of 5 minutes, so short test lifetimes still reuse tokens.
+  Forced refreshes are limited to 20 per Beijing (UTC+8) day of the sandbox clock (§2.2): every
+  ``force_refresh: true`` call with good credentials counts, also one inside the 30 s gap that
+  does not refresh ("force-refresh mode limited to 20/day"); the 21st answers 45009.
+
+Credentials (§2.3): a missing appid → 41002, a wrong grant_type → 40002, an unknown appid →
+40013, a missing secret → 41004; a malformed secret (not the AppSecret shape: 32 characters of
+``[0-9A-Za-z_-]``, or the configured secret's length in that alphabet) → 40125; a well-formed
+but wrong secret → 40001 ("AppSecret wrong / not for this account", listed first in §2.3).
 """
 
 from __future__ import annotations
 
+import re
 import secrets
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +33,8 @@ if TYPE_CHECKING:
 
 GRACE = 300  # seconds a replaced plain token keeps working
 FORCE_GAP = 30  # seconds between two effective forced refreshes
+FORCE_PER_DAY = 20  # forced stable_token refreshes per Beijing day
+SECRET_CHARS = re.compile(r"[0-9A-Za-z_-]+")
 
 
 def _new_token(shop: Shop, kind: str) -> dict[str, Any]:
@@ -61,8 +72,24 @@ def _check_credentials(shop: Shop, grant_type: Any, appid: Any, secret: Any) -> 
         raise ApiError(40013, "invalid appid")
     if secret is None or secret == "":
         raise ApiError(41004, "appsecret missing")
-    if secret != shop.config.secret:
+    if secret == shop.config.secret:
+        return
+    if not isinstance(secret, str) or SECRET_CHARS.fullmatch(secret) is None \
+            or len(secret) not in (32, len(shop.config.secret)):
         raise ApiError(40125, "invalid appsecret")
+    raise ApiError(40001, "invalid credential, appsecret is wrong or not for this appid")
+
+
+def _count_forced(shop: Shop, now: int) -> None:
+    """Count a forced refresh in today's (Beijing) budget; 45009 once it is spent."""
+    day = (now + 8 * 3600) // 86400
+    if shop.counters.get("stable_forced_day") != day:
+        shop.counters["stable_forced_day"] = day
+        shop.counters["stable_forced_count"] = 0
+    if shop.counters["stable_forced_count"] >= FORCE_PER_DAY:
+        raise ApiError(45009, "reach max api daily quota limit (force_refresh 20/day)")
+    shop.counters["stable_forced_count"] += 1
+    shop.dirty = True
 
 
 @route("/cgi-bin/token", method="GET", auth=False, envelope=False)
@@ -89,6 +116,8 @@ def get_stable_token(shop: Shop, req: Request) -> dict[str, Any]:
     _check_credentials(shop, body.get("grant_type"), body.get("appid"), body.get("secret"))
     force = field_bool(body, "force_refresh")
     now = shop.clock.now()
+    if force:
+        _count_forced(shop, now)
     margin = min(GRACE, shop.config.token_ttl // 2)
     cur = _current(shop, "stable")
     if cur is not None:

@@ -108,7 +108,7 @@ def product_edit(shop: Shop, body: dict[str, Any]) -> dict[str, Any]:
     edited = {name: _apply_edit(rec[name], fields) for name in copies}
     for name, product in edited.items():
         try:
-            validate_product(product)
+            validate_product(product, shop)
         except ApiError as exc:
             raise ControlError(f"invalid {name}: {exc.errcode} {exc.errmsg}") from None
     edit_time = max(now, rec["edit_product"].get("edit_time", 0) + 1)

@@ -5,8 +5,10 @@ order record. A shipment appends one ``delivery_product_info`` parcel per ``deli
 some goods left → status 21, everything shipped → 30 with ``ship_done_time``. Functions in
 :data:`SHIPPED` are told each shipped waybill number (the e-waybill module marks its record 4).
 
-Checks, in order: JSON types (47001) and required fields (40097); unknown order (100002); status
-(30/100 → 109001 already shipped; anything but 20/21 → 101100); no goods at all (109002); the
+Checks, in order: JSON types (47001) and required fields (40097; ``product_infos`` is required
+and must not be empty in every ``delivery_list`` entry, §2.2); unknown order (100002); status
+(30/100 → 109001 already shipped; anything but 20/21 → 101100); an empty ``delivery_list``
+(109002 no goods); the
 parcel's ``deliver_type`` (1 express needs a known ``delivery_id`` and a ``waybill_id``; 3 virtual is
 refused: every sandbox product ships physically) → 40097 "deliver_type不正确"; each line must be in
 the order and not exceed what is still unshipped (109000). Nothing is applied unless all pass,
@@ -56,7 +58,9 @@ def company_list(shop: Shop, req: Request) -> dict[str, Any]:
 def _parse_parcel(raw: Any) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise ApiError(47001, "data format error, field \"delivery_list\" does't expect this value type")
-    items = raw.get("product_infos", [])
+    items = raw.get("product_infos")
+    if items is None or items == []:
+        raise ApiError(40097, "invalid args, field \"delivery_list.product_infos\" is required")
     if not isinstance(items, list):
         raise ApiError(47001, "data format error, field \"product_infos\" does't expect this value type")
     parsed = []

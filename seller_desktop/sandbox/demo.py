@@ -9,6 +9,7 @@ import importlib
 import importlib.util
 import random
 
+from .catalog import default_freight_templates
 from .core import run_reindex
 from .demo_products import make_products
 from .images import image_link
@@ -30,6 +31,7 @@ def build_demo_shop(seed: int = 1, products: int = 60, orders: int = 600, gift_o
     shop.images[avatar] = {"kind": "generated"}
     shop.info = default_info(cfg.appid, shop.clock.now(), nickname=rng.choice(NICKNAMES),
                              headimg_url=image_link(cfg.appid, avatar))
+    shop.freight_templates = default_freight_templates(shop.clock.now())
     make_products(shop, rng, products)
     run_reindex(shop)
     module = f"{__package__}.demo_orders"

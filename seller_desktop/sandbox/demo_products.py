@@ -1,7 +1,9 @@
 """Demo catalogue: realistic Chinese products with SKUs, prices in 分, stock and image links.
 
 :func:`make_products` fills ``shop.products`` (and registers a generated image for every link)
-deterministically from ``rng``; a mix of statuses: mostly on sale, some delisted, some
+deterministically from ``rng``; every product satisfies the write rules of product_validate.py
+(3–5 distinct head images, a leaf category of ``catalog.CATEGORIES``, one of the demo shop's
+freight templates, a title that is not only ASCII); a mix of statuses: mostly on sale, some delisted, some
 never-listed drafts, a few under review (finishing after ``config.review_delay``), a few with
 unsubmitted draft edits or a failed review.
 """
@@ -14,6 +16,7 @@ import random
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .catalog import FREIGHT_TEMPLATE_IDS
 from .images import image_link
 from .product_store import min_price, new_product_id, new_sku_id, sync_status, time_string
 
@@ -70,7 +73,6 @@ CATEGORIES = (
 )
 PREFIXES = ("", "", "【现货】", "新款", "2026春季", "店长推荐 ", "【包邮】")
 SUFFIXES = ("", " 多色可选", " 送礼佳品", " 加厚款", " 家用实惠装", " 官方正品")
-FREIGHT_TEMPLATE = "38983386001"
 
 
 def _key(seed: int, pid: str, kind: str, i: int) -> str:
@@ -137,7 +139,8 @@ def _product(shop: Shop, rng: random.Random, pid: str, now: int) -> dict[str, An
         "cats_v2": [{"cat_id": c} for c in cat.cats],
         "attrs": [{"attr_key": "产地", "attr_value": rng.choice(cat.origin)}],
         "deliver_method": 0,
-        "express_info": {"template_id": FREIGHT_TEMPLATE, "weight": rng.randint(100, 3000)},
+        "express_info": {"template_id": FREIGHT_TEMPLATE_IDS[int(pid) % len(FREIGHT_TEMPLATE_IDS)],
+                         "weight": rng.randint(100, 3000)},
         "extra_service": {"seven_day_return": 1, "freight_insurance": int(rng.random() < 0.5)},
         "skus": skus, "min_price": min_price(skus), "product_type": 1,
         "create_time": time_string(created),

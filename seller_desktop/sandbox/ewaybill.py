@@ -9,7 +9,8 @@ Decisions where the reference is silent (see also api/README.md): status 1 creat
 3 printed, 4 shipped (set when ``delivery/send`` ships its waybill number); ``print_info`` is
 base64 of a UTF-8 JSON object with the waybill, the carrier, the sender and the *real* receiver
 address (the platform prints the order's real address, not the masked one the client sent);
-the only template id is the platform standard ``"single"`` (76 × 130 mm); an ``ec_order_id``
+template ids are the platform standard ``"single"`` (76 × 130 mm) and the carrier's merchant
+templates (ewaybill_templates.py, printed at the standard size); an ``ec_order_id``
 that is not an order of the shop is 100002, one whose status cannot ship (unpaid, a gift not yet
 accepted, cancelled) is 10025005; franchise (加盟) accounts need their ``site_code``; account
 balances (``available`` …) are only in the reply when ``need_balance`` is true; a cancelled
@@ -224,9 +225,11 @@ def print_info(shop: Shop, rec: dict[str, Any], template_id: str,
     return base64.b64encode(json.dumps(data, ensure_ascii=False).encode()).decode()
 
 
-def _template(body: dict[str, Any], required: bool) -> str | None:
+def _template(shop: Shop, body: dict[str, Any], required: bool, delivery_id: str) -> str | None:
+    """The platform's ``"single"`` or a merchant template of the carrier (ewaybill_templates)."""
     template_id = field_str(body, "template_id", required=required)
-    if template_id is not None and template_id not in TEMPLATE_IDS:
+    if template_id is not None and template_id not in TEMPLATE_IDS \
+            and template_id not in shop.ewaybill_templates.get(delivery_id, {}):
         raise ApiError(10025106, f"template_id {template_id} not found")
     return template_id
 
@@ -311,7 +314,7 @@ def order_create(shop: Shop, req: Request) -> dict[str, Any]:
     acct = parsed["acct"]
     if stock(shop, acct["acct_id"], "available") <= 0:
         raise _fail_create("电子面单余额不足，请联系网点充值")
-    template_id = _template(body, required=False)
+    template_id = _template(shop, body, False, parsed["delivery_id"])
     now = shop.clock.now()
     rec = {
         "ewaybill_order_id": eid, "delivery_id": parsed["delivery_id"],
@@ -387,7 +390,7 @@ def print_get(shop: Shop, req: Request) -> dict[str, Any]:
     rec = shop.ewaybills.get(eid or "")
     if rec is None:
         raise ApiError(1000003, "ewaybill order not exist")
-    template_id = _template(body, required=True)
+    template_id = _template(shop, body, True, rec["delivery_id"])
     sub = field_str(body, "sub_waybill_id", required=False) or ""
     if sub and sub != rec["waybill_id"]:
         raise ApiError(1000003, "sub_waybill_id not found")

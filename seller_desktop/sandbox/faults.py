@@ -4,7 +4,9 @@ A plan is a seed plus rules ``{path, kind, probability, phase, seconds, times}``
 API path or ``*`` (every API path, token endpoints included; never ``/sandbox/...`` or image
 bytes). Whether the n-th call to a path fails is decided by a hash of (seed, path, n, rule
 index), not by a shared RNG, so the same seed and the same sequence of calls to a path give the
-same faults whatever the other paths do. The plan lives in ``shop.faults`` and is never saved.
+same faults whatever the other paths do. ``times`` caps a rule's firings per path: a ``*`` rule
+with ``times: 1`` fires at most once on each path (so what it does to one path never depends on
+the calls to another). The plan lives in ``shop.faults`` and is never saved.
 
 Phases: ``before`` = the request is not applied; ``after`` = the handler ran and its write is
 applied, then the reply is lost or garbled. ``delay`` sleeps ``seconds`` (default 30) and then:
@@ -55,7 +57,7 @@ def _rule(raw: Any, index: int) -> dict[str, Any]:
     if times is not None and (isinstance(times, bool) or not isinstance(times, int) or times < 0):
         raise ValueError(f"fault #{index}: times must be an integer >= 0 or null")
     return {"path": path, "kind": kind, "probability": float(probability), "phase": phase,
-            "seconds": float(seconds), "times": times, "fired": 0}
+            "seconds": float(seconds), "times": times, "fired": {}}
 
 
 def set_plan(shop: Shop, seed: int, rules: list[Any]) -> dict[str, Any]:
@@ -87,10 +89,11 @@ def decide(shop: Shop, path: str) -> Fault | None:
     for index, rule in ordered:
         if rule["path"] not in ("*", path):
             continue
-        if rule["times"] is not None and rule["fired"] >= rule["times"]:
+        fired: dict[str, int] = rule["fired"]  # path -> firings of this rule there
+        if rule["times"] is not None and fired.get(path, 0) >= rule["times"]:
             continue
         if _draw(plan["seed"], path, n, index) < rule["probability"]:
-            rule["fired"] += 1
+            fired[path] = fired.get(path, 0) + 1
             plan["history"].append({"path": path, "n": n, "kind": rule["kind"],
                                     "phase": rule["phase"]})
             return Fault(rule["kind"], rule["phase"], rule["seconds"])

@@ -1,13 +1,22 @@
 """Saving and loading the shop as a JSON file (``--state FILE``).
 
 Saves are atomic (a temp file in the same directory, then ``os.replace``). A :class:`Saver`
-thread writes at most once a second after write requests, and once more when closed. The
-shop is serialized under ``shop.lock``; the file is written outside it.
+thread writes after write requests, and once more when closed, spacing two saves by at least
+``min_interval`` seconds and at least ``GAP_FACTOR`` times the last save's duration (a 50k-order
+shop takes seconds to serialize; saving back to back would keep a core busy).
+
+Only a snapshot is taken under ``shop.lock``: records are mutated in place by the handlers
+(stock, statuses, parcels, tokens), so shallow copies would not do; ``marshal`` (C, JSON-shaped
+data only) deep-copies the state into one bytes object about ten times faster than
+``json.dumps``, and the JSON text is built from that copy outside the lock. The write ``log``
+is kept in the file only for its last ``LOG_KEEP`` entries (it grows with every write; the
+in-memory log is untouched).
 """
 
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import tempfile
 import threading
@@ -18,12 +27,24 @@ from .core import run_reindex
 from .routes_all import load_endpoints
 from .state import Shop
 
+LOG_KEEP = 10_000  # write-log entries kept in the state file
+GAP_FACTOR = 10  # saves are spaced by at least this many times the last save's duration
+
+
+def snapshot(shop: Shop) -> bytes:
+    """A private deep copy of the state to save (marshal bytes), taken under ``shop.lock``."""
+    with shop.lock:
+        data = shop.to_json()
+        data["log"] = shop.log[-LOG_KEEP:]
+        blob = marshal.dumps(data)
+        shop.dirty = False
+    return blob
+
 
 def dump_shop(shop: Shop) -> bytes:
-    with shop.lock:
-        data = json.dumps(shop.to_json(), ensure_ascii=False, separators=(",", ":"))
-        shop.dirty = False
-    return data.encode("utf-8")
+    """The state file's bytes: snapshot under the lock, JSON outside it."""
+    data = marshal.loads(snapshot(shop))
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
@@ -54,7 +75,8 @@ def load_shop(path: str | os.PathLike[str]) -> Shop:
 
 
 class Saver:
-    """Background saving, throttled to ``min_interval`` seconds between two writes."""
+    """Background saving, throttled to ``max(min_interval, GAP_FACTOR × last duration)``
+    seconds between the end of one save and the start of the next."""
 
     def __init__(self, shop: Shop, path: str | os.PathLike[str],
                  min_interval: float = 1.0) -> None:
@@ -63,8 +85,9 @@ class Saver:
         self.min_interval = min_interval
         self.saves = 0
         self._wake = threading.Event()
-        self._closing = False
+        self._closing = threading.Event()
         self._last = 0.0
+        self.last_duration = 0.0
         self._io = threading.Lock()
         self._thread = threading.Thread(target=self._run, name="sandbox-saver", daemon=True)
         self._thread.start()
@@ -76,23 +99,29 @@ class Saver:
         with self._io:
             if not (self.shop.dirty or force):
                 return
+            started = time.monotonic()
             save_shop(self.shop, self.path)
             self._last = time.monotonic()
+            self.last_duration = self._last - started
             self.saves += 1
 
+    def gap(self) -> float:
+        """Seconds the next save waits after the end of the last one."""
+        return max(self.min_interval, GAP_FACTOR * self.last_duration)
+
     def _run(self) -> None:
-        while not self._closing:
+        while not self._closing.is_set():
             self._wake.wait()
             self._wake.clear()
-            if self._closing:
+            if self._closing.is_set():
                 break
-            pause = self._last + self.min_interval - time.monotonic()
-            if pause > 0:
-                time.sleep(pause)
+            pause = self._last + self.gap() - time.monotonic()
+            if pause > 0 and self._closing.wait(pause):
+                break  # closing: close() saves
             self._save_if_dirty()
 
     def close(self) -> None:
-        self._closing = True
+        self._closing.set()
         self._wake.set()
         self._thread.join(timeout=30)
         self._save_if_dirty(force=True)

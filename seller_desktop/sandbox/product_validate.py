@@ -1,25 +1,43 @@
 """Validation of a product write body (add / update / web-backend edit) with the documented codes.
 
-:func:`validate_product` checks JSON types (47001, naming the field), the documented product
-rules (auth-products.md §7.4, §7.5, §9) and returns a normalized draft: every SKU carries
-``sku_id`` (``None`` when the request gave none), ``out_sku_id``, ``thumb_img``, ``sale_price``,
-``market_price``, ``stock_num``, ``sku_code`` and ``sku_attrs``. Read-only and request-only
-fields (product_id, status, edit_status, min_price, create_time, edit_time, listing) are dropped;
-unknown fields are kept as sent.
+:func:`validate_product` checks JSON types (47001, naming the field), the fields §8.3 marks
+required (40097 naming the field: title, head_imgs, cats or cats_v2, skus[] with sale_price,
+stock_num and sku_attrs, extra_service.seven_day_return and .freight_insurance,
+deliver_method, and deliver_acct_type when deliver_method is 3), the documented product rules
+(auth-products.md §7.4, §7.5, §9), the category and freight-template references against the
+shop (catalog.py: 10020011 / 10020017 / 10020019) and returns a normalized draft: every SKU
+carries ``sku_id`` (``None`` when the request gave none), ``out_sku_id``, ``thumb_img``,
+``sale_price``, ``market_price``, ``stock_num``, ``sku_code`` and ``sku_attrs``. Read-only and
+request-only fields (product_id, status, edit_status, min_price, create_time, edit_time,
+listing) are dropped; unknown fields are kept as sent.
+
+Title (§7.4 "≥5 effective chars, ≤60; not only digits/latin"): empty → 10020020, > 60 →
+10020021, < 5 → 10020042, only ASCII (digits, latin letters, symbols) → 10020045.
+Head images (§7.4 "3–9, no duplicates"): none → 10020022, more than 9 → 10020023, fewer than 3
+→ 10020106 (that code is documented only in a third-party digest, §9 "uncertain"; the 3–9 rule
+itself is in the product model), a repeated link → 10020051. ``desc_info.imgs`` ≤ 20
+(10020025), ``qualifications`` ≤ 5 and ``product_qua_infos[].qua_url`` ≤ 10 (10020027); every
+image field must be an mmecimage link (10020035).
 
 Decisions where the reference gives no code or no limit: attr_value ≤ 40 chars (10020033);
-a missing category (neither ``cats`` nor ``cats_v2``) → 10020017; negative stock → 40097;
-fewer than 3 head images is accepted (the ≥3 rule's code 10020106 is digest-only).
+stock_num below 0 or above 10 000 000 (the WxJava cap of §7.5) → 10020051 (parameter error);
+seven_day_return outside 0–3, freight_insurance outside 0/1, deliver_acct_type values outside
+1–4 → 40097.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .catalog import check_categories, check_freight
 from .core import ApiError
+
+if TYPE_CHECKING:
+    from .state import Shop
 
 LINK_PREFIX = "https://mmecimage.cn/p/"
 MAX_PRICE = 1_000_000_000
+MAX_STOCK = 10_000_000
 READ_ONLY = ("product_id", "status", "edit_status", "min_price", "create_time", "edit_time",
              "listing", "update_time")
 SKU_READ_ONLY = ("status",)
@@ -54,23 +72,33 @@ def _check_link(url: Any, name: str) -> None:
 
 def _check_title(body: dict[str, Any]) -> str:
     title = _get(body, "title", str, "title")
-    if title is None or not title.strip():
+    if title is None:
+        raise _required("title")
+    if not title.strip():
         raise ApiError(10020020, "product title is empty")
     if len(title) > 60:
         raise ApiError(10020021, "product title is too long")
     if len(title.strip()) < 5:
         raise ApiError(10020042, "product title is too short")
+    if title.isascii():
+        raise ApiError(10020045, "product title must not be only digits, letters or symbols")
     return title
 
 
 def _check_images(body: dict[str, Any]) -> None:
     head = _get(body, "head_imgs", list, "head_imgs")
+    if head is None:
+        raise _required("head_imgs")
     if not head:
         raise ApiError(10020022, "head_imgs is empty")
     if len(head) > 9:
         raise ApiError(10020023, "too many head_imgs")
+    if len(head) < 3:
+        raise ApiError(10020106, "at least 3 head_imgs are needed")
     for i, url in enumerate(head):
         _check_link(url, f"head_imgs[{i}]")
+    if len(set(head)) != len(head):
+        raise ApiError(10020051, "parameter error: head_imgs contains duplicates")
     desc = _get(body, "desc_info", dict, "desc_info")
     if desc is not None:
         imgs = _get(desc, "imgs", list, "desc_info.imgs") or []
@@ -84,21 +112,60 @@ def _check_images(body: dict[str, Any]) -> None:
         raise ApiError(10020027, "too many qualifications")
     for i, url in enumerate(quals):
         _check_link(url, f"qualifications[{i}]")
+    infos = _get(body, "product_qua_infos", list, "product_qua_infos") or []
+    for i, info in enumerate(infos):
+        name = f"product_qua_infos[{i}]"
+        if not isinstance(info, dict):
+            raise _type_error(name, info)
+        _get(info, "qua_id", (str, int), f"{name}.qua_id")
+        urls = _get(info, "qua_url", list, f"{name}.qua_url") or []
+        if len(urls) > 10:
+            raise ApiError(10020027, f"too many qualification images in {name}.qua_url")
+        for j, url in enumerate(urls):
+            _check_link(url, f"{name}.qua_url[{j}]")
 
 
 def _check_cats(body: dict[str, Any]) -> None:
     cats = _get(body, "cats", list, "cats")
     cats_v2 = _get(body, "cats_v2", list, "cats_v2")
     if not cats and not cats_v2:
-        raise ApiError(10020017, "illegal category: cats_v2 (or cats) is required")
-    if cats and len(cats) != 3:
-        raise ApiError(10020011, "cats must have exactly 3 levels")
+        raise _required("cats_v2 (or cats)")
     for name, items in (("cats", cats or []), ("cats_v2", cats_v2 or [])):
         for i, cat in enumerate(items):
             if not isinstance(cat, dict):
                 raise _type_error(f"{name}[{i}]", cat)
             if _get(cat, "cat_id", (str, int), f"{name}[{i}].cat_id") is None:
                 raise _required(f"{name}[{i}].cat_id")
+    check_categories(body)
+
+
+def _check_delivery(body: dict[str, Any]) -> None:
+    deliver_method = _get(body, "deliver_method", int, "deliver_method")
+    if deliver_method is None:
+        raise _required("deliver_method")
+    if deliver_method not in (0, 1, 3):
+        raise ApiError(40097, "invalid args, field \"deliver_method\" is out of range")
+    acct_types = _get(body, "deliver_acct_type", list, "deliver_acct_type")
+    if deliver_method == 3 and not acct_types:
+        raise _required("deliver_acct_type")
+    for i, value in enumerate(acct_types or []):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _type_error(f"deliver_acct_type[{i}]", value)
+        if value not in (1, 2, 3, 4):
+            raise ApiError(40097, f"invalid args, field \"deliver_acct_type[{i}]\" is out of range")
+    express = _get(body, "express_info", dict, "express_info")
+    if express is not None:
+        _get(express, "template_id", (str, int), "express_info.template_id")
+        _get(express, "weight", int, "express_info.weight")
+    extra = _get(body, "extra_service", dict, "extra_service")
+    if extra is None:
+        raise _required("extra_service")
+    for key, allowed in (("seven_day_return", (0, 1, 2, 3)), ("freight_insurance", (0, 1))):
+        value = _get(extra, key, int, f"extra_service.{key}")
+        if value is None:
+            raise _required(f"extra_service.{key}")
+        if value not in allowed:
+            raise ApiError(40097, f"invalid args, field \"extra_service.{key}\" is out of range")
 
 
 def _sku(raw: Any, i: int) -> dict[str, Any]:
@@ -127,8 +194,9 @@ def _sku(raw: Any, i: int) -> dict[str, Any]:
     stock = _get(raw, "stock_num", int, f"{name}.stock_num")
     if stock is None:
         raise _required(f"{name}.stock_num")
-    if stock < 0:
-        raise ApiError(40097, f"invalid args, field \"{name}.stock_num\" must be >= 0")
+    if not 0 <= stock <= MAX_STOCK:
+        raise ApiError(10020051, f"parameter error: {name}.stock_num must be within "
+                                 f"0-{MAX_STOCK}")
     sku_code = _get(raw, "sku_code", str, f"{name}.sku_code") or ""
     if len(sku_code) > 100:
         raise ApiError(10020029, "sku_code is too long")
@@ -158,8 +226,11 @@ def _sku(raw: Any, i: int) -> dict[str, Any]:
     return sku
 
 
-def validate_product(body: dict[str, Any]) -> dict[str, Any]:
-    """Check a whole product body; return the normalized draft (without ids/status fields)."""
+def validate_product(body: dict[str, Any], shop: Shop, listing: bool = False) -> dict[str, Any]:
+    """Check a whole product body; return the normalized draft (without ids/status fields).
+
+    ``listing``: the body is also submitted for review (``listing: 1``), which needs a valid
+    freight template for an express product."""
     title = _check_title(body)
     short_title = _get(body, "short_title", str, "short_title") or ""
     out_product_id = _get(body, "out_product_id", str, "out_product_id")
@@ -167,15 +238,13 @@ def validate_product(body: dict[str, Any]) -> dict[str, Any]:
         raise ApiError(10020036, "out_product_id is too long")
     _check_images(body)
     _check_cats(body)
-    deliver_method = _get(body, "deliver_method", int, "deliver_method")
-    if deliver_method is not None and deliver_method not in (0, 1, 3):
-        raise ApiError(40097, "invalid args, field \"deliver_method\" is out of range")
-    for obj in ("express_info", "extra_service", "limited_info", "after_sale_info",
-                "size_chart"):
+    _check_delivery(body)
+    for obj in ("limited_info", "after_sale_info", "size_chart"):
         _get(body, obj, dict, obj)
-    for lst in ("attrs", "product_qua_infos", "deliver_acct_type"):
-        _get(body, lst, list, lst)
+    _get(body, "attrs", list, "attrs")
     skus_raw = _get(body, "skus", list, "skus")
+    if skus_raw is None:
+        raise _required("skus")
     if not skus_raw or len(skus_raw) > 500:
         raise ApiError(10020013, "sku count must be within 1-500")
     skus = [_sku(raw, i) for i, raw in enumerate(skus_raw)]
@@ -185,6 +254,7 @@ def validate_product(body: dict[str, Any]) -> dict[str, Any]:
             values.setdefault(attr["attr_key"], set()).add(attr["attr_value"])
     if any(len(v) > 100 for v in values.values()):
         raise ApiError(10020031, "more than 100 values under one sale attribute")
+    check_freight(shop, body, listing)
     draft = {k: v for k, v in body.items() if k not in READ_ONLY}
     desc = dict(body.get("desc_info") or {})
     desc.setdefault("imgs", [])

@@ -9,7 +9,12 @@ Decisions where the reference is silent:
 - get with data_type 1 on a never-listed product: ``product`` is absent (envelope only).
 - delete on an already deleted (status 6) product → 10020052; listing/update of one → 10020008.
 - audit/cancel when nothing is under review → 10020008; it counts toward the add/update quota.
-- stock/update with diff_type 3 to the current value is a zero delta → 10020218.
+- stock/update with diff_type 3 to the current value is a zero delta → 10020218; a bad
+  diff_type, a negative num or a result above 10 000 000 → 10020051 (parameter error); on a
+  deleted product (status 6, or 9) → 10020052.
+- update: ``out_product_id`` / a SKU's ``out_sku_id`` ("immutable after add", §7.4/§7.5) left
+  out or empty keep the stored value; a different value → 10020051.
+- listing of an express product whose draft has no valid freight template → 10020019.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import base64
 from typing import TYPE_CHECKING, Any
 
+from .catalog import check_freight
 from .core import ApiError, Request, body_dict, field_int, field_str, record, route
 from .product_store import (
     cancel_review,
@@ -31,7 +37,7 @@ from .product_store import (
     under_review,
     wire_copy,
 )
-from .product_validate import check_listing_flag, validate_product
+from .product_validate import MAX_STOCK, check_listing_flag, validate_product
 
 if TYPE_CHECKING:
     from .state import Shop
@@ -64,7 +70,7 @@ def _decode_key(key: str) -> int:
 def list_products(shop: Shop, req: Request) -> dict[str, Any]:
     body = body_dict(req)
     status = field_int(body, "status", required=False)
-    page_size = field_int(body, "page_size", required=False, default=10)
+    page_size = field_int(body, "page_size")
     assert page_size is not None
     if not 1 <= page_size <= 30:
         raise ApiError(40097, "invalid args, field \"page_size\" must be within 1-30")
@@ -104,7 +110,7 @@ def add_product(shop: Shop, req: Request) -> dict[str, Any]:
     body = body_dict(req)
     consume_quota(shop, check_only=True)
     listing = check_listing_flag(body)
-    draft = validate_product(body)
+    draft = validate_product(body, shop, listing)
     for i, sku in enumerate(draft["skus"]):
         if sku["sku_id"] is not None:
             raise ApiError(10020051, f"parameter error: skus[{i}].sku_id is not allowed in add")
@@ -122,6 +128,33 @@ def add_product(shop: Shop, req: Request) -> dict[str, Any]:
     return {"data": {"product_id": pid, "create_time": rec["edit_product"]["create_time"]}}
 
 
+def _keep_immutable(rec: dict[str, Any], draft: dict[str, Any]) -> None:
+    """Check the SKU ids of an update and that out_product_id / out_sku_id did not change;
+    carry the stored values into ``draft`` where the request left them out."""
+    old_out = rec["edit_product"].get("out_product_id") or ""
+    new_out = draft.get("out_product_id") or ""
+    if new_out and new_out != old_out:
+        raise ApiError(10020051, "parameter error: out_product_id cannot be changed")
+    if old_out:
+        draft["out_product_id"] = old_out
+    known = {s["sku_id"]: s for s in rec["edit_product"]["skus"]}
+    if rec["product"] is not None:
+        for s in rec["product"]["skus"]:
+            known.setdefault(s["sku_id"], s)
+    seen: set[str] = set()
+    for i, sku in enumerate(draft["skus"]):
+        sid = sku["sku_id"]
+        if sid is None:
+            continue
+        if sid not in known or sid in seen:
+            raise ApiError(10020051, f"parameter error: skus[{i}].sku_id {sid} is invalid")
+        seen.add(sid)
+        stored = known[sid].get("out_sku_id") or ""
+        if sku["out_sku_id"] and sku["out_sku_id"] != stored:
+            raise ApiError(10020051, f"parameter error: skus[{i}].out_sku_id cannot be changed")
+        sku["out_sku_id"] = stored
+
+
 @route("/channels/ec/product/update")
 def update_product(shop: Shop, req: Request) -> dict[str, Any]:
     body = body_dict(req)
@@ -132,18 +165,8 @@ def update_product(shop: Shop, req: Request) -> dict[str, Any]:
         raise ApiError(10020008, "product is not editable in its current state")
     consume_quota(shop, check_only=True)
     listing = check_listing_flag(body)
-    draft = validate_product(body)
-    known = {s["sku_id"] for s in rec["edit_product"]["skus"]}
-    if rec["product"] is not None:
-        known |= {s["sku_id"] for s in rec["product"]["skus"]}
-    seen: set[str] = set()
-    for i, sku in enumerate(draft["skus"]):
-        sid = sku["sku_id"]
-        if sid is None:
-            continue
-        if sid not in known or sid in seen:
-            raise ApiError(10020051, f"parameter error: skus[{i}].sku_id {sid} is invalid")
-        seen.add(sid)
+    draft = validate_product(body, shop, listing)
+    _keep_immutable(rec, draft)
     consume_quota(shop)
     now = shop.clock.now()
     set_draft(shop, rec, draft, now)
@@ -168,6 +191,7 @@ def listing_product(shop: Shop, req: Request) -> dict[str, Any]:
         raise ApiError(10020008, "product is not editable in its current state")
     if not rec["edit_product"]["skus"]:
         raise ApiError(10020038, "listed product has no sku")
+    check_freight(shop, rec["edit_product"], listing=True)
     submit(shop, rec, shop.clock.now())
     record(shop, req.path, product_id=rec["product_id"])
     return {}
@@ -237,9 +261,11 @@ def update_stock(shop: Shop, req: Request) -> dict[str, Any]:
     num = field_int(body, "num")
     assert sku_id is not None and diff_type is not None and num is not None
     if diff_type not in (1, 2, 3):
-        raise ApiError(40097, "invalid args, field \"diff_type\" must be 1, 2 or 3")
+        raise ApiError(10020051, "parameter error: diff_type must be 1, 2 or 3")
     if num < 0:
-        raise ApiError(40097, "invalid args, field \"num\" must be >= 0")
+        raise ApiError(10020051, "parameter error: num must be >= 0")
+    if rec["status"] in (6, 9):
+        raise ApiError(10020052, "product not found")
     if rec["product"] is None:
         raise ApiError(10020289, "product was never listed")
     if under_review(rec):
@@ -253,6 +279,8 @@ def update_stock(shop: Shop, req: Request) -> dict[str, Any]:
         raise ApiError(10020218, "stock diff is 0")
     if new < 0:
         raise ApiError(10020219, "stock is insufficient")
+    if new > MAX_STOCK:
+        raise ApiError(10020051, f"parameter error: stock cannot exceed {MAX_STOCK}")
     online["stock_num"] = new
     draft_sku = find_sku(rec["edit_product"], sku_id)
     if draft_sku is not None:

@@ -6,16 +6,18 @@ from __future__ import annotations
 import importlib
 
 ENDPOINT_MODULES: tuple[str, ...] = (
-    # auth, shop, images, products, controls (this side)
+    # auth, shop, images, products, categories + freight templates, controls (this side)
     "auth",
     "shop_info",
     "images",
     "products",
+    "catalog",
     "controls",
     # orders, gifts, delivery, e-waybill (the orders side)
     "orders",
     "delivery",
     "ewaybill",
+    "ewaybill_templates",
     "gifts",
     "order_controls",
 )

@@ -3,11 +3,13 @@
 Per API request: read the query and the body, take ``shop.lock``, decide the fault
 (faults.py), run every TICKS hook, check the method (43001/43002), the access token
 (41001/40001/42001), the opt-in quotas (45011/45009) and the body (44002 empty, 47001
-unparseable; multipart is left raw for the image upload), call the handler and wrap its reply
+unparseable or nested deeper than ``MAX_DEPTH``; multipart is left raw for the image upload), call the handler and wrap its reply
 in the ``errcode``/``errmsg`` envelope (errors end with `` rid: xxxxxxxx-xxxxxxxx-xxxxxxxx``).
 Unknown paths answer 40066. A handler crash answers -1 and is kept in ``SandboxServer.errors``
 (tests assert it stays empty). ``/sandbox/...`` are the scenario controls; ``/p/{appid}/{key}``
-serves image bytes.
+serves image bytes. A Content-Length that is not a non-negative integer, or broken chunked
+framing, answers HTTP 400 without reading the body. The listen backlog is 128 (the
+socketserver default of 5 reset connections when a few dozen clients connected at once).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from .state import Shop
 
 JSON_TYPE = "application/json; encoding=utf-8"
 MAX_BODY = 32 * 1024 * 1024
+MAX_DEPTH = 64  # JSON nesting a body may have (real product bodies need < 10)
 
 
 def rid() -> str:
@@ -43,6 +46,31 @@ def rid() -> str:
 
 def _json_bytes(obj: Any) -> bytes:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _depth_over(value: Any, limit: int) -> bool:
+    """Whether JSON ``value`` nests deeper than ``limit`` (iterative: no recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            if depth > limit:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children
+                         if isinstance(child, (dict, list)))
+    return False
+
+
+def parse_json(raw: bytes) -> Any:
+    """Parse a control body; ValueError for bad or too deeply nested JSON."""
+    try:
+        value = json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
+    if _depth_over(value, MAX_DEPTH):
+        raise ValueError("JSON nested too deeply")
+    return value
 
 
 def _check_quotas(shop: Shop) -> None:
@@ -130,6 +158,8 @@ class _Handler(BaseHTTPRequestHandler):
             chunks, total = [], 0
             while True:
                 size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                if size < 0:
+                    raise ValueError("negative chunk size")
                 if size == 0:
                     while self.rfile.readline() not in (b"\r\n", b"\n", b""):
                         pass  # trailers
@@ -139,7 +169,10 @@ class _Handler(BaseHTTPRequestHandler):
                     return None
                 chunks.append(self.rfile.read(size))
                 self.rfile.readline()
-        length = int(self.headers.get("Content-Length") or 0)
+        text = (self.headers.get("Content-Length") or "0").strip()
+        if not text.isdigit() or not text.isascii():
+            raise ValueError(f"bad Content-Length {text!r}")
+        length = int(text)
         if length > MAX_BODY:
             return None
         return self.rfile.read(length) if length else b""
@@ -170,7 +203,7 @@ class _Handler(BaseHTTPRequestHandler):
         arg: Any = req.query
         if req.method == "POST":
             try:
-                arg = json.loads(req.raw.decode("utf-8")) if req.raw.strip() else {}
+                arg = parse_json(req.raw) if req.raw.strip() else {}
             except ValueError:
                 self._send(400, _json_bytes({"ok": False, "error": "body is not JSON"}))
                 return
@@ -248,9 +281,12 @@ class _Handler(BaseHTTPRequestHandler):
         if not req.raw.strip():
             raise ApiError(44002, "empty post data")
         try:
-            return json.loads(req.raw.decode("utf-8"))
-        except ValueError:
+            body = json.loads(req.raw.decode("utf-8"))
+        except (ValueError, RecursionError):
             raise ApiError(47001, "data format error") from None
+        if _depth_over(body, MAX_DEPTH):
+            raise ApiError(47001, "data format error, body is nested too deeply")
+        return body
 
     def _fault(self, sb: SandboxServer, fault: Fault, req: Request, body: bytes | None) -> None:
         kind = fault.kind
@@ -296,6 +332,7 @@ class _Handler(BaseHTTPRequestHandler):
 class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 128  # listen backlog
     sandbox: SandboxServer
 
     def handle_error(self, request: Any, client_address: Any) -> None:

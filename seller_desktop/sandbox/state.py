@@ -1,4 +1,5 @@
-"""The sandbox shop's whole state: config, clock, tokens, products, images, orders, e-waybills.
+"""The sandbox shop's whole state: config, clock, tokens, products, images, orders, e-waybills,
+freight and e-waybill templates.
 
 Records are kept as plain JSON-shaped dicts (wire field names, ids as strings), so replies are
 copies of them and ``--state FILE`` can save and load the shop as JSON. Each endpoint module
@@ -76,6 +77,10 @@ class Shop:
     images: dict[str, dict[str, Any]] = field(default_factory=dict)  # image key -> {seed/bytes info}
     orders: dict[str, dict[str, Any]] = field(default_factory=dict)  # order_id -> order (wire shape)
     ewaybills: dict[str, dict[str, Any]] = field(default_factory=dict)  # ewaybill_order_id -> record
+    # freight templates (catalog.py): template_id -> freight_template object
+    freight_templates: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # merchant e-waybill templates (ewaybill_templates.py): delivery_id -> template_id -> info
+    ewaybill_templates: dict[str, dict[str, Any]] = field(default_factory=dict)
     counters: dict[str, int] = field(default_factory=dict)  # id sequences, quota counters
     log: list[dict[str, Any]] = field(default_factory=list)  # applied writes, for tests to assert on
     index: dict[str, Any] = field(default_factory=dict, repr=False)  # derived, never saved
@@ -83,7 +88,8 @@ class Shop:
     faults: dict[str, Any] = field(default_factory=dict, repr=False)
     dirty: bool = field(default=False, repr=False)  # a write happened since the last save
 
-    SAVED = ("info", "tokens", "products", "images", "orders", "ewaybills", "counters", "log")
+    SAVED = ("info", "tokens", "products", "images", "orders", "ewaybills", "freight_templates",
+             "ewaybill_templates", "counters", "log")
 
     def next_id(self, name: str, start: int) -> int:
         value = self.counters.get(name, start) + 1

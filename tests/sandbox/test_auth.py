@@ -130,3 +130,46 @@ def test_invalidate_all_tokens(sb_url, token):
     reply = control(sb_url, "/sandbox/tokens/invalidate", {})
     assert reply["invalidated"] >= 1
     assert _works(sb_url, token) == 40001
+
+
+def test_wrong_but_well_formed_secret_is_40001(sandbox, sb_url):
+    # §2.3: 40001 "AppSecret wrong / not for this account"; 40125 is for a malformed secret
+    appid, secret = _creds(sandbox)
+    wrong = [secret[:-1] + ("1" if secret[-1] != "1" else "2"),
+             "0123456789abcdef0123456789abcdef"]
+    for bad in wrong:
+        status, reply = _plain(sb_url, grant_type="client_credential", appid=appid, secret=bad)
+        assert status == 200 and reply["errcode"] == 40001, (bad, reply)
+        status, reply = call(sb_url, "/cgi-bin/stable_token",
+                             {"grant_type": "client_credential", "appid": appid, "secret": bad})
+        assert status == 200 and reply["errcode"] == 40001, (bad, reply)
+    for malformed in ("bad", "x" * 33, "0123456789abcdef0123456789abcde!", secret + "00"):
+        status, reply = _plain(sb_url, grant_type="client_credential", appid=appid,
+                               secret=malformed)
+        assert reply["errcode"] == 40125, (malformed, reply)
+    status, reply = _plain(sb_url, grant_type="client_credential", appid="wxnope", secret=secret)
+    assert reply["errcode"] == 40013
+
+
+def test_forced_refresh_limited_to_20_per_beijing_day(sandbox, sb_url):
+    # §2.2: "force-refresh mode limited to 20/day" → 45009 past the limit (§2.3)
+    appid, secret = _creds(sandbox)
+    body = {"grant_type": "client_credential", "appid": appid, "secret": secret,
+            "force_refresh": True}
+    clock = sandbox.shop.clock
+    with sandbox.shop.lock:  # start 2 h into a Beijing day: 20 calls 31 s apart stay in it
+        clock.advance(2 * 3600 - (clock.now() + 8 * 3600) % 86400)
+        clock.freeze()
+    tokens = set()
+    for _ in range(20):
+        tokens.add(stable_token(sb_url, appid, secret, force=True)["access_token"])
+        control(sb_url, "/sandbox/clock/advance", {"seconds": 31})
+    assert len(tokens) == 20
+    status, reply = call(sb_url, "/cgi-bin/stable_token", body)
+    assert status == 200 and reply["errcode"] == 45009, reply
+    ordinary = stable_token(sb_url, appid, secret)  # non-forced calls are not limited by it
+    assert ordinary["access_token"] in tokens
+    with sandbox.shop.lock:  # the next Beijing day starts a new budget
+        clock.advance(86400 - (clock.now() + 8 * 3600) % 86400)
+    fresh = stable_token(sb_url, appid, secret, force=True)["access_token"]
+    assert fresh not in tokens

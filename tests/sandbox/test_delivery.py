@@ -100,7 +100,11 @@ def test_request_errors_apply_nothing(sb):
             {"product_id": pid, "sku_id": sku, "product_cnt": "1"}]}]}, 47001),
         ({"order_id": oid, "delivery_list": [{**good, "deliver_type": "1"}]}, 47001),
         ({"order_id": oid, "delivery_list": []}, 109002),
-        ({"order_id": oid, "delivery_list": [_parcel("YT1", [])]}, 109002),
+        # product_infos is required in each parcel (§2.2): missing or empty → 40097
+        ({"order_id": oid, "delivery_list": [_parcel("YT1", [])]}, 40097),
+        ({"order_id": oid, "delivery_list": [{k: v for k, v in good.items()
+                                              if k != "product_infos"}]}, 40097),
+        ({"order_id": oid, "delivery_list": [good, _parcel("YT2", [])]}, 40097),
         ({"order_id": oid, "delivery_list": [good, _parcel("YT2", [(pid, "999", 1)])]}, 109000),
         ({"order_id": oid, "delivery_list": [good, _parcel("YT2", [(pid, sku, 2)])]}, 109000),
         ({"order_id": oid, "delivery_list": [_parcel("YT1", [(pid, sku, 0)])]}, 109000),

@@ -149,3 +149,15 @@ def test_bad_fault_specs_are_400(sb_url):
                    [{"kind": "busy", "phase": "during"}], "busy", [{"kind": "busy", "path": "x"}]):
         status, reply = call(sb_url, "/sandbox/faults", {"faults": faults})
         assert status == 400 and reply["ok"] is False
+
+
+def test_star_rule_times_counts_per_path(sb_url, token):
+    # a '*' rule with times:1 fires once on each path, whatever the other paths did before
+    _set(sb_url, 3, {"path": "*", "kind": "busy", "times": 1})
+    assert err(sb_url, INFO, method="GET", token=token) == -1
+    ok(sb_url, INFO, method="GET", token=token)
+    assert err(sb_url, LIST, {"page_size": 1}, token=token) == -1
+    ok(sb_url, LIST, {"page_size": 1}, token=token)
+    ok(sb_url, INFO, method="GET", token=token)
+    history = control(sb_url, "/sandbox/faults", method="GET")["history"]
+    assert [(h["path"], h["n"]) for h in history] == [(INFO, 1), (LIST, 1)]

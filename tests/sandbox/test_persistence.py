@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 import time
 
 from seller_desktop.sandbox.demo import build_demo_shop
@@ -84,3 +85,72 @@ def test_review_pending_at_save_still_finishes_after_load(tmp_path):
         assert product["status"] == 5
     finally:
         server.stop()
+
+
+def test_state_is_serialized_outside_the_lock_from_a_snapshot(tmp_path, monkeypatch):
+    from seller_desktop.sandbox import persistence
+
+    shop = build_demo_shop(seed=6, products=10, orders=5, gift_orders=0)
+    pid = next(iter(shop.products))
+    title = shop.products[pid]["edit_product"]["title"]
+    real_dumps = json.dumps
+    seen = {}
+
+    def dumps(obj, **kw):
+        # another thread (a request) can take the lock while the JSON is built ...
+        def grab():
+            got = shop.lock.acquire(timeout=2)
+            seen["lock_free"] = got
+            if got:
+                # ... and change records in place without changing what is being saved
+                shop.products[pid]["edit_product"]["title"] = "改过的标题"
+                shop.lock.release()
+        t = threading.Thread(target=grab)
+        t.start()
+        t.join()
+        return real_dumps(obj, **kw)
+
+    monkeypatch.setattr(persistence.json, "dumps", dumps)
+    path = tmp_path / "s.json"
+    save_shop(shop, path)
+    monkeypatch.undo()
+    assert seen["lock_free"] is True
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["products"][pid]["edit_product"]["title"] == title
+    assert shop.products[pid]["edit_product"]["title"] == "改过的标题"
+
+
+def test_state_file_keeps_only_the_last_log_entries(tmp_path):
+    from seller_desktop.sandbox.persistence import LOG_KEEP
+
+    shop = build_demo_shop(seed=6, products=5, orders=0, gift_orders=0)
+    shop.log = [{"t": i, "op": "x", "n": i} for i in range(LOG_KEEP + 500)]
+    path = tmp_path / "s.json"
+    save_shop(shop, path)
+    assert len(shop.log) == LOG_KEEP + 500  # memory untouched
+    loaded = load_shop(path)
+    assert [e["n"] for e in loaded.log] == list(range(500, LOG_KEEP + 500))
+
+
+def test_saves_are_spaced_by_ten_times_the_last_duration(tmp_path):
+    from seller_desktop.sandbox.persistence import Saver
+
+    shop = build_demo_shop(seed=6, products=5, orders=0, gift_orders=0)
+    saver = Saver(shop, tmp_path / "s.json", min_interval=0.01)
+    try:
+        shop.dirty = True
+        saver.notify()
+        deadline = time.monotonic() + 10
+        while saver.saves < 1 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert saver.saves == 1
+        saver.last_duration = 0.3  # as if that dump took 0.3 s
+        assert saver.gap() >= 3.0
+        shop.dirty = True
+        saver.notify()
+        time.sleep(1.0)
+        assert saver.saves == 1  # still waiting out the gap
+    finally:
+        started = time.monotonic()
+        saver.close()
+    assert saver.saves == 2 and time.monotonic() - started < 5  # close does not wait the gap

@@ -35,10 +35,11 @@ def test_demo_products_are_valid_and_mixed():
     assert statuses[5] > 1000 and statuses[11] > 50 and statuses[0] > 50
     assert edits[2] > 10 and edits[4] > 1000
     for rec in shop.products.values():
-        validate_product(rec["edit_product"])
+        # every rule a write must pass, listing included (category, freight template, images)
+        validate_product(rec["edit_product"], shop, listing=True)
         assert (rec["product"] is None) == (rec["status"] == 0)
         if rec["product"] is not None:
-            validate_product(rec["product"])
+            validate_product(rec["product"], shop, listing=True)
         for copy_ in (rec["edit_product"], rec["product"]):
             if copy_ is None:
                 continue

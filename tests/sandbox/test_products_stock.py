@@ -40,7 +40,14 @@ def test_stock_update_errors(sb_url, token):
     assert err(sb_url, upd, _update(sb_url, token, pid, sku_id, 1, 0), token=token) == 10020218
     assert err(sb_url, upd, _update(sb_url, token, pid, sku_id, 3, 20), token=token) == 10020218
     assert err(sb_url, upd, _update(sb_url, token, pid, sku_id, 2, 21), token=token) == 10020219
-    assert err(sb_url, upd, _update(sb_url, token, pid, sku_id, 4, 1), token=token) != 0
+    assert err(sb_url, upd, _update(sb_url, token, pid, sku_id, 4, 1), token=token) == 10020051
+    assert err(sb_url, upd, _update(sb_url, token, pid, sku_id, 0, 1), token=token) == 10020051
+    assert err(sb_url, upd, _update(sb_url, token, pid, sku_id, 1, -1), token=token) == 10020051
+    assert err(sb_url, upd, _update(sb_url, token, pid, sku_id, 3, -5), token=token) == 10020051
+    assert err(sb_url, upd, _update(sb_url, token, pid, sku_id, 3, 10_000_001),
+               token=token) == 10020051
+    assert err(sb_url, upd, _update(sb_url, token, pid, sku_id, 1, 9_999_981),
+               token=token) == 10020051
     assert err(sb_url, upd, _update(sb_url, token, pid, sku_id, "1", 1), token=token) == 47001
     assert err(sb_url, upd, _update(sb_url, token, "1", sku_id, 1, 1), token=token) == 10020052
     assert err(sb_url, upd, _update(sb_url, token, pid, "1", 1, 1), token=token) == 10020052
@@ -71,3 +78,23 @@ def test_stock_update_logged_once(shop, sb_url, token):
     assert len(entries) == 1
     assert entries[0]["product_id"] == pid and entries[0]["sku_id"] == sku_id
     assert entries[0]["stock_after"] == 24
+
+
+def test_stock_capped_at_ten_million(sb_url, token):
+    # §7.5 stock_num ≤ 10 000 000: the cap itself is accepted, one more is a parameter error
+    pid = listed(sb_url, token)
+    sku_id = get(sb_url, token, pid)["product"]["skus"][0]["sku_id"]
+    ok(sb_url, P + "stock/update", _update(sb_url, token, pid, sku_id, 3, 10_000_000),
+       token=token)
+    assert _stock(sb_url, token, pid, sku_id) == 10_000_000
+    assert err(sb_url, P + "stock/update", _update(sb_url, token, pid, sku_id, 1, 1),
+               token=token) == 10020051
+    assert _stock(sb_url, token, pid, sku_id) == 10_000_000
+
+
+def test_stock_update_on_a_deleted_product_is_not_found(sb_url, token):
+    pid = listed(sb_url, token)
+    sku_id = get(sb_url, token, pid)["product"]["skus"][0]["sku_id"]
+    ok(sb_url, P + "delete", {"product_id": pid}, token=token)
+    assert err(sb_url, P + "stock/update", _update(sb_url, token, pid, sku_id, 1, 1),
+               token=token) == 10020052

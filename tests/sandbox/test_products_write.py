@@ -41,7 +41,7 @@ def test_add_creates_a_draft(sb_url, token):
     ({"skus": [sku(price=1_000_000_001)]}, 10020028),
     ({"skus": [sku(price=5000, market_price=5000)]}, 10020040),
     ({"skus": [sku(price=5000, market_price=4000)]}, 10020040),
-    ({"head_imgs": ["https://example.com/a.jpg"]}, 10020035),
+    ({"head_imgs": [IMG + "h1", IMG + "h2", "https://example.com/a.jpg"]}, 10020035),
     ({"skus": [sku(thumb_img="http://mmecimage.cn/p/x/y")]}, 10020035),
     ({"desc_info": {"imgs": ["https://img.example/x.png"], "desc": ""}}, 10020035),
     ({"skus": [sku(sku_code="x" * 101)]}, 10020029),
@@ -196,7 +196,7 @@ def test_add_update_hourly_quota(sb_url, token):
 
 
 def test_images_must_be_mmecimage_links(sb_url, token):
-    body = product_body(head_imgs=[IMG + "a", "https://mmecimage.cn/x/b"])
+    body = product_body(head_imgs=[IMG + "a", IMG + "b", "https://mmecimage.cn/x/b"])
     assert err(sb_url, P + "add", body, token=token) == 10020035
 
 
