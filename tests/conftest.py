@@ -11,9 +11,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import keyring  # noqa: E402
-import keyring.backend  # noqa: E402
-import pytest  # noqa: E402
+import keyring
+import keyring.backend
+import pytest
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):

@@ -6,7 +6,7 @@ can show it inline. The limits are those of the WeChat Store reference (auth-pro
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .money import MAX_PRICE_FEN
 from .product import Product, Sku
@@ -14,7 +14,7 @@ from .product import Product, Sku
 TITLE_MIN, TITLE_MAX = 5, 60
 SHORT_TITLE_MAX = 20
 SKUS_MIN, SKUS_MAX = 1, 500
-HEAD_IMGS_MAX = 9
+HEAD_IMGS_MIN, HEAD_IMGS_MAX = 3, 9
 SKU_CODE_MAX = 100
 ATTR_KEY_MAX = 40
 ATTR_VALUE_MAX = 40
@@ -73,8 +73,13 @@ def validate_product(product: Product) -> list[Issue]:
         issues.append(Issue("title", "标题不能只有数字、字母或符号，请包含中文"))
     if len(product.short_title) > SHORT_TITLE_MAX:
         issues.append(Issue("short_title", f"短标题最多 {SHORT_TITLE_MAX} 个字"))
-    if len(product.head_imgs) > HEAD_IMGS_MAX:
+    if len(product.head_imgs) < HEAD_IMGS_MIN:
+        issues.append(Issue("head_imgs", f"主图至少 {HEAD_IMGS_MIN} 张（现在 {len(product.head_imgs)} 张）"))
+    elif len(product.head_imgs) > HEAD_IMGS_MAX:
         issues.append(Issue("head_imgs", f"主图最多 {HEAD_IMGS_MAX} 张"))
+    elif len(set(product.head_imgs)) != len(product.head_imgs):
+        issues.append(Issue("head_imgs", "主图不能重复"))
+    issues.extend(validate_settings(product))
     if not (SKUS_MIN <= len(product.skus) <= SKUS_MAX):
         issues.append(Issue("skus", f"SKU 数量须在 {SKUS_MIN}–{SKUS_MAX} 个之间"))
     seen: set[tuple[tuple[str, str], ...]] = set()
@@ -85,6 +90,36 @@ def validate_product(product: Product) -> list[Issue]:
             issues.append(Issue(f"skus[{i}].attrs", "两个 SKU 的规格完全相同"))
         seen.add(key)
     return issues
+
+
+def validate_settings(product: Product) -> list[Issue]:
+    """The settings the store requires on every product but the editor does not show field by
+    field (category, freight template, after-sale service). A product from the server carries
+    them; a new one takes them from an existing product (see ``copy_settings``)."""
+    extra = product.extra
+    issues: list[Issue] = []
+    if not (extra.get("cats_v2") or extra.get("cats")):
+        issues.append(Issue("category", "请选择商品类目（可沿用已有商品的类目和设置）"))
+    deliver_method = extra.get("deliver_method", 0)
+    template_id = (extra.get("express_info") or {}).get("template_id")
+    if deliver_method == 0 and not template_id:
+        issues.append(Issue("freight", "快递发货的商品需要运费模板"))
+    service = extra.get("extra_service") or {}
+    if "seven_day_return" not in service or "freight_insurance" not in service:
+        issues.append(Issue("extra_service", "请设置售后服务（七天无理由退货、运费险）"))
+    return issues
+
+
+SETTINGS_KEYS = ("cats", "cats_v2", "deliver_method", "deliver_acct_type", "express_info",
+                 "extra_service", "attrs", "brand_id", "aftersale_desc", "limited_info",
+                 "after_sale_info")
+
+
+def copy_settings(source: Product, target: Product) -> Product:
+    """``target`` with the category, freight and after-sale settings of ``source``."""
+    extra = {k: v for k, v in target.extra.items() if k not in SETTINGS_KEYS}
+    extra.update({k: source.extra[k] for k in SETTINGS_KEYS if k in source.extra})
+    return replace(target, extra=extra)
 
 
 def check_product(product: Product) -> None:

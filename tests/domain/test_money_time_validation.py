@@ -1,12 +1,14 @@
 """Money parsing, time display and the product rules, as a seller meets them."""
 
+from dataclasses import replace
+
 import pytest
 
 from seller_desktop.domain.money import MoneyError, format_fen, format_range, parse_yuan
 from seller_desktop.domain.order import Address, Order, OrderLine, Parcel, ParcelItem
 from seller_desktop.domain.product import Product, Sku, SkuAttr
 from seller_desktop.domain.timeutil import format_duration, format_ts, parse_wire_datetime
-from seller_desktop.domain.validation import validate_product
+from seller_desktop.domain.validation import copy_settings, validate_product
 
 
 @pytest.mark.parametrize(("text", "fen"), [("12.5", 1250), ("¥0.01", 1), (" 3 ", 300), ("99.99", 9999)])
@@ -34,10 +36,16 @@ def test_time_is_shanghai():
     assert format_duration(-5) == "0分00秒"
 
 
+SETTINGS = {"cats_v2": [{"cat_id": "1"}, {"cat_id": "2"}, {"cat_id": "3"}],
+            "deliver_method": 0, "express_info": {"template_id": "38983386001"},
+            "extra_service": {"seven_day_return": 1, "freight_insurance": 0}}
+IMGS = tuple(f"https://mmecimage.cn/p/wx/{i}" for i in range(3))
+
+
 def _product(title="纯棉圆领短袖T恤", **sku_kw):
     sku = Sku(sku_id=None, sale_price=sku_kw.pop("sale_price", 5900), stock_num=10,
               attrs=(SkuAttr("颜色", "白"),), **sku_kw)
-    return Product(product_id=None, title=title, skus=(sku,))
+    return Product(product_id=None, title=title, skus=(sku,), head_imgs=IMGS, extra=dict(SETTINGS))
 
 
 def test_valid_product_has_no_issues():
@@ -52,12 +60,23 @@ def test_valid_product_has_no_issues():
     (_product(sale_price=0), "skus[0].sale_price"),
     (_product(sale_price=1_000_000_001), "skus[0].sale_price"),
     (_product(market_price=5000), "skus[0].market_price"),
-    (Product(product_id=None, title="纯棉圆领短袖T恤", skus=()), "skus"),
+    (Product(product_id=None, title="纯棉圆领短袖T恤", skus=(), head_imgs=IMGS,
+             extra=dict(SETTINGS)), "skus"),
+    (replace(_product(), head_imgs=IMGS[:2]), "head_imgs"),
+    (replace(_product(), head_imgs=(IMGS[0],) * 3), "head_imgs"),
 ])
 def test_invalid_product_names_the_field(product, field):
     issues = validate_product(product)
     assert [i.field for i in issues] == [field]
     assert all(i.message for i in issues)
+
+
+def test_new_product_needs_store_settings_and_can_copy_them():
+    bare = replace(_product(), extra={})
+    assert {i.field for i in validate_product(bare)} == {"category", "freight", "extra_service"}
+    assert validate_product(copy_settings(_product(), bare)) == []
+    virtual = replace(_product(), extra={**SETTINGS, "deliver_method": 1, "express_info": {}})
+    assert validate_product(virtual) == []
 
 
 def test_unshipped_items_after_partial_parcel():

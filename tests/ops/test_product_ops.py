@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from store.factories import SETTINGS, head_imgs
 
 from seller_desktop.domain.product import EditStatus, Product, ProductStatus, Sku, SkuAttr
 from seller_desktop.domain.validation import ValidationFailed
@@ -16,7 +17,8 @@ from seller_desktop.store.products import ProductRepo
 
 def new_product(**changes) -> Product:
     product = Product(product_id=None, title="手工红糖姜茶礼盒装",
-                      skus=(Sku(None, 3990, 20, (SkuAttr("规格", "500g"),), sku_code="TEA-1"),))
+                      skus=(Sku(None, 3990, 20, (SkuAttr("规格", "500g"),), sku_code="TEA-1"),),
+                      head_imgs=head_imgs(1), extra=dict(SETTINGS))
     return replace(product, **changes)
 
 
@@ -122,14 +124,15 @@ def test_stock_of_an_unsent_offline_product_goes_into_its_create(store):
 def test_images_from_disk_are_copied_into_the_data_dir(store, tmp_path):
     picture = tmp_path / "照片.PNG"
     picture.write_bytes(b"\x89PNG fake bytes")
-    change = ops.save_product_sync(store, new_product(head_imgs=(str(picture),)))
+    change = ops.save_product_sync(store, new_product(head_imgs=(str(picture), *head_imgs(2)[1:])))
     (local_id,) = change.products
     ref = ProductRepo(store.reader()).get(local_id).draft.head_imgs[0]
     assert ref.startswith("local:images/") and ref.endswith(".png")
     copied = store.data_dir / ref.removeprefix("local:")
     assert copied.read_bytes() == picture.read_bytes()
     with pytest.raises(ValidationFailed, match="找不到图片"):
-        ops.save_product_sync(store, new_product(head_imgs=(str(tmp_path / "missing.jpg"),)))
+        ops.save_product_sync(store, new_product(
+            head_imgs=(str(tmp_path / "missing.jpg"), *head_imgs(2)[1:])))
 
 
 def test_list_delist_delete(store, pulled):

@@ -47,6 +47,16 @@ def make_parcel(order: Order, waybill_id: str, delivery_id: str = "YTO") -> Parc
                   tuple(ParcelItem(ln.product_id, ln.sku_id, ln.sku_cnt) for ln in order.lines))
 
 
+# What the store requires on every product (category, freight template, after-sale service).
+SETTINGS = {"cats_v2": [{"cat_id": "6000"}, {"cat_id": "6001"}, {"cat_id": "6002"}],
+            "deliver_method": 0, "express_info": {"template_id": "38983386001"},
+            "extra_service": {"seven_day_return": 1, "freight_insurance": 0}}
+
+
+def head_imgs(i: int) -> tuple[str, ...]:
+    return tuple(f"https://mmecimage.cn/p/demo/{i}-{n}.jpg" for n in range(3))
+
+
 def make_product(i: int, product_id: str | None = None, *, edit_time: int = 1_750_000_000,
                  status: int = 5, skus: int = 2, title: str | None = None) -> Product:
     return Product(
@@ -59,6 +69,6 @@ def make_product(i: int, product_id: str | None = None, *, edit_time: int = 1_75
                 market_price=9990 + 1000 * k)
             for k in range(skus)
         ),
-        head_imgs=(f"https://mmecimage.cn/p/demo/{i}.jpg",),
-        status=status, edit_status=4, edit_time=edit_time,
+        head_imgs=head_imgs(i),
+        status=status, edit_status=4, edit_time=edit_time, extra=dict(SETTINGS),
     )
