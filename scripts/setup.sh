@@ -16,7 +16,7 @@ APT_PACKAGES=(
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xfixes0
   xvfb xauth
   # Chinese text on screen and on labels
-  fonts-wqy-microhei
+  fonts-wqy-microhei fonts-noto-color-emoji
   # label checks: PDF info/rasterize, barcode decoding; the real print path: CUPS + a PDF queue
   poppler-utils zbar-tools cups printer-driver-cups-pdf
 )
