@@ -25,6 +25,8 @@ attempt numbers. httpx's own request log line is redacted (it prints the URL wit
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import contextvars
 import json
 import logging
 import random
@@ -106,6 +108,10 @@ class RetryPolicy:
 
 
 StateListener = Callable[[bool], None]
+
+# Set by ApiClient.single_attempt(): non-idempotent calls in this task make one attempt only.
+_SINGLE_ATTEMPT: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "seller_desktop_api_single_attempt", default=False)
 
 
 class _RetryLater(Exception):
@@ -234,6 +240,18 @@ class ApiClient:
 
     # ---- calls -----------------------------------------------------------------------------
 
+    @staticmethod
+    @contextlib.contextmanager
+    def single_attempt() -> Any:
+        """Within this block (this task only), a non-idempotent call is sent once: a refusal
+        that may follow an applied write (busy, rate limit, token refused) is raised instead of
+        retried, so the caller can read the server state before sending again (sync engine)."""
+        reset = _SINGLE_ATTEMPT.set(True)
+        try:
+            yield
+        finally:
+            _SINGLE_ATTEMPT.reset(reset)
+
     async def call(self, path: str, body: dict[str, Any] | None = None, *, method: str = "POST",
                    idempotent: bool = True, params: dict[str, Any] | None = None,
                    files: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -265,11 +283,13 @@ class ApiClient:
                     raise
                 refreshed = True
                 self.invalidate_token(token)
+                if not idempotent and _SINGLE_ATTEMPT.get():
+                    raise
                 log.info("%s: token refused, refreshing once", path)
                 continue
             except _RetryLater as retry_later:
                 tries += 1
-                if tries >= self.retry.attempts:
+                if tries >= self.retry.attempts or (not idempotent and _SINGLE_ATTEMPT.get()):
                     raise retry_later.final from retry_later.__cause__
                 delay = self.retry.backoff(tries, self._rng)
                 log.info("%s: retry %d/%d in %.2fs (%s)", path, tries,

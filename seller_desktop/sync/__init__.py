@@ -1,1 +1,39 @@
-"""Sync: pull the shop into the store, push the outbox, detect conflicts."""
+"""Sync engine: the only code that talks to the WeChat Store API.
+
+It pulls the shop into the store and pushes the seller's changes (the outbox), and returns
+what changed as a ChangeSet for the UI. Usage (UI on the qasync loop, or the CLI)::
+
+    engine = SyncEngine(api, store, order_days=90, product_full_interval=6 * 3600,
+                        progress=lambda step, done, total: ...)
+    report = await engine.run(full=False)      # push, then pull -> SyncReport
+    changes = await engine.push()              # outbox only -> ChangeSet
+    changes = await engine.pull(full=True)     # pull only -> ChangeSet
+    changes = await engine.resolve_conflict(product_id, {"title": "mine",
+                                                         "skus[2100000001].sale_price": "theirs"})
+    engine.online, engine.running, engine.last_report
+
+``SyncEngine(api: ApiClient, store: Store, *, order_days=90, product_full_interval=21600,
+progress=None, concurrency=8, overlap=300, write_batch=500, clock=None)``; ``clock`` returns
+unix seconds ("now" for windows and watermarks; tests pass the sandbox's clock).
+
+``SyncReport``: products, orders, gift_orders (fetched), pushed, failed, conflicts, waiting
+(outbox rows the server confirmed / rejected / parked / left for next time), full_products,
+errors (per-item problems in the seller's words), stopped + stop_error (why a run stopped
+early: Offline, Busy, RateLimited, ServerError, QuotaExceeded, AuthFailed, AuthExpired,
+MalformedResponse of a list page), changes (the merged ChangeSet: product/order/waybill ids,
+gifts_accepted, gifts_expired, outbox, conflicts, messages).
+
+Progress: ``progress(step, done, total)`` with steps ``push``, ``orders.list``, ``orders.get``,
+``products.list``, ``products.get`` (``total`` None while unknown), throttled to ~10 calls/s.
+Cancellation: cancel the task awaiting a method; the store stays consistent (see engine.py).
+
+Modules: ``engine`` (SyncEngine), ``pull_orders``, ``pull_products``, ``push`` (the outbox
+loop and exactly-once rules), ``push_products``, ``push_orders``, ``push_shipping`` (e-waybill cancel), ``conflicts`` (edit merge
+and resolution), ``marks`` (watermarks), ``progress``, ``context`` (SyncContext, SyncReport).
+"""
+
+from . import conflicts, push_orders, push_products, push_shipping  # noqa: F401  (op handlers)
+from .context import SyncReport
+from .engine import SyncEngine
+
+__all__ = ["SyncEngine", "SyncReport"]

@@ -1,0 +1,189 @@
+"""SyncEngine: one run = push the outbox, then pull orders and products; a report at the end.
+
+Runs never overlap (a lock). A run stops early, keeping everything it already saved, when the
+API is offline, busy, out of quota or refuses the credentials; ``SyncReport.stopped`` says
+why and ``SyncReport.stop_error`` keeps the typed error (the CLI maps it to an exit code).
+Cancelling the task that awaits ``run()`` stops it at the next await: batches already handed
+to the writer commit or roll back whole, outbox rows keep their state (a row left ``sending``
+is reconciled with the server on the next run), so the store stays consistent.
+
+Loop latency: parsing and SQLite writes run on the store's writer thread, which shares the GIL
+with the event loop. With CPython's default 5 ms switch interval a busy writer can keep the loop
+waiting for the GIL well past 50 ms on a loaded machine; while a run is in progress the switch
+interval is lowered to 1 ms (restored afterwards), which bounds that wait. The objects that
+exist when a run starts (the app: Qt wrappers, models, modules) are frozen out of the cyclic
+GC for the run (``gc.freeze``; ``gc.unfreeze`` after): a full collection over the app's heap
+took 40–47 ms on the loop thread in the middle of a sync, now it only walks the objects the sync
+made (see tests/sync/test_loop_stall.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import gc
+import logging
+import sys
+import time
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+
+from ..api.client import ApiClient
+from ..api.errors import (
+    ApiError,
+    AuthExpired,
+    AuthFailed,
+    Busy,
+    MalformedResponse,
+    Offline,
+    QuotaExceeded,
+    RateLimited,
+    ServerError,
+)
+from ..domain.changes import ChangeSet
+from ..store.db import Store
+from . import conflicts, marks
+from .context import SyncContext, SyncReport
+from .progress import Progress, ProgressFn
+from .pull_orders import pull_order_span
+from .pull_products import pull_products
+from .push import PushResult, PushStopped, open_count, push_outbox
+
+log = logging.getLogger("seller_desktop.sync")
+
+PULL_STOPPING = (Offline, Busy, RateLimited, ServerError, QuotaExceeded, AuthFailed, AuthExpired,
+                 MalformedResponse)
+
+
+SWITCH_INTERVAL = 0.001
+
+
+@contextlib.contextmanager
+def _responsive_loop() -> Iterator[None]:
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(min(previous, SWITCH_INTERVAL))
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        sys.setswitchinterval(previous)
+
+
+def _wall_clock() -> int:
+    return int(time.time())
+
+
+class SyncEngine:
+    """Pull the shop into the store and push the seller's changes; see ``sync/__init__``."""
+
+    def __init__(self, api: ApiClient, store: Store, *, order_days: int = 90,
+                 product_full_interval: int = 6 * 3600, progress: ProgressFn | None = None,
+                 concurrency: int = 8, overlap: int = 300, write_batch: int = 500,
+                 clock: Callable[[], int] | None = None) -> None:
+        self.api = api
+        self.store = store
+        self.order_days = order_days
+        self.product_full_interval = product_full_interval
+        self.overlap = overlap
+        self.ctx = SyncContext(api=api, store=store, progress=Progress(progress),
+                               clock=clock or _wall_clock, concurrency=concurrency,
+                               write_batch=write_batch)
+        self._lock = asyncio.Lock()
+        self.last_report: SyncReport | None = None
+
+    @property
+    def online(self) -> bool:
+        return self.api.online
+
+    @property
+    def running(self) -> bool:
+        return self._lock.locked()
+
+    # ---- public API ----------------------------------------------------------------------
+
+    async def run(self, full: bool = False) -> SyncReport:
+        """Push, then pull (``full``: every product and the whole order span)."""
+        async with self._lock, self._busy():
+            report = SyncReport()
+            pushed = await self._push(report)
+            if not report.stop_error:
+                await self._pull(report, full=full, pushed=pushed)
+            report.waiting = await self.ctx.write(open_count)
+            self.last_report = report
+            return report
+
+    async def push(self) -> ChangeSet:
+        async with self._lock, self._busy():
+            report = SyncReport()
+            pushed = await self._push(report)
+            if pushed.products and not report.stop_error:
+                await self._refresh_products(report, pushed.products)
+            self.last_report = report
+            return report.changes
+
+    async def pull(self, full: bool = False) -> ChangeSet:
+        async with self._lock, self._busy():
+            report = SyncReport()
+            await self._pull(report, full=full, pushed=PushResult())
+            self.last_report = report
+            return report.changes
+
+    async def resolve_conflict(self, product_id: str, choices: Mapping[str, str]) -> ChangeSet:
+        """Settle a product's conflicts field by field (``"mine"`` / ``"theirs"``), then push."""
+        async with self._lock, self._busy():
+            report = SyncReport()
+            await conflicts.resolve(self.ctx, product_id, dict(choices), report)
+            pushed = await self._push(report)
+            if pushed.products and not report.stop_error:
+                await self._refresh_products(report, pushed.products)
+            self.last_report = report
+            return report.changes
+
+    @contextlib.asynccontextmanager
+    async def _busy(self) -> AsyncIterator[None]:
+        with _responsive_loop():
+            yield
+
+    # ---- steps ---------------------------------------------------------------------------
+
+    async def _push(self, report: SyncReport) -> PushResult:
+        try:
+            result = await push_outbox(self.ctx, report)
+        except PushStopped as stop:
+            self._stopped(report, stop.error)
+            return PushResult()
+        report.changes.products |= result.products
+        report.changes.orders |= result.orders
+        report.changes.waybills |= result.waybills
+        return result
+
+    async def _pull(self, report: SyncReport, *, full: bool, pushed: PushResult) -> None:
+        ctx = self.ctx
+        try:
+            order_pull = await pull_order_span(ctx, report, full=full,
+                                               order_days=self.order_days,
+                                               overlap=self.overlap)
+            full_at = await ctx.write(lambda conn: marks.products_full_at(conn))
+            now = ctx.clock()
+            due = full or full_at is None or now - full_at >= self.product_full_interval
+            dirty = await ctx.write(lambda conn: marks.dirty_products(conn))
+            wanted = set(dirty) | pushed.products | order_pull.product_ids
+            if not due and wanted != set(dirty):
+                await ctx.write(lambda conn: marks.set_dirty_products(conn, wanted),
+                                durable=True)
+            await pull_products(ctx, report, full=due, product_ids=wanted)
+        except PULL_STOPPING as exc:
+            self._stopped(report, exc)
+
+    async def _refresh_products(self, report: SyncReport, product_ids: set[str]) -> None:
+        try:
+            await pull_products(self.ctx, report, full=False, product_ids=product_ids)
+        except PULL_STOPPING as exc:
+            self._stopped(report, exc)
+
+    @staticmethod
+    def _stopped(report: SyncReport, error: ApiError) -> None:
+        log.warning("sync stopped: %s", error)
+        report.stop_error = error
+        report.stopped = error.message
+        report.changes.messages.append(error.message)

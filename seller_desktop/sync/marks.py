@@ -1,0 +1,76 @@
+"""The sync engine's watermarks: which keys it keeps in the store and what they mean.
+
+- ``orders.synced_to``: unix seconds; every order updated before it (minus the overlap the
+  next run re-reads) is in the cache.
+- ``orders.retry``: JSON list of order ids whose reply could not be read; asked again next run.
+- ``products.full_at``: unix seconds of the last complete product pass.
+- ``products.dirty``: JSON list of product ids to re-read on the next run (touched by a push
+  or by an order) when that run could not do it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+
+from ..store.meta import Watermarks
+
+ORDERS_SYNCED_TO = "orders.synced_to"
+ORDERS_RETRY = "orders.retry"
+PRODUCTS_FULL_AT = "products.full_at"
+PRODUCTS_DIRTY = "products.dirty"
+
+
+@dataclass
+class OrderMarks:
+    synced_to: int | None = None
+    retry_ids: list[str] = field(default_factory=list)
+
+
+def _get(conn: sqlite3.Connection, key: str) -> str | None:
+    return Watermarks(conn).get(key)
+
+
+def _set(conn: sqlite3.Connection, key: str, value: str) -> None:
+    Watermarks(conn).set(key, value)
+
+
+def _int(text: str | None) -> int | None:
+    try:
+        return int(text) if text is not None else None
+    except ValueError:
+        return None
+
+
+def _ids(text: str | None) -> list[str]:
+    try:
+        value = json.loads(text) if text else []
+    except ValueError:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def read_orders(conn: sqlite3.Connection) -> OrderMarks:
+    return OrderMarks(_int(_get(conn, ORDERS_SYNCED_TO)), _ids(_get(conn, ORDERS_RETRY)))
+
+
+def write_orders(conn: sqlite3.Connection, *, synced_to: int, retry_ids: list[str]) -> None:
+    _set(conn, ORDERS_SYNCED_TO, str(synced_to))
+    _set(conn, ORDERS_RETRY, json.dumps(sorted(set(retry_ids))))
+
+
+def products_full_at(conn: sqlite3.Connection) -> int | None:
+    return _int(_get(conn, PRODUCTS_FULL_AT))
+
+
+def set_products_full_at(conn: sqlite3.Connection, when: int) -> None:
+    _set(conn, PRODUCTS_FULL_AT, str(when))
+
+
+def dirty_products(conn: sqlite3.Connection) -> list[str]:
+    return _ids(_get(conn, PRODUCTS_DIRTY))
+
+
+def set_dirty_products(conn: sqlite3.Connection, product_ids: set[str] | list[str]) -> None:
+    _set(conn, PRODUCTS_DIRTY, json.dumps(sorted(set(product_ids))))

@@ -1,0 +1,186 @@
+"""Push order and waybill rows: merchant notes, gift notes, shipments, e-waybills, print reports.
+
+Exactly once, per op:
+- ``ship`` (``delivery/send``, not idempotent): marked ``sending`` durably first; a row found
+  ``sending`` is applied iff ``order/get`` shows a parcel with its waybill number.
+- ``ewaybill_create`` (取号, not idempotent): the row carries its own ``ewaybill_order_id``, so
+  a retry reuses it; a row found ``sending`` is applied iff ``order/get`` of that id finds it;
+  ``10025019`` (already exists) on a re-send means the first one landed: read it back.
+- ``merchant_note``, ``gift_note`` set a value (a replay is harmless); ``print_report`` tells
+  the platform a label printed (a replay only counts one more print).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..api import delivery as delivery_api
+from ..api import ewaybill as ewaybill_api
+from ..api import orders as orders_api
+from ..api.errors import NotFound, Rejected
+from ..api.schemas import WaybillGoods
+from ..domain.waybill import CarrierAccount, SenderAddress, Waybill, WaybillStatus
+from ..store.codec import parcel_from_dict
+from ..store.orders import OrderRepo
+from ..store.outbox import OutboxRow
+from ..store.waybills import WaybillRepo
+from .context import SyncContext
+from .push import PushResult, RowFailed, handler, mark_sending, send_once
+
+ALREADY_EXISTS = 10025019
+SHIPPED_ALREADY = (109000, 109001)
+
+
+def _field(payload: Any, name: str) -> Any:
+    if not isinstance(payload, dict) or payload.get(name) in (None, ""):
+        raise RowFailed(f"待发送的数据缺少 {name}")
+    return payload[name]
+
+
+# ---- notes ---------------------------------------------------------------------------------
+
+@handler("order", "merchant_note")
+async def send_merchant_note(ctx: SyncContext, row: OutboxRow, result: PushResult) -> None:
+    order_id = str(_field(row.payload, "order_id"))
+    await orders_api.update_merchant_notes(ctx.api, order_id, str(row.payload.get("notes", "")))
+    result.orders.add(order_id)
+
+
+@handler("order", "gift_note")
+async def send_gift_note(ctx: SyncContext, row: OutboxRow, result: PushResult) -> None:
+    order_id = str(_field(row.payload, "order_id"))
+    present_id = str(_field(row.payload, "present_order_id"))
+    await orders_api.add_present_note(ctx.api, present_id, str(row.payload.get("notes", "")))
+    result.orders.add(order_id)
+
+
+# ---- shipping ------------------------------------------------------------------------------
+
+async def _ship_applied(ctx: SyncContext, row: OutboxRow) -> bool:
+    order_id = str(_field(row.payload, "order_id"))
+    parcel = parcel_from_dict(_field(row.payload, "parcel"))
+    order = await orders_api.get_order(ctx.api, order_id)
+    return any(p.waybill_id == parcel.waybill_id and p.delivery_id == parcel.delivery_id
+               for p in order.parcels)
+
+
+async def _ship_done(ctx: SyncContext, row: OutboxRow, result: PushResult) -> None:
+    result.orders.add(str(row.payload["order_id"]))
+
+
+@handler("order", "ship", applied=_ship_applied, done=_ship_done)
+async def send_ship(ctx: SyncContext, row: OutboxRow, result: PushResult) -> None:
+    order_id = str(_field(row.payload, "order_id"))
+    parcel = parcel_from_dict(_field(row.payload, "parcel"))
+    if not parcel.items:
+        raise RowFailed("发货包裹中没有商品")
+    await mark_sending(ctx, row)
+    try:
+        await send_once(ctx, lambda: delivery_api.send_delivery(ctx.api, order_id, [parcel]))
+    except Rejected as exc:
+        # "already shipped" / "count exceeds": our parcel may be what shipped it
+        if exc.errcode not in SHIPPED_ALREADY or not await _ship_applied(ctx, row):
+            raise
+    result.orders.add(order_id)
+
+
+# ---- e-waybills ----------------------------------------------------------------------------
+
+async def _sender(ctx: SyncContext, payload: dict[str, Any]) -> SenderAddress:
+    sender = payload.get("sender")
+    if isinstance(sender, dict):
+        return SenderAddress(**sender)
+    accounts, _ = await ewaybill_api.get_accounts(ctx.api, delivery_id=str(payload["delivery_id"]))
+    for account in accounts:
+        if account.acct_id == str(payload["acct_id"]) and account.sender is not None:
+            return account.sender
+    raise RowFailed("该电子面单账号没有寄件地址，请在小店后台设置")
+
+
+async def _request(ctx: SyncContext, payload: dict[str, Any]) -> ewaybill_api.WaybillRequest:
+    order_id = str(_field(payload, "order_id"))
+    order = await ctx.write(lambda conn: OrderRepo(conn).get(order_id))
+    if order is None:
+        raise RowFailed(f"缓存中没有订单 {order_id}")
+    if order.address is None:
+        raise RowFailed(f"订单 {order_id} 没有收货地址，不能取号")
+    titles = {(ln.product_id, ln.sku_id): ln.title for ln in order.lines}
+    items = payload.get("items") or [[i.product_id, i.sku_id, i.count]
+                                     for i in order.unshipped_items()]
+    goods = [WaybillGoods(name=titles.get((str(p), str(s)), "商品"), count=int(n),
+                          product_id=str(p), sku_id=str(s)) for p, s, n in items]
+    account = CarrierAccount(
+        delivery_id=str(_field(payload, "delivery_id")),
+        delivery_name=str(payload.get("delivery_name") or ""),
+        acct_id=str(_field(payload, "acct_id")), shop_id=str(_field(payload, "shop_id")),
+        site_code=str(payload.get("site_code") or ""), site_name="", available=0)
+    return ewaybill_api.WaybillRequest(
+        account=account, sender=await _sender(ctx, payload), receiver=order.address,
+        order_id=order_id, goods=goods, remark=str(payload.get("remark") or ""))
+
+
+async def _save_waybill(ctx: SyncContext, waybill: Waybill, result: PushResult) -> None:
+    await ctx.write(lambda conn: WaybillRepo(conn).upsert(waybill), durable=True)
+    result.waybills.add(waybill.ewaybill_order_id)
+    if waybill.order_id:
+        result.orders.add(waybill.order_id)
+
+
+async def _read_back(ctx: SyncContext, row: OutboxRow, result: PushResult) -> None:
+    eid = str(row.payload["ewaybill_order_id"])
+    waybill = await ewaybill_api.get_waybill(ctx.api, eid)
+    print_info = ""
+    if waybill.status != WaybillStatus.CANCELLED:
+        print_info = await ewaybill_api.get_print_info(ctx.api, eid)
+    await _save_waybill(ctx, _with(waybill, row.payload, print_info), result)
+
+
+def _with(waybill: Waybill, payload: dict[str, Any], print_info: str) -> Waybill:
+    from dataclasses import replace
+
+    return replace(waybill, order_id=waybill.order_id or str(payload["order_id"]),
+                   acct_id=waybill.acct_id or str(payload.get("acct_id", "")),
+                   delivery_name=waybill.delivery_name or str(payload.get("delivery_name", "")),
+                   print_info=print_info or waybill.print_info)
+
+
+async def _ewaybill_applied(ctx: SyncContext, row: OutboxRow) -> bool:
+    try:
+        await ewaybill_api.get_waybill(ctx.api, str(_field(row.payload, "ewaybill_order_id")))
+    except NotFound:
+        return False
+    return True
+
+
+@handler("waybill", "ewaybill_create", applied=_ewaybill_applied, done=_read_back)
+async def send_ewaybill_create(ctx: SyncContext, row: OutboxRow, result: PushResult) -> None:
+    eid = str(_field(row.payload, "ewaybill_order_id"))
+    request = await _request(ctx, row.payload)
+    template = str(row.payload.get("template_id") or ewaybill_api.STANDARD_TEMPLATE)
+    await mark_sending(ctx, row)
+    try:
+        created = await send_once(ctx, lambda: ewaybill_api.create(ctx.api, request, eid,
+                                                                   template_id=template))
+    except Rejected as exc:
+        if exc.errcode != ALREADY_EXISTS:
+            raise
+        await _read_back(ctx, row, result)
+        return
+    print_info = created.print_info or await ewaybill_api.get_print_info(ctx.api, eid)
+    waybill = Waybill(
+        ewaybill_order_id=eid, order_id=request.order_id,
+        delivery_id=request.account.delivery_id, waybill_id=created.waybill_id,
+        status=int(WaybillStatus.CREATED), acct_id=request.account.acct_id,
+        delivery_name=request.account.delivery_name, print_info=print_info,
+        created_at=ctx.clock())
+    await _save_waybill(ctx, waybill, result)
+
+
+@handler("waybill", "print_report")
+async def send_print_report(ctx: SyncContext, row: OutboxRow, result: PushResult) -> None:
+    payload = row.payload
+    waybill = Waybill(ewaybill_order_id=str(_field(payload, "ewaybill_order_id")), order_id="",
+                      delivery_id=str(_field(payload, "delivery_id")),
+                      waybill_id=str(_field(payload, "waybill_id")), status=0)
+    await ewaybill_api.report_printed(ctx.api, waybill, reprint=bool(payload.get("reprint")))
+    result.waybills.add(waybill.ewaybill_order_id)

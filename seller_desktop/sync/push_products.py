@@ -1,0 +1,246 @@
+"""Push product rows: create, edit, list, delist, delete, stock deltas.
+
+- ``create``: local images uploaded first (the row's payload is rewritten with their links, so
+  a retry does not upload again); ``out_product_id`` carries a marker we control (the
+  seller's own, else the local id) and is sent with ``add``. A row found ``sending`` is applied
+  iff the shop has a product with that marker that the cache does not know yet. On success the
+  local id becomes the server id everywhere (product row, later outbox rows, conflicts), in the
+  same transaction that marks the row done.
+- ``edit``: see ``conflicts.py`` (server draft read first, three-way merge, conflicts wait).
+- ``stock_delta``: always a delta (``stock/update`` diff_type 1/2). The server stock is read and
+  stored in the row, in the transaction that marks it ``sending``; a row found ``sending`` is
+  applied iff the server stock moved by the delta (the closer of "moved by delta" and "did not
+  move" wins when concurrent sales moved it too).
+- ``list`` / ``delist`` / ``delete``: a refusal that says the product is already in the wanted
+  state (a replay after a lost reply) counts as done.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from ..api import media as media_api
+from ..api import products as products_api
+from ..api.errors import NotFound, Rejected
+from ..domain.product import Product, ProductStatus
+from ..store import outbox
+from ..store.codec import product_from_dict
+from ..store.outbox import OutboxRow
+from ..store.products import ProductRepo
+from .context import SyncContext
+from .push import PushResult, RowFailed, handler, mark_sending, send_once
+
+LOCAL_PREFIX = "local:"
+UNDER_REVIEW = (10020047, 10020049)
+NOT_ON_SALE = 10020065
+
+
+def _product_id(row: OutboxRow) -> str:
+    pid = row.payload.get("product_id") if isinstance(row.payload, dict) else None
+    return str(pid or row.entity_id)
+
+
+# ---- images --------------------------------------------------------------------------------
+
+def _local_file(ctx: SyncContext, ref: str) -> Path:
+    name = ref[len(LOCAL_PREFIX):]
+    path = Path(name)
+    # ops store picked images as ``local:images/<sha>.<ext>``, relative to the data dir
+    return path if path.is_absolute() else ctx.store.data_dir / name
+
+
+async def _upload(ctx: SyncContext, ref: str, cache: dict[str, str]) -> str:
+    if not ref.startswith(LOCAL_PREFIX):
+        return ref
+    if ref not in cache:
+        path = _local_file(ctx, ref)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise RowFailed(f"找不到本地图片 {path.name}（{exc.strerror or exc}）") from exc
+        try:
+            cache[ref] = await media_api.upload_image(ctx.api, data, filename=path.name)
+        except ValueError as exc:
+            raise RowFailed(f"图片 {path.name} 不是 PNG/JPEG：{exc}") from exc
+    return cache[ref]
+
+
+def _has_local_images(d: dict[str, Any]) -> bool:
+    refs = [*(d.get("head_imgs") or ()), *(d.get("desc_imgs") or ()),
+            *(s.get("thumb_img") or "" for s in d.get("skus") or ())]
+    return any(isinstance(r, str) and r.startswith(LOCAL_PREFIX) for r in refs)
+
+
+async def upload_images(ctx: SyncContext, row: OutboxRow) -> OutboxRow:
+    """Upload the row's ``local:`` images and store the links in the row; the updated row."""
+    payload = row.payload
+    if not isinstance(payload, dict) or not _has_local_images(payload):
+        return row
+    cache: dict[str, str] = {}
+    new = dict(payload)
+    new["head_imgs"] = [await _upload(ctx, r, cache) for r in payload.get("head_imgs") or ()]
+    new["desc_imgs"] = [await _upload(ctx, r, cache) for r in payload.get("desc_imgs") or ()]
+    new["skus"] = [{**s, "thumb_img": await _upload(ctx, s.get("thumb_img") or "", cache)}
+                   for s in payload.get("skus") or ()]
+
+    def tx(conn: sqlite3.Connection) -> OutboxRow:
+        outbox.update_payload(conn, row.id, new)
+        updated = outbox.get(conn, row.id)
+        assert updated is not None
+        return updated
+
+    return await ctx.write(tx, durable=True)
+
+
+# ---- create --------------------------------------------------------------------------------
+
+def marker(row: OutboxRow) -> str:
+    own = row.payload.get("out_product_id") if isinstance(row.payload, dict) else ""
+    return str(own or row.entity_id)
+
+
+_found: dict[int, str] = {}  # outbox row id → server id found by _create_applied
+
+
+async def _find_by_marker(ctx: SyncContext, mark: str) -> str | None:
+    from .pull_products import list_all_product_ids
+
+    known = await ctx.write(lambda conn: {r["product_id"] for r in
+                                          ProductRepo(conn).list(limit=1 << 30)})
+    for pid in await list_all_product_ids(ctx):
+        if pid in known:
+            continue
+        copies = await products_api.get_product(ctx.api, pid, data_type=2)
+        if copies.draft is not None and copies.draft.out_product_id == mark:
+            return pid
+    return None
+
+
+async def _create_applied(ctx: SyncContext, row: OutboxRow) -> bool:
+    pid = row.payload.get("product_id")
+    if pid and not str(pid).startswith("local-") and pid != row.entity_id:
+        _found[row.id] = str(pid)
+        return True
+    found = await _find_by_marker(ctx, marker(row))
+    if found is None:
+        return False
+    _found[row.id] = found
+    return True
+
+
+async def _assign(ctx: SyncContext, row: OutboxRow, server_id: str, result: PushResult) -> None:
+    local_id = row.entity_id
+
+    def tx(conn: sqlite3.Connection) -> None:
+        ProductRepo(conn).assign_server_id(local_id, server_id)
+        outbox.mark_done(conn, row.id)
+
+    await ctx.write(tx, durable=True)
+    result.products.add(server_id)
+    _found.pop(row.id, None)
+
+
+async def _create_done(ctx: SyncContext, row: OutboxRow, result: PushResult) -> None:
+    await _assign(ctx, row, _found[row.id], result)
+
+
+@handler("product", "create", applied=_create_applied, done=_create_done)
+async def send_create(ctx: SyncContext, row: OutboxRow, result: PushResult) -> None:
+    row = await upload_images(ctx, row)
+    product = replace(product_from_dict(row.payload), product_id=None,
+                      out_product_id=marker(row))
+    await mark_sending(ctx, row)
+    listing = bool(row.payload.get("listing"))
+    server_id = await send_once(ctx, lambda: products_api.add_product(ctx.api, product,
+                                                                      listing=listing))
+    await _assign(ctx, row, server_id, result)
+
+
+# ---- list / delist / delete ------------------------------------------------------------------
+
+async def _server_copy(ctx: SyncContext, pid: str) -> Product | None:
+    try:
+        copies = await products_api.get_product(ctx.api, pid, data_type=3)
+    except NotFound:
+        return None
+    return copies.draft or copies.online
+
+
+@handler("product", "list")
+async def send_list(ctx: SyncContext, row: OutboxRow, result: PushResult) -> None:
+    pid = _product_id(row)
+    try:
+        await products_api.list_product(ctx.api, pid)
+    except Rejected as exc:
+        current = await _server_copy(ctx, pid)
+        if exc.errcode not in UNDER_REVIEW or current is None or current.edit_status not in (2, 7):
+            raise
+    result.products.add(pid)
+
+
+@handler("product", "delist")
+async def send_delist(ctx: SyncContext, row: OutboxRow, result: PushResult) -> None:
+    pid = _product_id(row)
+    try:
+        await products_api.delist_product(ctx.api, pid)
+    except Rejected as exc:
+        current = await _server_copy(ctx, pid)
+        if exc.errcode != NOT_ON_SALE or current is None \
+                or current.status != ProductStatus.DELISTED:
+            raise
+    result.products.add(pid)
+
+
+@handler("product", "delete")
+async def send_delete(ctx: SyncContext, row: OutboxRow, result: PushResult) -> None:
+    pid = _product_id(row)
+    try:
+        await products_api.delete_product(ctx.api, pid)
+    except NotFound:
+        pass  # already gone: what the seller asked for
+    result.products.add(pid)
+
+
+# ---- stock ---------------------------------------------------------------------------------
+
+def _stock_args(row: OutboxRow) -> tuple[str, str, int]:
+    payload = row.payload
+    try:
+        return _product_id(row), str(payload["sku_id"]), int(payload["delta"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RowFailed(f"库存修改数据不完整（{exc}）") from exc
+
+
+async def _stock_applied(ctx: SyncContext, row: OutboxRow) -> bool:
+    pid, sku_id, delta = _stock_args(row)
+    before = row.payload.get("stock_before")
+    if before is None:
+        return False  # never marked sending with a reading: it cannot have been sent
+    now = (await products_api.get_stock(ctx.api, pid, sku_id)).normal
+    moved = now - int(before)
+    return abs(moved - delta) < abs(moved)
+
+
+@handler("product", "stock_delta", applied=_stock_applied)
+async def send_stock_delta(ctx: SyncContext, row: OutboxRow, result: PushResult) -> None:
+    pid, sku_id, delta = _stock_args(row)
+    if delta == 0:
+        return
+    before = (await products_api.get_stock(ctx.api, pid, sku_id)).normal
+    payload = {**row.payload, "stock_before": before}
+
+    def record_before(conn: sqlite3.Connection) -> None:
+        if row.state != "sending":
+            outbox.update_payload(conn, row.id, payload)
+        else:
+            conn.execute("UPDATE outbox SET payload = json_set(payload, '$.stock_before', ?)"
+                         " WHERE id = ?", (before, row.id))
+
+    await mark_sending(ctx, row, before=record_before)
+    diff = products_api.DIFF_ADD if delta > 0 else products_api.DIFF_SUBTRACT
+    await send_once(ctx, lambda: products_api.update_stock(ctx.api, pid, sku_id, diff,
+                                                           abs(delta)))
+    result.products.add(pid)

@@ -1,0 +1,246 @@
+"""Pushing the outbox: offline edits reach the server after reconnect, conflicts, waybills."""
+
+from __future__ import annotations
+
+import socket
+from dataclasses import replace
+
+import pytest
+
+from seller_desktop.api.client import ApiClient
+from seller_desktop.api.errors import Offline
+from seller_desktop.domain.waybill import CarrierAccount, SenderAddress
+from seller_desktop.ops import orders as order_ops
+from seller_desktop.ops import products as product_ops
+from seller_desktop.ops import shipping as shipping_ops
+from seller_desktop.sandbox.server import SandboxServer
+from seller_desktop.store import Store
+from seller_desktop.store.meta import ConflictRepo
+from seller_desktop.store.products import ProductRepo
+from seller_desktop.sync import SyncEngine
+
+from .conftest import make_client
+from .helpers import add_draft, assert_products_mirror, control, sandbox_log, sandbox_state
+
+ACCOUNT = CarrierAccount("YTO", "圆通速递", "7001001", "1000000812345678", "510450",
+                         "广州白云太和网点", 500,
+                         SenderAddress("小店发货仓", "02088886666", "广东省", "广州市", "白云区",
+                                       "大源北路88号仓储园3栋", "太和镇"))
+
+
+def closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def on_sale_product(store: Store) -> str:
+    row = store.reader().execute(
+        "SELECT product_id FROM products WHERE status = 5 ORDER BY product_id LIMIT 1").fetchone()
+    return str(row[0])
+
+
+def order_to_ship(store: Store, skip: int = 0) -> str:
+    row = store.reader().execute(
+        "SELECT order_id FROM orders WHERE status = 20 AND user_name != ''"
+        " ORDER BY order_id LIMIT 1 OFFSET ?", (skip,)).fetchone()
+    return str(row[0])
+
+
+@pytest.mark.asyncio
+async def test_offline_edits_are_pushed_after_reconnect(
+        engine: SyncEngine, store: Store, sandbox: SandboxServer) -> None:
+    await engine.run(full=True)
+    pid = on_sale_product(store)
+    record = ProductRepo(store.reader()).get(pid)
+    assert record is not None
+    sku = record.draft.skus[0]
+    before_stock = next(s["stock_num"] for s in sandbox_state(sandbox.url)["products"][pid]
+                        ["product"]["skus"] if s["sku_id"] == sku.sku_id)
+    await product_ops.save_product(store, replace(record.draft, title="离线修改的商品标题"))
+    await product_ops.change_stock(store, pid, str(sku.sku_id), 5)
+    new_draft = replace(record.draft, product_id=None, title="离线新建的商品",
+                        skus=tuple(replace(s, sku_id=None) for s in record.draft.skus))
+    await product_ops.save_product(store, new_draft)
+    oid = order_to_ship(store)
+    await order_ops.mark_shipped(store, oid, "YTO", "YT900000000001")
+    await order_ops.set_merchant_note(store, oid, "离线写的备注")
+
+    offline = ApiClient(f"http://127.0.0.1:{closed_port()}", "wxsandbox0000shop", "x" * 8)
+    try:
+        report = await SyncEngine(offline, store, clock=sandbox.shop.clock.now).run()
+    finally:
+        await offline.aclose()
+    assert isinstance(report.stop_error, Offline)
+    assert not offline.online
+    open_rows = store.reader().execute(
+        "SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0]
+    assert open_rows == 5
+
+    report = await engine.run()
+    assert report.stopped == "", report.errors
+    assert report.pushed == 5 and report.failed == 0
+    state = sandbox_state(sandbox.url)
+    assert state["products"][pid]["edit_product"]["title"] == "离线修改的商品标题"
+    after = next(s["stock_num"] for s in state["products"][pid]["product"]["skus"]
+                 if s["sku_id"] == sku.sku_id)
+    assert after == before_stock + 5
+    created = [p for p in state["products"].values()
+               if p["edit_product"]["title"] == "离线新建的商品"]
+    assert len(created) == 1
+    new_id = created[0]["product_id"]
+    conn = store.reader()
+    assert conn.execute("SELECT count(*) FROM products WHERE product_id LIKE 'local-%'"
+                        ).fetchone()[0] == 0
+    assert conn.execute("SELECT title FROM products WHERE product_id = ?",
+                        (new_id,)).fetchone()[0] == "离线新建的商品"
+    order = state["orders"][oid]
+    assert [p["waybill_id"] for p in order["parcels"]] == ["YT900000000001"]
+    assert order["merchant_notes"] == "离线写的备注"
+    assert conn.execute("SELECT count(*) FROM outbox WHERE state != 'done'").fetchone()[0] == 0
+    assert conn.execute("SELECT status FROM orders WHERE order_id = ?", (oid,)).fetchone()[0] \
+        == order["status"]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("choice", ["mine", "theirs"])
+async def test_edit_on_both_sides_is_a_conflict_until_resolved(
+        engine: SyncEngine, store: Store, sandbox: SandboxServer, choice: str) -> None:
+    await engine.run(full=True)
+    pid = on_sale_product(store)
+    record = ProductRepo(store.reader()).get(pid)
+    assert record is not None
+    sku = record.draft.skus[0]
+    mine = replace(record.draft, title="卖家在桌面改的标题", short_title="桌面短标题",
+                   skus=(replace(sku, sale_price=sku.sale_price + 100), *record.draft.skus[1:]))
+    await product_ops.save_product(store, mine)
+    control(sandbox.url, "/sandbox/product/edit",
+            {"product_id": pid, "fields": {"title": "网页后台改的标题",
+                                           "skus": [{"sku_id": sku.sku_id,
+                                                     "sale_price": sku.sale_price + 200}]}})
+    report = await engine.run()
+    assert report.conflicts == 1 and report.changes.conflicts
+    conflicts = ConflictRepo(store.reader()).list_unresolved(pid)
+    fields = {c.field for c in conflicts}
+    assert fields == {"title", f"skus[{sku.sku_id}].sale_price"}
+    title = next(c for c in conflicts if c.field == "title")
+    assert (title.mine, title.theirs) == ("卖家在桌面改的标题", "网页后台改的标题")
+    # the one-sided change (short title) is not a conflict and nothing was sent yet
+    state = sandbox_state(sandbox.url)
+    assert state["products"][pid]["edit_product"]["title"] == "网页后台改的标题"
+
+    await engine.resolve_conflict(pid, {f: choice for f in fields})
+    state = sandbox_state(sandbox.url)
+    draft = state["products"][pid]["edit_product"]
+    want_title = "卖家在桌面改的标题" if choice == "mine" else "网页后台改的标题"
+    want_price = sku.sale_price + (100 if choice == "mine" else 200)
+    assert draft["title"] == want_title
+    assert draft["short_title"] == "桌面短标题"
+    assert next(s for s in draft["skus"] if s["sku_id"] == sku.sku_id)["sale_price"] == want_price
+    conn = store.reader()
+    assert conn.execute("SELECT count(*) FROM outbox WHERE state != 'done'").fetchone()[0] == 0
+    assert not ConflictRepo(conn).list_unresolved(pid)
+    assert conn.execute("SELECT has_conflict FROM products WHERE product_id = ?",
+                        (pid,)).fetchone()[0] == 0
+
+
+@pytest.mark.asyncio
+async def test_ewaybill_print_and_ship_go_out_once(engine: SyncEngine, store: Store,
+                                                   sandbox: SandboxServer) -> None:
+    await engine.run(full=True)
+    oid = order_to_ship(store)
+    await shipping_ops.create_waybill_jobs(store, [oid], ACCOUNT)
+    report = await engine.run()
+    assert report.pushed == 1, report.errors
+    waybill = store.reader().execute(
+        "SELECT ewaybill_order_id, waybill_id, print_info FROM waybills WHERE order_id = ?",
+        (oid,)).fetchone()
+    assert waybill["waybill_id"] and waybill["print_info"]
+    await shipping_ops.report_print(store, waybill["ewaybill_order_id"])
+    await order_ops.mark_shipped(store, oid, "YTO", waybill["waybill_id"])
+    report = await engine.run()
+    assert report.pushed == 2, report.errors
+    assert len(sandbox_log(sandbox.url, "/channels/ec/logistics/ewaybill/biz/order/create")) == 1
+    assert len(sandbox_log(sandbox.url, "/channels/ec/order/delivery/send")) == 1
+    state = sandbox_state(sandbox.url)
+    assert state["ewaybills"][waybill["ewaybill_order_id"]]["status"] == 4
+    assert state["orders"][oid]["status"] == 30
+
+
+@pytest.mark.asyncio
+async def test_rejected_rows_are_kept_failed_and_retryable(
+        engine: SyncEngine, store: Store, sandbox: SandboxServer) -> None:
+    await engine.run(full=True)
+    oid = order_to_ship(store)
+    # the buyer side cancels the order before the shipment reaches the server
+    await order_ops.mark_shipped(store, oid, "YTO", "YT900000000002")
+    control(sandbox.url, "/sandbox/order/status", {"order_id": oid, "status": 200})
+    report = await engine.run()
+    assert report.failed == 1 and report.pushed == 0
+    row = store.reader().execute("SELECT state, last_error, payload FROM outbox").fetchone()
+    assert row["state"] == "failed" and "101100" in row["last_error"]
+    assert "YT900000000002" in row["payload"]
+    assert any("发货" in e for e in report.errors)
+
+
+@pytest.mark.asyncio
+async def test_client_against_a_closed_port_reports_offline(store: Store,
+                                                            sandbox: SandboxServer) -> None:
+    client = make_client(f"http://127.0.0.1:{closed_port()}", sandbox)
+    try:
+        report = await SyncEngine(client, store).run(full=True)
+    finally:
+        await client.aclose()
+    assert isinstance(report.stop_error, Offline)
+    assert report.stopped
+
+
+@pytest.mark.asyncio
+async def test_ewaybill_cancel_goes_out_once(engine: SyncEngine, store: Store,
+                                             sandbox: SandboxServer) -> None:
+    await engine.run(full=True)
+    oid = order_to_ship(store)
+    await shipping_ops.create_waybill_jobs(store, [oid], ACCOUNT)
+    await engine.run()
+    eid = store.reader().execute("SELECT ewaybill_order_id FROM waybills WHERE order_id = ?",
+                                 (oid,)).fetchone()[0]
+    control(sandbox.url, "/sandbox/faults", {"seed": 2, "faults": [
+        {"path": "/channels/ec/logistics/ewaybill/biz/order/cancel", "kind": "reset",
+         "phase": "after", "times": 1}]})
+    await shipping_ops.cancel_waybill(store, eid)
+    report = await engine.run()
+    assert report.pushed == 1 and report.failed == 0, report.errors
+    assert sandbox_state(sandbox.url)["ewaybills"][eid]["status"] == 2
+    assert len(sandbox_log(sandbox.url, "/channels/ec/logistics/ewaybill/biz/order/cancel")) == 1
+
+
+@pytest.mark.asyncio
+async def test_list_delist_delete_even_after_lost_replies(
+        engine: SyncEngine, store: Store, sandbox: SandboxServer) -> None:
+    draft_id = await add_draft(engine.api)
+    await engine.run(full=True)
+    on_sale = on_sale_product(store)
+    # every first reply of listing/delisting is lost after the server applied it
+    control(sandbox.url, "/sandbox/faults", {"seed": 4, "faults": [
+        {"path": path, "kind": "reset", "phase": "after", "times": 1}
+        for path in ("/channels/ec/product/listing", "/channels/ec/product/delisting")]})
+    await product_ops.list_product(store, draft_id)
+    await product_ops.delist_product(store, on_sale)
+    report = await engine.run()
+    assert report.pushed == 2 and report.failed == 0, report.errors
+    state = sandbox_state(sandbox.url)
+    assert state["products"][draft_id]["edit_status"] in (2, 4)
+    assert state["products"][on_sale]["status"] == 11
+    control(sandbox.url, "/sandbox/clock/advance", {"seconds": 60})
+    await product_ops.delete_product(store, on_sale)
+    report = await engine.run(full=True)
+    assert report.pushed == 1 and report.failed == 0, report.errors
+    state = sandbox_state(sandbox.url)
+    assert state["products"][draft_id]["status"] == 5
+    assert state["products"][on_sale]["status"] == 6
+    conn = store.reader()
+    assert conn.execute("SELECT status FROM products WHERE product_id = ?",
+                        (draft_id,)).fetchone()[0] == 5
+    assert conn.execute("SELECT count(*) FROM products WHERE product_id = ?",
+                        (on_sale,)).fetchone()[0] == 0
+    assert_products_mirror(conn, state)
