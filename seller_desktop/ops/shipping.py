@@ -1,28 +1,71 @@
-"""Shipping-flow intents: ask for e-waybills (one 'ewaybill_create' job per order) and record
-label prints ('print_report').
+"""Shipping-flow intents: ask for e-waybills (one 'ewaybill_create' job per order), record
+label prints ('print_report'), print-then-ship in one transaction, cancel a waybill
+('ewaybill_cancel').
 
 The ``ewaybill_order_id`` is made here (a random uint64, as the API allows) and stored before
 the request goes out: after an unknown outcome the sync engine asks the server for that id
-instead of creating a second waybill. Shipping itself is ``orders.mark_shipped`` after the print.
+instead of creating a second waybill. ``labels_printed`` writes, for every label the printer
+path confirmed, the 'print_report' row and (first print only) the order's 'ship' row in ONE
+transaction: nothing is shipped before its label printed, and a crash never leaves one
+without the other. The account's sender address and the shop name are cached (watermarks
+``shipping.sender.<acct_id>``, ``shipping.shop_name``) so labels reprint offline.
 """
 
 from __future__ import annotations
 
+import json
 import secrets
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import asdict, replace
 from functools import partial
 
 from ..domain.changes import ChangeSet
+from ..domain.order import Order
 from ..domain.timeutil import now
 from ..domain.validation import Issue, ValidationFailed
-from ..domain.waybill import CarrierAccount, Waybill, WaybillStatus
+from ..domain.waybill import CarrierAccount, SenderAddress, Waybill, WaybillStatus
 from ..store import Store, outbox
+from ..store.meta import Watermarks
 from ..store.orders import OrderRepo
 from ..store.waybills import REQUESTED, PrintLog, WaybillRepo
 from ._run import fail, run, run_sync
+from .orders import _ship_tx
 
 ACTIVE_WAYBILL = (REQUESTED, int(WaybillStatus.CREATED), int(WaybillStatus.PRINTED))
+SENDER_KEY = "shipping.sender."
+SHOP_NAME_KEY = "shipping.shop_name"
+
+
+def cached_sender(conn: sqlite3.Connection, acct_id: str) -> SenderAddress | None:
+    """The sender address last used with this e-waybill account (for labels, offline)."""
+    raw = Watermarks(conn).get(SENDER_KEY + acct_id)
+    if not raw:
+        return None
+    try:
+        return SenderAddress(**json.loads(raw))
+    except (TypeError, ValueError):
+        return None
+
+
+def cached_shop_name(conn: sqlite3.Connection) -> str:
+    return Watermarks(conn).get(SHOP_NAME_KEY) or ""
+
+
+async def remember_shop_name(store: Store, name: str) -> None:
+    def tx(conn: sqlite3.Connection) -> ChangeSet:
+        Watermarks(conn).set(SHOP_NAME_KEY, name)
+        return ChangeSet()
+
+    await run(store, tx)
+
+
+def open_waybills(order: Order, waybills: WaybillRepo) -> list[Waybill]:
+    """The order's waybills still in play: requested, created or printed, and not yet the
+    number of one of its parcels (a partly shipped order needs a new one for the rest)."""
+    used = {p.waybill_id for p in order.parcels}
+    return [w for w in waybills.for_order(order.order_id)
+            if w.status in ACTIVE_WAYBILL and not (w.waybill_id and w.waybill_id in used)]
 
 
 def new_ewaybill_order_id() -> str:
@@ -44,8 +87,7 @@ def _jobs_tx(conn: sqlite3.Connection, order_ids: Sequence[str], account: Carrie
         ok, why = order.can_ship()
         if not ok:
             issues.append(Issue(order_id, f"订单 {order_id}：{why}"))
-        elif any(w.status in ACTIVE_WAYBILL and w.delivery_id == account.delivery_id
-                 for w in waybills.for_order(order_id)):
+        elif any(w.delivery_id == account.delivery_id for w in open_waybills(order, waybills)):
             issues.append(Issue(order_id, f"订单 {order_id} 已有{account.delivery_name}面单"))
         else:
             found.append(order)
@@ -53,6 +95,9 @@ def _jobs_tx(conn: sqlite3.Connection, order_ids: Sequence[str], account: Carrie
         raise ValidationFailed(issues)
     changes = ChangeSet(outbox=True)
     t = now()
+    if account.sender is not None:
+        Watermarks(conn).set(SENDER_KEY + account.acct_id,
+                             json.dumps(asdict(account.sender), ensure_ascii=False))
     for order in found:
         ewaybill_order_id = new_ewaybill_order_id()
         waybills.upsert(Waybill(ewaybill_order_id, order.order_id, account.delivery_id, "",
@@ -119,3 +164,82 @@ def report_print_sync(store: Store, ewaybill_order_id: str, *, reprint: bool | N
                       reason: str = "") -> ChangeSet:
     return run_sync(store, partial(_print_tx, ewaybill_order_id=ewaybill_order_id,
                                    reprint=reprint, reason=reason))
+
+
+def _printed_tx(conn: sqlite3.Connection, ewaybill_order_ids: Sequence[str], reprint: bool,
+                reason: str) -> ChangeSet:
+    if not ewaybill_order_ids:
+        raise fail("ewaybill_order_id", "没有打印任何面单")
+    waybills, orders = WaybillRepo(conn), OrderRepo(conn)
+    changes = ChangeSet(outbox=True)
+    for eid in dict.fromkeys(ewaybill_order_ids):
+        waybill = waybills.get(eid)
+        if waybill is None:
+            raise fail("ewaybill_order_id", f"面单 {eid} 不存在")
+        is_reprint = reprint or waybill.print_count > 0
+        changes.merge(_print_tx(conn, eid, reprint=is_reprint, reason=reason))
+        if is_reprint:
+            continue
+        order = orders.get(waybill.order_id)
+        if order is None or not order.can_ship()[0] or any(
+                p.waybill_id == waybill.waybill_id for p in order.parcels):
+            continue
+        changes.merge(_ship_tx(conn, waybill.order_id, waybill.delivery_id, waybill.waybill_id,
+                               None, waybill.delivery_name))
+    return changes
+
+
+async def labels_printed(store: Store, ewaybill_order_ids: Sequence[str], *,
+                         reprint: bool = False, reason: str = "") -> ChangeSet:
+    """These labels came out of the printer: report each print and ship each order that was
+    waiting for its first label (carrier + waybill, its unshipped lines), in one transaction.
+    ``reprint``: report them as reprints and ship nothing."""
+    return await run(store, partial(_printed_tx, ewaybill_order_ids=ewaybill_order_ids,
+                                    reprint=reprint, reason=reason))
+
+
+def labels_printed_sync(store: Store, ewaybill_order_ids: Sequence[str], *,
+                        reprint: bool = False, reason: str = "") -> ChangeSet:
+    return run_sync(store, partial(_printed_tx, ewaybill_order_ids=ewaybill_order_ids,
+                                   reprint=reprint, reason=reason))
+
+
+def _shipped_with(conn: sqlite3.Connection, waybill: Waybill) -> bool:
+    order = OrderRepo(conn).get(waybill.order_id)
+    if order is not None and any(p.waybill_id == waybill.waybill_id for p in order.parcels):
+        return True
+    return any(r.op == "ship" and (r.payload.get("parcel") or {}).get("waybill_id")
+               == waybill.waybill_id for r in outbox.open_rows(conn, "order", waybill.order_id))
+
+
+def _cancel_tx(conn: sqlite3.Connection, ewaybill_order_id: str) -> ChangeSet:
+    waybills = WaybillRepo(conn)
+    waybill = waybills.get(ewaybill_order_id)
+    if waybill is None:
+        raise fail("ewaybill_order_id", "面单不存在")
+    if waybill.status == WaybillStatus.CANCELLED:
+        raise fail("ewaybill_order_id", "面单已取消")
+    if waybill.status == WaybillStatus.SHIPPED or (waybill.waybill_id
+                                                   and _shipped_with(conn, waybill)):
+        raise fail("ewaybill_order_id", "这张面单已用于发货，不能取消")
+    changes = ChangeSet(waybills={ewaybill_order_id}, orders={waybill.order_id}, outbox=True)
+    if waybill.status == REQUESTED:
+        rows = [r for r in outbox.open_rows(conn, "waybill", ewaybill_order_id)
+                if r.op == "ewaybill_create"]
+        if any(r.state == "sending" for r in rows):
+            raise fail("ewaybill_order_id", "面单正在取号，请等取号完成后再取消")
+        for r in rows:
+            outbox.cancel(conn, r.id)  # never went out: nothing to cancel on the server
+        waybills.upsert(replace(waybill, status=int(WaybillStatus.CANCELLED)))
+        return changes
+    outbox.enqueue(conn, "waybill", ewaybill_order_id, "ewaybill_cancel", {
+        "ewaybill_order_id": ewaybill_order_id, "delivery_id": waybill.delivery_id,
+        "waybill_id": waybill.waybill_id, "order_id": waybill.order_id})
+    waybills.upsert(replace(waybill, status=int(WaybillStatus.CANCELLED)))
+    return changes
+
+
+async def cancel_waybill(store: Store, ewaybill_order_id: str) -> ChangeSet:
+    """Give a waybill number back (order/cancel) before the parcel shipped; a request that
+    never went out is simply dropped."""
+    return await run(store, partial(_cancel_tx, ewaybill_order_id=ewaybill_order_id))

@@ -1,0 +1,217 @@
+"""``seller-desktop labels`` / ``picklist`` against the sandbox on loopback.
+
+In-process runs for the flow and the failures; a subprocess killed with SIGKILL after the print
+reports and shipments were written (while ``delivery/send`` is in flight) proves a restart
+ships each order exactly once.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from workflows.helpers import (
+    EWB,
+    code128_per_page,
+    control,
+    log_ops,
+    new_orders,
+    page_sizes_mm,
+    pdf_text,
+    sandbox_state,
+)
+
+from seller_desktop.cli_labels import main, main_picklist
+from seller_desktop.labels import pick_rows
+from seller_desktop.sandbox.demo import build_demo_shop
+from seller_desktop.sandbox.server import SandboxServer
+from seller_desktop.store import Store
+from seller_desktop.store.orders import OrderRepo
+from seller_desktop.store.waybills import PrintLog
+
+ROOT = Path(__file__).resolve().parents[1]
+SEND = "/channels/ec/order/delivery/send"
+
+
+@pytest.fixture
+def sandbox() -> Iterator[SandboxServer]:
+    server = SandboxServer(build_demo_shop(seed=9, products=8, orders=10, gift_orders=1))
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+    assert server.errors == [], "\n".join(server.errors)
+
+
+@pytest.fixture
+def creds(sandbox: SandboxServer, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    cfg = sandbox.shop.config
+    env = {"SELLER_DESKTOP_APPID": cfg.appid, "SELLER_DESKTOP_SECRET": cfg.secret}
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    return env
+
+
+def _pending(data_dir: Path) -> list[str]:
+    with Store.open(data_dir) as store:
+        return [r[0] for r in store.reader().execute(
+            "SELECT order_id FROM orders WHERE status IN (20, 21) ORDER BY order_id")]
+
+
+def test_labels_takes_numbers_prints_one_pdf_and_ships(
+        sandbox: SandboxServer, creds: dict[str, str], data_dir: Path, tmp_path: Path, qapp,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    ids = new_orders(sandbox.url, 4)
+    pdf = tmp_path / "labels.pdf"
+    code = main(["--api-base", sandbox.url, "--data-dir", str(data_dir), "--orders", *ids,
+                 "--size", "100x150", "--pdf", str(pdf)])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "printed: 4" in out and "shipped: 4" in out and "waybills: 4" in out
+    assert page_sizes_mm(pdf) == [(100, 150)] * 4
+    state = sandbox_state(sandbox.url)
+    numbers = {w["waybill_id"] for w in state["ewaybills"].values()}
+    decoded = [c for page in code128_per_page(pdf) for c in page]
+    assert len(decoded) == 4 and set(decoded) <= numbers
+    assert all(state["orders"][o]["status"] == 30 for o in ids)
+    assert sorted(e["order_id"] for e in log_ops(sandbox.shop, SEND)) == sorted(ids)
+
+    # --reprint: from the cache, reported as a reprint, logged with the reason
+    again = tmp_path / "again.pdf"
+    code = main(["--api-base", sandbox.url, "--data-dir", str(data_dir), "--orders", ids[0],
+                 "--pdf", str(again), "--reprint", "--reason", "卡纸"])
+    assert code == 0
+    assert [e["re_print"] for e in log_ops(sandbox.shop, EWB + "order/print")] == [0] * 4 + [1]
+    with Store.open(data_dir) as store:
+        assert [e["reason"] for e in PrintLog(store.reader()).entries() if e["reprint"]] == ["卡纸"]
+    assert len(log_ops(sandbox.shop, SEND)) == 4
+
+
+def test_unknown_printer_ships_nothing_then_a_retry_does(
+        sandbox: SandboxServer, creds: dict[str, str], data_dir: Path, tmp_path: Path, qapp,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    ids = new_orders(sandbox.url, 2)
+    code = main(["--api-base", sandbox.url, "--data-dir", str(data_dir), "--orders", *ids,
+                 "--printer", "NoSuchPrinter"])
+    captured = capsys.readouterr()
+    assert code == 1 and "printed: 0" in captured.out and "找不到打印机" in captured.err
+    assert not log_ops(sandbox.shop, SEND) and not log_ops(sandbox.shop, EWB + "order/print")
+    assert len(log_ops(sandbox.shop, EWB + "order/create")) == 2
+    code = main(["--api-base", sandbox.url, "--data-dir", str(data_dir), "--orders", *ids,
+                 "--pdf", str(tmp_path / "ok.pdf")])
+    assert code == 0
+    assert len(log_ops(sandbox.shop, EWB + "order/create")) == 2  # the same waybills
+    assert sorted(e["order_id"] for e in log_ops(sandbox.shop, SEND)) == sorted(ids)
+
+
+def test_offline_prints_from_the_cache_and_reports_later(
+        sandbox: SandboxServer, creds: dict[str, str], data_dir: Path, tmp_path: Path, qapp,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    ids = new_orders(sandbox.url, 1)
+    assert main(["--api-base", sandbox.url, "--data-dir", str(data_dir), "--orders", *ids,
+                 "--pdf", str(tmp_path / "a.pdf")]) == 0
+    code = main(["--api-base", "http://127.0.0.1:9", "--data-dir", str(data_dir), "--orders",
+                 *ids, "--pdf", str(tmp_path / "b.pdf"), "--reprint"])
+    assert code == 0 and page_sizes_mm(tmp_path / "b.pdf") == [(76, 130)]
+    assert "sync stopped" in capsys.readouterr().err
+    assert len(log_ops(sandbox.shop, EWB + "order/print")) == 1
+    assert main(["--api-base", sandbox.url, "--data-dir", str(data_dir), "--all-pending",
+                 "--pdf", str(tmp_path / "c.pdf")]) == 0
+    (eid,) = [eid for eid, w in sandbox_state(sandbox.url)["ewaybills"].items()
+              if [str(o["ec_order_id"]) for o in w["ec_order_list"]] == ids]
+    assert [e["re_print"] for e in log_ops(sandbox.shop, EWB + "order/print")
+            if e["ewaybill_order_id"] == eid] == [0, 1]
+
+
+def test_picklist_totals_equal_the_orders_lines(
+        sandbox: SandboxServer, creds: dict[str, str], data_dir: Path, tmp_path: Path, qapp,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    ids = new_orders(sandbox.url, 5)
+    for count in (2, 3):  # more than one of a SKU in some orders
+        control(sandbox.url, "/sandbox/order/create", {"status": 20, "count": count})
+    # a sync through `labels` against a missing printer fills the cache and prints nothing
+    main(["--api-base", sandbox.url, "--data-dir", str(data_dir), "--all-pending",
+          "--printer", "NoSuchPrinter"])
+    pending = _pending(data_dir)
+    assert set(ids) <= set(pending)
+    pdf, slips = tmp_path / "pick.pdf", tmp_path / "slips.pdf"
+    capsys.readouterr()
+    assert main_picklist(["--data-dir", str(data_dir), "--all-pending", "--pdf", str(pdf),
+                          "--slips", str(slips)]) == 0
+    state = sandbox_state(sandbox.url)
+    lines = [ln for o in pending for ln in state["orders"][o]["lines"]]
+    total = sum(int(ln["sku_cnt"]) for ln in lines)
+    skus = {(str(ln["product_id"]), str(ln["sku_id"])) for ln in lines}
+    text = pdf_text(pdf).replace(" ", "")
+    assert f"合计{total}件（{len(skus)}种商品，{len(pending)}个订单）" in text
+    with Store.open(data_dir) as store:
+        repo = OrderRepo(store.reader())
+        rows = pick_rows([repo.get(o) for o in pending])
+    per_sku: dict[tuple[str, str], int] = {}
+    for ln in lines:
+        key = (str(ln["product_id"]), str(ln["sku_id"]))
+        per_sku[key] = per_sku.get(key, 0) + int(ln["sku_cnt"])
+    assert {(r.product_id, r.sku_id): r.quantity for r in rows} == per_sku
+    assert len(page_sizes_mm(slips)) >= len(pending)
+    assert "orders: " in capsys.readouterr().out
+
+
+def _cli(data_dir: Path, url: str, env: dict[str, str], *extra: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "seller_desktop", "labels", "--api-base", url, "--data-dir",
+         str(data_dir), *extra],
+        env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", **env},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+
+
+def _ship_rows(data_dir: Path) -> list[tuple[str, str]]:
+    path = data_dir / "cache.sqlite3"
+    if not path.exists():
+        return []
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1) as conn:
+            return conn.execute("SELECT entity_id, state FROM outbox WHERE op = 'ship'").fetchall()
+    except sqlite3.Error:
+        return []
+
+
+def test_killed_after_the_print_is_recorded_ships_each_order_once(
+        sandbox: SandboxServer, creds: dict[str, str], data_dir: Path, tmp_path: Path) -> None:
+    ids = new_orders(sandbox.url, 3)
+    # delivery/send is applied, then its reply hangs: the kill lands with the outcome unknown
+    control(sandbox.url, "/sandbox/faults", {"seed": 2, "faults": [
+        {"path": SEND, "kind": "delay", "seconds": 60, "phase": "after"}]})
+    proc = _cli(data_dir, sandbox.url, creds, "--orders", *ids, "--pdf", str(tmp_path / "l.pdf"))
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        rows = _ship_rows(data_dir)
+        if len(rows) == 3 and all(s == "sending" for _, s in rows) \
+                and len(log_ops(sandbox.shop, SEND)) == 3:
+            break
+        assert proc.poll() is None, proc.communicate()
+        time.sleep(0.05)
+    else:
+        pytest.fail("the CLI never reached delivery/send")
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=30)
+    assert (tmp_path / "l.pdf").exists()
+    control(sandbox.url, "/sandbox/faults", {"faults": []})
+
+    proc = _cli(data_dir, sandbox.url, creds, "--orders", *ids, "--pdf", str(tmp_path / "m.pdf"))
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert "printed: 0" in out and not (tmp_path / "m.pdf").exists()
+    assert sorted(e["order_id"] for e in log_ops(sandbox.shop, SEND)) == sorted(ids)
+    state = sandbox_state(sandbox.url)
+    assert all(state["orders"][o]["status"] == 30 for o in ids)
+    assert sorted(s for _, s in _ship_rows(data_dir)) == ["done"] * 3
+    assert len(log_ops(sandbox.shop, EWB + "order/create")) == 3
+    assert len(log_ops(sandbox.shop, EWB + "order/print")) == 3

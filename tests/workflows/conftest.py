@@ -1,0 +1,66 @@
+"""Fixtures for the shipping-run tests: the sandbox on loopback (real HTTP), a synced store, the
+sync engine and a ShippingWorkflow over them, and the e-waybill account the runs draw from."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+import pytest_asyncio
+
+from seller_desktop.api.client import ApiClient
+from seller_desktop.sandbox.demo import build_demo_shop
+from seller_desktop.sandbox.server import SandboxServer
+from seller_desktop.store import Store
+from seller_desktop.sync import SyncEngine
+from seller_desktop.workflows.shipping import ShippingWorkflow
+
+from .helpers import FAST_RETRY, TOOLS
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _tools() -> None:
+    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
+    if missing:
+        pytest.fail(f"shipping tests need {', '.join(missing)} (poppler-utils, zbar-tools)")
+
+
+@pytest.fixture
+def sandbox() -> Iterator[SandboxServer]:
+    server = SandboxServer(build_demo_shop(seed=5, products=10, orders=20, gift_orders=2))
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+    assert server.errors == [], "a sandbox handler crashed:\n" + "\n".join(server.errors)
+
+
+@pytest.fixture
+def store(data_dir) -> Iterator[Store]:
+    opened = Store.open(data_dir)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@pytest_asyncio.fixture
+async def api(sandbox: SandboxServer) -> AsyncIterator[ApiClient]:
+    cfg = sandbox.shop.config
+    client = ApiClient(sandbox.url, cfg.appid, cfg.secret, retry=FAST_RETRY, timeout=5.0)
+    try:
+        yield client
+    finally:
+        await client.aclose()
+
+
+@pytest.fixture
+def engine(api: ApiClient, store: Store, sandbox: SandboxServer) -> SyncEngine:
+    return SyncEngine(api, store, order_days=91, clock=sandbox.shop.clock.now)
+
+
+@pytest.fixture
+def workflow(store: Store, engine: SyncEngine, qapp) -> ShippingWorkflow:
+    return ShippingWorkflow(store, engine)
