@@ -138,11 +138,6 @@ def product_skus(conn: sqlite3.Connection, product_id: str) -> list[SkuRow]:
     return [SkuRow(*r) for r in rows]
 
 
-def product_filter_counts(conn: sqlite3.Connection) -> dict[ProductFilter, int]:
-    return {f: conn.execute(f"SELECT count(*) FROM products WHERE {sql}").fetchone()[0]
-            for f, sql in _PRODUCT_FILTER_SQL.items()}
-
-
 # ---- orders -------------------------------------------------------------------------------
 
 
@@ -183,11 +178,14 @@ def tab_shows(tab: OrderTab, status: int) -> bool:
     return statuses is None or status in statuses
 
 
-def _tab_where(tab: OrderTab) -> str:
+def _tab_where(tab: OrderTab, paging: bool = False) -> str:
     statuses = TAB_STATUSES[tab]
     if statuses is None:
         return "1"
-    return f"status IN ({','.join(str(s) for s in sorted(statuses))})"
+    # Paging several statuses by create_time: "+status" steers SQLite to walk the create_time
+    # index and stop after a page, instead of sorting every row of those statuses.
+    column = "+status" if paging and len(statuses) > 1 else "status"
+    return f"{column} IN ({','.join(str(s) for s in sorted(statuses))})"
 
 
 @dataclass(frozen=True)
@@ -219,16 +217,68 @@ def _order(row: Sequence) -> OrderRow:
                     row[8], row[9], row[10], row[11], row[12], row[13], bool(row[14]))
 
 
-def _order_search(search: str) -> tuple[str, list]:
-    return _text_search(search, "orders_fts",
-                        ("order_id", "line_titles", "user_name", "address_text",
-                         "customer_notes", "merchant_notes", "present_note"),
-                        exact=("tel_last4",))
+_ORDER_TEXT = ("order_id", "line_titles", "user_name", "address_text", "customer_notes",
+               "merchant_notes", "present_note")
+_short_matches: dict[tuple[int, str], tuple[int, str]] = {}  # (conn, text) → (version, ids)
+
+
+def needs_scan(search: str) -> bool:
+    """Only 1–2 character terms: no index helps, the table is scanned once (see below)."""
+    words = terms(search)
+    return bool(words) and all(len(t) < TRIGRAM for t in words)
+
+
+def data_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA data_version").fetchone()[0]
+
+
+def scan_order_search(conn: sqlite3.Connection, search: str) -> str:
+    """The rowids of the orders matching ``search``, as a JSON array (any connection, any
+    thread: the window runs it off the UI thread and hands the result to ``remember``)."""
+    where, params = _text_search(search, "orders_fts", _ORDER_TEXT, exact=("tel_last4",))
+    return json.dumps([r[0] for r in conn.execute(f"SELECT rowid FROM orders WHERE {where}",
+                                                  params)])
+
+
+def remember_order_search(conn: sqlite3.Connection, search: str, version: int,
+                          ids: str) -> None:
+    """Keep a scan's result for ``conn`` as of ``version`` (read before the scan started, so a
+    commit during the scan only makes the next query scan again)."""
+    _short_matches.clear()  # one search at a time is what the window needs
+    _short_matches[(id(conn), " ".join(terms(search)))] = (version, ids)
+
+
+def forget_order_searches() -> None:
+    _short_matches.clear()
+
+
+def has_order_search(conn: sqlite3.Connection, search: str) -> bool:
+    cached = _short_matches.get((id(conn), " ".join(terms(search))))
+    return cached is not None and cached[0] == data_version(conn)
+
+
+def _short_scan(conn: sqlite3.Connection, text: str) -> str:
+    """Orders matching 1–2 character terms: one scan per search text and data version (not one
+    per count, page and tab)."""
+    version = data_version(conn)
+    cached = _short_matches.get((id(conn), text))
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    ids = scan_order_search(conn, text)
+    remember_order_search(conn, text, version, ids)
+    return ids
+
+
+def _order_search(search: str, conn: sqlite3.Connection | None = None) -> tuple[str, list]:
+    text = " ".join(terms(search))
+    if conn is not None and needs_scan(text):
+        return "rowid IN (SELECT value FROM json_each(?))", [_short_scan(conn, text)]
+    return _text_search(search, "orders_fts", _ORDER_TEXT, exact=("tel_last4",))
 
 
 def order_tab_counts(conn: sqlite3.Connection, search: str = "") -> dict[OrderTab, int]:
     """Every tab's count in one scan of the status index."""
-    where, params = _order_search(search)
+    where, params = _order_search(search, conn)
     by_status = dict(conn.execute(
         f"SELECT status, count(*) FROM orders WHERE {where} GROUP BY status", params).fetchall())
     cancelled = sum(by_status.get(s, 0) for s in (190, 200, 250))
@@ -245,9 +295,10 @@ def order_tab_counts(conn: sqlite3.Connection, search: str = "") -> dict[OrderTa
 
 def order_page(conn: sqlite3.Connection, tab: OrderTab, search: str = "", offset: int = 0,
                limit: int = 200) -> list[OrderRow]:
-    search_sql, params = _order_search(search)
+    search_sql, params = _order_search(search, conn)
     rows = conn.execute(
-        f"SELECT {_ORDER_COLS} FROM orders WHERE {_tab_where(tab)} AND {search_sql} "
+        f"SELECT {_ORDER_COLS} FROM orders WHERE {_tab_where(tab, paging=not search)} "
+        f"AND {search_sql} "
         f"ORDER BY {_TAB_ORDER[tab]}, order_id LIMIT ? OFFSET ?",
         [*params, limit, offset]).fetchall()
     return [_order(r) for r in rows]
@@ -427,13 +478,13 @@ def products_matching(conn: sqlite3.Connection, filter_: ProductFilter, search: 
 
 def orders_matching(conn: sqlite3.Connection, tab: OrderTab, search: str,
                     ids: Sequence[str]) -> set[str]:
-    search_sql, params = _order_search(search)
+    search_sql, params = _order_search(search, conn)
     return _matching(conn, "orders", "order_id", f"{_tab_where(tab)} AND {search_sql}", params,
                      ids)
 
 
 def order_count(conn: sqlite3.Connection, tab: OrderTab, search: str = "") -> int:
-    search_sql, params = _order_search(search)
+    search_sql, params = _order_search(search, conn)
     return conn.execute(f"SELECT count(*) FROM orders WHERE {_tab_where(tab)} AND {search_sql}",
                         params).fetchone()[0]
 

@@ -1,0 +1,129 @@
+"""The app's explicit context: paths, settings, the store, the API client, the sync engine and,
+in demo mode, the embedded sandbox. Built once per opened shop by ``app.py`` and passed down;
+no Qt here (settings arrive as an object from the UI layer).
+
+Demo mode runs the sandbox in-process on a free loopback port, serving the shop saved in
+``Paths.demo_state_file`` (created from the seeded demo shop on the first run), so the demo shop
+and the seller's edits persist across runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .api.client import DEFAULT_BASE_URL, ApiClient
+from .config import Paths
+from .credentials import Credentials, SecretStore, resolve
+from .store.db import Store
+from .sync.engine import SyncEngine
+
+log = logging.getLogger("seller_desktop")
+
+DEMO_SEED = 1
+DEMO_SIZE = {"products": 60, "orders": 600, "gift_orders": 8}  # the first run's demo shop
+
+
+class ProgressRelay:
+    """The engine's progress callback, forwarding to whoever shows progress (set later)."""
+
+    def __init__(self) -> None:
+        self.target: Callable[[str, int, int | None], None] | None = None
+
+    def __call__(self, step: str, done: int, total: int | None) -> None:
+        if self.target is not None:
+            self.target(step, done, total)
+
+
+@dataclass
+class AppContext:
+    paths: Paths
+    settings: Any  # ui.settings.Settings (typed over QSettings, owned by the UI layer)
+    store: Store
+    secrets: SecretStore
+    api: ApiClient | None = None
+    engine: SyncEngine | None = None
+    demo: bool = False
+    sandbox: Any = None  # sandbox.server.SandboxServer in demo mode
+    image_rewrite: Callable[[str], str] | None = None
+    progress: ProgressRelay = field(default_factory=ProgressRelay)
+
+    async def aclose(self) -> None:
+        if self.api is not None:
+            await self.api.aclose()
+        await asyncio.to_thread(self.store.close)
+        if self.sandbox is not None:
+            await asyncio.to_thread(self.sandbox.stop)
+
+
+def warm_up_imports() -> None:
+    """httpcore imports its anyio backend (~25 modules) on the first request. Under PySide6's
+    import hook that took ~100 ms on the event loop in the middle of the first sync; import it
+    at start-up instead, before the window is interactive."""
+    for name in ("anyio._backends._asyncio", "anyio.streams.tls", "anyio.to_thread"):
+        importlib.import_module(name)
+
+
+def start_demo_sandbox(paths: Paths) -> Any:
+    """Serve the persisted demo shop (building it on the first run) on 127.0.0.1:<free>."""
+    from .sandbox.demo import build_demo_shop
+    from .sandbox.persistence import load_shop, save_shop
+    from .sandbox.server import SandboxServer
+
+    state = paths.demo_state_file
+    shop = None
+    if state.exists():
+        try:
+            shop = load_shop(state)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            aside = state.with_name(f"{state.name}.unreadable-{int(time.time())}")
+            log.warning("demo shop %s unreadable (%s); moved to %s, starting a new one",
+                        state, exc, aside)
+            state.replace(aside)
+    if shop is None:
+        shop = build_demo_shop(seed=DEMO_SEED, **DEMO_SIZE)
+        save_shop(shop, state)
+    server = SandboxServer(shop, state_file=state)
+    server.start()
+    return server
+
+
+def sandbox_rewriter(base_url: str) -> Callable[[str], str]:
+    prefix = "https://mmecimage.cn/"
+
+    def rewrite(url: str) -> str:
+        return base_url.rstrip("/") + "/" + url[len(prefix):] if url.startswith(prefix) else url
+
+    return rewrite
+
+
+async def open_context(paths: Paths, settings: Any, *, demo: bool,
+                       secrets: SecretStore | None = None) -> AppContext:
+    """Open the shop. Raises ``CorruptCache``/``CacheTooNew`` for a cache it cannot use."""
+    secrets = secrets or SecretStore()
+    store = await asyncio.to_thread(Store.open, paths.data_dir)
+    ctx = AppContext(paths=paths, settings=settings, store=store, secrets=secrets, demo=demo)
+    try:
+        credentials: Credentials | None
+        if demo:
+            ctx.sandbox = await asyncio.to_thread(start_demo_sandbox, paths)
+            config = ctx.sandbox.shop.config
+            credentials = Credentials(config.appid, config.secret)
+            base = ctx.sandbox.url
+            ctx.image_rewrite = sandbox_rewriter(base)
+        else:
+            credentials = resolve(settings.appid or None, secrets)
+            base = settings.api_base or DEFAULT_BASE_URL
+        if credentials is not None:
+            warm_up_imports()
+            ctx.api = ApiClient(base, credentials.appid, credentials.secret)
+            ctx.engine = SyncEngine(ctx.api, store, progress=ctx.progress)
+    except BaseException:
+        await ctx.aclose()
+        raise
+    return ctx

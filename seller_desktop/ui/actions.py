@@ -1,0 +1,104 @@
+"""The seller's intents as the screens call them: each runs an op from ``ops/`` (store change +
+outbox row in one transaction), then publishes the returned ChangeSet through ``Events``.
+
+Screens never import ``ops`` or the store's writer: they call these coroutines through
+``tasks.spawn`` and read through ``reader()``. ``ValidationFailed`` propagates to the caller (the
+editor shows it inline); other errors reach the window's error display via the TaskRunner.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from ..domain import timeutil
+from ..domain.changes import ChangeSet
+from ..domain.product import Product
+from ..ops import orders as order_ops
+from ..ops import products as product_ops
+from ..store import ui_queries as q
+from ..store.db import Store
+from .events import Events
+from .tasks import TaskRunner
+
+
+class Actions:
+    def __init__(self, store: Store, events: Events, tasks: TaskRunner | None = None,
+                 clock: Callable[[], int] = timeutil.now) -> None:
+        self.store = store
+        self.events = events
+        self.tasks = tasks or TaskRunner()
+        self.clock = clock
+        self._worker_reader: sqlite3.Connection | None = None
+
+    def reader(self) -> sqlite3.Connection:
+        return self.store.reader()
+
+    def worker_reader(self) -> sqlite3.Connection:
+        """A read connection for queries run off the UI thread (one at a time)."""
+        if self._worker_reader is None:
+            self._worker_reader = self.store.new_reader()
+        return self._worker_reader
+
+    def _publish(self, changes: ChangeSet | None) -> ChangeSet:
+        changes = changes or ChangeSet()
+        changes.outbox = True
+        self.events.publish(changes)
+        return changes
+
+    # -- products ---------------------------------------------------------------------------
+
+    def load_product(self, product_id: str) -> Product | None:
+        return q.product_draft(self.reader(), product_id)
+
+    async def save_product(self, product: Product) -> str:
+        """Save (create or update) the draft; returns its id (a local id when new)."""
+        changes = self._publish(await product_ops.save_product(self.store, product))
+        return product.product_id or next(iter(sorted(changes.products)), "")
+
+    async def set_listed(self, product_ids: Iterable[str], listed: bool) -> None:
+        changes = ChangeSet()
+        for product_id in product_ids:
+            op = product_ops.list_product if listed else product_ops.delist_product
+            changes.merge(await op(self.store, product_id))
+        self._publish(changes)
+
+    async def delete_products(self, product_ids: Iterable[str]) -> None:
+        changes = ChangeSet()
+        for product_id in product_ids:
+            changes.merge(await product_ops.delete_product(self.store, product_id))
+        self._publish(changes)
+
+    async def stock_delta(self, product_id: str, sku_id: str, delta: int) -> None:
+        self._publish(await product_ops.change_stock(self.store, product_id, sku_id, delta))
+
+    async def bulk_stock(self, product_ids: Iterable[str], delta: int) -> None:
+        changes = ChangeSet()
+        conn = self.reader()
+        for product_id in product_ids:
+            for sku in q.product_skus(conn, product_id):
+                if sku.sku_id is None:
+                    continue
+                step = max(delta, -sku.stock_num)  # never below zero
+                if step:
+                    changes.merge(await product_ops.change_stock(self.store, product_id, sku.sku_id,
+                                                         step))
+        self._publish(changes)
+
+    async def bulk_price(self, product_ids: Iterable[str], percent: float) -> None:
+        """Every SKU price × (1 + percent/100), rounded to the 分, at least 1 分."""
+        changes = ChangeSet()
+        for product_id in product_ids:
+            product = self.load_product(product_id)
+            if product is None:
+                continue
+            skus = tuple(replace(s, sale_price=max(1, round(s.sale_price * (100 + percent) / 100)))
+                         for s in product.skus)
+            changes.merge(await product_ops.save_product(self.store, replace(product, skus=skus)))
+        self._publish(changes)
+
+    # -- orders -----------------------------------------------------------------------------
+
+    async def merchant_note(self, order_id: str, text: str) -> None:
+        self._publish(await order_ops.set_merchant_note(self.store, order_id, text))

@@ -1,0 +1,1 @@
+"""Dialogs: product editor, conflicts, settings / first run, corrupt cache."""

@@ -1,0 +1,51 @@
+"""Languages: Chinese is the source language; English comes from ``resources/i18n/*.qm``.
+
+Also picks a font that has Chinese glyphs (WenQuanYi Micro Hei / Noto CJK when installed), so a
+machine whose default font lacks them shows characters, not boxes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+CJK_FAMILIES = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC",
+                "Source Han Sans SC")
+
+_installed: list[QTranslator] = []
+
+
+def qm_path(language: str) -> Path:
+    return I18N_DIR / f"seller_desktop_{language}.qm"
+
+
+def install_language(app: QCoreApplication, language: str) -> bool:
+    """Load ``language`` (``zh_CN`` needs no file); True when the UI is in that language."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    QLocale.setDefault(QLocale(QLocale.Language.English if language == "en"
+                               else QLocale.Language.Chinese))
+    if language == "zh_CN":
+        return True
+    translator = QTranslator(app)
+    if not translator.load(str(qm_path(language))):
+        return False
+    app.installTranslator(translator)
+    _installed.append(translator)
+    return True
+
+
+def use_cjk_font(app: QApplication) -> str:
+    families = set(QFontDatabase.families())
+    for family in CJK_FAMILIES:
+        if family in families:
+            font = QFont(family)
+            font.setPointSize(max(app.font().pointSize(), 10))
+            app.setFont(font)
+            return family
+    return app.font().family()

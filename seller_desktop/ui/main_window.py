@@ -1,0 +1,291 @@
+"""The main window: 商品 / 订单 / 礼物 / 发货 tabs, the sync status bar, shortcuts, the gift
+notification, and remembered geometry and column layouts.
+
+It receives its services explicitly (``Services``) from the composition root (``app.py``);
+nothing here knows whether the shop is the real API or the demo sandbox beyond a flag.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QMainWindow, QTableView, QTabWidget, QWidget
+
+from ..credentials import SecretStore
+from ..domain import timeutil
+from ..domain.changes import ChangeSet
+from ..store import ui_queries as q
+from ..store.db import Store
+from .actions import Actions
+from .dialogs.conflicts import ConflictsDialog
+from .dialogs.settings_dialog import SettingsDialog
+from .events import Events
+from .screens.gifts import GiftsScreen
+from .screens.listings import ListingsScreen
+from .screens.orders import OrdersScreen
+from .screens.shipping import ShippingScreen
+from .settings import Settings
+from .sync_controller import SyncController
+from .tasks import TaskRunner
+from .widgets.notification import Notification
+from .widgets.sync_status import SyncStatus
+from .widgets.thumbnails import Thumbnails
+
+
+@dataclass
+class Services:
+    store: Store
+    settings: Settings
+    secrets: SecretStore = field(default_factory=SecretStore)
+    engine: Any = None  # a SyncEngine, or None when no account is configured
+    progress_relay: Any = None  # the engine's progress callback; its ``target`` is set here
+    image_rewrite: Callable[[str], str] | None = None
+    fetch_images: bool = True  # False: thumbnails only from the disk cache (tests, benchmarks)
+    demo: bool = False
+    clock: Callable[[], int] = timeutil.now
+
+
+class MainWindow(QMainWindow):
+    reopen_requested = Signal()  # settings changed the account, demo mode or language
+    closed = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.settings = services.settings
+        self.setWindowTitle(self.tr("小店桌面") + (self.tr("（演示店铺）") if services.demo else ""))
+        self.events = Events(self)
+        self.tasks = TaskRunner()
+        self.tasks.on_error = self._task_failed
+        self.actions = Actions(services.store, self.events, self.tasks, services.clock)
+        self.thumbnails = Thumbnails(Path(services.store.data_dir), services.image_rewrite,
+                                     fetch=services.fetch_images, parent=self)
+        self.sync = SyncController(services.engine, self.events, self.settings, services.clock,
+                                   services.progress_relay, self)
+
+        self.listings = ListingsScreen(self.actions, self.thumbnails)
+        self.orders = OrdersScreen(self.actions)
+        self.gifts = GiftsScreen(self.actions)
+        self.shipping = ShippingScreen(self.actions)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.listings, self.tr("商品"))
+        self.tabs.addTab(self.orders, self.tr("订单"))
+        self.tabs.addTab(self.gifts, self.tr("礼物"))
+        self.tabs.addTab(self.shipping, self.tr("发货"))
+        self.setCentralWidget(self.tabs)
+
+        self.status = SyncStatus(self.sync, self.actions.reader, services.demo)
+        self.statusBar().addPermanentWidget(self.status, 1)
+        self.notification = Notification(self)
+        self.conflicts_dialog: ConflictsDialog | None = None
+        self.settings_dialog: SettingsDialog | None = None
+
+        self._refreshes: deque[tuple[Callable[[ChangeSet], None], ChangeSet]] = deque()
+        self._refresh_timer = QTimer(self, interval=0)
+        self._refresh_timer.timeout.connect(self._refresh_next)
+        self._stale: set[QWidget] = set()
+        self.tabs.currentChanged.connect(self._show_screen)
+        self._menus()
+        self._shortcuts()
+        self.events.changed.connect(self.on_changes)
+        self.notification.activated.connect(self.open_order)
+        self.gifts.open_order.connect(self.open_order)
+        self.shipping.open_to_ship.connect(
+            lambda: (self.tabs.setCurrentWidget(self.orders),
+                     self.orders.set_tab(q.OrderTab.TO_SHIP)))
+        self.status.show_conflicts.connect(self.show_conflicts)
+        self.status.show_failures.connect(self._show_failures)
+        self.resize(1200, 760)
+        self.restore_layout()
+        self.reload_all()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _menus(self) -> None:
+        shop = self.menuBar().addMenu(self.tr("店铺"))
+        self.sync_action = QAction(self.tr("立即同步"), self, shortcut=QKeySequence("F5"))
+        self.sync_action.triggered.connect(lambda: self.sync.sync_now())
+        full = QAction(self.tr("完整同步"), self)
+        full.triggered.connect(lambda: self.sync.sync_now(full=True))
+        conflicts = QAction(self.tr("解决冲突…"), self)
+        conflicts.triggered.connect(self.show_conflicts)
+        settings = QAction(self.tr("设置…"), self, shortcut=QKeySequence("Ctrl+,"))
+        settings.triggered.connect(lambda: self.show_settings())
+        quit_action = QAction(self.tr("退出"), self, shortcut=QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        for action in (self.sync_action, full, conflicts):
+            shop.addAction(action)
+        shop.addSeparator()
+        shop.addAction(settings)
+        shop.addAction(quit_action)
+
+    def _shortcuts(self) -> None:
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        QShortcut(QKeySequence("Ctrl+Tab"), self, activated=self.next_tab)
+        QShortcut(QKeySequence("Ctrl+Shift+Tab"), self, activated=lambda: self.next_tab(-1))
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_current)
+
+    # -- data -------------------------------------------------------------------------------
+
+    def reload_all(self) -> None:
+        """Load the visible screen now; the others load when first shown (a screen never
+        opened costs nothing at start-up or after a sync)."""
+        self._stale = {self.listings, self.orders, self.gifts, self.shipping}
+        self._show_screen(self.tabs.currentIndex())
+        self.status.refresh()
+
+    def _show_screen(self, index: int) -> None:
+        screen = self.tabs.widget(index)
+        if screen in self._stale:
+            self._stale.discard(screen)
+            screen.reload()
+
+    def on_changes(self, changes: ChangeSet) -> None:
+        """Each view refreshes in its own event-loop turn, the visible one first, so a big
+        sync's ChangeSet never holds the loop for the sum of all the views' refreshes."""
+        current = self.tabs.currentWidget()
+        screens = [current] + [s for s in (self.listings, self.orders, self.gifts,
+                                           self.shipping) if s is not current]
+        self._refreshes.extend((screen.on_changes, changes) for screen in screens
+                               if screen not in self._stale)
+        if self.conflicts_dialog is not None:
+            self._refreshes.append((self.conflicts_dialog.on_changes, changes))
+        self._refreshes.append((lambda _c: self.status.refresh(), changes))
+        self._refreshes.append((self._announce, changes))
+        self._refresh_timer.start()
+
+    def _refresh_next(self) -> None:
+        if self._refreshes:
+            apply, changes = self._refreshes.popleft()
+            apply(changes)
+        if not self._refreshes:
+            self._refresh_timer.stop()
+
+    @property
+    def idle(self) -> bool:
+        """No view refresh is waiting (tests wait for this after a sync or an op)."""
+        return not self._refreshes
+
+    def _announce(self, changes: ChangeSet) -> None:
+        if len(changes.gifts_accepted) == 1:
+            self.notify_gift_accepted(changes.gifts_accepted[0])
+        elif changes.gifts_accepted:
+            self.notification.notify(
+                self.tr("%1 个礼物已被收下，请尽快发货").replace(
+                    "%1", str(len(changes.gifts_accepted))), self.tr("查看礼物"), "")
+        if changes.gifts_expired:
+            self.statusBar().showMessage(
+                self.tr("%1 个礼物未在 24 小时内被收下，已过期").replace(
+                    "%1", str(len(changes.gifts_expired))), 10_000)
+
+    def notify_gift_accepted(self, order_id: str) -> None:
+        detail = q.order_detail(self.actions.reader(), order_id)
+        if detail is None:
+            return
+        row = detail.row
+        text = self.tr("礼物已被收下：%1\n收件人 %2，请在 %3 前发货").replace(
+            "%1", row.line_titles).replace("%2", row.user_name).replace(
+            "%3", timeutil.format_ts(row.ship_by) if row.ship_by else self.tr("规定时间"))
+        self.notification.notify(text, self.tr("查看订单"), order_id)
+
+    def open_order(self, order_id: str) -> None:
+        if not order_id:  # a summary notification: the gift board
+            self.tabs.setCurrentWidget(self.gifts)
+            return
+        row = q.orders_by_id(self.actions.reader(), [order_id]).get(order_id)
+        tab = q.OrderTab.ALL
+        if row is not None:
+            tab = next((t for t in q.TAB_STATUSES if t is not q.OrderTab.ALL
+                        and q.tab_shows(t, row.status)), q.OrderTab.ALL)
+        self.tabs.setCurrentWidget(self.orders)
+        self.orders.show_order(order_id, tab)
+
+    # -- commands ---------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        screen = self.tabs.currentWidget()
+        if hasattr(screen, "focus_search"):
+            screen.focus_search()
+
+    def next_tab(self, step: int = 1) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    def save_current(self) -> None:
+        if self.tabs.currentWidget() is self.orders and self.orders.detail.save_note.isEnabled():
+            self.orders.detail.save_note.click()
+
+    def show_conflicts(self) -> ConflictsDialog:
+        if self.conflicts_dialog is None:
+            self.conflicts_dialog = ConflictsDialog(self.actions, self.sync, self)
+        self.conflicts_dialog.model.reload()
+        self.conflicts_dialog.show()
+        self.conflicts_dialog.raise_()
+        return self.conflicts_dialog
+
+    def show_settings(self, first_run: bool = False) -> SettingsDialog:
+        self.settings_dialog = SettingsDialog(self.settings, self.services.secrets, first_run,
+                                              self)
+        self.settings_dialog.applied.connect(self._settings_applied)
+        self.settings_dialog.open()
+        return self.settings_dialog
+
+    def _settings_applied(self, reopen: bool) -> None:
+        self.sync.apply_interval()
+        if reopen:
+            self.reopen_requested.emit()
+
+    def _show_failures(self) -> None:
+        summary = q.outbox_summary(self.actions.reader())
+        message = summary.last_error or self.status.error
+        if message:
+            self.statusBar().showMessage(message, 15_000)
+
+    def _task_failed(self, error: BaseException) -> None:
+        self.statusBar().showMessage(self.tr("操作失败：%1").replace("%1", str(error)), 15_000)
+
+    # -- layout memory ----------------------------------------------------------------------
+
+    def _tables(self) -> dict[str, QTableView]:
+        tables = {"products": self.listings.table, "orders": self.orders.table}
+        tables.update({f"gifts_{s.value}": t for s, t in self.gifts.tables.items()})
+        return tables
+
+    def restore_layout(self) -> None:
+        if self.settings.geometry:
+            self.restoreGeometry(QByteArray(self.settings.geometry))
+        if self.settings.window_state:
+            self.restoreState(QByteArray(self.settings.window_state))
+        for name, table in self._tables().items():
+            state = self.settings.header_state(name)
+            if state:
+                table.horizontalHeader().restoreState(QByteArray(state))
+
+    def save_layout(self) -> None:
+        self.settings.geometry = bytes(self.saveGeometry().data())
+        self.settings.window_state = bytes(self.saveState().data())
+        for name, table in self._tables().items():
+            self.settings.set_header_state(name, bytes(table.horizontalHeader().saveState().data()))
+        self.settings.sync()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.notification.isVisible():
+            self.notification.place()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)
+        self.closed.emit()
+
+    async def shutdown(self) -> None:
+        """Stop background work before the store and the API client close."""
+        await self.sync.stop()
+        await self.tasks.cancel_all()
+        await self.thumbnails.aclose()

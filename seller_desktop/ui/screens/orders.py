@@ -1,0 +1,208 @@
+"""订单: status tabs with counts, search across the whole order, the lazy table sorted by what
+needs action first, and the detail pane. Rows load a page at a time (never all 50,000)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTabBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.changes import ChangeSet
+from ...store import ui_queries as q
+from ..actions import Actions
+from ..models.orders import COL_ITEMS, KEY_ROLE, OrdersModel
+from ..widgets.order_detail import OrderDetail
+
+SEARCH_DELAY_MS = 150
+TABS = (q.OrderTab.TO_SHIP, q.OrderTab.GIFT_PENDING, q.OrderTab.PARTIAL, q.OrderTab.SHIPPED,
+        q.OrderTab.COMPLETED, q.OrderTab.CANCELLED, q.OrderTab.ALL)
+
+
+class OrdersScreen(QWidget):
+    def __init__(self, actions: Actions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actions = actions
+        self.model = OrdersModel(actions.reader, actions.clock, self)
+        self.counts: dict[q.OrderTab, int] = {}
+        self.search_task: asyncio.Task | None = None
+        self._scan_lock = asyncio.Lock()
+
+        self.tabs = QTabBar()
+        self.tabs.setExpanding(False)
+        for _ in TABS:
+            self.tabs.addTab("")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            self.tr("搜索订单号、商品、收件人、手机尾号、地址、备注（Ctrl+F）"))
+        self.search.setClearButtonEnabled(True)
+        self.count_label = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_ITEMS, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 150), (2, 70), (3, 125), (4, 90), (5, 130), (6, 115)):
+            self.table.setColumnWidth(column, width)
+
+        self.detail = OrderDetail(actions.clock)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([820, 360])
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(lambda _: self._search_timer.start())
+        self.search.returnPressed.connect(self.apply_search)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.detail.note_saved.connect(
+            lambda oid, text: actions.tasks.spawn(actions.merchant_note(oid, text)))
+        self._retitle()
+
+    # -- loading ----------------------------------------------------------------------------
+
+    @property
+    def tab(self) -> q.OrderTab:
+        return TABS[max(self.tabs.currentIndex(), 0)]
+
+    def tab_title(self, tab: q.OrderTab) -> str:
+        names = {q.OrderTab.TO_SHIP: self.tr("待发货"),
+                 q.OrderTab.GIFT_PENDING: self.tr("礼物待收下"),
+                 q.OrderTab.PARTIAL: self.tr("部分发货"), q.OrderTab.SHIPPED: self.tr("待收货"),
+                 q.OrderTab.COMPLETED: self.tr("已完成"), q.OrderTab.CANCELLED: self.tr("已取消"),
+                 q.OrderTab.ALL: self.tr("全部")}
+        count = self.counts.get(tab)
+        return names[tab] if count is None else f"{names[tab]} ({count})"
+
+    def _retitle(self) -> None:
+        for i, tab in enumerate(TABS):
+            self.tabs.setTabText(i, self.tab_title(tab))
+
+    def refresh_counts(self) -> None:
+        self.counts = q.order_tab_counts(self.actions.reader(), self.search.text())
+        self._retitle()
+
+    def reload(self) -> None:
+        self.refresh_counts()
+        self.model.set_query(self.tab, self.search.text())
+        self._after_reload()
+
+    def set_tab(self, tab: q.OrderTab) -> None:
+        index = TABS.index(tab)
+        if self.tabs.currentIndex() == index:
+            self._tab_changed(index)
+        else:
+            self.tabs.setCurrentIndex(index)
+
+    def _tab_changed(self, _index: int) -> None:
+        self.model.set_query(self.tab, self.search.text())
+        self._after_reload()
+
+    def apply_search(self) -> None:
+        """Search now; a search that needs a table scan (only 1–2 character terms) scans off
+        the UI thread first and shows its rows when the scan is done."""
+        self._search_timer.stop()
+        text = self.search.text()
+        conn = self.actions.reader()
+        if q.needs_scan(text) and not q.has_order_search(conn, text):
+            self.count_label.setText(self.tr("搜索中…"))
+            self.search_task = self.actions.tasks.spawn(self._scan_then_reload(text))
+            return
+        self.reload()
+
+    async def _scan_then_reload(self, text: str) -> None:
+        async with self._scan_lock:
+            if self.search.text() != text:
+                return  # the seller typed on; the newer search runs after this one
+            conn = self.actions.reader()
+            version = q.data_version(conn)
+            ids = await asyncio.to_thread(q.scan_order_search, self.actions.worker_reader(),
+                                          text)
+            q.remember_order_search(conn, text, version, ids)
+            if self.search.text() == text:
+                self.reload()
+
+    def _after_reload(self) -> None:
+        self.count_label.setText(self.tr("%1 个订单").replace("%1", str(self.model.total)))
+        shown = self.detail.order_id
+        if shown is not None and self.model.row_of(shown) >= 0:
+            self.select_order(shown)
+        elif self.model.rowCount():
+            self.select_order(self.model.keys()[0])
+        else:
+            self._show_order(None)
+
+    def on_changes(self, changes: ChangeSet) -> None:
+        if not changes.orders:
+            return
+        self.refresh_counts()
+        self.model.apply_changes(changes.orders)
+        self.count_label.setText(self.tr("%1 个订单").replace("%1", str(self.model.total)))
+        if self.detail.order_id in changes.orders:
+            self._show_order(self.detail.order_id)
+
+    # -- selection --------------------------------------------------------------------------
+
+    def select_order(self, order_id: str) -> bool:
+        row = self.model.load_until(order_id)
+        if row < 0:
+            self._show_order(order_id)
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        self._show_order(order_id)
+        return True
+
+    def show_order(self, order_id: str, tab: q.OrderTab | None = None) -> None:
+        """Jump to an order: its tab, the row selected, its detail shown."""
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.refresh_counts()
+        if tab is not None:
+            self.set_tab(tab)
+        self.select_order(order_id)
+
+    def _show_current(self) -> None:
+        index = self.table.selectionModel().currentIndex()
+        self._show_order(index.data(KEY_ROLE) if index.isValid() else None)
+
+    def _show_order(self, order_id: str | None) -> None:
+        detail = q.order_detail(self.actions.reader(), order_id) if order_id else None
+        self.detail.show_detail(detail)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()

@@ -1,0 +1,468 @@
+"""发货: the shipping run on one screen: pick orders, take waybill numbers, preview, print, ship.
+
+``ShippingScreen(actions, workflow=None, settings=None, component=(host, port))``: ``workflow``
+is a ``ShippingWorkflow`` over the window's store and sync engine (None: offline, printing and
+reprinting from the cache only); ``settings`` keeps the label printer, size and print path.
+Keeps the window's contract: ``open_to_ship`` signal, ``reload()``, ``on_changes(changes)``.
+
+Slots stay synchronous: dialogs (print dialog, save-as, reason, confirm) run in the slot, the
+work runs as a coroutine through the window's TaskRunner; ``current_task`` is the last one
+started (tests await it). The print button takes numbers first for checked orders without one,
+then prints ONE job and ships what printed; the progress bar and 停止 cover the job.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...api.errors import ApiError
+from ...api.schemas import Carrier
+from ...domain.changes import ChangeSet
+from ...domain.validation import ValidationFailed
+from ...domain.waybill import CarrierAccount
+from ...labels import (
+    LABEL_SPECS,
+    PageSpec,
+    PrintError,
+    parse_spec,
+)
+from ...labels.content import CARRIER_NAMES
+from ...labels.printcomp import (
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    PrintComponentClient,
+    PrintComponentError,
+)
+from ...workflows.shipping import PrintOutcome, ShippingWorkflow
+from ..actions import Actions
+from ..dialogs.shipping_self import SelfShipDialog
+from ..models.shipping import ShippingModel, ShippingPrefs
+from ..settings import Settings
+from .shipping_preview import LabelPreview
+from .shipping_target import PrintTarget, PrintTargetPicker
+
+
+def _summary(outcome: PrintOutcome, reprint: bool) -> str:
+    if outcome.error:
+        text = f"打印失败：{outcome.error}。没有订单被标记发货，可以重新打印。"
+    elif reprint:
+        text = f"已补打 {len(outcome.printed)} 张面单（已记录补打原因）。"
+    else:
+        text = f"已打印 {len(outcome.printed)} 张面单，{len(outcome.shipped)} 个订单已发货。"
+    problems = [f"{oid}：{why}" for oid, why in {**outcome.skipped, **outcome.failed}.items()
+                if oid not in outcome.already]
+    if problems:
+        text += "\n" + "\n".join(problems[:8]) + ("\n…" if len(problems) > 8 else "")
+    return text + ("\n" + "\n".join(outcome.changes.messages) if outcome.changes.messages else "")
+
+
+class ShippingScreen(QWidget):
+    open_to_ship = Signal()
+
+    def __init__(self, actions: Actions, workflow: ShippingWorkflow | None = None,
+                 settings: Settings | None = None,
+                 component: tuple[str, int] = (DEFAULT_HOST, DEFAULT_PORT),
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actions = actions
+        self.workflow = workflow or ShippingWorkflow(actions.store, None)
+        self.prefs = ShippingPrefs(settings)
+        self.component = component
+        self.accounts: list[CarrierAccount] = []
+        self.carriers: list[Carrier] = []
+        self.current_task: asyncio.Task | None = None
+        self._stop = False
+        self._build()
+        self._restore_prefs()
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.account = QComboBox()
+        self.account.setMinimumWidth(280)
+        self.refresh_accounts_button = QPushButton(self.tr("刷新账号"))
+        self.refresh_accounts_button.clicked.connect(self.refresh_accounts)
+        self.size = QComboBox()
+        for spec in LABEL_SPECS:
+            self.size.addItem(spec.title, spec.name)
+        self.size.currentIndexChanged.connect(self._update_preview)
+        self.picker = PrintTargetPicker(self.prefs)
+        top = QHBoxLayout()
+        for label, widget in ((self.tr("面单账号"), self.account), (None, self.refresh_accounts_button),
+                              (self.tr("尺寸"), self.size), (self.tr("打印到"), self.picker)):
+            if label:
+                top.addWidget(QLabel(label))
+            top.addWidget(widget)
+        top.addStretch(1)
+
+        self.model = ShippingModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._update_preview)
+        self.preview = LabelPreview()
+        split = QSplitter()
+        split.addWidget(self.table)
+        split.addWidget(self.preview)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+
+        self.summary = QLabel()
+        self.view = QComboBox()
+        self.view.addItem(self.tr("待发货"), "pending")
+        self.view.addItem(self.tr("最近 7 天已打印（补打、取消）"), "printed")
+        self.view.currentIndexChanged.connect(self.reload)
+        self.select_all = QPushButton(self.tr("全选可发货"))
+        self.select_all.clicked.connect(lambda: self.model.check_all(True))
+        self.take = QPushButton(self.tr("取号"))
+        self.take.clicked.connect(self.take_numbers)
+        self.print_button = QPushButton(self.tr("打印面单并发货"))
+        self.print_button.setDefault(True)
+        self.print_button.clicked.connect(self.print_checked)
+        self.print_dialog_button = QPushButton(self.tr("选择打印机打印…"))
+        self.print_dialog_button.clicked.connect(self.print_with_dialog)
+        self.reprint_button = QPushButton(self.tr("补打"))
+        self.reprint_button.clicked.connect(self.reprint_current)
+        self.cancel_button = QPushButton(self.tr("取消面单"))
+        self.cancel_button.clicked.connect(self.cancel_current)
+        self.self_ship_button = QPushButton(self.tr("自己联系物流…"))
+        self.self_ship_button.clicked.connect(self.self_ship_current)
+        self.pick_button = QPushButton(self.tr("拣货单…"))
+        self.pick_button.clicked.connect(lambda: self._sheet(pick=True))
+        self.slips_button = QPushButton(self.tr("发货单…"))
+        self.slips_button.clicked.connect(lambda: self._sheet(pick=False))
+        self.busy_buttons = (self.refresh_accounts_button, self.take, self.print_button,
+                             self.print_dialog_button, self.reprint_button, self.cancel_button,
+                             self.self_ship_button)
+        row = QHBoxLayout()
+        for button in (self.select_all, self.take, self.print_button, self.print_dialog_button,
+                       self.reprint_button, self.cancel_button, self.self_ship_button,
+                       self.pick_button, self.slips_button):
+            row.addWidget(button)
+        row.addStretch(1)
+
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.stop_button = QPushButton(self.tr("停止"))
+        self.stop_button.setVisible(False)
+        self.stop_button.clicked.connect(self._request_stop)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.progress, 1)
+        bottom.addWidget(self.stop_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        header = QHBoxLayout()
+        header.addWidget(self.view)
+        header.addWidget(self.summary, 1)
+        layout.addLayout(header)
+        layout.addWidget(split, 1)
+        layout.addLayout(row)
+        layout.addLayout(bottom)
+        layout.addWidget(self.status)
+
+    def _restore_prefs(self) -> None:
+        index = self.size.findData(self.prefs.size)
+        self.size.setCurrentIndex(max(index, 0))
+
+    # -- data ---------------------------------------------------------------------------------
+
+    def spec(self) -> PageSpec:
+        return parse_spec(str(self.size.currentData()))
+
+    def reload(self) -> None:
+        current = self._current()
+        if self.view.currentData() == "printed":
+            self.model.set_rows(self.workflow.recently_printed())
+            self.summary.setText(self.tr("%1 个订单的面单最近打印过，可补打")
+                                 .replace("%1", str(len(self.model.rows))))
+        else:
+            rows = self.workflow.candidates()
+            self.model.set_rows(sorted(rows, key=lambda c: not c.can_ship))
+            ready = sum(1 for c in rows if c.can_ship)
+            gifts = len(rows) - ready
+            self.summary.setText(
+                self.tr("%1 个订单待发货").replace("%1", str(ready))
+                + (self.tr("，%1 个礼物待收下（不能发货）").replace("%1", str(gifts))
+                   if gifts else ""))
+        self._fit_columns()
+        if current is None or not self.select_order(current.order_id):
+            self.preview.clear(self.tr("选择一个已取号的订单，这里按实际尺寸预览面单"))
+
+    def _fit_columns(self) -> None:
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for col in range(self.model.columnCount()):
+            header.resizeSection(col, min(header.sectionSize(col), 200))
+
+    def on_changes(self, changes: ChangeSet) -> None:
+        if changes.orders or changes.waybills:
+            self.reload()
+
+    def select_order(self, order_id: str) -> bool:
+        row = self.model.row_of(order_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.setCurrentIndex(self.model.index(row, 0))
+        return True
+
+    def _current(self) -> Any:
+        return self.model.candidate(self.table.currentIndex().row())
+
+    def _update_preview(self, *_: object) -> None:
+        self.prefs.size = str(self.size.currentData())
+        c = self._current()
+        if c is None:
+            return
+        if c.waybill is None or not c.waybill.waybill_id:
+            self.preview.clear(c.reason or self.tr("%1：取号后可预览面单").replace("%1", c.stage))
+            return
+        items, problems = self.workflow.label_items([c.waybill])
+        if items:
+            self.preview.show_label(items[0], self.spec())
+        else:
+            self.preview.clear(next(iter(problems.values()), ""))
+
+    # -- running work -------------------------------------------------------------------------
+
+    def _run(self, coro: Coroutine[Any, Any, None]) -> asyncio.Task:
+        for button in self.busy_buttons:
+            button.setEnabled(False)
+
+        async def guarded() -> None:
+            try:
+                await coro
+            except (ApiError, ValidationFailed, PrintComponentError) as exc:
+                self.status.setText(str(exc))
+            finally:
+                for button in self.busy_buttons:
+                    button.setEnabled(True)
+                self.progress.setVisible(False)
+                self.stop_button.setVisible(False)
+
+        self.current_task = self.actions.tasks.spawn(guarded())
+        return self.current_task
+
+    def _publish(self, changes: ChangeSet) -> None:
+        self.actions.events.publish(changes)
+        self.reload()
+
+    def _checked(self) -> list[str]:
+        ids = self.model.checked_ids()
+        if not ids:
+            self.status.setText(self.tr("请先勾选要发货的订单"))
+        return ids
+
+    def refresh_accounts(self) -> asyncio.Task | None:
+        if self.workflow.api is None:
+            self.account.clear()
+            self.account.setPlaceholderText(self.tr("离线：不能取号，可打印已取号的面单"))
+            return None
+        return self._run(self._load_accounts())
+
+    async def _load_accounts(self) -> None:
+        self.accounts = await self.workflow.accounts()
+        self.account.clear()
+        for a in self.accounts:
+            site = a.site_name or self.tr("月结")
+            self.account.addItem(f"{a.delivery_name or a.delivery_id} · {site} · "
+                                 + self.tr("余 %1 张").replace("%1", str(a.available)), a.acct_id)
+        self.account.setCurrentIndex(max(self.account.findData(self.prefs.account), 0))
+        try:
+            self.carriers = await self.workflow.carriers()
+            await self.workflow.refresh_shop_name()
+        except ApiError:
+            pass  # the numbers still work; self-shipping falls back to the built-in list
+
+    def chosen_account(self) -> CarrierAccount | None:
+        acct_id = self.account.currentData()
+        self.prefs.account = acct_id or ""
+        return next((a for a in self.accounts if a.acct_id == acct_id), None)
+
+    def take_numbers(self) -> None:
+        ids = self._checked()
+        account = self.chosen_account()
+        if ids and account is None:
+            self.status.setText(self.tr("请先选择电子面单账号（联网后点“刷新账号”）"))
+        elif ids and account is not None:
+            self._run(self._take(ids, account))
+
+    async def _take(self, ids: list[str], account: CarrierAccount) -> None:
+        self.status.setText(self.tr("正在取号…"))
+        batch = await self.workflow.create_waybills(ids, account)
+        self._publish(batch.changes)
+        text = self.tr("取号成功 %1 单").replace("%1", str(len(batch.created)))
+        problems = {**batch.failed, **batch.refused}
+        if problems:
+            text += self.tr("，%1 单失败：").replace("%1", str(len(problems))) + "\n" + "\n".join(
+                f"{oid}：{why}" for oid, why in problems.items())
+        if batch.waiting:
+            text += "\n" + self.tr("%1 单仍在排队（网络恢复后自动取号）").replace(
+                "%1", str(len(batch.waiting)))
+        self.status.setText(text)
+
+    def print_checked(self) -> None:
+        """Print the checked orders on the chosen target (no dialog), taking numbers first."""
+        ids = self._checked()
+        if not ids:
+            return
+        target = self.picker.resolve()
+        if target is None:
+            self.status.setText(self.picker.problem)
+            return
+        self._run(self._print(ids, target))
+
+    def print_with_dialog(self) -> None:
+        ids = self._checked()
+        if not ids:
+            return
+        printer = QPrinter()
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+            target = printer.outputFileName() or self.picker.pdf()
+        else:
+            target = printer.printerName()
+            self.prefs.printer = target
+        if target:
+            self._run(self._print(ids, PrintTarget(os_target=target)))
+
+    async def _print(self, ids: list[str], target: PrintTarget,
+                     reprint_reason: str | None = None) -> None:
+        if reprint_reason is None:
+            lacking = [c.order_id for c in self.workflow.candidates(ids)
+                       if c.can_ship and (c.waybill is None or c.waybill_error)]
+            account = self.chosen_account()
+            if lacking and account is not None:
+                await self._take(lacking, account)
+        self._stop = False
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.stop_button.setVisible(target.component_printer is None)
+        self.status.setText(self.tr("正在打印…"))
+
+        def progress(done: int, total: int) -> None:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+        if target.component_printer is not None:
+            host, port = self.component
+            async with PrintComponentClient(host, port) as client:
+                outcome = await self.workflow.print_with_component(
+                    ids, target.component_printer, client, reprint=reprint_reason is not None,
+                    reason=reprint_reason or "")
+        elif reprint_reason is not None:
+            outcome = await self.workflow.reprint(ids, self.spec(), target.os_target or "",
+                                                  reprint_reason, progress, lambda: self._stop)
+        else:
+            outcome = await self.workflow.print_labels(ids, self.spec(), target.os_target or "",
+                                                       progress, lambda: self._stop)
+        self._publish(outcome.changes)
+        self.status.setText(_summary(outcome, reprint_reason is not None))
+
+    def _request_stop(self) -> None:
+        self._stop = True
+
+    def reprint_current(self) -> None:
+        c = self._current()
+        if c is None or c.waybill is None or c.waybill.print_count == 0:
+            self.status.setText(self.tr("请选择一个已打印过面单的订单"))
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("补打面单"), self.tr("补打原因"),
+                                          text=self.tr("面单损坏"))
+        if not ok:
+            return
+        target = self.picker.resolve()
+        if target is None:
+            self.status.setText(self.picker.problem)
+            return
+        self._run(self._print([c.order_id], target, reason or self.tr("补打")))
+
+    def cancel_current(self) -> None:
+        c = self._current()
+        if c is None or c.waybill is None:
+            self.status.setText(self.tr("请选择一个已取号的订单"))
+            return
+        answer = QMessageBox.question(
+            self, self.tr("取消面单"),
+            self.tr("取消运单号 %1？取消后单号作废，面单余额退回。")
+            .replace("%1", c.waybill.waybill_id or self.tr("（取号中）")))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(self._cancel(c.waybill.ewaybill_order_id))
+
+    async def _cancel(self, ewaybill_order_id: str) -> None:
+        self._publish(await self.workflow.cancel_waybill(ewaybill_order_id))
+        self.status.setText(self.tr("面单已取消"))
+
+    def self_ship_current(self) -> SelfShipDialog | None:
+        c = self._current()
+        if c is None or not c.can_ship:
+            self.status.setText(c.reason if c is not None else self.tr("请选择一个订单"))
+            return None
+        carriers = self.carriers or [Carrier(k, v) for k, v in CARRIER_NAMES.items()]
+        dialog = SelfShipDialog(c.order_id, carriers, self)
+        dialog.ship.connect(lambda *args: self._run(self._ship_self(*args)))
+        dialog.open()
+        return dialog
+
+    async def _ship_self(self, order_id: str, delivery_id: str, waybill_id: str,
+                         name: str) -> None:
+        self._publish(await self.workflow.ship_self(order_id, delivery_id, waybill_id, name))
+        self.status.setText(self.tr("订单 %1 已发货（%2 %3）").replace("%1", order_id)
+                            .replace("%2", name).replace("%3", waybill_id))
+
+    def _sheet(self, pick: bool) -> None:
+        ids = self._checked()
+        if not ids:
+            return
+        title = self.tr("保存拣货单") if pick else self.tr("保存发货单")
+        path, _ = QFileDialog.getSaveFileName(self, title, self.prefs.pdf_dir, "PDF (*.pdf)")
+        if path:
+            self.print_sheet(ids, path, pick)
+
+    def print_sheet(self, ids: list[str], path: str, pick: bool) -> None:
+        try:
+            result = (self.workflow.print_pick_list(ids, path) if pick
+                      else self.workflow.print_slips(ids, path))
+        except PrintError as exc:
+            self.status.setText(str(exc))
+            return
+        self.status.setText(self.tr("已生成 %1 页：%2").replace("%1", str(result.pages_printed))
+                            .replace("%2", path))
+
+    def select_rows(self, order_ids: list[str]) -> None:
+        self.model.set_checked(order_ids, True)
+
+    def index_of(self, order_id: str) -> QModelIndex:
+        return self.model.index(self.model.row_of(order_id), 0)

@@ -1,0 +1,114 @@
+"""The status bar's sync area: online/offline, last successful sync, changes waiting, failures
+with the server's message, conflicts, progress during a sync, and 立即同步."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from ...domain import timeutil
+from ...store import ui_queries as q
+from .. import labels
+from ..sync_controller import SyncController
+
+
+class SyncStatus(QWidget):
+    show_conflicts = Signal()
+    show_failures = Signal()
+
+    def __init__(self, controller: SyncController, reader: Callable[[], Any],
+                 demo: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.reader = reader
+        self.demo = demo
+        self.online = QLabel()
+        self.last_sync = QLabel()
+        self.pending = QLabel()
+        self.failures = QPushButton()
+        self.failures.setFlat(True)
+        self.failures.setStyleSheet("color: #c62828;")
+        self.conflicts = QPushButton()
+        self.conflicts.setFlat(True)
+        self.conflicts.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.bar = QProgressBar()
+        self.bar.setMaximumWidth(160)
+        self.bar.setTextVisible(True)
+        self.bar.hide()
+        self.sync_button = QPushButton(self.tr("立即同步"))
+        self.sync_button.setToolTip(self.tr("立即同步（F5）"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        for widget in (self.online, self.last_sync, self.pending, self.failures, self.conflicts,
+                       self.bar):
+            layout.addWidget(widget)
+            layout.addSpacing(12)
+        layout.addStretch(1)
+        layout.addWidget(self.sync_button)
+        self.sync_button.clicked.connect(lambda: controller.sync_now())
+        self.conflicts.clicked.connect(self.show_conflicts)
+        self.failures.clicked.connect(self.show_failures)
+        controller.started.connect(self._started)
+        controller.progress.connect(self._progress)
+        controller.finished.connect(lambda _report: self._finished())
+        controller.failed.connect(self._failed)
+        controller.online_changed.connect(lambda _online: self.refresh())
+        self._error = ""
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self.controller.available:
+            self.online.setText(self.tr("● 未连接店铺（仅本地）"))
+            self.online.setStyleSheet("color: #757575;")
+        elif self.controller.online:
+            self.online.setText(self.tr("● 演示店铺") if self.demo else self.tr("● 在线"))
+            self.online.setStyleSheet("color: #2e7d32;")
+        else:
+            self.online.setText(self.tr("● 离线"))
+            self.online.setStyleSheet("color: #c62828;")
+        last = int(self.controller.settings.last_sync)
+        self.last_sync.setText(self.tr("上次同步：%1").replace(
+            "%1", timeutil.format_ts(last) if last else self.tr("从未")))
+        summary = q.outbox_summary(self.reader())
+        self.pending.setText(self.tr("待同步：%1").replace("%1", str(summary.pending)))
+        self.failures.setVisible(summary.failed > 0 or bool(self._error))
+        if summary.failed:
+            self.failures.setText(self.tr("失败：%1").replace("%1", str(summary.failed)))
+            self.failures.setToolTip(summary.last_error)
+        elif self._error:
+            self.failures.setText(self.tr("同步失败"))
+            self.failures.setToolTip(self._error)
+        self.conflicts.setVisible(summary.conflicts > 0)
+        self.conflicts.setText(self.tr("冲突：%1").replace("%1", str(summary.conflicts)))
+        self.sync_button.setEnabled(self.controller.available and not self.controller.running)
+
+    def _started(self) -> None:
+        self._error = ""
+        self.bar.setRange(0, 0)
+        self.bar.setFormat(self.tr("同步中…"))
+        self.bar.show()
+        self.sync_button.setEnabled(False)
+
+    def _progress(self, step: str, done: int, total: object) -> None:
+        name = labels.sync_step(step)
+        if isinstance(total, int) and total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+            self.bar.setFormat(f"{name} %v/%m")
+        else:
+            self.bar.setRange(0, 0)
+            self.bar.setFormat(name)
+
+    def _failed(self, message: str) -> None:
+        self._error = message
+
+    def _finished(self) -> None:
+        self.bar.hide()
+        self.refresh()
+
+    @property
+    def error(self) -> str:
+        return self._error

@@ -1,0 +1,341 @@
+"""Benchmark: the window over a 2,000-product / 50,000-order shop, against baselines measured in
+the same run.
+
+Run on demand (minutes: the full sync of 50,000 orders from the sandbox dominates):
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_ui.py [--orders N]
+
+Steps, each in a fresh child process so start-up time and memory are comparable:
+1. ``sync``: the main window with the sync engine, a full sync from the sandbox serving the big
+   demo shop, while a 5 ms QTimer heartbeat records the longest event-loop stall (target
+   ≤ 50 ms). This fills the cache used below.
+2. ``startup`` on an empty data dir (baseline) and on the filled one: time from the start to an
+   interactive window (target ≤ 1.5× the empty start) and resident memory (target ≤ +150 MB).
+3. ``interact`` on the filled cache: switching order tabs and searching (orders and products)
+   through the real widgets, timed as the data path (model reload, detail pane, tab counts)
+   plus the repaint of the whole window, against the same queries run raw on a separate SQLite
+   connection (targets: ≤ 50 ms in all; data path ≤ 2× the raw SQL time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+T0 = time.perf_counter()  # the child's start, before Qt and the app are imported
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[2]
+SEARCHES = ("咖啡", "海淀区", "中关村", "1234", "礼物")
+PRODUCT_SEARCHES = ("充电宝", "面膜", "SKU9")
+
+
+def _app():
+    from PySide6.QtWidgets import QApplication
+
+    from seller_desktop.ui.i18n import use_cjk_font
+
+    app = QApplication.instance() or QApplication([])
+    app.setQuitOnLastWindowClosed(False)
+    use_cjk_font(app)
+    return app
+
+
+def _window(data_dir: Path, engine=None, relay=None, store=None, rewrite=None):
+    from seller_desktop.store.db import Store
+    from seller_desktop.ui.main_window import MainWindow, Services
+    from seller_desktop.ui.settings import Settings
+
+    store = store or Store.open(data_dir)
+    # thumbnails from the sandbox while it runs, else from the disk cache: never the internet
+    window = MainWindow(Services(store=store, settings=Settings(data_dir), engine=engine,
+                                 progress_relay=relay, demo=True, image_rewrite=rewrite,
+                                 fetch_images=rewrite is not None))
+    window.resize(1280, 800)
+    return store, window
+
+
+def _rss_mb() -> float:
+    import psutil
+
+    return psutil.Process().memory_info().rss / 2**20
+
+
+# ---- child: full sync with a heartbeat ------------------------------------------------------
+
+def child_sync(data_dir: Path, orders: int, products: int) -> dict:
+    import asyncio
+
+    import qasync
+    from PySide6.QtCore import QTimer
+
+    from seller_desktop.api.client import ApiClient
+    from seller_desktop.context import ProgressRelay, sandbox_rewriter, warm_up_imports
+    from seller_desktop.sandbox.demo import build_demo_shop
+    from seller_desktop.sandbox.server import SandboxServer
+    from seller_desktop.store.db import Store
+    from seller_desktop.sync.engine import SyncEngine
+
+    app = _app()
+    shop = build_demo_shop(seed=11, products=products, orders=orders, gift_orders=50)
+    server = SandboxServer(shop)
+    server.start()
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    gaps: list[float] = []
+
+    async def run() -> dict:
+        cfg = shop.config
+        warm_up_imports()  # as open_context does
+        api = ApiClient(server.url, cfg.appid, cfg.secret)
+        relay = ProgressRelay()
+        store = Store.open(data_dir)
+        engine = SyncEngine(api, store, progress=relay)
+        store, window = _window(data_dir, engine, relay, store, sandbox_rewriter(server.url))
+        window.show()
+        last = [time.perf_counter()]
+
+        def beat() -> None:
+            now = time.perf_counter()
+            gaps.append(now - last[0])
+            last[0] = now
+
+        heartbeat = QTimer(interval=5)
+        heartbeat.timeout.connect(beat)
+        heartbeat.start()
+        start = time.perf_counter()
+        report = await window.sync.sync_now(full=True)
+        elapsed = time.perf_counter() - start
+        heartbeat.stop()
+        result = {"sync_s": elapsed, "orders": report.orders, "products": report.products,
+                  "stopped": report.stopped, "max_stall_ms": max(gaps) * 1000,
+                  "p99_stall_ms": sorted(gaps)[int(len(gaps) * 0.99)] * 1000,
+                  "beats": len(gaps), "rows_shown": window.orders.model.total}
+        window.close()
+        await window.shutdown()
+        await api.aclose()
+        store.close()
+        return result
+
+    with loop:
+        result = loop.run_until_complete(run())
+    server.stop()
+    return result
+
+
+# ---- child: start-up ------------------------------------------------------------------------
+
+def child_startup(data_dir: Path) -> dict:
+    from PySide6.QtCore import QTimer
+
+    app = _app()
+    store, window = _window(data_dir)
+    window.show()
+    ready: list[float] = []
+    QTimer.singleShot(0, lambda: ready.append(time.perf_counter()))
+    while not ready:
+        app.processEvents()
+    result = {"interactive_s": ready[0] - T0, "rss_mb": _rss_mb(),
+              "products_shown": window.listings.model.total}
+    window.close()
+    store.close()
+    return result
+
+
+# ---- child: tab switches and searches against raw SQL ---------------------------------------
+
+def _median_ms(fn, repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def child_interact(data_dir: Path) -> dict:
+    import asyncio
+    import sqlite3
+
+    import qasync
+    from PySide6.QtCore import QTimer
+
+    from seller_desktop.store import ui_queries as q
+    from seller_desktop.store.db import connect_reader
+    from seller_desktop.ui.models.paged import PAGE
+    from seller_desktop.ui.screens.orders import TABS
+
+    app = _app()
+    store, window = _window(data_dir)
+    window.show()
+    app.processEvents()
+    raw: sqlite3.Connection = connect_reader(store.path)
+    orders, listings = window.orders, window.listings
+    window.tabs.setCurrentWidget(orders)
+    app.processEvents()
+    result: dict = {"tabs": {}, "order_searches": {}, "product_searches": {}}
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def beat() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    heartbeat = QTimer(interval=2)
+    heartbeat.timeout.connect(beat)
+
+    async def measure(change, raw_queries) -> dict:
+        """The change through the widgets (model reload, detail pane, tab titles; a scan off
+        the UI thread when the search needs one) until its rows are shown, then the repaint
+        of the window; the longest UI-thread block meanwhile; the same queries raw."""
+        data, painted, blocked = [], [], []
+        for _ in range(5):
+            q.forget_order_searches()
+            await asyncio.sleep(0.01)
+            gaps.clear()
+            last[0] = time.perf_counter()
+            heartbeat.start()
+            start = time.perf_counter()
+            task = change()
+            if task is not None:
+                await task
+            mid = time.perf_counter()
+            window.repaint()  # synchronous (processEvents here would re-enter the loop)
+            end = time.perf_counter()
+            heartbeat.stop()
+            data.append((mid - start) * 1000)
+            painted.append((end - mid) * 1000)
+            blocked.append(max([*gaps, end - last[0]]) * 1000)
+        q.forget_order_searches()
+        return {"data_ms": statistics.median(data), "paint_ms": statistics.median(painted),
+                "blocked_ms": statistics.median(blocked), "sql_ms": _median_ms(raw_queries)}
+
+    def set_tab(tab) -> None:
+        orders.set_tab(tab)
+
+    def order_search(text: str):
+        orders.search_task = None
+        orders.search.setText(text)
+        orders.apply_search()
+        return orders.search_task
+
+    def product_search(text: str) -> None:
+        listings.search.setText(text)
+        listings.apply_search()
+
+    async def run() -> None:
+        for tab in TABS:
+            orders.set_tab(TABS[-1] if tab is not TABS[-1] else TABS[0])  # from another tab
+            m = await measure(lambda t=tab: set_tab(t),
+                              lambda t=tab: (q.order_count(raw, t),
+                                             q.order_page(raw, t, "", 0, PAGE),
+                                             q.order_detail(raw, orders.model.keys()[0])
+                                             if orders.model.rowCount() else None))
+            result["tabs"][tab.value] = {**m, "rows": orders.model.total}
+        orders.set_tab(q.OrderTab.ALL)
+        for text in SEARCHES:
+            m = await measure(lambda t=text: order_search(t),
+                              lambda t=text: (q.forget_order_searches(),
+                                              q.order_tab_counts(raw, t),
+                                              q.order_count(raw, q.OrderTab.ALL, t),
+                                              q.order_page(raw, q.OrderTab.ALL, t, 0, PAGE)))
+            result["order_searches"][text] = {**m, "rows": orders.model.total}
+        order_search("")
+        window.tabs.setCurrentWidget(listings)
+        for text in PRODUCT_SEARCHES:
+            m = await measure(lambda t=text: product_search(t),
+                              lambda t=text: (q.product_count(raw, q.ProductFilter.ALL, t),
+                                              q.product_page(raw, q.ProductFilter.ALL, t, 0,
+                                                             PAGE)))
+            result["product_searches"][text] = {**m, "rows": listings.model.total}
+
+    async def main() -> None:
+        await run()
+        await window.shutdown()
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        loop.run_until_complete(main())
+    result["rss_mb"] = _rss_mb()
+    raw.close()
+    window.close()
+    store.close()
+    return result
+
+
+# ---- the driver -----------------------------------------------------------------------------
+
+def _child(*args: str) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", *args], cwd=ROOT,
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _verdict(ok: bool) -> str:
+    return "ok" if ok else "OVER TARGET"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--orders", type=int, default=50_000)
+    parser.add_argument("--products", type=int, default=2_000)
+    parser.add_argument("--keep", help="keep the filled data dir here")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        kind, data_dir = args.child[0], Path(args.child[1])
+        if kind == "sync":
+            result = child_sync(data_dir, int(args.child[2]), int(args.child[3]))
+        elif kind == "startup":
+            result = child_startup(data_dir)
+        else:
+            result = child_interact(data_dir)
+        print(json.dumps(result, ensure_ascii=False))
+        return 0
+
+    work = Path(tempfile.mkdtemp(prefix="bench-ui-"))
+    full, empty = work / "full", work / "empty"
+    full.mkdir()
+    empty.mkdir()
+    synced = _child("sync", str(full), str(args.orders), str(args.products))
+    print(f"full sync: {synced['orders']} orders, {synced['products']} products in "
+          f"{synced['sync_s']:.1f} s; longest loop stall {synced['max_stall_ms']:.1f} ms "
+          f"(p99 {synced['p99_stall_ms']:.1f} ms) — {_verdict(synced['max_stall_ms'] <= 50)}")
+    base = _child("startup", str(empty))
+    filled = _child("startup", str(full))
+    ratio = filled["interactive_s"] / base["interactive_s"]
+    print(f"start to interactive: empty {base['interactive_s'] * 1000:.0f} ms, filled "
+          f"{filled['interactive_s'] * 1000:.0f} ms (the first screen showing "
+          f"{filled['products_shown']} products), ratio {ratio:.2f} — {_verdict(ratio <= 1.5)}")
+    extra = filled["rss_mb"] - base["rss_mb"]
+    print(f"memory: empty {base['rss_mb']:.0f} MB, filled {filled['rss_mb']:.0f} MB "
+          f"(+{extra:.0f} MB) — {_verdict(extra <= 150)}")
+    interact = _child("interact", str(full))
+    for group in ("tabs", "order_searches", "product_searches"):
+        for name, m in interact[group].items():
+            total = m["data_ms"] + m["paint_ms"]
+            ratio = m["data_ms"] / m["sql_ms"] if m["sql_ms"] else float("inf")
+            print(f"{group}[{name}]: {total:.1f} ms in all ({_verdict(total <= 50)}) = data "
+                  f"{m['data_ms']:.1f} ms + repaint {m['paint_ms']:.1f} ms; UI thread blocked "
+                  f"≤ {m['blocked_ms']:.1f} ms; raw sql "
+                  f"{m['sql_ms']:.1f} ms, data/sql {ratio:.1f}× ({_verdict(ratio <= 2)}); "
+                  f"{m['rows']} rows")
+    print(f"memory after browsing: {interact['rss_mb']:.0f} MB")
+    if args.keep:
+        shutil.copytree(full, args.keep, dirs_exist_ok=True)
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,143 @@
+"""Both languages are complete: the English .ts has no unfinished entries, and with English
+loaded no widget of the main views shows Chinese except the shop's own data."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QTabBar,
+    QWidget,
+)
+
+from seller_desktop.ui import i18n
+from seller_desktop.ui.models import gifts as gift_cols
+from seller_desktop.ui.models import orders as order_cols
+from seller_desktop.ui.models import products as product_cols
+from seller_desktop.ui.widgets import SHOP_DATA
+
+from .conftest import open_window, sync
+
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+# Cells that are UI words (statuses, badges, deadlines, channels), not the shop's data.
+UI_COLUMNS = {
+    product_cols.ProductsModel: (product_cols.COL_PRICE, product_cols.COL_STATUS,
+                                 product_cols.COL_REVIEW, product_cols.COL_SYNC),
+    order_cols.OrdersModel: (order_cols.COL_AMOUNT, order_cols.COL_STATUS,
+                             order_cols.COL_SHIP_BY, order_cols.COL_CREATED),
+    gift_cols.GiftsModel: (gift_cols.COL_CHANNEL, gift_cols.COL_TIME, gift_cols.COL_AMOUNT),
+}
+
+
+def test_english_translation_is_complete():
+    ts = i18n.I18N_DIR / "seller_desktop_en.ts"
+    root = ET.parse(ts).getroot()
+    messages = root.findall(".//message")
+    assert len(messages) > 100
+    unfinished = [m.findtext("source") for m in messages
+                  if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
+                  or not (m.findtext("translation") or "").strip()]
+    assert unfinished == []
+    assert not [m.findtext("source") for m in messages
+                if CJK.search(m.findtext("translation") or "")]
+    assert i18n.qm_path("en").stat().st_mtime >= ts.stat().st_mtime - 1
+
+
+def _skipped(widget: QWidget, window) -> bool:
+    """Shop data, and the 发货 tab (another screen's own strings, checked by its tests)."""
+    while widget is not None:
+        if widget.property(SHOP_DATA) or widget is window.shipping:
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
+def visible_ui_texts(window) -> list[tuple[str, str]]:
+    texts: list[tuple[str, str]] = [("title", window.windowTitle())]
+    for action in window.menuBar().actions():
+        texts.append(("menu", action.text()))
+        texts += [("action", a.text()) for a in action.menu().actions()]
+    for widget in window.findChildren(QWidget):
+        if _skipped(widget, window):
+            continue
+        name = type(widget).__name__
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            texts.append((name, widget.text()))
+        if isinstance(widget, QLineEdit):
+            texts.append((name, widget.placeholderText()))
+        if isinstance(widget, QGroupBox):
+            texts.append((name, widget.title()))
+        if isinstance(widget, QTabBar):
+            texts += [(name, widget.tabText(i)) for i in range(widget.count())]
+        if isinstance(widget, QComboBox):
+            texts += [(name, widget.itemText(i)) for i in range(widget.count())]
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            texts += [("header", str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
+                      for c in range(model.columnCount())]
+            for cls, columns in UI_COLUMNS.items():
+                if isinstance(model, cls):
+                    texts += [(f"{cls.__name__}[{c}]", str(model.index(r, c).data() or ""))
+                              for r in range(min(model.rowCount(), 30)) for c in columns]
+    return texts
+
+
+@pytest.mark.asyncio
+@pytest.mark.qt_loop
+async def test_english_ui_shows_no_chinese_outside_shop_data(data_dir, sandbox, qapp):
+    assert i18n.install_language(qapp, "en")
+    try:
+        async with open_window(data_dir, sandbox) as window:
+            await sync(window)
+            window.orders.set_tab(window.orders.tab)  # a row selected: the detail pane filled
+            for index in range(window.tabs.count()):
+                window.tabs.setCurrentIndex(index)
+            window.show_conflicts()
+            texts = visible_ui_texts(window)
+            assert ("QTabBar", "Listings") in texts
+            chinese = [(kind, text) for kind, text in texts if CJK.search(text)]
+            assert chinese == []
+    finally:
+        i18n.install_language(qapp, "zh_CN")
+
+
+@pytest.mark.asyncio
+@pytest.mark.qt_loop
+async def test_chinese_ui_is_the_default(data_dir, sandbox, qapp):
+    async with open_window(data_dir, sandbox) as window:
+        texts = visible_ui_texts(window)
+        assert ("QTabBar", "商品") in texts and ("QTabBar", "订单") in texts
+        assert window.status.sync_button.text() == "立即同步"
+
+
+def test_the_store_rules_speak_english_too(qapp, data_dir):
+    from seller_desktop.store.db import Store
+    from seller_desktop.ui.actions import Actions
+    from seller_desktop.ui.dialogs.product_editor import ProductEditor
+    from seller_desktop.ui.events import Events
+
+    from .factories import fill
+
+    store = Store.open(data_dir)
+    fill(store, products=2, orders=0)
+    assert i18n.install_language(qapp, "en")
+    try:
+        actions = Actions(store, Events())
+        editor = ProductEditor(actions, actions.load_product("900001"))
+        editor.title.setText("短")
+        assert editor.title_error.text() == "The title needs at least 5 characters (now 1)"
+        editor.grid.item(0, 2).setText("0")
+        assert "Row 1: The price must be more than ¥0" in editor.skus_error.text()
+        editor.close()
+    finally:
+        i18n.install_language(qapp, "zh_CN")
+        store.close()

@@ -1,0 +1,135 @@
+"""The daily path: shortcuts, remembered layout, settings (secret in the keyring only), bulk
+actions on a selection, the merchant note, and the status bar while offline."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+
+from seller_desktop.store import ui_queries as q
+from seller_desktop.ui.models.products import COL_STATUS
+from seller_desktop.ui.screens.listings import FILTERS
+from seller_desktop.ui.settings import Settings
+
+from .conftest import acontrol, open_window, settled, sync, until
+
+pytestmark = [pytest.mark.asyncio, pytest.mark.qt_loop]
+
+
+async def test_shortcuts(data_dir, sandbox, qtbot):
+    async with open_window(data_dir, sandbox) as window:
+        window.activateWindow()
+        await until(lambda: window.isActiveWindow(), what="the window to be active")
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+        assert window.sync.task is not None and not window.sync.task.done()
+        await window.sync.task
+        await settled(window)
+        assert window.listings.model.total > 0
+        qtbot.keyClick(window, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+        assert window.tabs.currentWidget() is window.orders
+        qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        assert window.orders.search.hasFocus()
+
+
+async def test_layout_is_remembered(data_dir, sandbox):
+    async with open_window(data_dir, sandbox) as window:
+        # the offscreen screen is 800 px wide, narrower than the window's minimum width, so
+        # restoring clamps the width: the remembered height and column width tell
+        size = (window.minimumSizeHint().width(), window.minimumSizeHint().height() + 37)
+        window.resize(*size)
+        window.listings.table.setColumnWidth(1, 211)
+        window.save_layout()
+    async with open_window(data_dir, sandbox) as window:
+        assert window.height() == size[1]
+        assert window.listings.table.columnWidth(1) == 211
+
+
+async def test_settings_keep_the_secret_in_the_keyring(data_dir, memory_keyring):
+    async with open_window(data_dir, None) as window:
+        dialog = window.show_settings()
+        dialog.appid.setText("wx1234567890abcd")
+        dialog.save()
+        assert dialog.error.isVisible() and dialog.error.text() == "请填写 AppSecret"
+        dialog.secret.setText("s3cret-令牌-value")
+        dialog.interval.setValue(12)
+        reopened = []
+        dialog.applied.connect(reopened.append)
+        dialog.save()
+        assert reopened == [True]
+        assert window.sync.timer.interval() == 12 * 60_000
+    assert memory_keyring.secrets == {("seller-desktop", "wx1234567890abcd"): "s3cret-令牌-value"}
+    settings = Settings(data_dir)
+    assert (settings.appid, settings.sync_interval_min) == ("wx1234567890abcd", 12)
+    for path in data_dir.rglob("*"):
+        if path.is_file():
+            assert b"s3cret" not in path.read_bytes(), path
+
+
+async def test_bulk_actions_on_a_selection(data_dir, sandbox, qtbot):
+    async with open_window(data_dir, sandbox) as window:
+        await sync(window)
+        screen = window.listings
+        screen.filter.setCurrentIndex(FILTERS.index(q.ProductFilter.ON_SALE))
+        screen.apply_search()
+        ids = screen.model.keys()[:2]
+        selection = screen.table.selectionModel()
+        selection.clearSelection()
+        for product_id in ids:
+            selection.select(screen.model.index(screen.model.row_of(product_id), 0),
+                             QItemSelectionModel.SelectionFlag.Select
+                             | QItemSelectionModel.SelectionFlag.Rows)
+        assert screen.selected_ids() == ids
+        prices = {pid: [s.sale_price for s in window.actions.load_product(pid).skus]
+                  for pid in ids}
+        await window.actions.bulk_price(ids, 10.0)
+        await settled(window)
+        for pid in ids:
+            assert [s.sale_price for s in window.actions.load_product(pid).skus] == \
+                [round(p * 1.1) for p in prices[pid]]
+        qtbot.mouseClick(screen.delist_button, Qt.MouseButton.LeftButton)
+        await until(lambda: screen.model.total == 0 or not set(ids) & set(screen.model.keys()),
+                    what="delisted products to leave the 在售 filter")
+        screen.filter.setCurrentIndex(FILTERS.index(q.ProductFilter.PENDING))
+        screen.apply_search()
+        assert set(ids) <= set(screen.model.keys())
+        assert {screen.model.index(screen.model.row_of(pid), COL_STATUS).data()
+                for pid in ids} == {"已下架"}
+        await sync(window)
+        state = (await acontrol(sandbox, "/sandbox/state"))["state"]
+        assert {state["products"][pid]["status"] for pid in ids} == {11}
+
+
+async def test_merchant_note_is_saved_and_synced(data_dir, sandbox, qtbot):
+    async with open_window(data_dir, sandbox) as window:
+        await sync(window)
+        orders = window.orders
+        window.tabs.setCurrentWidget(orders)
+        orders.set_tab(q.OrderTab.ALL)
+        order_id = orders.detail.order_id
+        assert order_id is not None and orders.detail.isEnabled()
+        assert not orders.detail.save_note.isEnabled()
+        orders.detail.merchant_note.setPlainText("顺丰发货，别放快递柜")
+        window.activateWindow()
+        await until(lambda: window.isActiveWindow())
+        qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        await until(lambda: orders.model.row_at(orders.model.row_of(order_id)).merchant_notes
+                    == "顺丰发货，别放快递柜", what="the note in the table")
+        assert orders.model.row_at(orders.model.row_of(order_id)).has_local_changes
+        await settled(window)
+        assert window.status.pending.text() == "待同步：1"
+        await sync(window)
+        state = (await acontrol(sandbox, "/sandbox/state"))["state"]
+        assert state["orders"][order_id]["merchant_notes"] == "顺丰发货，别放快递柜"
+        await until(lambda: window.status.pending.text() == "待同步：0")
+
+
+async def test_hidden_screens_load_when_first_shown(data_dir, sandbox):
+    async with open_window(data_dir, sandbox) as window:
+        await sync(window)
+        assert window.listings.model.total > 0  # the visible screen follows the sync
+        board = window.gifts.models[q.GiftSection.AWAITING]
+        assert board.rowCount() == 0  # never shown: not loaded, not refreshed
+        window.tabs.setCurrentWidget(window.gifts)
+        assert board.rowCount() > 0
+        await sync(window)  # once loaded, it follows every sync
+        assert board.rowCount() > 0
