@@ -22,6 +22,7 @@ from ..domain import timeutil
 from ..domain.changes import ChangeSet
 from ..store import ui_queries as q
 from ..store.db import Store
+from ..workflows.shipping import ShippingWorkflow
 from .actions import Actions
 from .dialogs.conflicts import ConflictsDialog
 from .dialogs.settings_dialog import SettingsDialog
@@ -72,7 +73,8 @@ class MainWindow(QMainWindow):
         self.listings = ListingsScreen(self.actions, self.thumbnails)
         self.orders = OrdersScreen(self.actions)
         self.gifts = GiftsScreen(self.actions)
-        self.shipping = ShippingScreen(self.actions)
+        self.shipping = ShippingScreen(
+            self.actions, ShippingWorkflow(services.store, services.engine), self.settings)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.listings, self.tr("商品"))
