@@ -494,3 +494,12 @@ def product_draft(conn: sqlite3.Connection, product_id: str) -> Product | None:
     row = conn.execute("SELECT draft_json FROM products WHERE product_id = ?",
                        [product_id]).fetchone()
     return product_from_dict(json.loads(row[0])) if row else None
+
+
+def settings_sources(conn: sqlite3.Connection, limit: int = 200) -> list[tuple[str, str]]:
+    """(product_id, title) of products a new product can take its category, freight template
+    and after-sale settings from: those the server knows, most recently edited first."""
+    rows = conn.execute(
+        "SELECT product_id, title FROM products WHERE local_id IS NULL OR local_id = ''"
+        " ORDER BY edit_time DESC, product_id LIMIT ?", [limit]).fetchall()
+    return [(r[0], r[1]) for r in rows]

@@ -52,6 +52,10 @@ class Actions:
     def load_product(self, product_id: str) -> Product | None:
         return q.product_draft(self.reader(), product_id)
 
+    def settings_sources(self) -> list[tuple[str, str]]:
+        """(product_id, title) of products a new product can copy its store settings from."""
+        return q.settings_sources(self.reader())
+
     async def save_product(self, product: Product) -> str:
         """Save (create or update) the draft; returns its id (a local id when new)."""
         changes = self._publish(await product_ops.save_product(self.store, product))

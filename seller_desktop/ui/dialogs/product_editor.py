@@ -17,6 +17,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -37,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.money import MoneyError, fen_to_yuan_text, parse_yuan
 from ...domain.product import Product, Sku, SkuAttr
-from ...domain.validation import Issue, ValidationFailed, validate_product
+from ...domain.validation import Issue, ValidationFailed, copy_settings, validate_product
 from .. import labels
 from ..actions import Actions
 from ..widgets.thumbnails import Thumbnails
@@ -82,6 +83,15 @@ class ProductEditor(QDialog):
         form.addRow("", self.title_error)
         form.addRow(self.tr("短标题"), self.short_title)
         form.addRow("", self.short_title_error)
+        # A new product takes the store settings the editor does not show (category, freight
+        # template, after-sale service) from an existing product the seller picks.
+        self.settings_from: QComboBox | None = None
+        if product is None:
+            self.settings_from = QComboBox()
+            self.settings_from.setToolTip(self.tr("类目、运费模板和售后服务沿用所选商品"))
+            for product_id, title in actions.settings_sources():
+                self.settings_from.addItem(title, product_id)
+            form.addRow(self.tr("沿用设置"), self.settings_from)
 
         self.grid = QTableWidget(0, 5)
         self.grid.setHorizontalHeaderLabels([self.tr("规格（如 颜色:红 尺码:L）"),
@@ -136,6 +146,8 @@ class ProductEditor(QDialog):
         self._fill(product)
         self.title.textChanged.connect(self.revalidate)
         self.short_title.textChanged.connect(self.revalidate)
+        if self.settings_from is not None:
+            self.settings_from.currentIndexChanged.connect(self.revalidate)
         self.grid.itemChanged.connect(self.revalidate)
         self.add_sku.clicked.connect(self._add_sku_row)
         self.remove_sku.clicked.connect(self._remove_sku_rows)
@@ -254,6 +266,10 @@ class ProductEditor(QDialog):
         base = self.original or Product(product_id=None, title="", skus=())
         product = replace(base, title=self.title.text(), short_title=self.short_title.text(),
                           skus=tuple(skus), head_imgs=images)
+        source_id = self.settings_from.currentData() if self.settings_from is not None else None
+        source = self.actions.load_product(source_id) if source_id else None
+        if source is not None:
+            product = copy_settings(source, product)
         return product, issues
 
     def _money(self, row: int, column: int, field: str, issues: list[Issue]) -> int | None:
