@@ -324,8 +324,8 @@ The damaged file was moved to:
     </message>
     <message>
         <location filename="../../seller_desktop/ui/labels.py" line="142"/>
-        <source>标题不能只有数字或字母</source>
-        <translation>The title cannot be only digits or Latin letters</translation>
+        <source>标题不能只有数字、字母或符号，请包含中文</source>
+        <translation>The title cannot be only digits, letters or symbols: include Chinese</translation>
     </message>
     <message>
         <location filename="../../seller_desktop/ui/labels.py" line="143"/>
@@ -339,56 +339,81 @@ The damaged file was moved to:
     </message>
     <message>
         <location filename="../../seller_desktop/ui/labels.py" line="145"/>
+        <source>主图至少 %1 张（现在 %2 张）</source>
+        <translation>At least %1 main images (now %2)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_desktop/ui/labels.py" line="146"/>
+        <source>主图不能重复</source>
+        <translation>Main images must be different</translation>
+    </message>
+    <message>
+        <location filename="../../seller_desktop/ui/labels.py" line="147"/>
+        <source>请选择商品类目（可沿用已有商品的类目和设置）</source>
+        <translation>Choose a category (you can reuse an existing product&apos;s category and settings)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_desktop/ui/labels.py" line="148"/>
+        <source>快递发货的商品需要运费模板</source>
+        <translation>A product shipped by express needs a freight template</translation>
+    </message>
+    <message>
+        <location filename="../../seller_desktop/ui/labels.py" line="149"/>
+        <source>请设置售后服务（七天无理由退货、运费险）</source>
+        <translation>Set the after-sale service (7-day returns, shipping insurance)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_desktop/ui/labels.py" line="150"/>
         <source>SKU 数量须在 %1–%2 个之间</source>
         <translation>A product needs %1–%2 SKUs</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/labels.py" line="146"/>
+        <location filename="../../seller_desktop/ui/labels.py" line="151"/>
         <source>售价必须大于 %1 元</source>
         <translation>The price must be more than ¥%1</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/labels.py" line="147"/>
+        <location filename="../../seller_desktop/ui/labels.py" line="152"/>
         <source>售价不能超过 %1 万元</source>
         <translation>The price cannot exceed ¥%1 0000</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/labels.py" line="148"/>
+        <location filename="../../seller_desktop/ui/labels.py" line="153"/>
         <source>划线价必须高于售价</source>
         <translation>The list price must be higher than the price</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/labels.py" line="149"/>
+        <location filename="../../seller_desktop/ui/labels.py" line="154"/>
         <source>库存不能为负数</source>
         <translation>Stock cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/labels.py" line="150"/>
+        <location filename="../../seller_desktop/ui/labels.py" line="155"/>
         <source>库存不能超过 %1 万</source>
         <translation>Stock cannot exceed %1 0000</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/labels.py" line="151"/>
+        <location filename="../../seller_desktop/ui/labels.py" line="156"/>
         <source>SKU 编码不能超过 %1 个字符</source>
         <translation>The SKU code can have at most %1 characters</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/labels.py" line="152"/>
+        <location filename="../../seller_desktop/ui/labels.py" line="157"/>
         <source>规格名和规格值都不能为空</source>
         <translation>Attribute names and values cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/labels.py" line="153"/>
+        <location filename="../../seller_desktop/ui/labels.py" line="158"/>
         <source>规格名和规格值不能超过 %1 个字符</source>
         <translation>Attribute names and values can have at most %1 characters</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/labels.py" line="154"/>
+        <location filename="../../seller_desktop/ui/labels.py" line="159"/>
         <source>两个 SKU 的规格完全相同</source>
         <translation>Two SKUs have exactly the same attributes</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/labels.py" line="155"/>
+        <location filename="../../seller_desktop/ui/labels.py" line="160"/>
         <source>商品正在审核中，请先撤回审核再修改</source>
         <translation>The product is in review: withdraw the review before editing</translation>
     </message>
@@ -807,99 +832,99 @@ The damaged file was moved to:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../seller_desktop/ui/main_window.py" line="62"/>
+        <location filename="../../seller_desktop/ui/main_window.py" line="63"/>
         <source>小店桌面</source>
         <translation>Seller Desktop</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/main_window.py" line="62"/>
+        <location filename="../../seller_desktop/ui/main_window.py" line="63"/>
         <source>（演示店铺）</source>
         <translation> (demo shop)</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/main_window.py" line="78"/>
+        <location filename="../../seller_desktop/ui/main_window.py" line="80"/>
         <source>商品</source>
         <translation>Listings</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/main_window.py" line="79"/>
+        <location filename="../../seller_desktop/ui/main_window.py" line="81"/>
         <source>订单</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/main_window.py" line="80"/>
+        <location filename="../../seller_desktop/ui/main_window.py" line="82"/>
         <source>礼物</source>
         <translation>Gifts</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/main_window.py" line="81"/>
+        <location filename="../../seller_desktop/ui/main_window.py" line="83"/>
         <source>发货</source>
         <translation>Shipping</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/main_window.py" line="112"/>
+        <location filename="../../seller_desktop/ui/main_window.py" line="114"/>
         <source>店铺</source>
         <translation>Shop</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/main_window.py" line="113"/>
+        <location filename="../../seller_desktop/ui/main_window.py" line="115"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/main_window.py" line="115"/>
+        <location filename="../../seller_desktop/ui/main_window.py" line="117"/>
         <source>完整同步</source>
         <translation>Full sync</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/main_window.py" line="117"/>
+        <location filename="../../seller_desktop/ui/main_window.py" line="119"/>
         <source>解决冲突…</source>
         <translation>Resolve conflicts…</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/main_window.py" line="119"/>
+        <location filename="../../seller_desktop/ui/main_window.py" line="121"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/main_window.py" line="121"/>
+        <location filename="../../seller_desktop/ui/main_window.py" line="123"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../seller_desktop/ui/main_window.py" line="183"/>
         <source>%1 个礼物已被收下，请尽快发货</source>
         <translation>%1 gifts were accepted: please ship them soon</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../seller_desktop/ui/main_window.py" line="184"/>
         <source>查看礼物</source>
         <translation>Show gifts</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../seller_desktop/ui/main_window.py" line="187"/>
         <source>%1 个礼物未在 24 小时内被收下，已过期</source>
         <translation>%1 gifts were not accepted within 24 hours and expired</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../seller_desktop/ui/main_window.py" line="195"/>
         <source>礼物已被收下：%1
 收件人 %2，请在 %3 前发货</source>
         <translation>Gift accepted: %1
 Recipient %2, ship by %3</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../seller_desktop/ui/main_window.py" line="197"/>
         <source>规定时间</source>
         <translation>the deadline</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../seller_desktop/ui/main_window.py" line="198"/>
         <source>查看订单</source>
         <translation>Open order</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../seller_desktop/ui/main_window.py" line="253"/>
         <source>操作失败：%1</source>
         <translation>Action failed: %1</translation>
     </message>
@@ -1228,127 +1253,137 @@ Recipient %2, ship by %3</translation>
 <context>
     <name>ProductEditor</name>
     <message>
-        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="72"/>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="73"/>
         <source>编辑商品</source>
         <translation>Edit product</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="72"/>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="73"/>
         <source>新建商品</source>
         <translation>New product</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="81"/>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="82"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="83"/>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="84"/>
         <source>短标题</source>
         <translation>Short title</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="87"/>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="91"/>
+        <source>类目、运费模板和售后服务沿用所选商品</source>
+        <translation>Category, freight template and after-sale service are taken from the chosen product</translation>
+    </message>
+    <message>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="94"/>
+        <source>沿用设置</source>
+        <translation>Settings from</translation>
+    </message>
+    <message>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="97"/>
         <source>规格（如 颜色:红 尺码:L）</source>
         <translation>Attributes (e.g. Color:Red Size:L)</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="88"/>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="98"/>
         <source>SKU 编码</source>
         <translation>SKU code</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="88"/>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="98"/>
         <source>售价（元）</source>
         <translation>Price (¥)</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="89"/>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="99"/>
         <source>划线价（元）</source>
         <translation>List price (¥)</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="89"/>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="99"/>
         <source>库存</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="93"/>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="103"/>
         <source>添加 SKU</source>
         <translation>Add SKU</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="94"/>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="104"/>
         <source>删除所选 SKU</source>
         <translation>Remove selected SKUs</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="108"/>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="118"/>
         <source>添加本地图片…</source>
         <translation>Add local images…</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="109"/>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="119"/>
         <source>移除图片</source>
         <translation>Remove image</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="119"/>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="129"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="120"/>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="130"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="125"/>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="135"/>
         <source>SKU</source>
         <translation>SKUs</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="129"/>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="139"/>
         <source>主图</source>
         <translation>Main images</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="195"/>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="207"/>
         <source>选择商品图片</source>
         <translation>Choose product images</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="196"/>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="208"/>
         <source>图片 (*.png *.jpg *.jpeg *.webp)</source>
         <translation>Images (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="245"/>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="257"/>
         <source>库存请填写整数</source>
         <translation>Stock must be a whole number</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="263"/>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="279"/>
         <source>请输入金额，例如 12.50（最多两位小数）</source>
         <translation>Enter an amount such as 12.50 (at most two decimals)</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="303"/>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="319"/>
         <source>第 %1 行：</source>
         <translation>Row %1: </translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="322"/>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="338"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="333"/>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="349"/>
         <source>保存失败：%1</source>
         <translation>Saving failed: %1</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="336"/>
+        <location filename="../../seller_desktop/ui/dialogs/product_editor.py" line="352"/>
         <source>已保存，待同步</source>
         <translation>Saved, waiting to sync</translation>
     </message>
@@ -1530,7 +1565,47 @@ Recipient %2, ship by %3</translation>
 <context>
     <name>ShippingModel</name>
     <message>
-        <location filename="../../seller_desktop/ui/models/shipping.py" line="150"/>
+        <location filename="../../seller_desktop/ui/models/shipping.py" line="29"/>
+        <source>订单号</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../seller_desktop/ui/models/shipping.py" line="29"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../seller_desktop/ui/models/shipping.py" line="30"/>
+        <source>收件人</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location filename="../../seller_desktop/ui/models/shipping.py" line="30"/>
+        <source>商品</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../seller_desktop/ui/models/shipping.py" line="31"/>
+        <source>件数（实付）</source>
+        <translation>Qty (paid)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_desktop/ui/models/shipping.py" line="31"/>
+        <source>快递</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <location filename="../../seller_desktop/ui/models/shipping.py" line="32"/>
+        <source>运单号</source>
+        <translation>Waybill</translation>
+    </message>
+    <message>
+        <location filename="../../seller_desktop/ui/models/shipping.py" line="32"/>
+        <source>下单时间</source>
+        <translation>Ordered</translation>
+    </message>
+    <message>
+        <location filename="../../seller_desktop/ui/models/shipping.py" line="162"/>
         <source>不能发货：</source>
         <translation>Cannot ship: </translation>
     </message>
@@ -1538,224 +1613,239 @@ Recipient %2, ship by %3</translation>
 <context>
     <name>ShippingScreen</name>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="104"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="82"/>
+        <source>76×130 一联单（快递标准）</source>
+        <translation>76×130 one-part (carrier standard)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="83"/>
+        <source>100×150 热敏标签</source>
+        <translation>100×150 thermal label</translation>
+    </message>
+    <message>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="84"/>
+        <source>100×180 热敏标签</source>
+        <translation>100×180 thermal label</translation>
+    </message>
+    <message>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="111"/>
         <source>刷新账号</source>
         <translation>Refresh accounts</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="112"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="119"/>
         <source>面单账号</source>
         <translation>Waybill account</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="113"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="120"/>
         <source>尺寸</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="113"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="120"/>
         <source>打印到</source>
         <translation>Print to</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="138"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="145"/>
         <source>待发货</source>
         <translation>To ship</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="139"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="146"/>
         <source>最近 7 天已打印（补打、取消）</source>
         <translation>Printed in the last 7 days (reprint, cancel)</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="141"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="148"/>
         <source>全选可发货</source>
         <translation>Select all shippable</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="143"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="150"/>
         <source>取号</source>
         <translation>Get numbers</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="145"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="152"/>
         <source>打印面单并发货</source>
         <translation>Print labels and ship</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="148"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="155"/>
         <source>选择打印机打印…</source>
         <translation>Print to a printer…</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="150"/>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="410"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="157"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="417"/>
         <source>补打</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="152"/>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="418"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="159"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="425"/>
         <source>取消面单</source>
         <translation>Cancel waybill</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="154"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="161"/>
         <source>自己联系物流…</source>
         <translation>Own carrier…</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="156"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="163"/>
         <source>拣货单…</source>
         <translation>Pick list…</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="158"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="165"/>
         <source>发货单…</source>
         <translation>Packing slips…</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="172"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="179"/>
         <source>停止</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="206"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="213"/>
         <source>%1 个订单的面单最近打印过，可补打</source>
         <translation>Labels of %1 orders were printed recently and can be reprinted</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="214"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="221"/>
         <source>%1 个订单待发货</source>
         <translation>%1 orders to ship</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="215"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="222"/>
         <source>，%1 个礼物待收下（不能发货）</source>
         <translation>, %1 gifts awaiting acceptance (cannot ship yet)</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="219"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="226"/>
         <source>选择一个已取号的订单，这里按实际尺寸预览面单</source>
         <translation>Select an order with a waybill number to preview its label at actual size here</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="248"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="255"/>
         <source>%1：取号后可预览面单</source>
         <translation>%1: get a waybill number to preview the label</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="283"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="290"/>
         <source>请先勾选要发货的订单</source>
         <translation>Tick the orders to ship first</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="289"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="296"/>
         <source>离线：不能取号，可打印已取号的面单</source>
         <translation>Offline: cannot get numbers; labels with numbers can still be printed</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="297"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="304"/>
         <source>月结</source>
         <translation>Monthly account</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="299"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="306"/>
         <source>余 %1 张</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="316"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="323"/>
         <source>请先选择电子面单账号（联网后点“刷新账号”）</source>
         <translation>Choose a waybill account first (online, click “Refresh accounts”)</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="321"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="328"/>
         <source>正在取号…</source>
         <translation>Getting waybill numbers…</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="324"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="331"/>
         <source>取号成功 %1 单</source>
         <translation>Got numbers for %1 orders</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="327"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="334"/>
         <source>，%1 单失败：</source>
         <translation>, %1 failed: </translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="330"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="337"/>
         <source>%1 单仍在排队（网络恢复后自动取号）</source>
         <translation>%1 still queued (numbers are taken when the network is back)</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="373"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="380"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="400"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="407"/>
         <source>请选择一个已打印过面单的订单</source>
         <translation>Select an order whose label was printed</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="402"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="409"/>
         <source>补打面单</source>
         <translation>Reprint label</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="402"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="409"/>
         <source>补打原因</source>
         <translation>Reason for the reprint</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="403"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="410"/>
         <source>面单损坏</source>
         <translation>Label damaged</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="415"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="422"/>
         <source>请选择一个已取号的订单</source>
         <translation>Select an order with a waybill number</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="419"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="426"/>
         <source>取消运单号 %1？取消后单号作废，面单余额退回。</source>
         <translation>Cancel waybill %1? The number becomes void and the waybill credit is returned.</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="420"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="427"/>
         <source>（取号中）</source>
         <translation>(getting number)</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="426"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="433"/>
         <source>面单已取消</source>
         <translation>Waybill cancelled</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="431"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="438"/>
         <source>请选择一个订单</source>
         <translation>Select an order</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="442"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="449"/>
         <source>订单 %1 已发货（%2 %3）</source>
         <translation>Order %1 shipped (%2 %3)</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="449"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="456"/>
         <source>保存拣货单</source>
         <translation>Save pick list</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="449"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="456"/>
         <source>保存发货单</source>
         <translation>Save packing slips</translation>
     </message>
     <message>
-        <location filename="../../seller_desktop/ui/screens/shipping.py" line="461"/>
+        <location filename="../../seller_desktop/ui/screens/shipping.py" line="468"/>
         <source>已生成 %1 页：%2</source>
         <translation>%1 pages written: %2</translation>
     </message>

@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain import money, timeutil
@@ -18,7 +25,12 @@ from ...workflows.shipping import Candidate
 from ..settings import Setting, Settings
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("订单号", "状态", "收件人", "商品", "件数（实付）", "快递", "运单号", "下单时间")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ShippingModel", "订单号"), QT_TRANSLATE_NOOP("ShippingModel", "状态"),
+    QT_TRANSLATE_NOOP("ShippingModel", "收件人"), QT_TRANSLATE_NOOP("ShippingModel", "商品"),
+    QT_TRANSLATE_NOOP("ShippingModel", "件数（实付）"), QT_TRANSLATE_NOOP("ShippingModel", "快递"),
+    QT_TRANSLATE_NOOP("ShippingModel", "运单号"), QT_TRANSLATE_NOOP("ShippingModel", "下单时间"),
+)
 STAGE_COLUMN = 1
 GREY = QColor("#9a9a9a")
 RED = QColor("#c62828")

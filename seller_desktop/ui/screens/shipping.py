@@ -17,7 +17,7 @@ import asyncio
 from collections.abc import Coroutine
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -77,6 +77,13 @@ def _summary(outcome: PrintOutcome, reprint: bool) -> str:
     return text + ("\n" + "\n".join(outcome.changes.messages) if outcome.changes.messages else "")
 
 
+# The label sizes as the seller knows them (labels/specs.py names them for the printer).
+SIZE_NAMES = {
+    "76x130": QT_TRANSLATE_NOOP("ShippingScreen", "76×130 一联单（快递标准）"),
+    "100x150": QT_TRANSLATE_NOOP("ShippingScreen", "100×150 热敏标签"),
+    "100x180": QT_TRANSLATE_NOOP("ShippingScreen", "100×180 热敏标签"),
+}
+
 class ShippingScreen(QWidget):
     open_to_ship = Signal()
 
@@ -105,7 +112,7 @@ class ShippingScreen(QWidget):
         self.refresh_accounts_button.clicked.connect(self.refresh_accounts)
         self.size = QComboBox()
         for spec in LABEL_SPECS:
-            self.size.addItem(spec.title, spec.name)
+            self.size.addItem(self.tr(SIZE_NAMES.get(spec.name, spec.title)), spec.name)
         self.size.currentIndexChanged.connect(self._update_preview)
         self.picker = PrintTargetPicker(self.prefs)
         top = QHBoxLayout()
