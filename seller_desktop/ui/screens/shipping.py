@@ -100,6 +100,7 @@ class ShippingScreen(QWidget):
         self.carriers: list[Carrier] = []
         self.current_task: asyncio.Task | None = None
         self._stop = False
+        self._fitted = False
         self._build()
         self._restore_prefs()
 
@@ -226,8 +227,14 @@ class ShippingScreen(QWidget):
             self.preview.clear(self.tr("选择一个已取号的订单，这里按实际尺寸预览面单"))
 
     def _fit_columns(self) -> None:
-        self.table.resizeColumnsToContents()
+        """Fit the columns to their contents once (a sample of rows: measuring thousands of
+        rows froze the window for a second), then keep the widths the seller sees or sets."""
+        if self._fitted or not self.model.rows:
+            return
+        self._fitted = True
         header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(100)
+        self.table.resizeColumnsToContents()
         for col in range(self.model.columnCount()):
             header.resizeSection(col, min(header.sectionSize(col), 200))
 
