@@ -136,6 +136,7 @@ async def run(app: QApplication, paths: Paths, settings: Settings, demo_flag: bo
 
 def main(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request drowns the rest
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("seller-desktop")
     app.setApplicationDisplayName("小店桌面")
