@@ -66,3 +66,12 @@ def data_dir(tmp_path):
     path = tmp_path / "data"
     path.mkdir()
     return path
+
+
+@pytest.fixture
+def store(data_dir):
+    from seller_desktop.store import Store
+
+    opened = Store.open(data_dir)
+    yield opened
+    opened.close()

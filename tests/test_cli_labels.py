@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sandbox_support import serve
 from workflows.helpers import (
     EWB,
     code128_per_page,
@@ -30,7 +31,6 @@ from workflows.helpers import (
 
 from seller_desktop.cli_labels import main, main_picklist
 from seller_desktop.labels import pick_rows
-from seller_desktop.sandbox.demo import build_demo_shop
 from seller_desktop.sandbox.server import SandboxServer
 from seller_desktop.store import Store
 from seller_desktop.store.orders import OrderRepo
@@ -42,13 +42,7 @@ SEND = "/channels/ec/order/delivery/send"
 
 @pytest.fixture
 def sandbox() -> Iterator[SandboxServer]:
-    server = SandboxServer(build_demo_shop(seed=9, products=8, orders=10, gift_orders=1))
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
-    assert server.errors == [], "\n".join(server.errors)
+    yield from serve(seed=9, products=8, orders=10, gift_orders=1)
 
 
 @pytest.fixture

@@ -1,20 +1,12 @@
-"""Fixtures for ops tests: an open Store, a few server products and orders already pulled."""
+"""Fixtures for ops tests: a few server products and orders already pulled into the store."""
 
 from __future__ import annotations
 
 import pytest
 from store.factories import make_order, make_product  # tests/ is on sys.path (rootdir conftest)
 
-from seller_desktop.store import Store
 from seller_desktop.store.orders import OrderRepo
 from seller_desktop.store.products import ProductRepo
-
-
-@pytest.fixture
-def store(data_dir):
-    opened = Store.open(data_dir)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

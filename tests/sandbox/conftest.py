@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from sandbox_support import serve
 
-from seller_desktop.sandbox.demo import build_demo_shop
 from seller_desktop.sandbox.server import SandboxServer
 from seller_desktop.sandbox.state import Shop
 
@@ -21,13 +21,7 @@ from .helpers import stable_token
 
 @pytest.fixture
 def sandbox() -> Iterator[SandboxServer]:
-    server = SandboxServer(build_demo_shop(seed=1, products=30, orders=40, gift_orders=4))
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
-    assert server.errors == [], "a sandbox handler crashed:\n" + "\n".join(server.errors)
+    yield from serve(seed=1, products=30, orders=40, gift_orders=4)
 
 
 @pytest.fixture

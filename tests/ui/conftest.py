@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sandbox_support import serve
 
 from seller_desktop.api.client import ApiClient, RetryPolicy
 from seller_desktop.context import ProgressRelay, sandbox_rewriter
-from seller_desktop.sandbox.demo import build_demo_shop
 from seller_desktop.sandbox.server import SandboxServer
 from seller_desktop.store.db import Store
 from seller_desktop.sync.engine import SyncEngine
@@ -28,11 +28,7 @@ FAST_RETRY = RetryPolicy(attempts=2, base_delay=0.01, max_delay=0.05, offline_af
 
 @pytest.fixture
 def sandbox() -> Any:
-    server = SandboxServer(build_demo_shop(seed=7, products=12, orders=60, gift_orders=6))
-    server.start()
-    yield server
-    server.stop()
-    assert server.errors == []
+    yield from serve(seed=7, products=12, orders=60, gift_orders=6)
 
 
 def control(server: SandboxServer, path: str, body: dict | None = None) -> dict:

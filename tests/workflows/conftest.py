@@ -8,9 +8,9 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 import pytest_asyncio
+from sandbox_support import serve
 
 from seller_desktop.api.client import ApiClient
-from seller_desktop.sandbox.demo import build_demo_shop
 from seller_desktop.sandbox.server import SandboxServer
 from seller_desktop.store import Store
 from seller_desktop.sync import SyncEngine
@@ -28,22 +28,7 @@ def _tools() -> None:
 
 @pytest.fixture
 def sandbox() -> Iterator[SandboxServer]:
-    server = SandboxServer(build_demo_shop(seed=5, products=10, orders=20, gift_orders=2))
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
-    assert server.errors == [], "a sandbox handler crashed:\n" + "\n".join(server.errors)
-
-
-@pytest.fixture
-def store(data_dir) -> Iterator[Store]:
-    opened = Store.open(data_dir)
-    try:
-        yield opened
-    finally:
-        opened.close()
+    yield from serve(seed=5, products=10, orders=20, gift_orders=2)
 
 
 @pytest_asyncio.fixture
