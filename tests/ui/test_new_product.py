@@ -47,6 +47,7 @@ async def test_new_product_copies_settings_and_reaches_the_sandbox(data_dir, san
         assert editor.save_button.isEnabled()
 
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+        editor.save()  # an impatient second Ctrl+S must not create the product twice
         await until(lambda: not editor.isVisible(), what="the editor to close")
         await settled(window)
         report = await sync(window)

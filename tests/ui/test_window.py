@@ -133,3 +133,22 @@ async def test_hidden_screens_load_when_first_shown(data_dir, sandbox):
         assert board.rowCount() > 0
         await sync(window)  # once loaded, it follows every sync
         assert board.rowCount() > 0
+
+
+async def test_a_typed_note_survives_a_refresh_and_is_saved_when_leaving_the_order(
+        data_dir, sandbox):
+    async with open_window(data_dir, sandbox) as window:
+        await sync(window)
+        orders = window.orders
+        window.tabs.setCurrentWidget(orders)
+        orders.set_tab(q.OrderTab.ALL)
+        first, second = orders.model.keys()[:2]
+        assert orders.select_order(first)
+        orders.detail.merchant_note.setPlainText("下午三点前发")
+        await sync(window)  # a sync refreshes the order being typed into
+        orders.detail.show_detail(q.order_detail(window.actions.reader(), first))
+        assert orders.detail.merchant_note.toPlainText() == "下午三点前发"
+        assert orders.detail.save_note.isEnabled()
+        assert orders.select_order(second)  # leaving the order saves what was typed
+        await until(lambda: orders.model.row_at(orders.model.row_of(first)).merchant_notes
+                    == "下午三点前发", what="the note saved on leaving")

@@ -70,6 +70,7 @@ class ProductEditor(QDialog):
         self.actions = actions
         self.thumbnails = thumbnails
         self.original = product
+        self._saving = False  # a save is being written
         self.setWindowTitle(self.tr("编辑商品") if product else self.tr("新建商品"))
         self.resize(760, 560)
         self._skus: list[Sku | None] = []  # the SKU each grid row started from
@@ -326,14 +327,17 @@ class ProductEditor(QDialog):
                  if not f.startswith(shown) for m in ms]  # e.g. "product in review"
         self.status.setText("；".join(other))
         self.status.setStyleSheet(ERROR_STYLE if other else "")
-        self.save_button.setEnabled(not issues)
+        self.save_button.setEnabled(not issues and not self._saving)
 
     # -- saving -----------------------------------------------------------------------------
 
     def save(self) -> None:
-        if self.revalidate():
+        # One save at a time: a second Ctrl+S while the first is being written would create
+        # the new product twice.
+        if self._saving or self.revalidate():
             return
         product, _ = self.build()
+        self._saving = True
         self.save_button.setEnabled(False)
         self.status.setText(self.tr("正在保存…"))
         self.actions.tasks.spawn(self._save(product))
@@ -342,10 +346,12 @@ class ProductEditor(QDialog):
         try:
             product_id = await self.actions.save_product(product)
         except ValidationFailed as exc:
+            self._saving = False
             self.status.setText("")
             self.show_issues(exc.issues)
             return
         except Exception as exc:
+            self._saving = False
             self.status.setText(self.tr("保存失败：%1").replace("%1", str(exc)))
             self.save_button.setEnabled(True)
             raise

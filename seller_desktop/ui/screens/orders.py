@@ -85,8 +85,15 @@ class OrdersScreen(QWidget):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.detail.note_saved.connect(
-            lambda oid, text: actions.tasks.spawn(actions.merchant_note(oid, text)))
+            lambda oid, text: actions.tasks.spawn(self._save_note(oid, text)))
         self._retitle()
+
+    async def _save_note(self, order_id: str, text: str) -> None:
+        try:
+            await self.actions.merchant_note(order_id, text)
+        except Exception:
+            self.detail.note_failed(order_id, text)
+            raise
 
     # -- loading ----------------------------------------------------------------------------
 

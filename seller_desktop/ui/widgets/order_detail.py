@@ -126,9 +126,16 @@ class OrderDetail(QScrollArea):
         self.save_note.clicked.connect(self._save_note)
         self.merchant_note.textChanged.connect(self._note_edited)
         self._saved_note = ""
+        self._unsaved_before = ""  # what was saved before the save in flight
         self.show_detail(None)
 
     def show_detail(self, detail: q.OrderDetail | None) -> None:
+        previous = self.order_id
+        typed = self.merchant_note.toPlainText()
+        unsaved = previous is not None and typed != self._saved_note and len(typed) <= NOTE_MAX
+        staying = detail is not None and detail.row.order_id == previous
+        if unsaved and not staying:
+            self.note_saved.emit(previous, typed)  # leaving the order saves what was typed
         self.order_id = detail.row.order_id if detail else None
         self.widget().setEnabled(detail is not None)
         if detail is None:
@@ -173,10 +180,11 @@ class OrderDetail(QScrollArea):
         self._show_gift(detail)
         self.buyer_note.setText(self.tr("买家留言：%1").replace(
             "%1", row.customer_notes or self.tr("无")))
-        self.merchant_note.blockSignals(True)
-        self.merchant_note.setPlainText(row.merchant_notes)
-        self.merchant_note.blockSignals(False)
         self._saved_note = row.merchant_notes
+        if not (unsaved and staying):  # a refresh of this order keeps the seller's typing
+            self.merchant_note.blockSignals(True)
+            self.merchant_note.setPlainText(row.merchant_notes)
+            self.merchant_note.blockSignals(False)
         self._note_edited()
         self.parcels.setText("\n".join(
             f"{p.delivery_id} {p.waybill_id}  {timeutil.format_ts(p.delivery_time)}"
@@ -209,6 +217,13 @@ class OrderDetail(QScrollArea):
 
     def _save_note(self) -> None:
         if self.order_id is not None:
+            self._unsaved_before = self._saved_note
             self._saved_note = self.merchant_note.toPlainText()
             self.note_saved.emit(self.order_id, self._saved_note)
+            self._note_edited()
+
+    def note_failed(self, order_id: str, text: str) -> None:
+        """The op refused or failed: the note is unsaved again (the text stays in the editor)."""
+        if order_id == self.order_id and self._saved_note == text:
+            self._saved_note = self._unsaved_before
             self._note_edited()
