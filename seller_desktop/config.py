@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,3 +50,14 @@ class Paths:
     def account_file(self) -> Path:
         """Non-secret account settings (AppID, API base). Never the AppSecret."""
         return self.data_dir / "account.json"
+
+
+def save_account(paths: Paths, appid: str, api_base: str) -> None:
+    """Record the AppID and API address (never the secret) where the command-line tools look,
+    so ``seller-desktop sync``/``labels`` find the keyring entry the window saved."""
+    data = {"appid": appid, "api_base": api_base}
+    tmp = paths.account_file.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump(data, out, ensure_ascii=False)
+    os.replace(tmp, paths.account_file)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .api.client import DEFAULT_BASE_URL, ApiClient
-from .config import Paths
+from .config import Paths, save_account
 from .credentials import Credentials, SecretStore, resolve
 from .store.db import Store
 from .sync.engine import SyncEngine
@@ -119,6 +119,8 @@ async def open_context(paths: Paths, settings: Any, *, demo: bool,
         else:
             credentials = resolve(settings.appid or None, secrets)
             base = settings.api_base or DEFAULT_BASE_URL
+            if settings.appid:
+                await asyncio.to_thread(save_account, paths, settings.appid, base)
         if credentials is not None:
             warm_up_imports()
             ctx.api = ApiClient(base, credentials.appid, credentials.secret)

@@ -19,7 +19,7 @@ SERVICE = "seller-desktop"
 
 
 class NoKeyring(RuntimeError):
-    """No secure keyring backend on this machine."""
+    """No secure keyring on this machine, or it refused to store the secret."""
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,11 @@ class SecretStore:
         if not self.available():
             raise NoKeyring("此电脑没有可用的系统钥匙串，无法安全保存 AppSecret。"
                             f"可改用环境变量 {ENV_APPID} / {ENV_SECRET}。")
-        keyring.set_password(self.service, appid, secret)
+        try:
+            keyring.set_password(self.service, appid, secret)
+        except keyring.errors.KeyringError as exc:  # locked, denied, or the service went away
+            raise NoKeyring(f"系统钥匙串拒绝保存 AppSecret（{type(exc).__name__}），"
+                            "请解锁钥匙串后重试。") from exc
 
     def load(self, appid: str) -> str | None:
         try:

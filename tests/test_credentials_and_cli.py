@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import keyring
+import keyring.errors
 
 from seller_desktop import credentials
 from seller_desktop.config import Paths
@@ -57,3 +58,31 @@ def test_cli_help_and_sandbox_subcommand_do_not_load_qt():
                          text=True, timeout=60, check=True).stdout
     assert "--port" in out
     assert json.loads(out.strip().splitlines()[-1]) == []
+
+
+def test_cli_finds_the_account_the_window_saved(tmp_path, memory_keyring):
+    """The window records the AppID (never the secret) where `seller-desktop sync` looks, and
+    the secret stays in the keyring: the CLI then resolves the same credentials."""
+    from seller_desktop.cli_sync import _account
+    from seller_desktop.config import save_account
+
+    paths = Paths.resolve(tmp_path / "d")
+    credentials.SecretStore().save("wxshop42", "the-secret")
+    save_account(paths, "wxshop42", "https://api.weixin.qq.com")
+    assert stat.S_IMODE(paths.account_file.stat().st_mode) == 0o600
+    assert "the-secret" not in paths.account_file.read_text(encoding="utf-8")
+    account = _account(paths)
+    assert credentials.resolve(account["appid"]) == credentials.Credentials("wxshop42", "the-secret")
+
+
+def test_a_keyring_that_refuses_gives_a_clear_error(memory_keyring, monkeypatch):
+    def refuse(*_args):
+        raise keyring.errors.PasswordSetError("locked")
+
+    monkeypatch.setattr(memory_keyring, "set_password", refuse)
+    try:
+        credentials.SecretStore().save("wxa", "secret")
+    except credentials.NoKeyring as exc:
+        assert "钥匙串" in str(exc) and "secret" not in str(exc)
+    else:
+        raise AssertionError("a refused save passed silently")
