@@ -289,5 +289,5 @@ class MainWindow(QMainWindow):
     async def shutdown(self) -> None:
         """Stop background work before the store and the API client close."""
         await self.sync.stop()
-        await self.tasks.cancel_all()
+        await self.tasks.finish_all()  # a save in flight is written, not cancelled
         await self.thumbnails.aclose()

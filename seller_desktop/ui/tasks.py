@@ -40,6 +40,14 @@ class TaskRunner:
     def busy(self) -> bool:
         return bool(self._tasks)
 
+    async def finish_all(self, timeout: float = 10.0) -> None:
+        """Let running work end (a save being written, a print being sent) for up to
+        ``timeout`` seconds, then cancel what is left."""
+        tasks = list(self._tasks)
+        if tasks:
+            await asyncio.wait(tasks, timeout=timeout)
+        await self.cancel_all()
+
     async def cancel_all(self) -> None:
         tasks = list(self._tasks)
         for task in tasks:

@@ -3,6 +3,8 @@ actions on a selection, the merchant note, and the status bar while offline."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
@@ -152,3 +154,17 @@ async def test_a_typed_note_survives_a_refresh_and_is_saved_when_leaving_the_ord
         assert orders.select_order(second)  # leaving the order saves what was typed
         await until(lambda: orders.model.row_at(orders.model.row_of(first)).merchant_notes
                     == "下午三点前发", what="the note saved on leaving")
+
+
+async def test_closing_waits_for_a_save_in_flight(data_dir, sandbox):
+    async with open_window(data_dir, sandbox) as window:
+        await sync(window)
+        written = []
+
+        async def slow_save():
+            await asyncio.sleep(0.3)
+            written.append(True)
+
+        window.tasks.spawn(slow_save())
+        await window.shutdown()
+        assert written == [True]
