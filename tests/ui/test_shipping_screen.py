@@ -195,3 +195,20 @@ async def test_print_component_not_ready_ships_nothing_then_prints(screen, sandb
         component.stop()
     state = (await acontrol(sandbox, "/sandbox/state"))["state"]
     assert state["orders"][oid]["status"] == 30
+
+
+async def test_a_refused_self_shipment_keeps_the_dialog_and_the_number(screen, sandbox, qtbot):
+    oid = (await acontrol(sandbox, "/sandbox/order/create", {"status": 20}))["order_id"]
+    await screen.sync_engine.run(full=True)
+    screen.reload()
+    assert screen.select_order(oid)
+    qtbot.mouseClick(screen.self_ship_button, Qt.MouseButton.LeftButton)
+    dialog = screen.findChild(SelfShipDialog)
+    await acontrol(sandbox, "/sandbox/order/status", {"order_id": oid, "status": 250})
+    await screen.sync_engine.run()  # the buyer cancelled while the seller was typing
+    dialog.carrier.setCurrentIndex(dialog.carrier.findData("SF"))
+    qtbot.keyClicks(dialog.number, "SF1234567890999")
+    qtbot.keyClick(dialog.number, Qt.Key.Key_Return)
+    await screen.current_task
+    assert dialog.isVisible() and "取消" in dialog.error.text()
+    assert dialog.number.text() == "SF1234567890999"

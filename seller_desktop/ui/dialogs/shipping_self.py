@@ -59,5 +59,16 @@ class SelfShipDialog(QDialog):
             self.number.selectAll()
             return
         name = self.carrier.currentText().split("（")[0]
+        self.error.setText(self.tr("正在发货…"))
+        self.buttons.setEnabled(False)
+        # The dialog stays open until the shipment is saved (``shipped``) or refused
+        # (``failed``): a refused number must not vanish with the dialog.
         self.ship.emit(self.order_id, str(self.carrier.currentData()), number, name)
+
+    def shipped(self) -> None:
         self.accept()
+
+    def failed(self, message: str) -> None:
+        self.error.setText(message)
+        self.buttons.setEnabled(True)
+        self.number.setFocus()

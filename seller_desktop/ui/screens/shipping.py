@@ -446,13 +446,19 @@ class ShippingScreen(QWidget):
             return None
         carriers = self.carriers or [Carrier(k, v) for k, v in CARRIER_NAMES.items()]
         dialog = SelfShipDialog(c.order_id, carriers, self)
-        dialog.ship.connect(lambda *args: self._run(self._ship_self(*args)))
+        dialog.ship.connect(lambda *args: self._run(self._ship_self(dialog, *args)))
         dialog.open()
         return dialog
 
-    async def _ship_self(self, order_id: str, delivery_id: str, waybill_id: str,
-                         name: str) -> None:
-        self._publish(await self.workflow.ship_self(order_id, delivery_id, waybill_id, name))
+    async def _ship_self(self, dialog: SelfShipDialog, order_id: str, delivery_id: str,
+                         waybill_id: str, name: str) -> None:
+        try:
+            changes = await self.workflow.ship_self(order_id, delivery_id, waybill_id, name)
+        except Exception as exc:
+            dialog.failed(str(exc))
+            raise
+        dialog.shipped()
+        self._publish(changes)
         self.status.setText(self.tr("订单 %1 已发货（%2 %3）").replace("%1", order_id)
                             .replace("%2", name).replace("%3", waybill_id))
 
