@@ -9,12 +9,13 @@ editor shows it inline); other errors reach the window's error display via the T
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import replace
 
 from ..domain import timeutil
 from ..domain.changes import ChangeSet
 from ..domain.product import Product
+from ..domain.validation import Issue, ValidationFailed
 from ..ops import orders as order_ops
 from ..ops import products as product_ops
 from ..store import ui_queries as q
@@ -61,46 +62,56 @@ class Actions:
         changes = self._publish(await product_ops.save_product(self.store, product))
         return product.product_id or next(iter(sorted(changes.products)), "")
 
-    async def set_listed(self, product_ids: Iterable[str], listed: bool) -> None:
+    async def _each(self, product_ids: Iterable[str],
+                    op: Callable[[str], Awaitable[ChangeSet | None]]) -> None:
+        """Apply ``op`` to every product, publish what was saved, then report each product the
+        store's rules refused (one refusal never stops or hides the others)."""
         changes = ChangeSet()
+        refused: list[Issue] = []
         for product_id in product_ids:
-            op = product_ops.list_product if listed else product_ops.delist_product
-            changes.merge(await op(self.store, product_id))
+            try:
+                changes.merge(await op(product_id) or ChangeSet())
+            except ValidationFailed as exc:
+                refused.append(Issue(product_id, f"{product_id}：{exc}"))
         self._publish(changes)
+        if refused:
+            raise ValidationFailed(refused)
+
+    async def set_listed(self, product_ids: Iterable[str], listed: bool) -> None:
+        op = product_ops.list_product if listed else product_ops.delist_product
+        await self._each(product_ids, lambda pid: op(self.store, pid))
 
     async def delete_products(self, product_ids: Iterable[str]) -> None:
-        changes = ChangeSet()
-        for product_id in product_ids:
-            changes.merge(await product_ops.delete_product(self.store, product_id))
-        self._publish(changes)
+        await self._each(product_ids, lambda pid: product_ops.delete_product(self.store, pid))
 
     async def stock_delta(self, product_id: str, sku_id: str, delta: int) -> None:
         self._publish(await product_ops.change_stock(self.store, product_id, sku_id, delta))
 
     async def bulk_stock(self, product_ids: Iterable[str], delta: int) -> None:
-        changes = ChangeSet()
         conn = self.reader()
-        for product_id in product_ids:
+
+        async def change(product_id: str) -> ChangeSet:
+            changes = ChangeSet()
             for sku in q.product_skus(conn, product_id):
-                if sku.sku_id is None:
-                    continue
                 step = max(delta, -sku.stock_num)  # never below zero
-                if step:
-                    changes.merge(await product_ops.change_stock(self.store, product_id, sku.sku_id,
-                                                         step))
-        self._publish(changes)
+                if sku.sku_id is not None and step:
+                    changes.merge(await product_ops.change_stock(self.store, product_id,
+                                                                 sku.sku_id, step))
+            return changes
+
+        await self._each(product_ids, change)
 
     async def bulk_price(self, product_ids: Iterable[str], percent: float) -> None:
         """Every SKU price × (1 + percent/100), rounded to the 分, at least 1 分."""
-        changes = ChangeSet()
-        for product_id in product_ids:
+        async def reprice(product_id: str) -> ChangeSet | None:
             product = self.load_product(product_id)
             if product is None:
-                continue
+                return None
             skus = tuple(replace(s, sale_price=max(1, round(s.sale_price * (100 + percent) / 100)))
                          for s in product.skus)
-            changes.merge(await product_ops.save_product(self.store, replace(product, skus=skus)))
-        self._publish(changes)
+            return await product_ops.save_product(self.store, replace(product, skus=skus))
+
+        await self._each(product_ids, reprice)
 
     # -- orders -----------------------------------------------------------------------------
 

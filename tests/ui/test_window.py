@@ -168,3 +168,19 @@ async def test_closing_waits_for_a_save_in_flight(data_dir, sandbox):
         window.tasks.spawn(slow_save())
         await window.shutdown()
         assert written == [True]
+
+
+async def test_a_refused_product_does_not_stop_a_bulk_action(data_dir, sandbox):
+    from seller_desktop.domain.validation import ValidationFailed
+
+    async with open_window(data_dir, sandbox) as window:
+        await sync(window)
+        screen = window.listings
+        screen.filter.setCurrentIndex(FILTERS.index(q.ProductFilter.ON_SALE))
+        screen.apply_search()
+        on_sale = screen.model.keys()[:2]
+        await window.actions.set_listed(on_sale[:1], False)  # already delisted: refused next
+        with pytest.raises(ValidationFailed) as refused:
+            await window.actions.set_listed(on_sale, False)
+        assert [i.field for i in refused.value.issues] == [on_sale[0]]
+        assert window.actions.load_product(on_sale[1]).status == 11  # the other one went on
