@@ -15,13 +15,13 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-import httpx
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 
+from ...api.images import ImageFetcher
+
 log = logging.getLogger("seller_desktop.ui")
 
-MAX_IMAGE_BYTES = 10 * 1024 * 1024
 LOCAL_PREFIX = "local:"  # ops/images.py: a file under the data dir
 
 
@@ -47,7 +47,7 @@ class Thumbnails(QObject):
         self._memory: dict[str, QPixmap] = {}
         self._pending: set[str] = set()
         self._failed: set[str] = set()
-        self._http: httpx.AsyncClient | None = None
+        self._fetcher = ImageFetcher(self.rewrite) if fetch else None
         self._tasks: set[asyncio.Task] = set()
 
     def pixmap(self, url: str) -> QPixmap | None:
@@ -86,30 +86,22 @@ class Thumbnails(QObject):
                 return
             self._memory[url] = QPixmap.fromImage(image)
             self.loaded.emit(url)
-        except (OSError, httpx.HTTPError) as exc:
-            log.info("thumbnail %s not loaded: %s", url, type(exc).__name__)
+        except Exception as exc:  # decoration only: never retry a broken image on each repaint
+            log.info("thumbnail not loaded: %s", type(exc).__name__)
             self._failed.add(url)
         finally:
             self._pending.discard(url)
 
     async def _fetch(self, url: str) -> bytes | None:
-        if not self.fetch:
-            return None
-        if self._http is None:
-            self._http = httpx.AsyncClient(timeout=10.0, follow_redirects=True)
-        response = await self._http.get(self.rewrite(url))
-        if response.status_code != 200 or len(response.content) > MAX_IMAGE_BYTES:
-            return None
-        return response.content
+        return await self._fetcher.fetch(url) if self._fetcher is not None else None
 
     async def aclose(self) -> None:
         for task in list(self._tasks):
             task.cancel()
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
-        if self._http is not None:
-            await self._http.aclose()
-            self._http = None
+        if self._fetcher is not None:
+            await self._fetcher.aclose()
 
 
 def _read(path: Path) -> bytes | None:
