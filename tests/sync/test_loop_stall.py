@@ -14,7 +14,9 @@ scheduler.
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
+import sys
 import time
 from collections.abc import Iterator
 
@@ -22,6 +24,8 @@ import pytest
 
 from seller_desktop.store import Store
 from seller_desktop.sync import SyncEngine
+from seller_desktop.sync.engine import NO_FULL_COLLECTION, SWITCH_INTERVAL
+from seller_desktop.sync.progress import Progress
 
 from .helpers import SandboxProcess
 
@@ -81,3 +85,20 @@ async def test_full_sync_keeps_the_loop_responsive(mid_shop: SandboxProcess, dat
         pytest.xfail(f"wall gap {wall * 1000:.1f} ms on an overloaded machine "
                      f"(load {load:.1f}); the loop itself was busy at most {cpu * 1000:.1f} ms")
     assert wall < BUDGET, f"the loop stalled for {wall * 1000:.1f} ms"
+
+
+@pytest.mark.asyncio
+async def test_a_run_holds_off_full_collections_and_restores_the_settings(
+        engine: SyncEngine) -> None:
+    """During a run: no automatic full GC pass (its cost grew with the shop), the app's heap
+    frozen, a short switch interval; afterwards the process's own settings come back."""
+    before = gc.get_threshold(), sys.getswitchinterval(), gc.get_freeze_count()
+    seen: list[tuple[int, float, int]] = []
+    engine.ctx.progress = Progress(lambda step, done, total: seen.append(
+        (gc.get_threshold()[2], sys.getswitchinterval(), gc.get_freeze_count())))
+    report = await engine.run(full=True)
+    assert report.stopped == "", report.stopped
+    assert seen
+    assert all(t == NO_FULL_COLLECTION and si <= SWITCH_INTERVAL and frozen > 0
+               for t, si, frozen in seen)
+    assert (gc.get_threshold(), sys.getswitchinterval(), gc.get_freeze_count()) == before
