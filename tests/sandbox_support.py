@@ -4,7 +4,10 @@ the client coped with the -1 it got)."""
 
 from __future__ import annotations
 
+import json
+import urllib.request
 from collections.abc import Iterator
+from typing import Any
 
 from seller_desktop.sandbox.demo import build_demo_shop
 from seller_desktop.sandbox.server import SandboxServer
@@ -19,3 +22,19 @@ def serve(**demo: int) -> Iterator[SandboxServer]:
     finally:
         server.stop()
     assert server.errors == [], "a sandbox handler crashed:\n" + "\n".join(server.errors)
+
+
+def control(url: str, path: str, body: dict[str, Any] | None = None,
+            method: str = "POST") -> dict[str, Any]:
+    """A ``/sandbox/...`` scenario control that must succeed."""
+    data = None if method == "GET" else json.dumps(body or {}).encode()
+    req = urllib.request.Request(url + path, data=data, method=method,
+                                 headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=30) as resp:
+        reply = json.loads(resp.read())
+    assert reply.get("ok") is True, reply
+    return reply
+
+
+def sandbox_state(url: str) -> dict[str, Any]:
+    return control(url, "/sandbox/state", method="GET")["state"]

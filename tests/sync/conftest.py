@@ -10,9 +10,9 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 import pytest_asyncio
+from sandbox_support import serve
 
 from seller_desktop.api.client import ApiClient, RetryPolicy
-from seller_desktop.sandbox.demo import build_demo_shop
 from seller_desktop.sandbox.server import SandboxServer
 from seller_desktop.store import Store
 from seller_desktop.sync import SyncEngine
@@ -22,22 +22,7 @@ from .helpers import FAST_RETRY
 
 @pytest.fixture
 def sandbox() -> Iterator[SandboxServer]:
-    server = SandboxServer(build_demo_shop(seed=7, products=12, orders=60, gift_orders=4))
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
-    assert server.errors == [], "a sandbox handler crashed:\n" + "\n".join(server.errors)
-
-
-@pytest.fixture
-def store(data_dir) -> Iterator[Store]:
-    opened = Store.open(data_dir)
-    try:
-        yield opened
-    finally:
-        opened.close()
+    yield from serve(seed=7, products=12, orders=60, gift_orders=4)
 
 
 def make_client(url: str, sandbox: SandboxServer, retry: RetryPolicy = FAST_RETRY,

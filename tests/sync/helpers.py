@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import urllib.request
 from dataclasses import replace
 from typing import Any
+
+from sandbox_support import control, sandbox_state  # noqa: F401 (used by the tests)
 
 from seller_desktop.api import products as products_api
 from seller_desktop.api.client import ApiClient, RetryPolicy
@@ -16,20 +17,6 @@ FAST_RETRY = RetryPolicy(attempts=4, base_delay=0.005, max_delay=0.02, offline_a
                          offline_cooldown=0.05)
 
 
-def control(url: str, path: str, body: dict[str, Any] | None = None,
-            method: str = "POST") -> dict[str, Any]:
-    """A ``/sandbox/...`` scenario control that must succeed."""
-    data = None if method == "GET" else json.dumps(body or {}).encode()
-    req = urllib.request.Request(url + path, data=data, method=method,
-                                 headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(req, timeout=30) as resp:
-        reply = json.loads(resp.read())
-    assert reply.get("ok") is True, reply
-    return reply
-
-
-def sandbox_state(url: str) -> dict[str, Any]:
-    return control(url, "/sandbox/state", method="GET")["state"]
 
 
 def sandbox_log(url: str, op: str | None = None) -> list[dict[str, Any]]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
-import urllib.request
 from pathlib import Path
 from typing import Any
+
+from sandbox_support import control, sandbox_state  # noqa: F401 (used by the tests)
 
 from seller_desktop.api.client import RetryPolicy
 
@@ -18,19 +18,6 @@ EWB = "/channels/ec/logistics/ewaybill/biz/"
 MM_PER_PT = 25.4 / 72
 
 
-def control(url: str, path: str, body: dict[str, Any] | None = None,
-            method: str = "POST") -> dict[str, Any]:
-    data = None if method == "GET" else json.dumps(body or {}).encode()
-    req = urllib.request.Request(url + path, data=data, method=method,
-                                 headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(req, timeout=30) as resp:
-        reply = json.loads(resp.read())
-    assert reply.get("ok") is True, reply
-    return reply
-
-
-def sandbox_state(url: str) -> dict[str, Any]:
-    return control(url, "/sandbox/state", method="GET")["state"]
 
 
 def new_orders(url: str, n: int) -> list[str]:
