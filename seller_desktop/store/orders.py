@@ -21,9 +21,10 @@ from .codec import dumps, order_from_dict, parcel_from_dict, parcel_to_dict
 from .order_rows import (
     COLUMNS,
     INDEX_NEW,
-    INSERT,
     INSERT_PARCEL,
-    UPSERT,
+    INSERT_PARCEL_ROWS,
+    INSERT_ROWS,
+    UPSERT_ROWS,
     order_params,
     parcel_params,
 )
@@ -127,13 +128,14 @@ class OrderRepo:
             gone = dumps(replaced)
             conn.execute("DELETE FROM parcels WHERE order_id IN (SELECT value FROM json_each(?))",
                          (gone,))
-            conn.executemany(UPSERT, changed_rows)  # the UPDATE trigger re-indexes these
+            conn.execute(UPSERT_ROWS, (dumps(changed_rows),))  # the UPDATE trigger re-indexes these
         if new_ids:
             # New rows get rowids above the current maximum: index exactly those.
             last_rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM orders").fetchone()[0]
-            conn.executemany(INSERT, new_rows)
+            conn.execute(INSERT_ROWS, (dumps(new_rows),))
             conn.execute(INDEX_NEW, (last_rowid,))
-        conn.executemany(INSERT_PARCEL, parcels)
+        if parcels:
+            conn.execute(INSERT_PARCEL_ROWS, (dumps(parcels),))
         result.new += new_ids
         result.changed += replaced
 
