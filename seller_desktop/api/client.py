@@ -59,6 +59,10 @@ TOKEN_PATH = "/cgi-bin/stable_token"
 
 log = logging.getLogger("seller_desktop.api")
 
+# What ``httpx``'s ``json=`` sends, encoded here once per request.
+_encode_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+_URL_CACHE_SIZE = 256
+
 _SECRET_QUERY = re.compile(r"((?:access_token|secret)=)[^&\s\"']+")
 
 
@@ -146,6 +150,10 @@ class ApiClient:
         self._http = httpx.AsyncClient(base_url=self.base_url, transport=transport,
                                        timeout=httpx.Timeout(timeout))
         self._slots = asyncio.Semaphore(max_in_flight)
+        self._urls: dict[tuple[str, tuple[tuple[str, str], ...]], httpx.URL] = {}
+        self._json_headers = httpx.Headers(self._http.headers)
+        self._json_headers["Content-Type"] = "application/json"
+        self._timeouts = self._http.timeout.as_dict()
         self._token_lock = asyncio.Lock()
         self._token: str | None = None
         self._token_refresh_at = 0.0
@@ -300,14 +308,15 @@ class ApiClient:
                        idempotent: bool, query: dict[str, str], files: dict[str, Any] | None,
                        auth: bool) -> dict[str, Any]:
         """One HTTP exchange. Returns a success body or raises an ApiError / _RetryLater."""
-        content: dict[str, Any] = {}
-        if files is not None:
-            content["files"] = files
-        elif method.upper() != "GET":
-            content["json"] = body if body is not None else {}
         try:
+            if files is not None:
+                request = self._http.build_request(method, path, params=query, files=files)
+            elif method.upper() == "GET":
+                request = self._http.build_request(method, path, params=query)
+            else:
+                request = self._json_request(method, path, query, body)
             async with self._slots:
-                response = await self._http.request(method, path, params=query, **content)
+                response = await self._http.send(request)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
             # Nothing was sent: safe to retry whatever the call does.
             log.warning("%s: cannot connect (%s)", path, type(exc).__name__)
@@ -323,6 +332,21 @@ class ApiClient:
                                           errmsg=type(exc).__name__, path=path)) from exc
         self._reached_host()
         return self._interpret(path, response, idempotent=idempotent, auth=auth)
+
+    def _json_request(self, method: str, path: str, query: dict[str, str],
+                      body: dict[str, Any] | None) -> httpx.Request:
+        """The request ``build_request(method, path, params=query, json=body)`` makes, built
+        from a cached URL and the client's headers: re-parsing and merging the URL and headers
+        for every call was a fifth of httpx's time per request in a full sync."""
+        key = (path, tuple(query.items()))
+        url = self._urls.get(key)
+        if url is None:
+            if len(self._urls) >= _URL_CACHE_SIZE:  # old tokens' URLs
+                self._urls.clear()
+            url = self._urls[key] = self._http.build_request(method, path, params=query).url
+        return httpx.Request(method, url, headers=self._json_headers,
+                             content=_encode_json(body if body is not None else {}).encode(),
+                             extensions={"timeout": self._timeouts})
 
     def _interpret(self, path: str, response: httpx.Response, *, idempotent: bool,
                    auth: bool) -> dict[str, Any]:

@@ -33,6 +33,32 @@ TOKEN = "/cgi-bin/stable_token"
 pytestmark = pytest.mark.asyncio
 
 
+# ---- the requests on the wire -------------------------------------------------------------------
+
+async def test_json_calls_send_what_httpx_build_request_would(client, wechat):
+    """The client builds JSON requests from a cached URL (speed): the same bytes on the wire."""
+    body = {"order_id": "37000", "note": "礼物 🎁", "n": [1, 2]}
+    await client.call(PATH, body, params={"x": 5})
+    sent = wechat.calls(PATH)[-1]
+    reference = httpx.AsyncClient(base_url="https://api.weixin.qq.com").build_request(
+        "POST", PATH, params={"x": "5", "access_token": "TOKEN-1-abcdef"}, json=body)
+    assert sent.method == "POST"
+    assert sent.url == reference.url
+    assert sent.content == reference.content
+    for header in ("content-type", "content-length", "host", "user-agent", "accept"):
+        assert sent.headers[header] == reference.headers[header]
+    assert sent.extensions["timeout"] == client._http.timeout.as_dict()
+
+
+async def test_a_refreshed_token_is_sent_not_a_cached_url(client, wechat):
+    await client.call(PATH, {"order_id": "1"})
+    wechat.valid_tokens.clear()  # the server forgets the token: the client must refresh it
+    await client.call(PATH, {"order_id": "1"})
+    tokens = [r.url.params["access_token"] for r in wechat.calls(PATH)]
+    assert tokens[0] == "TOKEN-1-abcdef" and tokens[-1] != tokens[0]
+    assert wechat.tokens_issued == 2
+
+
 # ---- token -------------------------------------------------------------------------------------
 
 async def test_token_fetched_once_from_stable_token_and_sent_in_query(client, wechat):
