@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
+import orjson
 
 from .errors import (
     BUSY_ERRCODE,
@@ -357,7 +358,7 @@ class ApiClient:
                 raise UnknownOutcome(errmsg=f"HTTP {status}", path=path)
             raise _RetryLater(ServerError(errmsg=f"HTTP {status}", path=path))
         try:
-            payload = json.loads(response.content)
+            payload = orjson.loads(response.content)  # a ValueError when it is not JSON
         except ValueError:
             payload = None
         if not isinstance(payload, dict):
