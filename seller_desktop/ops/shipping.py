@@ -60,11 +60,13 @@ async def remember_shop_name(store: Store, name: str) -> None:
     await run(store, tx)
 
 
-def open_waybills(order: Order, waybills: WaybillRepo) -> list[Waybill]:
+def open_waybills(order: Order, waybills: WaybillRepo | Sequence[Waybill]) -> list[Waybill]:
     """The order's waybills still in play: requested, created or printed, and not yet the
-    number of one of its parcels (a partly shipped order needs a new one for the rest)."""
+    number of one of its parcels (a partly shipped order needs a new one for the rest).
+    ``waybills``: the repository, or the order's waybills already read."""
     used = {p.waybill_id for p in order.parcels}
-    return [w for w in waybills.for_order(order.order_id)
+    mine = waybills.for_order(order.order_id) if isinstance(waybills, WaybillRepo) else waybills
+    return [w for w in mine
             if w.status in ACTIVE_WAYBILL and not (w.waybill_id and w.waybill_id in used)]
 
 

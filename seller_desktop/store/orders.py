@@ -192,22 +192,32 @@ class OrderRepo:
 
     def get(self, order_id: str) -> Order | None:
         """The order as the seller sees it: the server copy with the local overlay."""
-        row = self.conn.execute(
-            "SELECT status, merchant_notes, present_note, order_json FROM orders"
-            " WHERE order_id = ?", (order_id,)).fetchone()
-        if row is None:
-            return None
-        order = order_from_dict(json.loads(row["order_json"]))
-        local = [
-            parcel_from_dict(json.loads(r[0])) for r in self.conn.execute(
-                "SELECT items_json FROM parcels WHERE order_id = ? AND local = 1 ORDER BY idx",
-                (order_id,))
-        ]
-        gift = order.gift
-        if gift is not None and gift.note != row["present_note"]:
-            gift = replace(gift, note=row["present_note"])
-        return replace(order, status=row["status"], merchant_notes=row["merchant_notes"],
-                       gift=gift, parcels=(*order.parcels, *local))
+        return self.get_many([order_id]).get(order_id)
+
+    def get_many(self, order_ids: Iterable[str]) -> dict[str, Order]:
+        """``get`` for many orders in three queries (the ones found, in the order asked)."""
+        ids = dumps(list(dict.fromkeys(order_ids)))
+        rows = {r[0]: r for r in self.conn.execute(
+            "SELECT order_id, status, merchant_notes, present_note, order_json FROM orders"
+            " WHERE order_id IN (SELECT value FROM json_each(?))", (ids,))}
+        local: dict[str, list[Parcel]] = {}
+        for oid, items in self.conn.execute(
+                "SELECT order_id, items_json FROM parcels WHERE local = 1"
+                " AND order_id IN (SELECT value FROM json_each(?)) ORDER BY order_id, idx",
+                (ids,)):
+            local.setdefault(oid, []).append(parcel_from_dict(json.loads(items)))
+        found: dict[str, Order] = {}
+        for oid in json.loads(ids):
+            row = rows.get(oid)
+            if row is None:
+                continue
+            order = order_from_dict(json.loads(row[4]))
+            gift = order.gift
+            if gift is not None and gift.note != row[3]:
+                gift = replace(gift, note=row[3])
+            found[oid] = replace(order, status=row[1], merchant_notes=row[2], gift=gift,
+                                 parcels=(*order.parcels, *local.get(oid, ())))
+        return found
 
     def get_row(self, order_id: str) -> dict | None:
         """The list columns of one order (what a table row shows)."""

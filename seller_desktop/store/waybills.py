@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Iterable
 
 from ..domain.timeutil import now as now_ts
 from ..domain.waybill import Waybill
@@ -50,6 +52,15 @@ class WaybillRepo:
         return [_waybill(r) for r in self.conn.execute(
             "SELECT * FROM waybills WHERE order_id = ? ORDER BY created_at, ewaybill_order_id",
             (order_id,))]
+
+    def for_orders(self, order_ids: Iterable[str]) -> dict[str, list[Waybill]]:
+        """``for_order`` for many orders in one query (orders without waybills are absent)."""
+        found: dict[str, list[Waybill]] = {}
+        for r in self.conn.execute(
+                "SELECT * FROM waybills WHERE order_id IN (SELECT value FROM json_each(?))"
+                " ORDER BY created_at, ewaybill_order_id", (json.dumps(list(order_ids)),)):
+            found.setdefault(r["order_id"], []).append(_waybill(r))
+        return found
 
     def unprinted(self) -> list[Waybill]:
         """Waybills with a number that were never printed (the print queue)."""

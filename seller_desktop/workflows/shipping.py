@@ -138,14 +138,12 @@ class ShippingWorkflow:
             order_ids = [r[0] for r in conn.execute(
                 f"SELECT order_id FROM orders WHERE status IN ({marks})"
                 " ORDER BY create_time, order_id", SHOWN_STATUSES)]
-        orders, waybills = OrderRepo(conn), WaybillRepo(conn)
+        orders = OrderRepo(conn).get_many(order_ids)  # a reload reads ~1,000: no query each
+        waybills = WaybillRepo(conn).for_orders(orders)
         found = []
-        for order_id in dict.fromkeys(order_ids):
-            order = orders.get(order_id)
-            if order is None:
-                continue
+        for order_id, order in orders.items():
             ok, why = order.can_ship()
-            active = shipping_ops.open_waybills(order, waybills)
+            active = shipping_ops.open_waybills(order, waybills.get(order_id, ()))
             waybill = active[-1] if active else None
             error = ""
             if waybill is not None and waybill.status == REQUESTED:

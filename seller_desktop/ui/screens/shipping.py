@@ -94,6 +94,7 @@ class ShippingScreen(QWidget):
         super().__init__(parent)
         self.actions = actions
         self.workflow = workflow or ShippingWorkflow(actions.store, None)
+        self._stale = False  # orders changed while hidden: reload when shown
         self.prefs = ShippingPrefs(settings)
         self.component = component
         self.accounts: list[CarrierAccount] = []
@@ -240,6 +241,15 @@ class ShippingScreen(QWidget):
 
     def on_changes(self, changes: ChangeSet) -> None:
         if changes.orders or changes.waybills:
+            if self.isVisible():
+                self.reload()
+            else:  # a reload reads every order to ship: do it when the screen is shown
+                self._stale = True
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
             self.reload()
 
     def select_order(self, order_id: str) -> bool:
