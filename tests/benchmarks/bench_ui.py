@@ -69,6 +69,37 @@ def _rss_mb() -> float:
     return psutil.Process().memory_info().rss / 2**20
 
 
+class StallWatchdog:
+    """Diagnosis (``BENCH_STALL_STACKS=1``): when the heartbeat is 30 ms late, prints the UI
+    thread's stack to stderr, once per stall."""
+
+    def __init__(self, last: list[float], late: float = 0.03) -> None:
+        import threading
+
+        self.last, self.late = last, late
+        self.ui = threading.get_ident()
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+
+    def run(self) -> None:
+        import traceback
+
+        seen = None
+        while not self.done.wait(0.005):
+            beat = self.last[0]
+            if time.perf_counter() - beat > self.late and beat != seen:
+                seen = beat
+                frame = sys._current_frames().get(self.ui)
+                stack = "".join(traceback.format_stack(frame, limit=14)) if frame else "?"
+                print(f"--- heartbeat {1000 * (time.perf_counter() - beat):.0f} ms late:\n"
+                      f"{stack}", file=sys.stderr, flush=True)
+
+    def stop(self) -> None:
+        self.done.set()
+        self.thread.join()
+
+
 # ---- child: full sync with a heartbeat ------------------------------------------------------
 
 def child_sync(data_dir: Path, orders: int, products: int) -> dict:
@@ -111,10 +142,13 @@ def child_sync(data_dir: Path, orders: int, products: int) -> dict:
         heartbeat = QTimer(interval=5)
         heartbeat.timeout.connect(beat)
         heartbeat.start()
+        watchdog = StallWatchdog(last) if os.environ.get("BENCH_STALL_STACKS") else None
         start = time.perf_counter()
         report = await window.sync.sync_now(full=True)
         elapsed = time.perf_counter() - start
         heartbeat.stop()
+        if watchdog is not None:
+            watchdog.stop()
         result = {"sync_s": elapsed, "orders": report.orders, "products": report.products,
                   "stopped": report.stopped, "max_stall_ms": max(gaps) * 1000,
                   "p99_stall_ms": sorted(gaps)[int(len(gaps) * 0.99)] * 1000,
@@ -216,11 +250,20 @@ def child_interact(data_dir: Path) -> dict:
             painted.append((end - mid) * 1000)
             blocked.append(max([*gaps, end - last[0]]) * 1000)
         q.forget_order_searches()
-        return {"data_ms": statistics.median(data), "paint_ms": statistics.median(painted),
+        return {"data_ms": statistics.median(data), "first_ms": data[0],
+                "paint_ms": statistics.median(painted),
                 "blocked_ms": statistics.median(blocked), "sql_ms": _median_ms(raw_queries)}
 
     def set_tab(tab) -> None:
         orders.set_tab(tab)
+
+    def raw_scan(text: str) -> None:
+        """1–2 character terms: the matches by SQLite alone (``instr`` over the text columns),
+        as the raw queries' starting point (the window keeps the texts in memory instead)."""
+        q.forget_order_searches()
+        if q.needs_scan(text):
+            q.remember_order_search(raw, text, q.data_version(raw),
+                                    q.scan_order_search_sql(raw, text))
 
     def order_search(text: str):
         orders.search_task = None
@@ -244,7 +287,7 @@ def child_interact(data_dir: Path) -> dict:
         orders.set_tab(q.OrderTab.ALL)
         for text in SEARCHES:
             m = await measure(lambda t=text: order_search(t),
-                              lambda t=text: (q.forget_order_searches(),
+                              lambda t=text: (raw_scan(t),
                                               q.order_tab_counts(raw, t),
                                               q.order_count(raw, q.OrderTab.ALL, t),
                                               q.order_page(raw, q.OrderTab.ALL, t, 0, PAGE)))
@@ -329,7 +372,7 @@ def main() -> int:
                   f"{m['data_ms']:.1f} ms + repaint {m['paint_ms']:.1f} ms; UI thread blocked "
                   f"≤ {m['blocked_ms']:.1f} ms; raw sql "
                   f"{m['sql_ms']:.1f} ms, data/sql {ratio:.1f}× ({_verdict(ratio <= 2)}); "
-                  f"{m['rows']} rows")
+                  f"{m['rows']} rows; first of the 5: data {m['first_ms']:.1f} ms")
     print(f"memory after browsing: {interact['rss_mb']:.0f} MB")
     if args.keep:
         shutil.copytree(full, args.keep, dirs_exist_ok=True)

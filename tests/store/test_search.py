@@ -84,3 +84,34 @@ def test_edited_note_is_searchable(store, shop):
     store.writer.write_sync(lambda c: c.execute(
         "UPDATE orders SET merchant_notes = '易碎品轻拿轻放' WHERE order_id = ?", (shop[3].order_id,)))
     assert found(search_orders(store.reader(), "轻拿轻放")) == {shop[3].order_id}
+
+
+# ---- the window's 1–2 character order search (texts held in memory) -------------------------
+
+@pytest.mark.parametrize("query", ["张", "周末", "海淀 张", "68", "6868", "1", "单", "无此", "北京 区"])
+def test_in_memory_short_search_matches_the_sql_scan(store, shop, query):
+    from seller_desktop.store import ui_queries as q
+
+    conn = store.new_reader()
+    try:
+        assert q.scan_order_search(conn, query) == q.scan_order_search_sql(conn, query)
+    finally:
+        conn.close()
+
+
+def test_in_memory_texts_are_read_again_after_a_commit(store, shop):
+    import json
+    from dataclasses import replace
+
+    from seller_desktop.store import ui_queries as q
+
+    conn = store.new_reader()
+    try:
+        before = json.loads(q.scan_order_search(conn, "周末"))
+        store.writer.write_sync(lambda c: OrderRepo(c).upsert_many(
+            [replace(make_order(99), merchant_notes="周末不送")]))
+        after = json.loads(q.scan_order_search(conn, "周末"))
+        assert len(after) == len(before) + 1
+        assert q.scan_order_search(conn, "周末") == q.scan_order_search_sql(conn, "周末")
+    finally:
+        conn.close()

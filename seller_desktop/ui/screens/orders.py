@@ -37,6 +37,8 @@ class OrdersScreen(QWidget):
         self.model = OrdersModel(actions.reader, actions.clock, self)
         self.counts: dict[q.OrderTab, int] = {}
         self.search_task: asyncio.Task | None = None
+        self._rescan = False  # data changed while a scan ran: scan again
+        self._warming: asyncio.Task | None = None
         self._scan_lock = asyncio.Lock()
 
         self.tabs = QTabBar()
@@ -81,6 +83,7 @@ class OrdersScreen(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_search)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
+        self.search.textEdited.connect(lambda _: self._warm_texts())
         self.search.returnPressed.connect(self.apply_search)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
@@ -146,17 +149,35 @@ class OrdersScreen(QWidget):
             return
         self.reload()
 
+    def _warm_texts(self) -> None:
+        """The seller started typing: read the orders' texts off the UI thread now, so a 1–2
+        character search finds them ready (reading them takes a few hundred ms at 50,000)."""
+        if self._warming is None or self._warming.done():
+            self._warming = self.actions.tasks.spawn(self._warm())
+
+    async def _warm(self) -> None:
+        async with self._scan_lock:
+            await asyncio.to_thread(q.warm_order_texts, self.actions.worker_reader())
+
     async def _scan_then_reload(self, text: str) -> None:
         async with self._scan_lock:
-            if self.search.text() != text:
-                return  # the seller typed on; the newer search runs after this one
-            conn = self.actions.reader()
-            version = q.data_version(conn)
-            ids = await asyncio.to_thread(q.scan_order_search, self.actions.worker_reader(),
-                                          text)
-            q.remember_order_search(conn, text, version, ids)
-            if self.search.text() == text:
-                self.reload()
+            self._rescan = True
+            while self._rescan:
+                self._rescan = False
+                if self.search.text() != text:
+                    return  # the seller typed on; the newer search runs after this one
+                conn = self.actions.reader()
+                version = q.data_version(conn)
+                ids = await asyncio.to_thread(q.scan_order_search,
+                                              self.actions.worker_reader(), text)
+                latest = q.data_version(conn)
+                if latest != version:
+                    # A commit landed during the scan: show these matches now (never scan on
+                    # the UI thread) and scan once more for what the commit changed.
+                    self._rescan = True
+                q.remember_order_search(conn, text, latest, ids)
+                if self.search.text() == text:
+                    self.reload()
 
     def _after_reload(self) -> None:
         self.count_label.setText(self.tr("%1 个订单").replace("%1", str(self.model.total)))
@@ -170,6 +191,14 @@ class OrdersScreen(QWidget):
 
     def on_changes(self, changes: ChangeSet) -> None:
         if not changes.orders:
+            return
+        text = self.search.text()
+        if q.needs_scan(text) and not q.has_order_search(self.actions.reader(), text):
+            # the search's matches are stale: scan again off the UI thread, then reload
+            if self.search_task is not None and not self.search_task.done():
+                self._rescan = True  # the running scan goes once more when it is done
+            else:
+                self.search_task = self.actions.tasks.spawn(self._scan_then_reload(text))
             return
         self.refresh_counts()
         self.model.apply_changes(changes.orders)
