@@ -11,11 +11,25 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import orjson
+
 from ..domain.order import Address, Gift, Order, OrderLine, Parcel, ParcelItem
 from ..domain.product import Product, Sku, SkuAttr
 
-dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-"""Compact JSON text (one encoder, built once: this runs per order in bulk imports)."""
+_stdlib_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def dumps(value: Any) -> str:
+    """Compact JSON text, as ``json.dumps(value, ensure_ascii=False, separators=(",", ":"))``.
+
+    orjson first: the writer thread encodes every product and parcel it saves, holding the GIL
+    the event loop needs; the stdlib encoder only for what orjson refuses (integers beyond
+    64 bits).
+    """
+    try:
+        return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+    except (TypeError, orjson.JSONEncodeError):
+        return _stdlib_dumps(value)
 
 
 def sku_to_dict(sku: Sku) -> dict[str, Any]:

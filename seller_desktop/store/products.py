@@ -82,11 +82,13 @@ class ProductRepo:
              " ".join(s.sku_code for s in shown.skus if s.sku_code), shown.min_price,
              shown.max_price, shown.total_stock, thumb, int(has_local_changes), now))
         self.conn.execute("DELETE FROM skus WHERE product_id = ?", (key,))
-        self.conn.executemany(
-            "INSERT INTO skus (product_id, idx, sku_id, sku_code, attrs, sale_price, stock_num)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(key, i, s.sku_id, s.sku_code, s.attrs_text(), s.sale_price, s.stock_num)
-             for i, s in enumerate(shown.skus)])
+        if shown.skus:  # one statement for all SKUs (see store/order_rows.py: no executemany)
+            self.conn.execute(
+                "INSERT INTO skus (product_id, idx, sku_id, sku_code, attrs, sale_price,"
+                " stock_num) SELECT ?, key, value ->> 0, value ->> 1, value ->> 2, value ->> 3,"
+                " value ->> 4 FROM json_each(?)",
+                (key, dumps([(s.sku_id, s.sku_code, s.attrs_text(), s.sale_price, s.stock_num)
+                             for s in shown.skus])))
 
     def upsert_server(self, draft: Product, online: Product | None = None,
                       now: int | None = None) -> Product:
