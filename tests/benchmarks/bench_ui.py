@@ -83,6 +83,7 @@ class StallWatchdog:
         self.thread.start()
 
     def run(self) -> None:
+        import threading
         import traceback
 
         seen = None
@@ -90,10 +91,15 @@ class StallWatchdog:
             beat = self.last[0]
             if time.perf_counter() - beat > self.late and beat != seen:
                 seen = beat
-                frame = sys._current_frames().get(self.ui)
-                stack = "".join(traceback.format_stack(frame, limit=14)) if frame else "?"
+                names = {t.ident: t.name for t in threading.enumerate()}
+                stacks = []
+                for ident, frame in sys._current_frames().items():
+                    inner = traceback.extract_stack(frame)[-4:]
+                    stacks.append(f"  [{names.get(ident, ident)}] " + " < ".join(
+                        f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} {f.name}"
+                        for f in reversed(inner)))
                 print(f"--- heartbeat {1000 * (time.perf_counter() - beat):.0f} ms late:\n"
-                      f"{stack}", file=sys.stderr, flush=True)
+                      + "\n".join(stacks), file=sys.stderr, flush=True)
 
     def stop(self) -> None:
         self.done.set()
@@ -116,33 +122,61 @@ def child_sync(data_dir: Path, orders: int, products: int) -> dict:
     from seller_desktop.sync.engine import SyncEngine
 
     app = _app()
-    shop = build_demo_shop(seed=11, products=products, orders=orders, gift_orders=50)
-    server = SandboxServer(shop)
-    server.start()
+    if os.environ.get("BENCH_SANDBOX_PROCESS"):  # diagnosis: the sandbox's threads off this GIL
+        sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+        from tests.sync.helpers import SandboxProcess
+
+        server = SandboxProcess("--seed", "11", "--products", str(products), "--orders",
+                                str(orders), "--gift-orders", "50")
+        server.stop = server.close
+        cfg = server
+    else:
+        shop = build_demo_shop(seed=11, products=products, orders=orders, gift_orders=50)
+        server = SandboxServer(shop)
+        server.start()
+        cfg = shop.config
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     gaps: list[float] = []
 
     async def run() -> dict:
-        cfg = shop.config
         warm_up_imports()  # as open_context does
-        api = ApiClient(server.url, cfg.appid, cfg.secret)
+        concurrency = int(os.environ.get("BENCH_CONCURRENCY", "8"))
+        api = ApiClient(server.url, cfg.appid, cfg.secret, max_in_flight=concurrency)
         relay = ProgressRelay()
         store = Store.open(data_dir)
-        engine = SyncEngine(api, store, progress=relay)
+        engine = SyncEngine(api, store, progress=relay, concurrency=concurrency)
         store, window = _window(data_dir, engine, relay, store, sandbox_rewriter(server.url))
-        window.show()
+        if not os.environ.get("BENCH_HIDDEN"):  # diagnosis: no painting at all
+            window.show()
         last = [time.perf_counter()]
+
+        step = ["start"]
+        forward = relay.target
+
+        def progress(name: str, done: int, total) -> None:
+            step[0] = f"{name} {done}/{total}"
+            if forward is not None:
+                forward(name, done, total)
+
+        relay.target = progress
+        stalls: list[tuple[float, float, str]] = []
 
         def beat() -> None:
             now = time.perf_counter()
             gaps.append(now - last[0])
+            if now - last[0] > 0.03:
+                stalls.append((round(now - start, 2), round(1000 * (now - last[0]), 1), step[0]))
             last[0] = now
 
         heartbeat = QTimer(interval=5)
         heartbeat.timeout.connect(beat)
         heartbeat.start()
         watchdog = StallWatchdog(last) if os.environ.get("BENCH_STALL_STACKS") else None
+        if os.environ.get("BENCH_NO_GC"):  # diagnosis: is the collector behind the stalls?
+            import gc
+
+            gc.disable()
         start = time.perf_counter()
         report = await window.sync.sync_now(full=True)
         elapsed = time.perf_counter() - start
@@ -152,7 +186,8 @@ def child_sync(data_dir: Path, orders: int, products: int) -> dict:
         result = {"sync_s": elapsed, "orders": report.orders, "products": report.products,
                   "stopped": report.stopped, "max_stall_ms": max(gaps) * 1000,
                   "p99_stall_ms": sorted(gaps)[int(len(gaps) * 0.99)] * 1000,
-                  "beats": len(gaps), "rows_shown": window.orders.model.total}
+                  "beats": len(gaps), "rows_shown": window.orders.model.total,
+                  "stalls_over_30ms": stalls}
         window.close()
         await window.shutdown()
         await api.aclose()
