@@ -4,6 +4,7 @@ actions on a selection, the merchant note, and the status bar while offline."""
 from __future__ import annotations
 
 import asyncio
+import threading
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -184,3 +185,40 @@ async def test_a_refused_product_does_not_stop_a_bulk_action(data_dir, sandbox):
             await window.actions.set_listed(on_sale, False)
         assert [i.field for i in refused.value.issues] == [on_sale[0]]
         assert window.actions.load_product(on_sale[1]).status == 11  # the other one went on
+
+
+async def test_a_short_search_follows_changes_without_scanning_on_the_ui_thread(
+        data_dir, sandbox, monkeypatch):
+    """A 1–2 character search shown while orders change: the matches are found again off the
+    UI thread (the scan runs on the worker reader) and the view follows."""
+    async with open_window(data_dir, sandbox) as window:
+        await sync(window)
+        orders = window.orders
+        window.tabs.setCurrentWidget(orders)
+        orders.set_tab(q.OrderTab.ALL)
+        orders.search.setText("Zq")
+        orders.apply_search()
+        await orders.search_task
+        assert orders.model.total == 0
+        ui_thread = threading.get_ident()
+        scans = []
+        real_scan = q.scan_order_search
+
+        def scan(conn, text):
+            scans.append(threading.get_ident())
+            return real_scan(conn, text)
+
+        monkeypatch.setattr(q, "scan_order_search", scan)
+        sql_scans = []
+        monkeypatch.setattr(q, "scan_order_search_sql", lambda *a: sql_scans.append(a) or "[]")
+        orders.search.setText("")
+        orders.apply_search()
+        target = orders.model.keys()[0]
+        orders.search.setText("Zq")
+        orders.apply_search()
+        await orders.search_task
+        await window.actions.merchant_note(target, "Zq 加急")
+        await until(lambda: orders.model.keys() == [target], what="the noted order to match")
+        assert scans and ui_thread not in scans
+        assert sql_scans == []
+        assert orders.count_label.text() == "1 个订单"
