@@ -16,7 +16,6 @@ import logging
 import sys
 import time
 
-import qasync
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .config import Paths
@@ -24,6 +23,7 @@ from .context import AppContext, open_context
 from .credentials import SecretStore, resolve
 from .store.db import CacheTooNew, CorruptCache, move_aside
 from .store.rescue import rescue_unsynced
+from .ui.event_loop import QEventLoop
 from .ui.i18n import install_language, use_cjk_font
 from .ui.main_window import MainWindow, Services
 from .ui.settings import Settings
@@ -146,7 +146,7 @@ def main(args: argparse.Namespace) -> int:
     settings = Settings(paths.data_dir)
     if getattr(args, "lang", None):
         settings.language = args.lang
-    loop = qasync.QEventLoop(app)
+    loop = QEventLoop(app)
     asyncio.set_event_loop(loop)
     try:
         with loop:

@@ -40,10 +40,11 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def _qt_loop() -> asyncio.AbstractEventLoop:
-    import qasync
     from PySide6.QtWidgets import QApplication
 
-    return qasync.QEventLoop(QApplication.instance() or QApplication([]))
+    from seller_desktop.ui.event_loop import QEventLoop
+
+    return QEventLoop(QApplication.instance() or QApplication([]))
 
 
 def pytest_asyncio_loop_factories(config, item):

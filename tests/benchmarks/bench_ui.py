@@ -111,7 +111,6 @@ class StallWatchdog:
 def child_sync(data_dir: Path, orders: int, products: int) -> dict:
     import asyncio
 
-    import qasync
     from PySide6.QtCore import QTimer
 
     from seller_desktop.api.client import ApiClient
@@ -120,6 +119,7 @@ def child_sync(data_dir: Path, orders: int, products: int) -> dict:
     from seller_desktop.sandbox.server import SandboxServer
     from seller_desktop.store.db import Store
     from seller_desktop.sync.engine import SyncEngine
+    from seller_desktop.ui.event_loop import QEventLoop
 
     app = _app()
     if os.environ.get("BENCH_SANDBOX_PROCESS"):  # diagnosis: the sandbox's threads off this GIL
@@ -135,7 +135,7 @@ def child_sync(data_dir: Path, orders: int, products: int) -> dict:
         server = SandboxServer(shop)
         server.start()
         cfg = shop.config
-    loop = qasync.QEventLoop(app)
+    loop = QEventLoop(app)
     asyncio.set_event_loop(loop)
     gaps: list[float] = []
 
@@ -234,11 +234,11 @@ def child_interact(data_dir: Path) -> dict:
     import asyncio
     import sqlite3
 
-    import qasync
     from PySide6.QtCore import QTimer
 
     from seller_desktop.store import ui_queries as q
     from seller_desktop.store.db import connect_reader
+    from seller_desktop.ui.event_loop import QEventLoop
     from seller_desktop.ui.models.paged import PAGE
     from seller_desktop.ui.screens.orders import TABS
 
@@ -340,7 +340,7 @@ def child_interact(data_dir: Path) -> dict:
         await run()
         await window.shutdown()
 
-    loop = qasync.QEventLoop(app)
+    loop = QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
         loop.run_until_complete(main())
