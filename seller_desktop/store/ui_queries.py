@@ -273,6 +273,12 @@ def warm_order_texts(conn: sqlite3.Connection) -> _OrderTexts:
     return texts
 
 
+def order_texts_current(conn: sqlite3.Connection) -> bool:
+    """Whether ``scan_order_search(conn, …)`` would only match (no reading of the texts)."""
+    texts = _order_texts
+    return texts is not None and texts.conn is conn and texts.version == data_version(conn)
+
+
 def scan_order_search(conn: sqlite3.Connection, search: str) -> str:
     """The rowids of the orders matching ``search`` (1–2 character terms only), as a JSON
     array, in rowid order (any connection, any thread: the window runs it off the UI thread

@@ -222,3 +222,20 @@ async def test_a_short_search_follows_changes_without_scanning_on_the_ui_thread(
         assert scans and ui_thread not in scans
         assert sql_scans == []
         assert orders.count_label.text() == "1 个订单"
+
+
+async def test_every_tab_shows_as_many_orders_as_it_counts(data_dir, sandbox):
+    """The model takes its total from the tab counts just read: the same as counting."""
+    async with open_window(data_dir, sandbox) as window:
+        await sync(window)
+        orders = window.orders
+        window.tabs.setCurrentWidget(orders)
+        for text in ("", "北京", "区"):
+            orders.search.setText(text)
+            orders.apply_search()
+            if orders.search_task is not None:
+                await orders.search_task
+            for tab in q.OrderTab:
+                orders.set_tab(tab)
+                assert orders.model.total == q.order_count(window.actions.reader(), tab, text)
+                assert orders.model.total == orders.counts[tab]

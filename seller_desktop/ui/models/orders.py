@@ -33,12 +33,17 @@ class OrdersModel(PagedTableModel[q.OrderRow]):
         self.tab = q.OrderTab.TO_SHIP
         self.search = ""
         self.clock = clock
+        self._known_total: int | None = None
 
-    def set_query(self, tab: q.OrderTab | None = None, search: str | None = None) -> None:
+    def set_query(self, tab: q.OrderTab | None = None, search: str | None = None,
+                  total: int | None = None) -> None:
+        """Show ``tab`` filtered by ``search``; ``total``: their count when the caller has just
+        read it (the tab counts), saving the model a second count query."""
         if tab is not None:
             self.tab = tab
         if search is not None:
             self.search = search
+        self._known_total = total
         self.reload()
 
     def headers(self) -> Sequence[str]:
@@ -50,7 +55,8 @@ class OrdersModel(PagedTableModel[q.OrderRow]):
         return row.order_id
 
     def count(self, conn: sqlite3.Connection) -> int:
-        return q.order_count(conn, self.tab, self.search)
+        total, self._known_total = self._known_total, None
+        return total if total is not None else q.order_count(conn, self.tab, self.search)
 
     def page(self, conn: sqlite3.Connection, offset: int, limit: int) -> list[q.OrderRow]:
         return q.order_page(conn, self.tab, self.search, offset, limit)

@@ -123,7 +123,7 @@ class OrdersScreen(QWidget):
 
     def reload(self) -> None:
         self.refresh_counts()
-        self.model.set_query(self.tab, self.search.text())
+        self.model.set_query(self.tab, self.search.text(), total=self.counts.get(self.tab))
         self._after_reload()
 
     def set_tab(self, tab: q.OrderTab) -> None:
@@ -144,9 +144,16 @@ class OrdersScreen(QWidget):
         text = self.search.text()
         conn = self.actions.reader()
         if q.needs_scan(text) and not q.has_order_search(conn, text):
-            self.count_label.setText(self.tr("搜索中…"))
-            self.search_task = self.actions.tasks.spawn(self._scan_then_reload(text))
-            return
+            worker = self.actions.worker_reader()
+            # Texts already read and current: matching them takes a few ms, less than the hop
+            # to a thread (the lock free means no thread is using the worker connection).
+            if not self._scan_lock.locked() and q.order_texts_current(worker):
+                q.remember_order_search(conn, text, q.data_version(conn),
+                                        q.scan_order_search(worker, text))
+            else:
+                self.count_label.setText(self.tr("搜索中…"))
+                self.search_task = self.actions.tasks.spawn(self._scan_then_reload(text))
+                return
         self.reload()
 
     def _warm_texts(self) -> None:
