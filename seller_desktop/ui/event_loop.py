@@ -44,7 +44,8 @@ class QEventLoop(qasync.QEventLoop):
                    context: Any = None) -> asyncio.Handle:
         if delay <= 0:  # due at once: nothing would linger
             return super().call_later(delay, callback, *args, context=context)
-        self._check_closed()
+        if asyncio.iscoroutinefunction(callback) or not callable(callback):  # as qasync checks
+            return super().call_later(delay, callback, *args, context=context)
         timer = self._timer
         handle = _TimerHandle(callback, args, self, context=context)
         handle._qt_timer = timer
