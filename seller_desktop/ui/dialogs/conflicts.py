@@ -4,7 +4,6 @@ and theirs; the seller keeps mine or takes theirs, field by field. Non-modal."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -19,6 +18,7 @@ from ...domain.changes import ChangeSet
 from ..actions import Actions
 from ..models.conflicts import COL_MINE, COL_THEIRS, MINE, THEIRS, ConflictsModel
 from ..sync_controller import SyncController
+from ..widgets.tables import read_only_rows
 
 
 class ConflictsDialog(QDialog):
@@ -32,10 +32,7 @@ class ConflictsDialog(QDialog):
         self.model = ConflictsModel(actions.reader, self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        read_only_rows(self.table, multi=True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_MINE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_THEIRS, QHeaderView.ResizeMode.Stretch)

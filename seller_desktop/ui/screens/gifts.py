@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QSplitter,
@@ -19,6 +18,7 @@ from ...domain.changes import ChangeSet
 from ...store import ui_queries as q
 from ..actions import Actions
 from ..models.gifts import COL_ITEM, COL_NOTE, COL_RECIPIENT, KEY_ROLE, GiftsModel
+from ..widgets.tables import read_only_rows
 
 SECTIONS = (q.GiftSection.AWAITING, q.GiftSection.ACCEPTED, q.GiftSection.EXPIRED)
 
@@ -41,10 +41,7 @@ class GiftsScreen(QWidget):
             heading.setStyleSheet("font-weight: bold;")
             table = QTableView()
             table.setModel(self.models[section])
-            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            table.verticalHeader().setVisible(False)
+            read_only_rows(table)
             table.setWordWrap(False)
             header = table.horizontalHeader()
             header.setSectionResizeMode(COL_ITEM, QHeaderView.ResizeMode.Stretch)

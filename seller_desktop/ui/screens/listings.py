@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -32,6 +31,7 @@ from ..actions import Actions
 from ..dialogs.product_editor import ProductEditor
 from ..models.products import COL_TITLE, KEY_ROLE, ProductsModel
 from ..widgets import SHOP_DATA
+from ..widgets.tables import read_only_rows
 from ..widgets.thumbnails import Thumbnails
 
 SEARCH_DELAY_MS = 150
@@ -76,10 +76,7 @@ class ListingsScreen(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        read_only_rows(self.table, multi=True)
         self.table.verticalHeader().setDefaultSectionSize(44)
         self.table.setIconSize(thumbnails.size if thumbnails else self.table.iconSize())
         self.table.setWordWrap(False)
@@ -94,10 +91,7 @@ class ListingsScreen(QWidget):
         self.sku_table = QTableWidget(0, 4)
         self.sku_table.setHorizontalHeaderLabels([self.tr("规格"), self.tr("SKU 编码"),
                                                   self.tr("售价"), self.tr("库存")])
-        self.sku_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.sku_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.sku_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.sku_table.verticalHeader().setVisible(False)
+        read_only_rows(self.sku_table)
         self.sku_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 110), (2, 80), (3, 60)):
             self.sku_table.setColumnWidth(column, width)

@@ -7,7 +7,6 @@ import asyncio
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,6 +23,7 @@ from ...store import ui_queries as q
 from ..actions import Actions
 from ..models.orders import COL_ITEMS, KEY_ROLE, OrdersModel
 from ..widgets.order_detail import OrderDetail
+from ..widgets.tables import read_only_rows
 
 SEARCH_DELAY_MS = 150
 TABS = (q.OrderTab.TO_SHIP, q.OrderTab.GIFT_PENDING, q.OrderTab.PARTIAL, q.OrderTab.SHIPPED,
@@ -56,10 +56,7 @@ class OrdersScreen(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        read_only_rows(self.table)
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
