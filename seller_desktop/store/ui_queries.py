@@ -263,11 +263,20 @@ class _OrderTexts:
 _order_texts: _OrderTexts | None = None
 
 
+def _current_texts(conn: sqlite3.Connection, version: int | None = None) -> _OrderTexts | None:
+    """The texts held, if they were read through ``conn`` at its current data version."""
+    texts = _order_texts
+    if texts is None or texts.conn is not conn:
+        return None
+    return texts if texts.version == (data_version(conn) if version is None else version) \
+        else None
+
+
 def warm_order_texts(conn: sqlite3.Connection) -> _OrderTexts:
     """The texts ``scan_order_search`` reads, current for ``conn`` (read now if they are not)."""
     global _order_texts
-    texts = _order_texts
-    if texts is None or texts.conn is not conn or texts.version != data_version(conn):
+    texts = _current_texts(conn)
+    if texts is None:
         _order_texts = None  # let the old strings go before reading the new ones
         texts = _order_texts = _OrderTexts(conn)
     return texts
@@ -275,8 +284,7 @@ def warm_order_texts(conn: sqlite3.Connection) -> _OrderTexts:
 
 def order_texts_current(conn: sqlite3.Connection) -> bool:
     """Whether ``scan_order_search(conn, …)`` would only match (no reading of the texts)."""
-    texts = _order_texts
-    return texts is not None and texts.conn is conn and texts.version == data_version(conn)
+    return _current_texts(conn) is not None
 
 
 def scan_order_search(conn: sqlite3.Connection, search: str) -> str:
@@ -318,8 +326,8 @@ def _short_scan(conn: sqlite3.Connection, text: str) -> str:
     cached = _short_matches.get((id(conn), text))
     if cached is not None and cached[0] == version:
         return cached[1]
-    texts = _order_texts
-    if texts is not None and texts.conn is conn and texts.version == version:
+    texts = _current_texts(conn, version)
+    if texts is not None:
         ids = json.dumps(texts.matching(terms(text)))
     else:  # the caller may be the UI thread: no reading of every text here
         ids = scan_order_search_sql(conn, text)
