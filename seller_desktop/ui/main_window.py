@@ -155,8 +155,13 @@ class MainWindow(QMainWindow):
         current = self.tabs.currentWidget()
         screens = [current] + [s for s in (self.listings, self.orders, self.gifts,
                                            self.shipping) if s is not current]
-        self._refreshes.extend((screen.on_changes, changes) for screen in screens
-                               if screen not in self._stale)
+        for screen in screens:
+            if screen in self._stale:
+                continue
+            if screen is not current and getattr(screen, "REFRESH_WHEN_SHOWN", False):
+                self._stale.add(screen)  # its refresh is costly: done when it is shown
+                continue
+            self._refreshes.append((screen.on_changes, changes))
         if self.conflicts_dialog is not None:
             self._refreshes.append((self.conflicts_dialog.on_changes, changes))
         self._refreshes.append((lambda _c: self.status.refresh(), changes))

@@ -19,7 +19,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
 from seller_desktop.api.client import ApiClient
-from seller_desktop.domain.changes import ChangeSet
 from seller_desktop.store.db import Store
 from seller_desktop.sync.engine import SyncEngine
 from seller_desktop.ui.actions import Actions
@@ -213,17 +212,3 @@ async def test_a_refused_self_shipment_keeps_the_dialog_and_the_number(screen, s
     await screen.current_task
     assert dialog.isVisible() and "取消" in dialog.error.text()
     assert dialog.number.text() == "SF1234567890999"
-
-
-async def test_a_hidden_screen_reads_the_orders_to_ship_when_shown(screen, sandbox) -> None:
-    """Orders changing while the screen is hidden (a sync on another tab) cost nothing until
-    the screen is shown; then it shows them."""
-    order_id = (await acontrol(sandbox, "/sandbox/order/create", {"status": 20}))["order_id"]
-    screen.hide()
-    await screen.sync_engine.run(full=True)
-    screen.on_changes(ChangeSet(orders={order_id}))
-    assert screen.model.row_of(order_id) < 0  # not read yet
-    screen.show()
-    assert screen.model.row_of(order_id) >= 0
-    screen.on_changes(ChangeSet(orders={order_id}))  # visible: read at once
-    assert screen.model.row_of(order_id) >= 0

@@ -239,3 +239,18 @@ async def test_every_tab_shows_as_many_orders_as_it_counts(data_dir, sandbox):
                 orders.set_tab(tab)
                 assert orders.model.total == q.order_count(window.actions.reader(), tab, text)
                 assert orders.model.total == orders.counts[tab]
+
+
+async def test_a_hidden_shipping_screen_reads_the_orders_to_ship_when_shown(data_dir, sandbox):
+    """Orders changing while the shipping screen is hidden (a sync on another tab) cost nothing
+    until the screen is shown; then it shows them."""
+    async with open_window(data_dir, sandbox) as window:
+        await sync(window)
+        window.tabs.setCurrentWidget(window.shipping)  # read once, then hidden
+        window.tabs.setCurrentWidget(window.listings)
+        order_id = (await acontrol(sandbox, "/sandbox/order/create", {"status": 20}))["order_id"]
+        await sync(window)
+        await settled(window)
+        assert window.shipping.model.row_of(order_id) < 0  # not read yet
+        window.tabs.setCurrentWidget(window.shipping)
+        assert window.shipping.model.row_of(order_id) >= 0

@@ -20,7 +20,6 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -59,6 +58,7 @@ from ..actions import Actions
 from ..dialogs.shipping_self import SelfShipDialog
 from ..models.shipping import ShippingModel, ShippingPrefs
 from ..settings import Settings
+from ..widgets.tables import read_only_rows
 from .shipping_preview import LabelPreview
 from .shipping_target import PrintTarget, PrintTargetPicker
 
@@ -85,6 +85,9 @@ SIZE_NAMES = {
 }
 
 class ShippingScreen(QWidget):
+    # A reload reads every order to ship (~1,000 in a big shop): while another screen is shown,
+    # the main window marks this one stale instead and reloads it when it is shown.
+    REFRESH_WHEN_SHOWN = True
     open_to_ship = Signal()
 
     def __init__(self, actions: Actions, workflow: ShippingWorkflow | None = None,
@@ -94,7 +97,6 @@ class ShippingScreen(QWidget):
         super().__init__(parent)
         self.actions = actions
         self.workflow = workflow or ShippingWorkflow(actions.store, None)
-        self._stale = False  # orders changed while hidden: reload when shown
         self.prefs = ShippingPrefs(settings)
         self.component = component
         self.accounts: list[CarrierAccount] = []
@@ -128,9 +130,7 @@ class ShippingScreen(QWidget):
         self.model = ShippingModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
+        read_only_rows(self.table)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -241,15 +241,6 @@ class ShippingScreen(QWidget):
 
     def on_changes(self, changes: ChangeSet) -> None:
         if changes.orders or changes.waybills:
-            if self.isVisible():
-                self.reload()
-            else:  # a reload reads every order to ship: do it when the screen is shown
-                self._stale = True
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
             self.reload()
 
     def select_order(self, order_id: str) -> bool:
