@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain import timeutil
@@ -14,18 +14,21 @@ from ...domain.money import format_fen
 from ...store import ui_queries as q
 from .. import labels
 from .paged import PagedTableModel
+from .roles import ALIGNMENT, DISPLAY, FOREGROUND, KEY, RIGHT, TOOLTIP
 
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+KEY_ROLE = KEY
 
 COL_ID, COL_ITEMS, COL_AMOUNT, COL_BUYER, COL_STATUS, COL_SHIP_BY, COL_CREATED = range(7)
 URGENT_SECONDS = 6 * 3600
 
-RED = QColor("#c62828")
-AMBER = QColor("#b26a00")
+RED_BRUSH = QBrush(QColor("#c62828"))
+AMBER_BRUSH = QBrush(QColor("#b26a00"))
 
 
 class OrdersModel(PagedTableModel[q.OrderRow]):
     COLUMNS = 7
+    ROLES = frozenset({DISPLAY, TOOLTIP, FOREGROUND, ALIGNMENT, KEY_ROLE})
+    LIVE_COLUMNS = frozenset({COL_SHIP_BY})  # "剩 3小时05分" counts down
 
     def __init__(self, reader: Callable[[], sqlite3.Connection],
                  clock: Callable[[], int] = timeutil.now, parent: Any = None) -> None:
@@ -54,9 +57,12 @@ class OrdersModel(PagedTableModel[q.OrderRow]):
     def key(self, row: q.OrderRow) -> str:
         return row.order_id
 
-    def count(self, conn: sqlite3.Connection) -> int:
+    def known_count(self) -> int | None:
         total, self._known_total = self._known_total, None
-        return total if total is not None else q.order_count(conn, self.tab, self.search)
+        return total
+
+    def count(self, conn: sqlite3.Connection) -> int:
+        return q.order_count(conn, self.tab, self.search)
 
     def page(self, conn: sqlite3.Connection, offset: int, limit: int) -> list[q.OrderRow]:
         return q.order_page(conn, self.tab, self.search, offset, limit)
@@ -77,43 +83,37 @@ class OrdersModel(PagedTableModel[q.OrderRow]):
         return QCoreApplication.translate("OrdersModel", "剩 %1").replace(
             "%1", labels.duration(left))
 
+    def texts(self, row: q.OrderRow) -> tuple[str, ...]:
+        if row.status == 12:
+            buyer = QCoreApplication.translate("OrdersModel", "（等待收礼人填写）")
+        else:
+            buyer = f"{row.user_name} {row.tel_masked}".strip()
+        status = labels.order_status(row.status)
+        if row.is_gift:
+            status = QCoreApplication.translate("OrdersModel", "礼物·%1").replace("%1", status)
+        return (row.order_id + (" ●" if row.has_local_changes else ""), row.line_titles,
+                format_fen(row.order_price), buyer, status, "",
+                timeutil.format_ts(row.create_time))
+
     def cell(self, row: q.OrderRow, column: int, role: int) -> Any:
         if role == KEY_ROLE:
             return row.order_id
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == COL_ID:
-                mark = " ●" if row.has_local_changes else ""
-                return row.order_id + mark
-            if column == COL_ITEMS:
-                return row.line_titles
-            if column == COL_AMOUNT:
-                return format_fen(row.order_price)
-            if column == COL_BUYER:
-                if row.status == 12:
-                    return QCoreApplication.translate("OrdersModel", "（等待收礼人填写）")
-                return f"{row.user_name} {row.tel_masked}".strip()
-            if column == COL_STATUS:
-                text = labels.order_status(row.status)
-                if row.is_gift:
-                    text = QCoreApplication.translate("OrdersModel", "礼物·%1").replace("%1", text)
-                return text
-            if column == COL_SHIP_BY:
-                return self.ship_by_text(row)
-            if column == COL_CREATED:
-                return timeutil.format_ts(row.create_time)
-        elif role == Qt.ItemDataRole.ToolTipRole:
+        if role == DISPLAY:  # COL_SHIP_BY, the live column
+            return self.ship_by_text(row)
+        if role == TOOLTIP:
             if column == COL_ITEMS:
                 return row.line_titles
             if column == COL_BUYER:
                 return row.address
             if column == COL_ID and row.has_local_changes:
                 return QCoreApplication.translate("OrdersModel", "有待同步的修改")
-        elif role == Qt.ItemDataRole.ForegroundRole and column == COL_SHIP_BY and row.ship_by:
-            left = row.ship_by - self.clock()
-            if left < 0:
-                return QBrush(RED)
-            if left < URGENT_SECONDS:
-                return QBrush(AMBER)
-        elif role == Qt.ItemDataRole.TextAlignmentRole and column == COL_AMOUNT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        elif role == FOREGROUND:
+            if column == COL_SHIP_BY and row.ship_by:
+                left = row.ship_by - self.clock()
+                if left < 0:
+                    return RED_BRUSH
+                if left < URGENT_SECONDS:
+                    return AMBER_BRUSH
+        elif role == ALIGNMENT and column == COL_AMOUNT:
+            return RIGHT
         return None

@@ -3,6 +3,10 @@
 Subclasses say how to count, page, look rows up by key, and which keys the current view shows;
 ``apply_changes(keys)`` then updates rows in place when they stay in the view and reloads (the
 rows already fetched, at least one page) only when rows enter or leave it.
+
+A view asks ``data()`` about every visible cell on every paint, for seven roles each: a row's
+display texts are made once (``texts``) and kept until the row changes, and roles the model
+never answers return at once.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from .roles import DISPLAY
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -23,11 +29,14 @@ ROOT = QModelIndex()  # the default parent (never mutated)
 
 class PagedTableModel(QAbstractTableModel, Generic[R]):
     COLUMNS = 0  # how many columns ``headers()`` names (asked on every paint: kept constant)
+    ROLES: frozenset[int] = frozenset({DISPLAY})  # the roles ``cell`` answers (ints, roles.py)
+    LIVE_COLUMNS: frozenset[int] = frozenset()  # display texts that change with the clock
 
     def __init__(self, reader: Callable[[], sqlite3.Connection], parent: Any = None) -> None:
         super().__init__(parent)
         self._reader = reader
         self._rows: list[R] = []
+        self._texts: list[tuple[str, ...] | None] = []  # per row, made on its first paint
         self._pos: dict[str, int] = {}
         self._total = 0
 
@@ -36,7 +45,12 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
     def headers(self) -> Sequence[str]:
         raise NotImplementedError
 
+    def texts(self, row: R) -> tuple[str, ...]:
+        """The row's display text per column (``LIVE_COLUMNS`` are asked of ``cell``)."""
+        raise NotImplementedError
+
     def cell(self, row: R, column: int, role: int) -> Any:
+        """Any role but the display of a column not in ``LIVE_COLUMNS``."""
         raise NotImplementedError
 
     def key(self, row: R) -> str:
@@ -56,17 +70,27 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
 
     # -- loading ----------------------------------------------------------------------------
 
+    def known_count(self) -> int | None:
+        """The count when the subclass has it without a query (then ``count`` is not asked)."""
+        return None
+
     def reload(self) -> None:
         conn = self._reader()
         keep = max(PAGE, len(self._rows))
+        total = self.known_count()
+        if total is None:
+            rows = self.page(conn, 0, keep)
+            total = len(rows) if len(rows) < keep else self.count(conn)  # a short page: all
+        else:
+            rows = self.page(conn, 0, min(keep, total)) if total else []
         self.beginResetModel()
-        self._total = self.count(conn)
-        self._rows = self.page(conn, 0, min(keep, self._total) or PAGE)
+        self._total, self._rows = total, rows
         self._reindex()
         self.endResetModel()
 
     def _reindex(self) -> None:
         self._pos = {self.key(r): i for i, r in enumerate(self._rows)}
+        self._texts = [None] * len(self._rows)
 
     @property
     def total(self) -> int:
@@ -86,6 +110,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
         self._rows.extend(more)
+        self._texts.extend([None] * len(more))
         for i, r in enumerate(more, first):
             self._pos[self.key(r)] = i
         self.endInsertRows()
@@ -115,6 +140,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         for k, row in fresh.items():
             i = self._pos[k]
             self._rows[i] = row
+            self._texts[i] = None
             self.dataChanged.emit(self.index(i, 0), self.index(i, self.columnCount() - 1))
 
     # -- Qt model API -----------------------------------------------------------------------
@@ -133,10 +159,19 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
                 return headers[section]
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if role not in self.ROLES:
             return None
-        return self.cell(self._rows[index.row()], index.column(), role)
+        i = index.row()  # -1 for an invalid index
+        if not 0 <= i < len(self._rows):
+            return None
+        column = index.column()
+        if role == DISPLAY and column not in self.LIVE_COLUMNS:
+            texts = self._texts[i]
+            if texts is None:
+                texts = self._texts[i] = self.texts(self._rows[i])
+            return texts[column] if 0 <= column < len(texts) else None
+        return self.cell(self._rows[i], column, role)
 
     def row_at(self, row: int) -> R | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

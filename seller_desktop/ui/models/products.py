@@ -14,13 +14,14 @@ from ...store import ui_queries as q
 from .. import labels
 from ..widgets.thumbnails import Thumbnails
 from .paged import PagedTableModel
+from .roles import ALIGNMENT, DECORATION, DISPLAY, FOREGROUND, KEY, RIGHT, TOOLTIP
 
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+KEY_ROLE = KEY
 
 COL_TITLE, COL_PRICE, COL_STOCK, COL_STATUS, COL_REVIEW, COL_SYNC = range(6)
 
-AMBER = QColor("#b26a00")
-RED = QColor("#c62828")
+AMBER_BRUSH = QBrush(QColor("#b26a00"))
+RED_BRUSH = QBrush(QColor("#c62828"))
 
 
 def _t(text: str) -> str:
@@ -29,6 +30,7 @@ def _t(text: str) -> str:
 
 class ProductsModel(PagedTableModel[q.ProductRow]):
     COLUMNS = 6
+    ROLES = frozenset({DISPLAY, DECORATION, TOOLTIP, FOREGROUND, ALIGNMENT, KEY_ROLE})
 
     def __init__(self, reader: Callable[[], sqlite3.Connection],
                  thumbnails: Thumbnails | None = None, parent: Any = None) -> None:
@@ -77,36 +79,29 @@ class ProductsModel(PagedTableModel[q.ProductRow]):
             return QCoreApplication.translate("ProductsModel", "待同步")
         return ""
 
+    def texts(self, row: q.ProductRow) -> tuple[str, ...]:
+        return (row.title, format_range(row.min_price, row.max_price), str(row.total_stock),
+                labels.product_status(row.status), labels.edit_status(row.edit_status),
+                self.sync_badge(row))
+
     def cell(self, row: q.ProductRow, column: int, role: int) -> Any:
         if role == KEY_ROLE:
             return row.product_id
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DECORATION:
+            if column == COL_TITLE and self.thumbnails is not None:
+                return self.thumbnails.pixmap(row.thumb_url)
+        elif role == TOOLTIP:
             if column == COL_TITLE:
                 return row.title
-            if column == COL_PRICE:
-                return format_range(row.min_price, row.max_price)
-            if column == COL_STOCK:
-                return str(row.total_stock)
-            if column == COL_STATUS:
-                return labels.product_status(row.status)
-            if column == COL_REVIEW:
-                return labels.edit_status(row.edit_status)
+        elif role == FOREGROUND:
             if column == COL_SYNC:
-                return self.sync_badge(row)
-        elif role == Qt.ItemDataRole.DecorationRole and column == COL_TITLE:
-            if self.thumbnails is not None:
-                return self.thumbnails.pixmap(row.thumb_url)
-        elif role == Qt.ItemDataRole.ToolTipRole and column == COL_TITLE:
-            return row.title
-        elif role == Qt.ItemDataRole.ForegroundRole:
-            if column == COL_SYNC:
-                return QBrush(RED if row.has_conflict else AMBER)
+                return RED_BRUSH if row.has_conflict else AMBER_BRUSH
             if column == COL_STOCK and row.total_stock == 0:
-                return QBrush(RED)
+                return RED_BRUSH
             if column == COL_REVIEW and row.edit_status == 3:
-                return QBrush(RED)
-        elif role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_PRICE, COL_STOCK):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                return RED_BRUSH
+        elif role == ALIGNMENT and column in (COL_PRICE, COL_STOCK):
+            return RIGHT
         return None
 
     def _thumb_loaded(self, url: str) -> None:
