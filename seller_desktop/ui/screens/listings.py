@@ -142,6 +142,7 @@ class ListingsScreen(QWidget):
         self.stock_plus.clicked.connect(lambda: self._quick_stock(1))
         self.editor: ProductEditor | None = None
         self._shown_product: str | None = None
+        self._shown_skus: list[q.SkuRow] | None = None  # what the SKU table shows
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
         self._selection_changed()
@@ -162,8 +163,9 @@ class ListingsScreen(QWidget):
         self._after_reload()
 
     def _after_reload(self) -> None:
-        if not self.selected_ids() and self.model.rowCount():
-            self.select_product(self.model.keys()[0])
+        if not self.table.selectionModel().hasSelection() and self.model.rowCount() \
+                and self.select_product(self.model.keys()[0]):
+            return  # the selection changed: _selection_changed showed its SKUs
         self._show_skus()
 
     def on_changes(self, changes: ChangeSet) -> None:
@@ -202,23 +204,28 @@ class ListingsScreen(QWidget):
                        self.price_button, self.stock_button):
             button.setEnabled(bool(ids))
         self.edit_button.setEnabled(len(ids) == 1)
-        self._show_skus()
+        self._show_skus(ids)
 
-    def _show_skus(self) -> None:
-        ids = self.selected_ids()
+    def _show_skus(self, ids: list[str] | None = None) -> None:
+        ids = self.selected_ids() if ids is None else ids
         product_id = ids[0] if len(ids) == 1 else None
         self._shown_product = product_id
-        previous = self.sku_table.currentRow()
-        self.sku_table.setRowCount(0)
         enabled = product_id is not None
         for widget in (self.stock_minus, self.stock_plus, self.stock_step):
             widget.setEnabled(enabled)
         if product_id is None:
+            self._shown_skus = None
+            self.sku_table.setRowCount(0)
             self.sku_title.setText(self.tr("选择一个商品查看 SKU"))
             return
         row = self.model.row_at(self.model.row_of(product_id))
         self.sku_title.setText(row.title if row else product_id)
         skus = q.product_skus(self.actions.reader(), product_id)
+        if self._shown_skus == skus:
+            return  # shown as they are (refilling would also drop the SKU the seller picked)
+        self._shown_skus = skus
+        previous = self.sku_table.currentRow()
+        self.sku_table.setRowCount(0)
         self.sku_table.setRowCount(len(skus))
         for i, sku in enumerate(skus):
             values = (sku.attrs or self.tr("默认"), sku.sku_code, format_fen(sku.sale_price),

@@ -40,7 +40,14 @@ class OrdersScreen(QWidget):
         self._rescan = False  # data changed while a scan ran: scan again
         self._warming: asyncio.Task | None = None
         self._scan_lock = asyncio.Lock()
+        self._details_shown = 0  # detail pane loads, so a selection loads it once
 
+        self._names = {q.OrderTab.TO_SHIP: self.tr("待发货"),
+                       q.OrderTab.GIFT_PENDING: self.tr("礼物待收下"),
+                       q.OrderTab.PARTIAL: self.tr("部分发货"),
+                       q.OrderTab.SHIPPED: self.tr("待收货"),
+                       q.OrderTab.COMPLETED: self.tr("已完成"),
+                       q.OrderTab.CANCELLED: self.tr("已取消"), q.OrderTab.ALL: self.tr("全部")}
         self.tabs = QTabBar()
         self.tabs.setExpanding(False)
         for _ in TABS:
@@ -102,17 +109,14 @@ class OrdersScreen(QWidget):
         return TABS[max(self.tabs.currentIndex(), 0)]
 
     def tab_title(self, tab: q.OrderTab) -> str:
-        names = {q.OrderTab.TO_SHIP: self.tr("待发货"),
-                 q.OrderTab.GIFT_PENDING: self.tr("礼物待收下"),
-                 q.OrderTab.PARTIAL: self.tr("部分发货"), q.OrderTab.SHIPPED: self.tr("待收货"),
-                 q.OrderTab.COMPLETED: self.tr("已完成"), q.OrderTab.CANCELLED: self.tr("已取消"),
-                 q.OrderTab.ALL: self.tr("全部")}
         count = self.counts.get(tab)
-        return names[tab] if count is None else f"{names[tab]} ({count})"
+        return self._names[tab] if count is None else f"{self._names[tab]} ({count})"
 
     def _retitle(self) -> None:
         for i, tab in enumerate(TABS):
-            self.tabs.setTabText(i, self.tab_title(tab))
+            title = self.tab_title(tab)
+            if self.tabs.tabText(i) != title:  # each change lays the tab bar out again
+                self.tabs.setTabText(i, title)
 
     def refresh_counts(self) -> None:
         self.counts = q.order_tab_counts(self.actions.reader(), self.search.text())
@@ -172,14 +176,14 @@ class OrdersScreen(QWidget):
                     return  # the seller typed on; the newer search runs after this one
                 conn = self.actions.reader()
                 version = q.data_version(conn)
-                ids = await asyncio.to_thread(q.scan_order_search,
-                                              self.actions.worker_reader(), text)
+                matches = await asyncio.to_thread(q.scan_order_search,
+                                                  self.actions.worker_reader(), text)
                 latest = q.data_version(conn)
                 if latest != version:
                     # A commit landed during the scan: show these matches now (never scan on
                     # the UI thread) and scan once more for what the commit changed.
                     self._rescan = True
-                q.remember_order_search(conn, text, latest, ids)
+                q.remember_order_search(conn, text, latest, matches)
                 if self.search.text() == text:
                     self.reload()
 
@@ -218,11 +222,13 @@ class OrdersScreen(QWidget):
             self._show_order(order_id)
             return False
         index = self.model.index(row, 0)
+        shown = self._details_shown
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
         self.table.scrollTo(index)
-        self._show_order(order_id)
+        if self._details_shown == shown:  # the current row stayed: no _show_current ran
+            self._show_order(order_id)
         return True
 
     def show_order(self, order_id: str, tab: q.OrderTab | None = None) -> None:
@@ -240,6 +246,7 @@ class OrdersScreen(QWidget):
         self._show_order(index.data(KEY_ROLE) if index.isValid() else None)
 
     def _show_order(self, order_id: str | None) -> None:
+        self._details_shown += 1
         detail = q.order_detail(self.actions.reader(), order_id) if order_id else None
         self.detail.show_detail(detail)
 

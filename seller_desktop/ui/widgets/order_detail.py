@@ -30,6 +30,7 @@ from .. import labels
 from . import SHOP_DATA
 
 NOTE_MAX = 200
+_NOTHING = object()  # the pane before its first show_detail
 
 
 def _value_label() -> QLabel:
@@ -127,6 +128,8 @@ class OrderDetail(QScrollArea):
         self.merchant_note.textChanged.connect(self._note_edited)
         self._saved_note = ""
         self._unsaved_before = ""  # what was saved before the save in flight
+        self._shown: q.OrderDetail | None | object = _NOTHING  # what the pane shows
+        self._shown_minute = 0
         self.show_detail(None)
 
     def show_detail(self, detail: q.OrderDetail | None) -> None:
@@ -134,6 +137,10 @@ class OrderDetail(QScrollArea):
         typed = self.merchant_note.toPlainText()
         unsaved = previous is not None and typed != self._saved_note and len(typed) <= NOTE_MAX
         staying = detail is not None and detail.row.order_id == previous
+        if (staying or detail is None) and detail == self._shown \
+                and self.clock() // 60 == self._shown_minute:
+            return  # a reload showing the same order unchanged (its times are per minute)
+        self._shown, self._shown_minute = detail, self.clock() // 60
         if unsaved and not staying:
             self.note_saved.emit(previous, typed)  # leaving the order saves what was typed
         self.order_id = detail.row.order_id if detail else None
