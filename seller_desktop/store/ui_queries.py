@@ -1,8 +1,8 @@
 """Read-only queries behind the window's Qt models (owned by the UI engineer).
 
 Every function takes the UI thread's read connection (``Store.reader()``, a ``sqlite3``
-connection) and only SELECTs. Rows come back as small frozen dataclasses so models never see
-SQL or column names. Paging is LIMIT/OFFSET over index-backed orderings, so a tab of 50,000
+connection) and only SELECTs. Rows come back as small frozen dataclasses (the table rows as
+named tuples) so models never see SQL or column names. Paging is LIMIT/OFFSET over index-backed orderings, so a tab of 50,000
 orders costs one page at a time.
 
 Search follows ``search.py`` (every term must match; 3+ characters through the trigram FTS
@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from operator import itemgetter
+from typing import NamedTuple
 
 from ..domain.product import Product
 from .codec import product_from_dict
@@ -46,8 +49,7 @@ _PRODUCT_FILTER_SQL = {
 }
 
 
-@dataclass(frozen=True)
-class ProductRow:
+class ProductRow(NamedTuple):  # a tuple: a page makes 200 of these (a frozen dataclass: 5× slower)
     product_id: str
     title: str
     min_price: int | None
@@ -188,8 +190,7 @@ def _tab_where(tab: OrderTab, paging: bool = False) -> str:
     return f"{column} IN ({','.join(str(s) for s in sorted(statuses))})"
 
 
-@dataclass(frozen=True)
-class OrderRow:
+class OrderRow(NamedTuple):  # a tuple, as ProductRow
     order_id: str
     status: int
     create_time: int
@@ -219,7 +220,9 @@ def _order(row: Sequence) -> OrderRow:
 
 _ORDER_TEXT = ("order_id", "line_titles", "user_name", "address_text", "customer_notes",
                "merchant_notes", "present_note")
-_short_matches: dict[tuple[int, str], tuple[int, str]] = {}  # (conn, text) → (version, ids)
+# The 全部 tab's order, which the 1–2 character matches below keep (see OrderMatches)
+_ALL_ORDER = "create_time DESC, order_id"
+_MATCH_COLS = "rowid, status, ship_by, create_time"
 
 
 def needs_scan(search: str) -> bool:
@@ -230,6 +233,62 @@ def needs_scan(search: str) -> bool:
 
 def data_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA data_version").fetchone()[0]
+
+
+def _deadline_first(row: tuple[int, int, int, int]) -> tuple:
+    return (row[2] == 0, row[2], row[3])  # _TAB_ORDER's "ship_by = 0, ship_by, create_time"
+
+
+# How a tab sorts its matches when it does not show them in the 全部 order (create_time DESC).
+# Python's sort is stable and the matches come by order_id within a create_time, so the ties
+# end by order_id as in SQL.
+_TAB_SORT = {OrderTab.TO_SHIP: _deadline_first, OrderTab.PARTIAL: _deadline_first,
+             OrderTab.GIFT_PENDING: lambda row: row[3]}
+
+
+class OrderMatches:
+    """The orders matching a 1–2 character search: ``(rowid, status, ship_by, create_time)``
+    in the 全部 tab's order, so the tab counts and any tab's page come from these rows without
+    asking SQLite to match or sort again (it cannot use an index for such terms)."""
+
+    __slots__ = ("rows", "_tabs", "_counts", "_json")
+
+    def __init__(self, rows: list[tuple[int, int, int, int]]) -> None:
+        self.rows = rows
+        self._tabs: dict[OrderTab, list[int]] = {}
+        self._counts: dict[OrderTab, int] | None = None
+        self._json: str | None = None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, OrderMatches) and self.rows == other.rows
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __repr__(self) -> str:
+        return f"OrderMatches({self.rows!r})"
+
+    def counts(self) -> dict[OrderTab, int]:
+        if self._counts is None:
+            self._counts = _tab_counts(Counter(map(itemgetter(1), self.rows)))
+        return self._counts
+
+    def rowids(self, tab: OrderTab) -> list[int]:
+        """The tab's matches in the tab's order."""
+        ids = self._tabs.get(tab)
+        if ids is None:
+            statuses = TAB_STATUSES[tab]
+            rows = self.rows if statuses is None else [r for r in self.rows if r[1] in statuses]
+            if tab in _TAB_SORT:
+                rows = sorted(rows, key=_TAB_SORT[tab])
+            ids = self._tabs[tab] = [r[0] for r in rows]
+        return ids
+
+    def json(self) -> str:
+        """Every match's rowid as a JSON array, for ``rowid IN (SELECT value FROM json_each(?))``."""
+        if self._json is None:
+            self._json = json.dumps([r[0] for r in self.rows])
+        return self._json
 
 
 class _OrderTexts:
@@ -247,17 +306,29 @@ class _OrderTexts:
         self.conn = conn  # compared by identity (sqlite3 connections take no weak references)
         self.version = data_version(conn)
         joined = " || char(31) || ".join(f"coalesce({c}, '')" for c in _ORDER_TEXT)
-        self.rows: list[tuple[int, str, str]] = conn.execute(
-            f"SELECT rowid, coalesce(tel_last4, ''), {joined} FROM orders ORDER BY rowid"
-        ).fetchall()
+        self.rows: list[tuple[int, int, int, int]] = []
+        self.texts: list[str] = []
+        self.tels: dict[str, list[int]] = {}  # tel_last4 → rows (a term equal to it matches)
+        for i, (rowid, status, ship_by, created, tel, text) in enumerate(conn.execute(
+                f"SELECT {_MATCH_COLS}, coalesce(tel_last4, ''), {joined} FROM orders "
+                f"ORDER BY {_ALL_ORDER}")):
+            self.rows.append((rowid, status, ship_by, created))
+            self.texts.append(text)
+            self.tels.setdefault(tel, []).append(i)
 
-    def matching(self, words: list[str]) -> list[int]:
-        """Rowids where every word is in a text column or equals ``tel_last4`` (the rules of
-        ``_text_search`` for short terms)."""
-        hits = self.rows
-        for word in words:
-            hits = [(r, tel, text) for r, tel, text in hits if word in text or word == tel]
-        return [r for r, _, _ in hits]
+    def matching(self, words: list[str]) -> OrderMatches:
+        """The orders where every word is in a text column or equals ``tel_last4`` (the rules
+        of ``_text_search`` for short terms)."""
+        texts = self.texts
+        first, *rest = words
+        hits = [i for i, text in enumerate(texts) if first in text]
+        if first in self.tels:
+            hits = sorted({*hits, *self.tels[first]})
+        for word in rest:
+            tel = set(self.tels.get(word, ()))
+            hits = [i for i in hits if word in texts[i] or i in tel]
+        rows = self.rows
+        return OrderMatches([rows[i] for i in hits])
 
 
 _order_texts: _OrderTexts | None = None
@@ -287,27 +358,29 @@ def order_texts_current(conn: sqlite3.Connection) -> bool:
     return _current_texts(conn) is not None
 
 
-def scan_order_search(conn: sqlite3.Connection, search: str) -> str:
-    """The rowids of the orders matching ``search`` (1–2 character terms only), as a JSON
-    array, in rowid order (any connection, any thread: the window runs it off the UI thread
-    and hands the result to ``remember``)."""
-    return json.dumps(warm_order_texts(conn).matching(terms(search)))
+def scan_order_search(conn: sqlite3.Connection, search: str) -> OrderMatches:
+    """The orders matching ``search`` (1–2 character terms only) (any connection, any thread:
+    the window runs it off the UI thread and hands the result to ``remember``)."""
+    return warm_order_texts(conn).matching(terms(search))
 
 
-def scan_order_search_sql(conn: sqlite3.Connection, search: str) -> str:
-    """``scan_order_search`` done by SQLite alone (the benchmark's raw baseline, the tests'
-    oracle)."""
+def scan_order_search_sql(conn: sqlite3.Connection, search: str) -> OrderMatches:
+    """``scan_order_search`` done by SQLite alone (the tests' oracle; the fallback when the
+    texts are not current)."""
     where, params = _text_search(search, "orders_fts", _ORDER_TEXT, exact=("tel_last4",))
-    return json.dumps([r[0] for r in conn.execute(
-        f"SELECT rowid FROM orders WHERE {where} ORDER BY rowid", params)])
+    return OrderMatches([tuple(r) for r in conn.execute(
+        f"SELECT {_MATCH_COLS} FROM orders WHERE {where} ORDER BY {_ALL_ORDER}", params)])
+
+
+_short_matches: dict[tuple[int, str], tuple[int, OrderMatches]] = {}  # (conn, text) → …
 
 
 def remember_order_search(conn: sqlite3.Connection, search: str, version: int,
-                          ids: str) -> None:
+                          matches: OrderMatches) -> None:
     """Keep a scan's result for ``conn`` as of ``version`` (queries at another data version
     scan again)."""
     _short_matches.clear()  # one search at a time is what the window needs
-    _short_matches[(id(conn), " ".join(terms(search)))] = (version, ids)
+    _short_matches[(id(conn), " ".join(terms(search)))] = (version, matches)
 
 
 def forget_order_searches() -> None:
@@ -319,48 +392,52 @@ def has_order_search(conn: sqlite3.Connection, search: str) -> bool:
     return cached is not None and cached[0] == data_version(conn)
 
 
-def _short_scan(conn: sqlite3.Connection, text: str) -> str:
+def _short_scan(conn: sqlite3.Connection, search: str) -> OrderMatches:
     """Orders matching 1–2 character terms: one scan per search text and data version (not one
     per count, page and tab)."""
+    text = " ".join(terms(search))
     version = data_version(conn)
     cached = _short_matches.get((id(conn), text))
     if cached is not None and cached[0] == version:
         return cached[1]
     texts = _current_texts(conn, version)
     if texts is not None:
-        ids = json.dumps(texts.matching(terms(text)))
+        matches = texts.matching(terms(text))
     else:  # the caller may be the UI thread: no reading of every text here
-        ids = scan_order_search_sql(conn, text)
-    remember_order_search(conn, text, version, ids)
-    return ids
+        matches = scan_order_search_sql(conn, text)
+    remember_order_search(conn, text, version, matches)
+    return matches
 
 
 def _order_search(search: str, conn: sqlite3.Connection | None = None) -> tuple[str, list]:
-    text = " ".join(terms(search))
-    if conn is not None and needs_scan(text):
-        return "rowid IN (SELECT value FROM json_each(?))", [_short_scan(conn, text)]
+    if conn is not None and needs_scan(search):
+        return "rowid IN (SELECT value FROM json_each(?))", [_short_scan(conn, search).json()]
     return _text_search(search, "orders_fts", _ORDER_TEXT, exact=("tel_last4",))
+
+
+def _tab_counts(by_status: Mapping[int, int]) -> dict[OrderTab, int]:
+    return {tab: sum(by_status.values()) if statuses is None
+            else sum(by_status.get(s, 0) for s in statuses)
+            for tab, statuses in TAB_STATUSES.items()}
 
 
 def order_tab_counts(conn: sqlite3.Connection, search: str = "") -> dict[OrderTab, int]:
     """Every tab's count in one scan of the status index."""
+    if needs_scan(search):
+        return dict(_short_scan(conn, search).counts())
     where, params = _order_search(search, conn)
-    by_status = dict(conn.execute(
-        f"SELECT status, count(*) FROM orders WHERE {where} GROUP BY status", params).fetchall())
-    cancelled = sum(by_status.get(s, 0) for s in (190, 200, 250))
-    return {
-        OrderTab.TO_SHIP: by_status.get(20, 0),
-        OrderTab.GIFT_PENDING: by_status.get(12, 0),
-        OrderTab.PARTIAL: by_status.get(21, 0),
-        OrderTab.SHIPPED: by_status.get(30, 0),
-        OrderTab.COMPLETED: by_status.get(100, 0),
-        OrderTab.CANCELLED: cancelled,
-        OrderTab.ALL: sum(by_status.values()),
-    }
+    return _tab_counts(dict(conn.execute(
+        f"SELECT status, count(*) FROM orders WHERE {where} GROUP BY status", params).fetchall()))
 
 
 def order_page(conn: sqlite3.Connection, tab: OrderTab, search: str = "", offset: int = 0,
                limit: int = 200) -> list[OrderRow]:
+    if needs_scan(search):
+        page = _short_scan(conn, search).rowids(tab)[offset:offset + limit]
+        found = {r[-1]: _order(r) for r in conn.execute(
+            f"SELECT {_ORDER_COLS}, rowid FROM orders "
+            "WHERE rowid IN (SELECT value FROM json_each(?))", [json.dumps(page)])}
+        return [found[i] for i in page if i in found]
     search_sql, params = _order_search(search, conn)
     rows = conn.execute(
         f"SELECT {_ORDER_COLS} FROM orders WHERE {_tab_where(tab, paging=not search)} "
@@ -550,6 +627,8 @@ def orders_matching(conn: sqlite3.Connection, tab: OrderTab, search: str,
 
 
 def order_count(conn: sqlite3.Connection, tab: OrderTab, search: str = "") -> int:
+    if needs_scan(search):
+        return _short_scan(conn, search).counts()[tab]
     search_sql, params = _order_search(search, conn)
     return conn.execute(f"SELECT count(*) FROM orders WHERE {_tab_where(tab)} AND {search_sql}",
                         params).fetchone()[0]

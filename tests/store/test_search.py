@@ -100,18 +100,55 @@ def test_in_memory_short_search_matches_the_sql_scan(store, shop, query):
 
 
 def test_in_memory_texts_are_read_again_after_a_commit(store, shop):
-    import json
     from dataclasses import replace
 
     from seller_desktop.store import ui_queries as q
 
     conn = store.new_reader()
     try:
-        before = json.loads(q.scan_order_search(conn, "周末"))
+        before = q.scan_order_search(conn, "周末")
         store.writer.write_sync(lambda c: OrderRepo(c).upsert_many(
             [replace(make_order(99), merchant_notes="周末不送")]))
-        after = json.loads(q.scan_order_search(conn, "周末"))
+        after = q.scan_order_search(conn, "周末")
         assert len(after) == len(before) + 1
         assert q.scan_order_search(conn, "周末") == q.scan_order_search_sql(conn, "周末")
     finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("held", [True, False], ids=["texts held", "sql fallback"])
+def test_short_search_counts_and_pages_every_tab_in_its_order(store, held):
+    """The matches kept in the 全部 order give each tab the rows, order and count that SQLite
+    gives for the same search: statuses of every tab, equal create times and deadlines
+    (ties by order id), deadlines of 0 last."""
+    from seller_desktop.store import ui_queries as q
+
+    statuses = (20, 12, 21, 30, 100, 190, 200, 250)
+    base = 1_760_000_000
+    orders = [make_order(i, statuses[i % len(statuses)], create_time=base + (i // 3 - i) * 60,
+                         ship_by=0 if i % 5 == 0 else base + (i % 4) * 3600)
+              for i in range(60)]
+    store.writer.write_sync(lambda c: OrderRepo(c).upsert_many(orders))
+    conn = store.new_reader()
+    try:
+        q.forget_order_searches()
+        if held:
+            q.warm_order_texts(conn)
+        for query in ("北", "区 1", "1", "无此"):
+            assert q.order_texts_current(conn) is held
+            where, params = q._text_search(query, "orders_fts", q._ORDER_TEXT,
+                                           exact=("tel_last4",))
+            counts = q.order_tab_counts(conn, query)
+            for tab in q.OrderTab:
+                expected = [r[0] for r in conn.execute(
+                    f"SELECT order_id FROM orders WHERE {q._tab_where(tab)} AND {where} "
+                    f"ORDER BY {q._TAB_ORDER[tab]}, order_id", params)]
+                assert [r.order_id for r in q.order_page(conn, tab, query, 0, 500)] == expected
+                paged = [r.order_id for start in range(0, len(expected) + 3, 3)
+                         for r in q.order_page(conn, tab, query, start, 3)]
+                assert paged == expected, tab
+                assert counts[tab] == q.order_count(conn, tab, query) == len(expected)
+            assert counts[q.OrderTab.ALL] > 0 or query == "无此"
+    finally:
+        q.forget_order_searches()
         conn.close()

@@ -210,7 +210,7 @@ async def test_a_short_search_follows_changes_without_scanning_on_the_ui_thread(
 
         monkeypatch.setattr(q, "scan_order_search", scan)
         sql_scans = []
-        monkeypatch.setattr(q, "scan_order_search_sql", lambda *a: sql_scans.append(a) or "[]")
+        monkeypatch.setattr(q, "scan_order_search_sql", lambda *a: sql_scans.append(a) or q.OrderMatches([]))
         orders.search.setText("")
         orders.apply_search()
         target = orders.model.keys()[0]
