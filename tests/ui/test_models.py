@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from seller_desktop.domain.changes import ChangeSet
+from seller_desktop.domain.money import format_fen
 from seller_desktop.store import ui_queries as q
 from seller_desktop.store.db import Store
 from seller_desktop.ui.models.conflicts import ConflictsModel, field_label, value_text
 from seller_desktop.ui.models.gifts import COL_TIME, GiftsModel
-from seller_desktop.ui.models.orders import OrdersModel
+from seller_desktop.ui.models.orders import COL_AMOUNT, COL_ID, COL_SHIP_BY, OrdersModel
 from seller_desktop.ui.models.paged import PAGE
 from seller_desktop.ui.models.products import COL_SYNC, ProductsModel
 
@@ -72,6 +74,7 @@ def test_orders_search_finds_chinese_fragments(store):
 def test_apply_changes_updates_rows_in_place(store):
     model = ProductsModel(store.reader)
     model.reload()
+    before = model.index(model.row_of("900002"), COL_SYNC).data()  # the row's texts are made
     resets: list[int] = []
     changed: list[int] = []
     model.modelReset.connect(lambda: resets.append(1))
@@ -83,7 +86,24 @@ def test_apply_changes_updates_rows_in_place(store):
     model.apply_changes(ChangeSet(products={"900002"}).products)
     row = model.row_of("900002")
     assert resets == [] and changed == [row]
-    assert model.index(row, COL_SYNC).data() == "待同步"
+    assert before == "" and model.index(row, COL_SYNC).data() == "待同步"
+
+
+def test_orders_ship_by_counts_down_while_other_texts_are_kept(store):
+    clock = [NOW]
+    model = OrdersModel(store.reader, clock=lambda: clock[0])
+    model.set_query(q.OrderTab.TO_SHIP)
+    row = model.row_at(0)
+    ship_by = model.index(0, COL_SHIP_BY)
+    assert row.ship_by > NOW
+    first = ship_by.data()
+    assert first.startswith("剩 ")
+    assert model.index(0, COL_AMOUNT).data() == format_fen(row.order_price)
+    clock[0] = row.ship_by + 3600
+    assert ship_by.data() != first and ship_by.data().startswith("已超时 ")
+    assert ship_by.data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.index(0, COL_ID).data(Qt.ItemDataRole.UserRole + 1) == row.order_id
+    assert model.index(0, COL_ID).data(Qt.ItemDataRole.SizeHintRole) is None
 
 
 def test_gift_models(qtmodeltester, store):
