@@ -48,18 +48,30 @@ async def test_layout_is_remembered(data_dir, sandbox):
 
 
 async def test_settings_keep_the_secret_in_the_keyring(data_dir, memory_keyring):
+    asked_on: list[int] = []  # the keyring is asked off the UI thread (it may wait for unlock)
+    for name in ("get_password", "set_password"):
+        method = getattr(memory_keyring, name)
+        setattr(memory_keyring, name,
+                lambda *a, m=method: asked_on.append(threading.get_ident()) or m(*a))
     async with open_window(data_dir, None) as window:
         dialog = window.show_settings()
         dialog.appid.setText("wx1234567890abcd")
-        dialog.save()
+        await dialog.save()
         assert dialog.error.isVisible() and dialog.error.text() == "请填写 AppSecret"
         dialog.secret.setText("s3cret-令牌-value")
         dialog.interval.setValue(12)
         reopened = []
         dialog.applied.connect(reopened.append)
-        dialog.save()
-        assert reopened == [True]
+        saving = dialog.save()
+        assert dialog.save() is saving  # a second click while the keyring answers
+        await saving
+        assert reopened == [True] and not dialog.isVisible()
         assert window.sync.timer.interval() == 12 * 60_000
+        again = window.show_settings()
+        await again.lookup
+        assert again.secret.placeholderText() == "已保存在系统钥匙串中"
+        again.reject()
+    assert len(asked_on) == 3 and threading.get_ident() not in asked_on
     assert memory_keyring.secrets == {("seller-desktop", "wx1234567890abcd"): "s3cret-令牌-value"}
     settings = Settings(data_dir)
     assert (settings.appid, settings.sync_interval_min) == ("wx1234567890abcd", 12)

@@ -3,9 +3,14 @@ base URL, sync interval, language, and the demo shop that needs nothing.
 
 ``applied(restart)`` tells the window what changed: the interval applies at once; account,
 demo mode and language need the shop to be reopened (the window does that in place).
+
+The keyring is asked off the UI thread: the system's secret service may be slow or wait for
+the seller to unlock it, and the window must not freeze meanwhile.
 """
 
 from __future__ import annotations
+
+import asyncio
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -40,9 +45,10 @@ class SettingsDialog(QDialog):
         self.appid = QLineEdit(settings.appid)
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        has_secret = bool(settings.appid and secrets.load(settings.appid))
-        self.secret.setPlaceholderText(self.tr("已保存在系统钥匙串中") if has_secret
-                                       else self.tr("在微信小店后台「开发设置」中获取"))
+        self.secret.setPlaceholderText(self.tr("在微信小店后台「开发设置」中获取"))
+        self.saving: asyncio.Task | None = None  # the keyring write and the rest of save()
+        self.lookup = asyncio.ensure_future(self._show_saved_secret(settings.appid)) \
+            if settings.appid else None
         self.api_base = QLineEdit(settings.api_base)
         self.api_base.setPlaceholderText("https://api.weixin.qq.com")
         self.interval = QSpinBox()
@@ -87,6 +93,11 @@ class SettingsDialog(QDialog):
         self._demo_toggled(self.demo.isChecked())
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+
+    async def _show_saved_secret(self, appid: str) -> None:
+        if await asyncio.to_thread(self.secrets.load, appid):
+            self.secret.setPlaceholderText(self.tr("已保存在系统钥匙串中"))
 
     def _demo_toggled(self, on: bool) -> None:
         for widget in (self.appid, self.secret, self.api_base):
@@ -100,26 +111,43 @@ class SettingsDialog(QDialog):
         self.error.setText(message)
         self.error.show()
 
-    def save(self) -> None:
-        s = self.settings
+    def save(self) -> asyncio.Task | None:
+        """Check the form; with an account, the keyring is asked on a thread and the dialog
+        closes when it answered (the task, kept in ``saving``, is returned)."""
+        if self.saving is not None and not self.saving.done():
+            return self.saving  # a second click while the keyring answers
         demo, appid = self.demo.isChecked(), self.appid.text().strip()
         secret, base = self.secret.text().strip(), self.api_base.text().strip()
         if base and not base.startswith(("https://", "http://127.0.0.1", "http://localhost")):
             self._fail(self.tr("API 地址须以 https:// 开头"))
-            return
-        if not demo:
-            if not appid:
-                self._fail(self.tr("请填写 AppID"))
-                return
-            if not secret and not self.secrets.load(appid):
+            return None
+        if demo:
+            self._apply(demo, appid, secret, base)
+            return None
+        if not appid:
+            self._fail(self.tr("请填写 AppID"))
+            return None
+        self.saving = asyncio.ensure_future(self._save_account(appid, secret, base))
+        return self.saving
+
+    async def _save_account(self, appid: str, secret: str, base: str) -> None:
+        self.buttons.setEnabled(False)
+        try:
+            if secret:
+                await asyncio.to_thread(self.secrets.save, appid, secret)
+            elif not await asyncio.to_thread(self.secrets.load, appid):
                 self._fail(self.tr("请填写 AppSecret"))
                 return
-            if secret:
-                try:
-                    self.secrets.save(appid, secret)
-                except NoKeyring as exc:
-                    self._fail(str(exc))
-                    return
+        except NoKeyring as exc:
+            self._fail(str(exc))
+            return
+        finally:
+            self.buttons.setEnabled(True)
+        if self.isVisible():  # not closed (Esc) while the keyring answered
+            self._apply(False, appid, secret, base)
+
+    def _apply(self, demo: bool, appid: str, secret: str, base: str) -> None:
+        s = self.settings
         reopen = (demo != bool(s.demo) or appid != s.appid or base != s.api_base
                   or bool(secret) or self.language.currentData() != s.language)
         s.demo = demo
