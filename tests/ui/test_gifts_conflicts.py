@@ -91,9 +91,15 @@ async def test_conflict_is_resolved_field_by_field(data_dir, sandbox, qtbot):
         dialog.table.selectRow(fields["标题"])
         qtbot.mouseClick(dialog.keep_mine, Qt.MouseButton.LeftButton)
         assert dialog.model.rowCount() == 2  # one field still undecided: nothing applied yet
+        applied = []
+        resolve = window.sync.resolve_conflicts
+        window.sync.resolve_conflicts = lambda decided: applied.append(decided) or resolve(decided)
         dialog.table.selectRow(fields["短标题"])
         qtbot.mouseClick(dialog.take_theirs, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.take_theirs, Qt.MouseButton.LeftButton)  # before it is applied
         await until(lambda: dialog.model.rowCount() == 0, what="the conflicts to clear")
+        await until(lambda: not dialog.resolving, what="the resolution to finish")
+        assert len(applied) == 1
 
         await sync(window)
         state = (await acontrol(sandbox, "/sandbox/state"))["state"]

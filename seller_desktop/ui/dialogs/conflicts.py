@@ -30,6 +30,7 @@ class ConflictsDialog(QDialog):
         self.setWindowTitle(self.tr("解决冲突"))
         self.resize(820, 420)
         self.model = ConflictsModel(actions.reader, self)
+        self.resolving: set[str] = set()  # products whose choices are being applied (once each)
         self.table = QTableView()
         self.table.setModel(self.model)
         read_only_rows(self.table, multi=True)
@@ -72,9 +73,12 @@ class ConflictsDialog(QDialog):
         if not rows:
             return
         self.model.choose(rows, MINE if keep_mine else THEIRS)
-        decided = self.model.decided_products()
+        decided = {product_id: fields for product_id, fields
+                   in self.model.decided_products().items() if product_id not in self.resolving}
         if decided:
-            self.actions.tasks.spawn(self.sync.resolve_conflicts(decided))
+            self.resolving.update(decided)
+            task = self.actions.tasks.spawn(self.sync.resolve_conflicts(decided))
+            task.add_done_callback(lambda _: self.resolving.difference_update(decided))
 
     def on_changes(self, changes: ChangeSet) -> None:
         if changes.conflicts or changes.products:
