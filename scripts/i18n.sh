@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Refresh the translation sources from the code (lupdate) and compile them (lrelease).
-#   bash scripts/i18n.sh            update resources/i18n/*.ts, then build the .qm files
+#   bash scripts/i18n.sh            update seller_desktop/resources/i18n/*.ts, then build the .qm files
 #   bash scripts/i18n.sh --release  only build the .qm files
 # Chinese is the source language (the strings in the code); English lives in seller_desktop_en.ts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
-TS=resources/i18n/seller_desktop_en.ts
+TS=seller_desktop/resources/i18n/seller_desktop_en.ts
 SOURCES=$(find seller_desktop/ui seller_desktop/app.py -name '*.py' | sort)
 if [[ "${1:-}" != "--release" ]]; then
   # shellcheck disable=SC2086

@@ -1,4 +1,5 @@
-"""Languages: Chinese is the source language; English comes from ``resources/i18n/*.qm``.
+"""Languages: Chinese is the source language; English comes from
+``seller_desktop/resources/i18n/*.qm`` (package data, so a wheel carries it).
 
 Also picks a font that has Chinese glyphs (WenQuanYi Micro Hei / Noto CJK when installed), so a
 machine whose default font lacks them shows characters, not boxes.
@@ -12,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+I18N_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
 CJK_FAMILIES = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC",
                 "Source Han Sans SC")
 

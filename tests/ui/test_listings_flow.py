@@ -7,6 +7,7 @@ import asyncio
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from seller_desktop.sandbox.server import SandboxServer
 from seller_desktop.store import ui_queries as q
@@ -107,6 +108,38 @@ async def test_quick_stock_change_on_a_sku(data_dir, sandbox, qtbot):
                             state["products"][product_id]["product"]["skus"]
                             if s["sku_id"] == sku_id)
         assert server_after == server_before + 3
+
+
+async def test_cancel_asks_before_dropping_typed_edits(data_dir, sandbox, qtbot):
+    async with open_window(data_dir, sandbox) as window:
+        await sync(window)
+        screen = window.listings
+        product_id = pick_on_sale(screen)
+        title = window.actions.load_product(product_id).title
+        cancel = QDialogButtonBox.StandardButton.Cancel
+
+        untouched = screen.open_editor(product_id)
+        qtbot.mouseClick(untouched.buttons.button(cancel), Qt.MouseButton.LeftButton)
+        assert not untouched.isVisible() and untouched.discard_box is None  # nothing typed
+
+        editor = screen.open_editor(product_id)
+        editor.title.setText("改了一半的标题 还没保存")
+        qtbot.mouseClick(editor.buttons.button(cancel), Qt.MouseButton.LeftButton)
+        box = editor.discard_box
+        assert editor.isVisible() and box is not None and box.isVisible()
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel),
+                         Qt.MouseButton.LeftButton)  # 继续编辑
+        assert editor.isVisible() and editor.title.text() == "改了一半的标题 还没保存"
+
+        editor.close()  # the window's close button asks too
+        box = editor.discard_box
+        assert editor.isVisible() and box.isVisible()
+        assert box.button(QMessageBox.StandardButton.Discard).text() == "放弃修改"
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Discard),
+                         Qt.MouseButton.LeftButton)
+        assert not editor.isVisible()
+        assert window.actions.load_product(product_id).title == title
+        assert q.outbox_summary(window.actions.reader()).pending == 0
 
 
 async def test_search_finds_a_chinese_fragment(data_dir, sandbox, qtbot):

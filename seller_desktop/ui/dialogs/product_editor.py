@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -158,6 +159,39 @@ class ProductEditor(QDialog):
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         self.revalidate()
+        self._opened_with = self._form()
+        self.discard_box: QMessageBox | None = None
+
+    # -- closing without saving ------------------------------------------------------------
+
+    def _form(self) -> tuple:
+        """Everything the seller can change, as typed."""
+        return (self.title.text(), self.short_title.text(),
+                tuple(tuple(self._cell(r, c) for c in range(self.grid.columnCount()))
+                      for r in range(self.grid.rowCount())),
+                tuple(self.images.item(i).data(Qt.ItemDataRole.UserRole)
+                      for i in range(self.images.count())),
+                self.settings_from.currentIndex() if self.settings_from is not None else -1)
+
+    def reject(self) -> None:
+        """Cancel, Esc and the window's close button: asks before dropping what was typed."""
+        if self._saving:
+            return  # the save being written closes the editor
+        if self._form() == self._opened_with:
+            super().reject()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("放弃修改？"),
+                          self.tr("这个商品的修改还没有保存。关闭后，刚才的修改会丢失。"),
+                          QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("放弃修改"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("继续编辑"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.buttonClicked.connect(
+            lambda button: super(ProductEditor, self).reject()
+            if box.standardButton(button) == QMessageBox.StandardButton.Discard else None)
+        self.discard_box = box
+        box.open()
 
     @staticmethod
     def _error_label() -> QLabel:
