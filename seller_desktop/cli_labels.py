@@ -219,9 +219,9 @@ def main_picklist(argv: Sequence[str]) -> int:
             _err("no orders to pick")
             return EXIT_FAILED
         try:
-            result = workflow.print_pick_list(order_ids, args.pdf)
+            result = asyncio.run(workflow.print_pick_list(order_ids, args.pdf))
             if args.slips is not None:
-                workflow.print_slips(order_ids, args.slips)
+                asyncio.run(workflow.print_slips(order_ids, args.slips))
         except PrintError as exc:
             _err(f"print failed: {exc}")
             return EXIT_FAILED

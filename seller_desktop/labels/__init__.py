@@ -19,9 +19,11 @@ from .printing import (
     print_labels,
     print_labels_async,
     print_packing_slips,
+    print_packing_slips_async,
     print_pages,
     print_pages_async,
     print_pick_list,
+    print_pick_list_async,
 )
 from .render import Page, label_pages, render_label_image, render_page_image
 from .sheets import packing_slip_pages, pick_list_pages
@@ -32,6 +34,7 @@ __all__ = [
     "PrintResult", "PrinterInfo", "available_printers", "choose_label_printer",
     "default_printer_name", "label_pages", "packing_slip_pages", "pick_list_pages", "pick_order",
     "pick_rows", "pick_sort_key", "parse_spec", "print_labels", "print_labels_async",
-    "print_packing_slips", "print_pages", "print_pages_async", "print_pick_list",
+    "print_packing_slips", "print_packing_slips_async", "print_pages", "print_pages_async",
+    "print_pick_list", "print_pick_list_async",
     "render_label_image", "render_page_image",
 ]

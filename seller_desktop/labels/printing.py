@@ -161,6 +161,27 @@ def print_packing_slips(
     return print_pages(pages, target, progress=progress, cancel=cancel, doc_name="seller-desktop-slips")
 
 
+async def print_pick_list_async(
+    orders: Sequence[Order], shop_name: str, target: str | os.PathLike[str], *,
+    printed_at: int = 0, progress: ProgressFn | None = None, cancel: CancelFn | None = None,
+) -> PrintResult:
+    """``print_pick_list`` without blocking the event loop (a page at a time)."""
+    pages = _pages(lambda: pick_list_pages(orders, shop_name, printed_at))
+    return await print_pages_async(pages, target, progress=progress, cancel=cancel,
+                                   doc_name="seller-desktop-picklist")
+
+
+async def print_packing_slips_async(
+    orders: Sequence[Order], shop_name: str, target: str | os.PathLike[str], *,
+    printed_at: int = 0, waybills: Mapping[str, Waybill] | None = None,
+    progress: ProgressFn | None = None, cancel: CancelFn | None = None,
+) -> PrintResult:
+    """``print_packing_slips`` without blocking the event loop (a page at a time)."""
+    pages = _pages(lambda: packing_slip_pages(orders, shop_name, printed_at, waybills))
+    return await print_pages_async(pages, target, progress=progress, cancel=cancel,
+                                   doc_name="seller-desktop-slips")
+
+
 def choose_label_printer(remembered: str | None) -> str | None:
     """The remembered label printer if the OS still has it, else the default printer, else None."""
     names = [p.name for p in available_printers()]

@@ -411,11 +411,16 @@ class ShippingWorkflow:
         repo = OrderRepo(self._conn())
         return [o for o in (repo.get(i) for i in dict.fromkeys(order_ids)) if o is not None]
 
-    def print_pick_list(self, order_ids: Sequence[str], target: str | Path) -> labels.PrintResult:
-        return labels.print_pick_list(self._orders(order_ids), self.shop_name(), target,
-                                      printed_at=now())
+    async def print_pick_list(self, order_ids: Sequence[str], target: str | Path,
+                              progress: ProgressFn | None = None,
+                              cancel: CancelFn | None = None) -> labels.PrintResult:
+        return await labels.print_pick_list_async(
+            self._orders(order_ids), self.shop_name(), target, printed_at=now(),
+            progress=progress, cancel=cancel)
 
-    def print_slips(self, order_ids: Sequence[str], target: str | Path) -> labels.PrintResult:
+    async def print_slips(self, order_ids: Sequence[str], target: str | Path,
+                          progress: ProgressFn | None = None,
+                          cancel: CancelFn | None = None) -> labels.PrintResult:
         repo = WaybillRepo(self._conn())
         waybills = {}
         for oid in order_ids:
@@ -423,5 +428,6 @@ class ShippingWorkflow:
                         if w.waybill_id and w.status != WaybillStatus.CANCELLED]
             if numbered:
                 waybills[oid] = numbered[-1]
-        return labels.print_packing_slips(self._orders(order_ids), self.shop_name(), target,
-                                          printed_at=now(), waybills=waybills)
+        return await labels.print_packing_slips_async(
+            self._orders(order_ids), self.shop_name(), target, printed_at=now(),
+            waybills=waybills, progress=progress, cancel=cancel)

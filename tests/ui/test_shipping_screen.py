@@ -212,3 +212,30 @@ async def test_a_refused_self_shipment_keeps_the_dialog_and_the_number(screen, s
     await screen.current_task
     assert dialog.isVisible() and "取消" in dialog.error.text()
     assert dialog.number.text() == "SF1234567890999"
+
+
+async def test_pick_list_and_packing_slips_are_made_a_page_at_a_time(screen, sandbox, qtbot,
+                                                                      tmp_path) -> None:
+    """The sheets are painted on the loop a page at a time (the window stays live, the
+    progress shows and 停止 works) into one PDF each."""
+    ids = [(await acontrol(sandbox, "/sandbox/order/create", {"status": 20}))["order_id"]
+           for _ in range(3)]
+    await screen.sync_engine.run(full=True)
+    screen.reload()
+    screen.select_rows(ids)
+
+    pick = tmp_path / "pick.pdf"
+    task = screen.print_sheet(ids, str(pick), pick=True)
+    assert not task.done() and not screen.print_button.isEnabled()  # handed to the loop
+    await task
+    assert screen.status.text().startswith("已生成 1 页") and _pages(pick)[1].endswith(" 1")
+
+    slips = tmp_path / "slips.pdf"
+    await screen.print_sheet(ids, str(slips), pick=False)
+    assert _pages(slips)[1].split()[-1] == str(len(ids)) and screen.print_button.isEnabled()
+
+    stopped = tmp_path / "stopped.pdf"
+    set_value = screen.progress.setValue
+    screen.progress.setValue = lambda done: (set_value(done), done == 1 and screen.stop_button.click())
+    await screen.print_sheet(ids, str(stopped), pick=False)  # 停止 after the first page
+    assert screen.status.text() == "已停止，没有生成文件" and not stopped.exists()

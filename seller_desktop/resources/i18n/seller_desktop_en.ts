@@ -1870,7 +1870,17 @@ Recipient %2, ship by %3</translation>
         <translation>Save packing slips</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="482"/>
+        <location filename="../../ui/screens/shipping.py" line="485"/>
+        <source>正在生成…</source>
+        <translation>Generating…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shipping.py" line="498"/>
+        <source>已停止，没有生成文件</source>
+        <translation>Stopped; no file was made</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shipping.py" line="502"/>
         <source>已生成 %1 页：%2</source>
         <translation>%1 pages written: %2</translation>
     </message>

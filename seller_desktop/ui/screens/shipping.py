@@ -472,15 +472,35 @@ class ShippingScreen(QWidget):
         if path:
             self.print_sheet(ids, path, pick)
 
-    def print_sheet(self, ids: list[str], path: str, pick: bool) -> None:
+    def print_sheet(self, ids: list[str], path: str, pick: bool) -> asyncio.Task:
+        """The pick list or the packing slips of ``ids`` to ``path``, a page at a time (the
+        window stays live and the seller can stop it)."""
+        return self._run(self._print_sheet(ids, path, pick))
+
+    async def _print_sheet(self, ids: list[str], path: str, pick: bool) -> None:
+        self._stop = False
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.stop_button.setVisible(True)
+        self.status.setText(self.tr("正在生成…"))
+
+        def progress(done: int, total: int) -> None:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+        printing = self.workflow.print_pick_list if pick else self.workflow.print_slips
         try:
-            result = (self.workflow.print_pick_list(ids, path) if pick
-                      else self.workflow.print_slips(ids, path))
+            result = await printing(ids, path, progress, lambda: self._stop)
         except PrintError as exc:
             self.status.setText(str(exc))
             return
-        self.status.setText(self.tr("已生成 %1 页：%2").replace("%1", str(result.pages_printed))
-                            .replace("%2", path))
+        if result.cancelled:
+            self.status.setText(self.tr("已停止，没有生成文件"))
+        elif result.error:
+            self.status.setText(result.error)
+        else:
+            self.status.setText(self.tr("已生成 %1 页：%2")
+                                .replace("%1", str(result.pages_printed)).replace("%2", path))
 
     def select_rows(self, order_ids: list[str]) -> None:
         self.model.set_checked(order_ids, True)
