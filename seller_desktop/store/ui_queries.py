@@ -403,7 +403,12 @@ def _short_scan(conn: sqlite3.Connection, search: str) -> OrderMatches:
     texts = _current_texts(conn, version)
     if texts is not None:
         matches = texts.matching(terms(text))
-    else:  # the caller may be the UI thread: no reading of every text here
+    elif cached is not None:
+        # A commit since the scan: the window scans again off the UI thread when it hears of
+        # the change (OrdersScreen.on_changes); until then a page scrolled in comes from the
+        # matches it shows, not from a ~100 ms scan here on the UI thread.
+        return cached[1]
+    else:
         matches = scan_order_search_sql(conn, text)
     remember_order_search(conn, text, version, matches)
     return matches

@@ -152,3 +152,29 @@ def test_short_search_counts_and_pages_every_tab_in_its_order(store, held):
     finally:
         q.forget_order_searches()
         conn.close()
+
+
+def test_after_a_commit_pages_come_from_the_matches_shown(store, shop, monkeypatch):
+    """Scrolling a 1–2 character search while a sync commits: the page comes from the matches
+    the window shows (it scans again off the UI thread), never from a table scan here."""
+    from dataclasses import replace
+
+    from seller_desktop.store import ui_queries as q
+
+    conn = store.new_reader()
+    try:
+        q.forget_order_searches()
+        shown = [r.order_id for r in q.order_page(conn, q.OrderTab.ALL, "周末")]
+        store.writer.write_sync(lambda c: OrderRepo(c).upsert_many(
+            [replace(make_order(99), merchant_notes="周末不送")]))
+        real_scan = q.scan_order_search_sql
+        monkeypatch.setattr(q, "scan_order_search_sql", lambda *a: pytest.fail("scanned"))
+        assert [r.order_id for r in q.order_page(conn, q.OrderTab.ALL, "周末")] == shown
+        assert not q.has_order_search(conn, "周末")  # the window's cue to scan again
+        monkeypatch.setattr(q, "scan_order_search_sql", real_scan)
+        q.remember_order_search(conn, "周末", q.data_version(conn),
+                                q.scan_order_search_sql(conn, "周末"))
+        assert len(q.order_page(conn, q.OrderTab.ALL, "周末")) == len(shown) + 1
+    finally:
+        q.forget_order_searches()
+        conn.close()
