@@ -15,12 +15,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import qasync
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from seller_desktop import app
 from seller_desktop.config import Paths
 from seller_desktop.store import ui_queries as q
+from seller_desktop.ui.event_loop import QEventLoop
 from seller_desktop.ui.settings import Settings
 
 SIZE = (1280, 800)
@@ -57,7 +57,7 @@ async def shoot(qapp: QApplication, data_dir: Path, out: Path, language: str) ->
         editor.title.setText("短")
         await settle(0.3)
         editor.grab().save(str(out / "editor-invalid.png"))
-        editor.close()
+        editor.done(QDialog.DialogCode.Rejected)  # close() would ask before dropping the edit
         order_id = window.gifts.models[q.GiftSection.ACCEPTED].order_ids()[:1]
         if order_id:
             window.notify_gift_accepted(order_id[0])
@@ -75,10 +75,11 @@ async def shoot(qapp: QApplication, data_dir: Path, out: Path, language: str) ->
 
 def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent
+    out.mkdir(parents=True, exist_ok=True)
     qapp = QApplication([])
     app.use_cjk_font(qapp)
     qapp.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(qapp)
+    loop = QEventLoop(qapp)
     asyncio.set_event_loop(loop)
     with tempfile.TemporaryDirectory() as tmp, loop:
         for language in ("zh_CN", "en"):
