@@ -2,12 +2,14 @@
 
 Every function takes the UI thread's read connection (``Store.reader()``, a ``sqlite3``
 connection) and only SELECTs. Rows come back as small frozen dataclasses (the table rows as
-named tuples) so models never see SQL or column names. Paging is LIMIT/OFFSET over index-backed orderings, so a tab of 50,000
-orders costs one page at a time.
+named tuples) so models never see SQL or column names. Paging is LIMIT/OFFSET over
+index-backed orderings, so a tab of 50,000 orders costs one page at a time.
 
 Search follows ``search.py`` (every term must match; 3+ characters through the trigram FTS
-tables, 1–2 characters with ``instr`` on the content table), but as a WHERE clause so the
-views can count and page the results of any tab or filter.
+tables, 1–2 characters in the text columns), but as a WHERE clause so the views can count and
+page the results of any tab or filter. Orders searched by 1–2 character terms only are matched
+once per search and data version (``OrderMatches``, from texts held in memory or one ``instr``
+scan) and counted and paged from those matches.
 """
 
 from __future__ import annotations
