@@ -162,14 +162,44 @@ ISSUES = (
 _NUMBER = re.compile(r"\d+")
 
 
-def issue(message: str) -> str:
+def issue(message: str, context: str = "Issues") -> str:
     """A rule's message in the UI language (unchanged when it is not a known template)."""
     numbers = _NUMBER.findall(message)
     counter = iter(range(1, len(numbers) + 1))
     template = _NUMBER.sub(lambda _m: f"%{next(counter)}", message)
-    text = QCoreApplication.translate("Issues", template)
+    text = QCoreApplication.translate(context, template)
     if text == template:
         return message
     for i, number in enumerate(numbers, 1):
         text = text.replace(f"%{i}", number)
     return text
+
+
+# What the shipping run (workflows/shipping.py) and an order (domain/order.py can_ship) say
+# about an order or a print: stages, reasons it cannot ship or print, errors.
+SHIPPING = (
+    QT_TRANSLATE_NOOP("Shipping", "待取号"),
+    QT_TRANSLATE_NOOP("Shipping", "取号中"),
+    QT_TRANSLATE_NOOP("Shipping", "待打印"),
+    QT_TRANSLATE_NOOP("Shipping", "已打印"),
+    QT_TRANSLATE_NOOP("Shipping", "礼物尚未被收下，收礼人填写地址后才能发货"),
+    QT_TRANSLATE_NOOP("Shipping", "订单已取消"),
+    QT_TRANSLATE_NOOP("Shipping", "订单尚未付款"),
+    QT_TRANSLATE_NOOP("Shipping", "订单已发货"),
+    QT_TRANSLATE_NOOP("Shipping", "订单没有收货地址"),
+    QT_TRANSLATE_NOOP("Shipping", "缓存中没有这个订单"),
+    QT_TRANSLATE_NOOP("Shipping", "还没有运单号"),
+    QT_TRANSLATE_NOOP("Shipping", "缓存中没有这个面单账号的寄件地址，请联网后重新取号"),
+    QT_TRANSLATE_NOOP("Shipping", "未登录店铺或处于离线状态，无法连接微信小店"),
+    QT_TRANSLATE_NOOP("Shipping", "还没有运单号，请先取号"),
+    QT_TRANSLATE_NOOP("Shipping", "面单已打印，如需再打请用补打"),
+    QT_TRANSLATE_NOOP("Shipping", "没有可打印的面单"),
+    QT_TRANSLATE_NOOP("Shipping", "面单还没有打印过，不能补打"),
+    QT_TRANSLATE_NOOP("Shipping", "没有可补打的面单"),
+    QT_TRANSLATE_NOOP("Shipping", "打印未完成"),
+)
+
+
+def shipping(message: str) -> str:
+    """A stage, reason or error of the shipping run in the UI language."""
+    return issue(message, "Shipping")

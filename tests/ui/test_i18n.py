@@ -23,6 +23,7 @@ from seller_desktop.ui import i18n
 from seller_desktop.ui.models import gifts as gift_cols
 from seller_desktop.ui.models import orders as order_cols
 from seller_desktop.ui.models import products as product_cols
+from seller_desktop.ui.models import shipping as shipping_cols
 from seller_desktop.ui.widgets import SHOP_DATA
 
 from .conftest import open_window, sync
@@ -35,6 +36,7 @@ UI_COLUMNS = {
     order_cols.OrdersModel: (order_cols.COL_AMOUNT, order_cols.COL_STATUS,
                              order_cols.COL_SHIP_BY, order_cols.COL_CREATED),
     gift_cols.GiftsModel: (gift_cols.COL_CHANNEL, gift_cols.COL_TIME, gift_cols.COL_AMOUNT),
+    shipping_cols.ShippingModel: (shipping_cols.STAGE_COLUMN, 4),  # stage or why not; count
 }
 
 
@@ -124,6 +126,8 @@ async def test_english_ui_shows_no_chinese_outside_shop_data(data_dir, sandbox, 
             window.show_conflicts()
             texts = visible_ui_texts(window)
             assert ("QTabBar", "Listings") in texts
+            stages = {text for kind, text in texts if kind == "ShippingModel[1]"}
+            assert "No waybill yet" in stages, stages
             chinese = [(kind, text) for kind, text in texts if CJK.search(text)]
             assert chinese == [], chinese
     finally:
@@ -157,7 +161,7 @@ def test_the_store_rules_speak_english_too(qapp, data_dir):
         assert editor.title_error.text() == "The title needs at least 5 characters (now 1)"
         editor.grid.item(0, 2).setText("0")
         assert "Row 1: The price must be more than ¥0" in editor.skus_error.text()
-        editor.close()
+        editor.done(0)  # close() would ask before dropping the edits
     finally:
         i18n.install_language(qapp, "zh_CN")
         store.close()

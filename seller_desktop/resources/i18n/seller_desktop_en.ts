@@ -1588,299 +1588,427 @@ Recipient %2, ship by %3</translation>
     </message>
 </context>
 <context>
+    <name>Shipping</name>
+    <message>
+        <location filename="../../ui/labels.py" line="181"/>
+        <source>待取号</source>
+        <translation>No waybill yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="182"/>
+        <source>取号中</source>
+        <translation>Getting a number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="183"/>
+        <source>待打印</source>
+        <translation>To print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="184"/>
+        <source>已打印</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="185"/>
+        <source>礼物尚未被收下，收礼人填写地址后才能发货</source>
+        <translation>The gift is not accepted yet; it can ship once the recipient fills in an address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="186"/>
+        <source>订单已取消</source>
+        <translation>The order is cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="187"/>
+        <source>订单尚未付款</source>
+        <translation>The order is not paid yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="188"/>
+        <source>订单已发货</source>
+        <translation>The order has shipped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="189"/>
+        <source>订单没有收货地址</source>
+        <translation>The order has no delivery address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="190"/>
+        <source>缓存中没有这个订单</source>
+        <translation>This order is not in the cache</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="191"/>
+        <source>还没有运单号</source>
+        <translation>No waybill number yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="192"/>
+        <source>缓存中没有这个面单账号的寄件地址，请联网后重新取号</source>
+        <translation>The cache has no sender address for this waybill account; go online and get the number again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="193"/>
+        <source>未登录店铺或处于离线状态，无法连接微信小店</source>
+        <translation>Not signed in to a shop, or offline: WeChat Store cannot be reached</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="194"/>
+        <source>还没有运单号，请先取号</source>
+        <translation>No waybill number yet; get one first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="195"/>
+        <source>面单已打印，如需再打请用补打</source>
+        <translation>The label is already printed; use Reprint to print it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="196"/>
+        <source>没有可打印的面单</source>
+        <translation>No labels to print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="197"/>
+        <source>面单还没有打印过，不能补打</source>
+        <translation>The label was never printed, so it cannot be reprinted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="198"/>
+        <source>没有可补打的面单</source>
+        <translation>No labels to reprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="199"/>
+        <source>打印未完成</source>
+        <translation>The print did not finish</translation>
+    </message>
+</context>
+<context>
     <name>ShippingModel</name>
     <message>
-        <location filename="../../ui/models/shipping.py" line="29"/>
+        <location filename="../../ui/models/shipping.py" line="30"/>
         <source>订单号</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/models/shipping.py" line="29"/>
+        <location filename="../../ui/models/shipping.py" line="30"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/shipping.py" line="30"/>
+        <location filename="../../ui/models/shipping.py" line="31"/>
         <source>收件人</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../ui/models/shipping.py" line="30"/>
+        <location filename="../../ui/models/shipping.py" line="31"/>
         <source>商品</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/models/shipping.py" line="31"/>
+        <location filename="../../ui/models/shipping.py" line="32"/>
         <source>件数（实付）</source>
         <translation>Qty (paid)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/shipping.py" line="31"/>
+        <location filename="../../ui/models/shipping.py" line="32"/>
         <source>快递</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/models/shipping.py" line="32"/>
+        <location filename="../../ui/models/shipping.py" line="33"/>
         <source>运单号</source>
         <translation>Waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/models/shipping.py" line="32"/>
+        <location filename="../../ui/models/shipping.py" line="33"/>
         <source>下单时间</source>
         <translation>Ordered</translation>
     </message>
     <message>
-        <location filename="../../ui/models/shipping.py" line="162"/>
+        <location filename="../../ui/models/shipping.py" line="163"/>
         <source>不能发货：</source>
         <translation>Cannot ship: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/shipping.py" line="183"/>
+        <source>%1 等%2种</source>
+        <translation>%1 and more (%2 kinds)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/shipping.py" line="187"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>ShippingScreen</name>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="82"/>
+        <location filename="../../ui/screens/shipping.py" line="69"/>
+        <source>打印失败：%1。没有订单被标记发货，可以重新打印。</source>
+        <translation>Printing failed: %1. No order was marked shipped; you can print again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shipping.py" line="73"/>
+        <source>已补打 %1 张面单（已记录补打原因）。</source>
+        <translation>Reprinted %1 labels (the reason is recorded).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shipping.py" line="77"/>
+        <source>已打印 %1 张面单，%2 个订单已发货。</source>
+        <translation>Printed %1 labels; %2 orders shipped.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shipping.py" line="79"/>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shipping.py" line="90"/>
         <source>76×130 一联单（快递标准）</source>
         <translation>76×130 one-part (carrier standard)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="83"/>
+        <location filename="../../ui/screens/shipping.py" line="91"/>
         <source>100×150 热敏标签</source>
         <translation>100×150 thermal label</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="84"/>
+        <location filename="../../ui/screens/shipping.py" line="92"/>
         <source>100×180 热敏标签</source>
         <translation>100×180 thermal label</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="115"/>
+        <location filename="../../ui/screens/shipping.py" line="123"/>
         <source>刷新账号</source>
         <translation>Refresh accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="123"/>
+        <location filename="../../ui/screens/shipping.py" line="131"/>
         <source>面单账号</source>
         <translation>Waybill account</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="124"/>
+        <location filename="../../ui/screens/shipping.py" line="132"/>
         <source>尺寸</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="124"/>
+        <location filename="../../ui/screens/shipping.py" line="132"/>
         <source>打印到</source>
         <translation>Print to</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="147"/>
+        <location filename="../../ui/screens/shipping.py" line="155"/>
         <source>待发货</source>
         <translation>To ship</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="148"/>
+        <location filename="../../ui/screens/shipping.py" line="156"/>
         <source>最近 7 天已打印（补打、取消）</source>
         <translation>Printed in the last 7 days (reprint, cancel)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="150"/>
+        <location filename="../../ui/screens/shipping.py" line="158"/>
         <source>全选可发货</source>
         <translation>Select all shippable</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="152"/>
+        <location filename="../../ui/screens/shipping.py" line="160"/>
         <source>取号</source>
         <translation>Get numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="154"/>
+        <location filename="../../ui/screens/shipping.py" line="162"/>
         <source>打印面单并发货</source>
         <translation>Print labels and ship</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="157"/>
+        <location filename="../../ui/screens/shipping.py" line="165"/>
         <source>选择打印机打印…</source>
         <translation>Print to a printer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="159"/>
-        <location filename="../../ui/screens/shipping.py" line="425"/>
+        <location filename="../../ui/screens/shipping.py" line="167"/>
+        <location filename="../../ui/screens/shipping.py" line="434"/>
         <source>补打</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="161"/>
-        <location filename="../../ui/screens/shipping.py" line="433"/>
+        <location filename="../../ui/screens/shipping.py" line="169"/>
+        <location filename="../../ui/screens/shipping.py" line="442"/>
         <source>取消面单</source>
         <translation>Cancel waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="163"/>
+        <location filename="../../ui/screens/shipping.py" line="171"/>
         <source>自己联系物流…</source>
         <translation>Own carrier…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="165"/>
+        <location filename="../../ui/screens/shipping.py" line="173"/>
         <source>拣货单…</source>
         <translation>Pick list…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="167"/>
+        <location filename="../../ui/screens/shipping.py" line="175"/>
         <source>发货单…</source>
         <translation>Packing slips…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="181"/>
+        <location filename="../../ui/screens/shipping.py" line="189"/>
         <source>停止</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="215"/>
+        <location filename="../../ui/screens/shipping.py" line="223"/>
         <source>%1 个订单的面单最近打印过，可补打</source>
         <translation>Labels of %1 orders were printed recently and can be reprinted</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="223"/>
+        <location filename="../../ui/screens/shipping.py" line="231"/>
         <source>%1 个订单待发货</source>
         <translation>%1 orders to ship</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="224"/>
+        <location filename="../../ui/screens/shipping.py" line="232"/>
         <source>，%1 个礼物待收下（不能发货）</source>
         <translation>, %1 gifts awaiting acceptance (cannot ship yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="228"/>
+        <location filename="../../ui/screens/shipping.py" line="236"/>
         <source>选择一个已取号的订单，这里按实际尺寸预览面单</source>
         <translation>Select an order with a waybill number to preview its label at actual size here</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="263"/>
+        <location filename="../../ui/screens/shipping.py" line="271"/>
         <source>%1：取号后可预览面单</source>
         <translation>%1: get a waybill number to preview the label</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="298"/>
+        <location filename="../../ui/screens/shipping.py" line="307"/>
         <source>请先勾选要发货的订单</source>
         <translation>Tick the orders to ship first</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="304"/>
+        <location filename="../../ui/screens/shipping.py" line="313"/>
         <source>离线：不能取号，可打印已取号的面单</source>
         <translation>Offline: cannot get numbers; labels with numbers can still be printed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="312"/>
+        <location filename="../../ui/screens/shipping.py" line="321"/>
         <source>月结</source>
         <translation>Monthly account</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="314"/>
+        <location filename="../../ui/screens/shipping.py" line="323"/>
         <source>余 %1 张</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="331"/>
+        <location filename="../../ui/screens/shipping.py" line="340"/>
         <source>请先选择电子面单账号（联网后点“刷新账号”）</source>
         <translation>Choose a waybill account first (online, click “Refresh accounts”)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="336"/>
+        <location filename="../../ui/screens/shipping.py" line="345"/>
         <source>正在取号…</source>
         <translation>Getting waybill numbers…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="339"/>
+        <location filename="../../ui/screens/shipping.py" line="348"/>
         <source>取号成功 %1 单</source>
         <translation>Got numbers for %1 orders</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="342"/>
+        <location filename="../../ui/screens/shipping.py" line="351"/>
         <source>，%1 单失败：</source>
         <translation>, %1 failed: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="345"/>
+        <location filename="../../ui/screens/shipping.py" line="354"/>
         <source>%1 单仍在排队（网络恢复后自动取号）</source>
         <translation>%1 still queued (numbers are taken when the network is back)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="388"/>
+        <location filename="../../ui/screens/shipping.py" line="397"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="415"/>
+        <location filename="../../ui/screens/shipping.py" line="424"/>
         <source>请选择一个已打印过面单的订单</source>
         <translation>Select an order whose label was printed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="417"/>
+        <location filename="../../ui/screens/shipping.py" line="426"/>
         <source>补打面单</source>
         <translation>Reprint label</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="417"/>
+        <location filename="../../ui/screens/shipping.py" line="426"/>
         <source>补打原因</source>
         <translation>Reason for the reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="418"/>
+        <location filename="../../ui/screens/shipping.py" line="427"/>
         <source>面单损坏</source>
         <translation>Label damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="430"/>
+        <location filename="../../ui/screens/shipping.py" line="439"/>
         <source>请选择一个已取号的订单</source>
         <translation>Select an order with a waybill number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="434"/>
+        <location filename="../../ui/screens/shipping.py" line="443"/>
         <source>取消运单号 %1？取消后单号作废，面单余额退回。</source>
         <translation>Cancel waybill %1? The number becomes void and the waybill credit is returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="435"/>
+        <location filename="../../ui/screens/shipping.py" line="444"/>
         <source>（取号中）</source>
         <translation>(getting number)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="441"/>
+        <location filename="../../ui/screens/shipping.py" line="450"/>
         <source>面单已取消</source>
         <translation>Waybill cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="446"/>
+        <location filename="../../ui/screens/shipping.py" line="456"/>
         <source>请选择一个订单</source>
         <translation>Select an order</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="463"/>
+        <location filename="../../ui/screens/shipping.py" line="473"/>
         <source>订单 %1 已发货（%2 %3）</source>
         <translation>Order %1 shipped (%2 %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="470"/>
+        <location filename="../../ui/screens/shipping.py" line="480"/>
         <source>保存拣货单</source>
         <translation>Save pick list</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="470"/>
+        <location filename="../../ui/screens/shipping.py" line="480"/>
         <source>保存发货单</source>
         <translation>Save packing slips</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="485"/>
+        <location filename="../../ui/screens/shipping.py" line="495"/>
         <source>正在生成…</source>
         <translation>Generating…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="498"/>
+        <location filename="../../ui/screens/shipping.py" line="508"/>
         <source>已停止，没有生成文件</source>
         <translation>Stopped; no file was made</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shipping.py" line="502"/>
+        <location filename="../../ui/screens/shipping.py" line="512"/>
         <source>已生成 %1 页：%2</source>
         <translation>%1 pages written: %2</translation>
     </message>

@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from ...domain import money, timeutil
 from ...workflows.shipping import Candidate
+from .. import labels
 from ..settings import Setting, Settings
 
 Index = QModelIndex | QPersistentModelIndex
@@ -159,7 +160,7 @@ class ShippingModel(QAbstractTableModel):
                 return QBrush(RED)
         if role == Qt.ItemDataRole.ToolTipRole:
             if not c.can_ship:
-                return self.tr("不能发货：") + c.reason
+                return self.tr("不能发货：") + labels.shipping(c.reason)
             if c.waybill_error:
                 return c.waybill_error
             return "\n".join(f"{ln.title} {ln.attrs_text()} ×{ln.sku_cnt}" for ln in c.order.lines)
@@ -167,22 +168,24 @@ class ShippingModel(QAbstractTableModel):
             return c.order_id
         return None
 
-    @staticmethod
-    def _text(c: Candidate, col: int) -> str:
+    def _text(self, c: Candidate, col: int) -> str:
         order = c.order
         if col == 0:
             return order.order_id
         if col == STAGE_COLUMN:
-            return c.stage
+            return labels.shipping(c.stage)
         if col == 2:
             a = order.address
             return f"{a.user_name} {a.province}{a.city}" if a else "—"
         if col == 3:
             first = order.lines[0].title if order.lines else ""
-            more = f" 等{len(order.lines)}种" if len(order.lines) > 1 else ""
-            return first + more
+            if len(order.lines) > 1:
+                return self.tr("%1 等%2种").replace("%1", first).replace(
+                    "%2", str(len(order.lines)))
+            return first
         if col == 4:
-            return f"{order.item_count}（{money.format_fen(order.order_price)}）"
+            return self.tr("%1（%2）").replace("%1", str(order.item_count)).replace(
+                "%2", money.format_fen(order.order_price))
         if col == 5:
             return (c.waybill.delivery_name or c.waybill.delivery_id) if c.waybill else ""
         if col == 6:

@@ -17,7 +17,7 @@ import asyncio
 from collections.abc import Coroutine
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -54,6 +54,7 @@ from ...labels.printcomp import (
     PrintComponentError,
 )
 from ...workflows.shipping import PrintOutcome, ShippingWorkflow
+from .. import labels
 from ..actions import Actions
 from ..dialogs.shipping_self import SelfShipDialog
 from ..models.shipping import ShippingModel, ShippingPrefs
@@ -65,12 +66,19 @@ from .shipping_target import PrintTarget, PrintTargetPicker
 
 def _summary(outcome: PrintOutcome, reprint: bool) -> str:
     if outcome.error:
-        text = f"打印失败：{outcome.error}。没有订单被标记发货，可以重新打印。"
+        text = QCoreApplication.translate(
+            "ShippingScreen", "打印失败：%1。没有订单被标记发货，可以重新打印。").replace(
+            "%1", labels.shipping(outcome.error))
     elif reprint:
-        text = f"已补打 {len(outcome.printed)} 张面单（已记录补打原因）。"
+        text = QCoreApplication.translate(
+            "ShippingScreen", "已补打 %1 张面单（已记录补打原因）。").replace(
+            "%1", str(len(outcome.printed)))
     else:
-        text = f"已打印 {len(outcome.printed)} 张面单，{len(outcome.shipped)} 个订单已发货。"
-    problems = [f"{oid}：{why}" for oid, why in {**outcome.skipped, **outcome.failed}.items()
+        text = (QCoreApplication.translate("ShippingScreen", "已打印 %1 张面单，%2 个订单已发货。")
+                .replace("%1", str(len(outcome.printed))).replace("%2", str(len(outcome.shipped))))
+    problem = QCoreApplication.translate("ShippingScreen", "%1：%2")
+    problems = [problem.replace("%1", oid).replace("%2", labels.shipping(why))
+                for oid, why in {**outcome.skipped, **outcome.failed}.items()
                 if oid not in outcome.already]
     if problems:
         text += "\n" + "\n".join(problems[:8]) + ("\n…" if len(problems) > 8 else "")
@@ -260,7 +268,8 @@ class ShippingScreen(QWidget):
         if c is None:
             return
         if c.waybill is None or not c.waybill.waybill_id:
-            self.preview.clear(c.reason or self.tr("%1：取号后可预览面单").replace("%1", c.stage))
+            self.preview.clear(labels.shipping(c.reason) or self.tr("%1：取号后可预览面单")
+                               .replace("%1", labels.shipping(c.stage)))
             return
         items, problems = self.workflow.label_items([c.waybill])
         if items:
@@ -443,7 +452,8 @@ class ShippingScreen(QWidget):
     def self_ship_current(self) -> SelfShipDialog | None:
         c = self._current()
         if c is None or not c.can_ship:
-            self.status.setText(c.reason if c is not None else self.tr("请选择一个订单"))
+            self.status.setText(labels.shipping(c.reason) if c is not None
+                                else self.tr("请选择一个订单"))
             return None
         carriers = self.carriers or [Carrier(k, v) for k, v in CARRIER_NAMES.items()]
         dialog = SelfShipDialog(c.order_id, carriers, self)
