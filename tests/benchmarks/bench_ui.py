@@ -149,6 +149,10 @@ def child_sync(data_dir: Path, orders: int, products: int) -> dict:
         store, window = _window(data_dir, engine, relay, store, sandbox_rewriter(server.url))
         if not os.environ.get("BENCH_HIDDEN"):  # diagnosis: no painting at all
             window.show()
+        if os.environ.get("BENCH_SEARCH"):  # diagnosis: the orders shown under a search
+            window.tabs.setCurrentWidget(window.orders)
+            window.orders.search.setText(os.environ["BENCH_SEARCH"])
+            window.orders.apply_search()
         last = [time.perf_counter()]
 
         step = ["start"]
