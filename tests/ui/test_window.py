@@ -64,6 +64,8 @@ async def test_settings_keep_the_secret_in_the_keyring(data_dir, memory_keyring)
         dialog.applied.connect(reopened.append)
         saving = dialog.save()
         assert dialog.save() is saving  # a second click while the keyring answers
+        dialog.reject()  # Esc meanwhile: the save decides
+        assert dialog.isVisible()
         await saving
         assert reopened == [True] and not dialog.isVisible()
         assert window.sync.timer.interval() == 12 * 60_000

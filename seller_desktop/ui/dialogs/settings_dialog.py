@@ -143,8 +143,15 @@ class SettingsDialog(QDialog):
             return
         finally:
             self.buttons.setEnabled(True)
-        if self.isVisible():  # not closed (Esc) while the keyring answered
-            self._apply(False, appid, secret, base)
+        self._apply(False, appid, secret, base)
+
+    def done(self, result: int) -> None:
+        saving = self.saving is not None and not self.saving.done()
+        if saving and result == QDialog.DialogCode.Rejected:
+            return  # Esc or the close button while the keyring answers: the save decides
+        if self.lookup is not None:
+            self.lookup.cancel()
+        super().done(result)
 
     def _apply(self, demo: bool, appid: str, secret: str, base: str) -> None:
         s = self.settings
