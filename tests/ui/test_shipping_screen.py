@@ -226,7 +226,7 @@ async def test_pick_list_and_packing_slips_are_made_a_page_at_a_time(screen, san
 
     pick = tmp_path / "pick.pdf"
     task = screen.print_sheet(ids, str(pick), pick=True)
-    assert not task.done() and not screen.print_button.isEnabled()  # handed to the loop
+    assert not task.done() and not screen.pick_button.isEnabled()  # handed to the loop
     await task
     assert screen.status.text().startswith("已生成 1 页") and _pages(pick)[1].endswith(" 1")
 

@@ -176,7 +176,7 @@ class ShippingScreen(QWidget):
         self.slips_button.clicked.connect(lambda: self._sheet(pick=False))
         self.busy_buttons = (self.refresh_accounts_button, self.take, self.print_button,
                              self.print_dialog_button, self.reprint_button, self.cancel_button,
-                             self.self_ship_button)
+                             self.self_ship_button, self.pick_button, self.slips_button)
         row = QHBoxLayout()
         for button in (self.select_all, self.take, self.print_button, self.print_dialog_button,
                        self.reprint_button, self.cancel_button, self.self_ship_button,
