@@ -148,6 +148,8 @@ class MainWindow(QMainWindow):
         if screen in self._stale:
             self._stale.discard(screen)
             screen.reload()
+        if screen is self.shipping:
+            self.shipping.load_accounts_once()
 
     def on_changes(self, changes: ChangeSet) -> None:
         """Each view refreshes in its own event-loop turn, the visible one first, so a big

@@ -268,3 +268,19 @@ async def test_a_hidden_shipping_screen_reads_the_orders_to_ship_when_shown(data
         assert window.shipping.model.row_of(order_id) < 0  # not read yet
         window.tabs.setCurrentWidget(window.shipping)
         assert window.shipping.model.row_of(order_id) >= 0
+
+
+async def test_shipping_accounts_load_the_first_time_the_screen_is_shown(data_dir, sandbox):
+    async with open_window(data_dir, sandbox) as window:
+        await sync(window)
+        shipping = window.shipping
+        assert shipping.account.count() == 0
+        asked = []
+        accounts = shipping.workflow.accounts
+        shipping.workflow.accounts = lambda: asked.append(1) or accounts()
+        window.tabs.setCurrentWidget(shipping)
+        await until(lambda: shipping.account.count() > 0, what="the waybill accounts")
+        window.tabs.setCurrentWidget(window.orders)
+        window.tabs.setCurrentWidget(shipping)  # not again: 刷新账号 does that
+        await settled(window)
+        assert len(asked) == 1 and shipping.chosen_account() is not None

@@ -59,6 +59,7 @@ from ..actions import Actions
 from ..dialogs.shipping_self import SelfShipDialog
 from ..models.shipping import ShippingModel, ShippingPrefs
 from ..settings import Settings
+from ..widgets import SHOP_DATA
 from ..widgets.tables import read_only_rows
 from .shipping_preview import LabelPreview
 from .shipping_target import PrintTarget, PrintTargetPicker
@@ -109,6 +110,7 @@ class ShippingScreen(QWidget):
         self.component = component
         self.accounts: list[CarrierAccount] = []
         self.carriers: list[Carrier] = []
+        self._accounts_asked = False
         self.current_task: asyncio.Task | None = None
         self._stop = False
         self._fitted = False
@@ -120,6 +122,7 @@ class ShippingScreen(QWidget):
     def _build(self) -> None:
         self.account = QComboBox()
         self.account.setMinimumWidth(280)
+        self.account.setProperty(SHOP_DATA, True)  # carriers' and sites' names, as they come
         self.refresh_accounts_button = QPushButton(self.tr("刷新账号"))
         self.refresh_accounts_button.clicked.connect(self.refresh_accounts)
         self.size = QComboBox()
@@ -306,6 +309,14 @@ class ShippingScreen(QWidget):
         if not ids:
             self.status.setText(self.tr("请先勾选要发货的订单"))
         return ids
+
+    def load_accounts_once(self) -> asyncio.Task | None:
+        """The first time the screen is shown online, its waybill accounts load by themselves
+        (刷新账号 loads them again)."""
+        if self.accounts or self._accounts_asked or self.workflow.api is None:
+            return None
+        self._accounts_asked = True
+        return self.refresh_accounts()
 
     def refresh_accounts(self) -> asyncio.Task | None:
         if self.workflow.api is None:
