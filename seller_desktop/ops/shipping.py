@@ -60,13 +60,12 @@ async def remember_shop_name(store: Store, name: str) -> None:
     await run(store, tx)
 
 
-def open_waybills(order: Order, waybills: WaybillRepo | Sequence[Waybill]) -> list[Waybill]:
-    """The order's waybills still in play: requested, created or printed, and not yet the
-    number of one of its parcels (a partly shipped order needs a new one for the rest).
-    ``waybills``: the repository, or the order's waybills already read."""
+def open_waybills(order: Order, waybills: Sequence[Waybill]) -> list[Waybill]:
+    """Of the order's ``waybills``, those still in play: requested, created or printed, and
+    not yet the number of one of its parcels (a partly shipped order needs a new one for the
+    rest)."""
     used = {p.waybill_id for p in order.parcels}
-    mine = waybills.for_order(order.order_id) if isinstance(waybills, WaybillRepo) else waybills
-    return [w for w in mine
+    return [w for w in waybills
             if w.status in ACTIVE_WAYBILL and not (w.waybill_id and w.waybill_id in used)]
 
 
@@ -89,7 +88,7 @@ def _jobs_tx(conn: sqlite3.Connection, order_ids: Sequence[str], account: Carrie
         ok, why = order.can_ship()
         if not ok:
             issues.append(Issue(order_id, f"订单 {order_id}：{why}"))
-        elif any(w.delivery_id == account.delivery_id for w in open_waybills(order, waybills)):
+        elif any(w.delivery_id == account.delivery_id for w in open_waybills(order, waybills.for_order(order_id))):
             issues.append(Issue(order_id, f"订单 {order_id} 已有{account.delivery_name}面单"))
         else:
             found.append(order)

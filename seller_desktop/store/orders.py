@@ -196,7 +196,8 @@ class OrderRepo:
 
     def get_many(self, order_ids: Iterable[str]) -> dict[str, Order]:
         """``get`` for many orders in three queries (the ones found, in the order asked)."""
-        ids = dumps(list(dict.fromkeys(order_ids)))
+        wanted = list(dict.fromkeys(order_ids))
+        ids = dumps(wanted)
         rows = {r[0]: r for r in self.conn.execute(
             "SELECT order_id, status, merchant_notes, present_note, order_json FROM orders"
             " WHERE order_id IN (SELECT value FROM json_each(?))", (ids,))}
@@ -207,7 +208,7 @@ class OrderRepo:
                 (ids,)):
             local.setdefault(oid, []).append(parcel_from_dict(json.loads(items)))
         found: dict[str, Order] = {}
-        for oid in json.loads(ids):
+        for oid in wanted:
             row = rows.get(oid)
             if row is None:
                 continue
