@@ -10,6 +10,6 @@ TS=seller_desktop/resources/i18n/seller_desktop_en.ts
 SOURCES=$(find seller_desktop/ui seller_desktop/app.py -name '*.py' | sort)
 if [[ "${1:-}" != "--release" ]]; then
   # shellcheck disable=SC2086
-  "$BIN/pyside6-lupdate" $SOURCES -source-language zh_CN -target-language en -no-obsolete -ts "$TS"
+  "$BIN/pyside6-lupdate" $SOURCES -source-language zh_CN -target-language en -no-obsolete -locations none -ts "$TS"
 fi
 "$BIN/pyside6-lrelease" "$TS" -qm "${TS%.ts}.qm"
