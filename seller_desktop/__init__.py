@@ -1,3 +1,4 @@
 """小店桌面 (seller desktop): an offline-first desktop console for WeChat Store sellers."""
 
-__version__ = "0.1.0"
+# the one place the version is written (pyproject reads it; --version and About show it)
+__version__ = "0.2.0.dev0"
