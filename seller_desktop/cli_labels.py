@@ -15,7 +15,9 @@ Offline it prints what the cache has and leaves the reports in the outbox. ``--r
 prints labels already printed again (reported with re_print=1, logged with ``--reason``).
 
 Output: one ``key: value`` line per count on stdout, problems on stderr. Exit codes: 0 done;
-1 nothing printed or some orders failed; 2 usage; 3 credentials refused; 5 network.
+1 nothing printed or some orders failed; 2 usage; 3 credentials refused; 5 network; 6 the data
+dir is open in another seller-desktop (``--wait``); 7 disk full, read-only or no rights; 8 the
+cache is damaged or too new (``cli_store.py``).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from typing import Any
 from . import credentials
 from .api.client import ApiClient
 from .api.errors import ApiError, AuthExpired, AuthFailed
+from .cli_store import add_wait_argument, open_store, storage_exit
 from .config import DEFAULT_API_BASE, ENV_APPID, ENV_SECRET, Paths
 from .labels import LABEL_SPECS, PageSpec, PrintError, parse_spec
 from .store import Store, StoreError
@@ -63,6 +66,7 @@ def _labels_parser() -> argparse.ArgumentParser:
                         help="print labels that were printed before again")
     parser.add_argument("--reason", default="", help="why a reprint is needed (logged)")
     parser.add_argument("--account", help="e-waybill account id to take numbers from")
+    add_wait_argument(parser)
     return parser
 
 
@@ -73,6 +77,7 @@ def _picklist_parser() -> argparse.ArgumentParser:
     _selection(parser)
     parser.add_argument("--pdf", type=Path, required=True, help="the pick list PDF")
     parser.add_argument("--slips", type=Path, help="also write per-order packing slips here")
+    add_wait_argument(parser)
     return parser
 
 
@@ -159,15 +164,6 @@ async def _labels(args: argparse.Namespace, store: Store, spec: PageSpec,
     return _report(await workflow.print_labels(order_ids, spec, target), order_ids)
 
 
-def _open(data_dir: str | None) -> tuple[Paths, Store] | None:
-    paths = Paths.resolve(data_dir)
-    try:
-        return paths, Store.open(Path(paths.data_dir))
-    except StoreError as exc:
-        _err(f"cannot open the cache: {exc}")
-        return None
-
-
 def main(argv: Sequence[str]) -> int:
     """``seller-desktop labels …``; returns the exit code."""
     args = _labels_parser().parse_args(list(argv))
@@ -179,9 +175,9 @@ def main(argv: Sequence[str]) -> int:
     if not spec.is_label:
         _err("--size must be a label size")
         return EXIT_USAGE
-    opened = _open(args.data_dir)
-    if opened is None:
-        return EXIT_FAILED
+    opened = open_store(args.data_dir, args.wait)
+    if isinstance(opened, int):
+        return opened
     paths, store = opened
     account = _account_file(paths)
     appid = account.get("appid") if isinstance(account.get("appid"), str) else None
@@ -198,6 +194,8 @@ def main(argv: Sequence[str]) -> int:
 
     try:
         return asyncio.run(run())
+    except StoreError as exc:  # the disk filled up (or went read-only) while printing
+        return storage_exit(exc)
     except KeyboardInterrupt:
         _err("interrupted")
         return EXIT_FAILED
@@ -208,9 +206,9 @@ def main(argv: Sequence[str]) -> int:
 def main_picklist(argv: Sequence[str]) -> int:
     """``seller-desktop picklist …``; returns the exit code."""
     args = _picklist_parser().parse_args(list(argv))
-    opened = _open(args.data_dir)
-    if opened is None:
-        return EXIT_FAILED
+    opened = open_store(args.data_dir, args.wait)
+    if isinstance(opened, int):
+        return opened
     _, store = opened
     try:
         workflow = ShippingWorkflow(store, None)

@@ -6,7 +6,9 @@ Credentials: ``SELLER_DESKTOP_APPID`` / ``SELLER_DESKTOP_SECRET``, else the keyr
 the AppID in ``<data dir>/account.json`` (``{"appid": …, "api_base": …}``). Progress goes to
 stderr, a one-line-per-count summary to stdout. Exit codes: 0 synced; 1 unexpected error;
 2 usage or missing credentials; 3 credentials refused; 4 API quota exhausted; 5 network
-(offline, server busy or failing). Nothing here prints the secret or a token.
+(offline, server busy or failing); 6 the data dir is open in another seller-desktop (see
+``--wait``); 7 disk full, read-only or no rights; 8 the cache is damaged or too new
+(``cli_store.py``). Nothing here prints the secret or a token.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ import argparse
 import asyncio
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from . import credentials
@@ -31,6 +32,7 @@ from .api.errors import (
     RateLimited,
     ServerError,
 )
+from .cli_store import add_wait_argument, open_store, storage_exit
 from .config import DEFAULT_API_BASE, ENV_APPID, ENV_SECRET, Paths
 from .store import Store, StoreError
 from .sync import SyncEngine, SyncReport
@@ -49,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--order-days", type=int, default=90,
                         help="how many days of orders to keep (default 90)")
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    add_wait_argument(parser)
     return parser
 
 
@@ -117,22 +120,22 @@ def main(argv: list[str]) -> int:
     if args.order_days < 1:
         print("--order-days must be at least 1", file=sys.stderr)
         return EXIT_USAGE
-    paths = Paths.resolve(args.data_dir)
-    account = _account(paths)
-    appid = account.get("appid") if isinstance(account.get("appid"), str) else None
-    creds = credentials.resolve(appid)
-    if creds is None:
-        print(f"no credentials: set {ENV_APPID} and {ENV_SECRET}, or save the AppSecret of "
-              f"the AppID in {paths.account_file} to the keyring", file=sys.stderr)
-        return EXIT_USAGE
-    api_base = args.api_base or account.get("api_base") or DEFAULT_API_BASE
+    opened = open_store(args.data_dir, args.wait)
+    if isinstance(opened, int):
+        return opened
+    paths, store = opened
     try:
-        store = Store.open(Path(paths.data_dir))
-    except StoreError as exc:
-        print(f"cannot open the cache: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    try:
+        account = _account(paths)
+        appid = account.get("appid") if isinstance(account.get("appid"), str) else None
+        creds = credentials.resolve(appid)
+        if creds is None:
+            print(f"no credentials: set {ENV_APPID} and {ENV_SECRET}, or save the AppSecret of "
+                  f"the AppID in {paths.account_file} to the keyring", file=sys.stderr)
+            return EXIT_USAGE
+        api_base = args.api_base or account.get("api_base") or DEFAULT_API_BASE
         return asyncio.run(_run(args, store, creds.appid, creds.secret, str(api_base)))
+    except StoreError as exc:  # the disk filled up (or went read-only) during the sync
+        return storage_exit(exc)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_ERROR

@@ -6,6 +6,12 @@ Row life: ``pending`` → ``sending`` (committed durably BEFORE the request goes
 left in ``sending`` means "outcome unknown": the sync engine reads the server state before it
 sends again (never two shipments or two waybills for one parcel).
 
+Claims: ``mark_sending(conn, id, seen=row)`` is a compare-and-set on the row as the pusher read
+it (state and attempts). If another pusher claimed or finished the row meanwhile (another
+process on the same data dir, which the data-dir lock should already prevent), it raises
+``ClaimLost``: that row is someone else's now, and the pusher skips it without sending.
+Completing a row that is already done is a no-op for the same reason.
+
 Order: rows of one entity (entity, entity_id) go out one at a time, oldest first. Only the oldest
 row that is not done is eligible; while it is failed or in conflict, the entity's later rows
 wait. Different entities are independent.
@@ -37,6 +43,10 @@ EDITABLE_STATES = ("pending", "failed", "conflict")
 
 class OutboxError(ValueError):
     """An outbox row is not in a state that allows the requested change."""
+
+
+class ClaimLost(OutboxError):
+    """Another pusher claimed (or finished) the row since it was read: leave it to them."""
 
 
 @dataclass(frozen=True)
@@ -116,15 +126,31 @@ def _set_state(conn: sqlite3.Connection, row_id: int, state: str, **extra: Any) 
     )
 
 
-def mark_sending(conn: sqlite3.Connection, row_id: int) -> None:
-    """Commit this (durably) BEFORE the request goes out."""
-    row = _require(conn, row_id, ("pending", "sending"), "send")
+def mark_sending(conn: sqlite3.Connection, row_id: int, seen: OutboxRow | None = None) -> None:
+    """Claim the row for one send; commit this (durably) BEFORE the request goes out.
+
+    ``seen``: the row as the pusher read it; if its state or attempts changed since, another
+    pusher has it and ``ClaimLost`` is raised (nothing is changed).
+    """
+    row = check_claim(conn, row_id, seen)
     _set_state(conn, row_id, "sending", attempts=row.attempts + 1)
 
 
+def check_claim(conn: sqlite3.Connection, row_id: int, seen: OutboxRow | None = None) -> OutboxRow:
+    """The row, if it may still be claimed by a pusher that read it as ``seen``; else ClaimLost."""
+    row = get(conn, row_id)
+    if row is None or row.state not in ("pending", "sending") or (
+            seen is not None and (row.state, row.attempts) != (seen.state, seen.attempts)):
+        state = row.state if row is not None else "gone"
+        raise ClaimLost(f"outbox row {row_id} was taken by another pusher (now {state!r})")
+    return row
+
+
 def mark_done(conn: sqlite3.Connection, row_id: int) -> None:
-    _require(conn, row_id, ("sending", "pending", "failed", "conflict"), "complete")
-    _set_state(conn, row_id, "done", last_error="")
+    """The server confirmed the row (a row already done stays done: a no-op)."""
+    row = _require(conn, row_id, ("sending", "pending", "failed", "conflict", "done"), "complete")
+    if row.state != "done":
+        _set_state(conn, row_id, "done", last_error="")
 
 
 def mark_failed(conn: sqlite3.Connection, row_id: int, message: str) -> None:

@@ -45,7 +45,7 @@ from ..api.errors import (
     UnknownOutcome,
 )
 from ..store import outbox
-from ..store.outbox import OutboxRow
+from ..store.outbox import ClaimLost, OutboxRow
 from .context import SyncContext, SyncReport
 from .progress import STEP_PUSH
 
@@ -114,6 +114,7 @@ async def mark_sending(ctx: SyncContext, row: OutboxRow,
     await ctx.api.access_token()
 
     def tx(conn: sqlite3.Connection) -> None:
+        outbox.check_claim(conn, row.id, row)  # before ``before`` touches the row
         if before is not None:
             before(conn)
         outbox.mark_sending(conn, row.id)
@@ -160,7 +161,8 @@ def describe(row: OutboxRow) -> str:
 
 async def push_row(ctx: SyncContext, row: OutboxRow, result: PushResult,
                    report: SyncReport) -> str:
-    """Push one row; returns its new state ("done", "failed", "conflict" or "sending")."""
+    """Push one row; returns its new state ("done", "failed", "conflict" or "sending"), or
+    "taken" when another pusher claimed it first (it was not sent)."""
     spec = HANDLERS.get((row.entity, row.op))
     if spec is None:
         message = f"{describe(row)}：本版本不支持该操作（{row.entity}/{row.op}）"
@@ -202,6 +204,10 @@ async def push_row(ctx: SyncContext, row: OutboxRow, result: PushResult,
             return "failed"
         except STOPPING + FATAL as exc:
             raise PushStopped(exc) from exc
+        except ClaimLost as exc:
+            # Another pusher (process) has this row now: it sends it, we must not.
+            log.info("outbox row %d: %s; leaving it to that pusher", row.id, exc)
+            return "taken"
     report.waiting += 1
     return "sending"
 
