@@ -44,7 +44,7 @@ from ..api.errors import (
     ServerError,
     UnknownOutcome,
 )
-from ..store import outbox
+from ..store import StoreError, outbox
 from ..store.outbox import ClaimLost, OutboxRow
 from .context import SyncContext, SyncReport
 from .progress import STEP_PUSH
@@ -222,19 +222,25 @@ async def _push_rows(ctx: SyncContext, rows: list[OutboxRow], result: PushResult
                      on_row: Callable[[], None]) -> None:
     """Push ``rows`` (heads of different entities) ``ctx.concurrency`` at a time."""
     queue = list(rows)
+    broken: list[StoreError] = []  # the cache cannot be written (disk full…): stop every worker
 
     async def worker() -> None:
-        while queue and not stop:
+        while queue and not stop and not broken:
             row = queue.pop(0)
             try:
                 await push_row(ctx, row, result, report)
             except PushStopped as exc:
                 stop.append(exc)
                 return
+            except StoreError as exc:
+                broken.append(exc)
+                return
             finished.add(row.id)
             on_row()
 
     await asyncio.gather(*(worker() for _ in range(min(ctx.concurrency, len(rows)))))
+    if broken:
+        raise broken[0]  # rows keep their state: a row left ``sending`` is reconciled later
 
 
 async def push_outbox(ctx: SyncContext, report: SyncReport) -> PushResult:

@@ -32,6 +32,7 @@ from .screens.listings import ListingsScreen
 from .screens.orders import OrdersScreen
 from .screens.shipping import ShippingScreen
 from .settings import Settings
+from .storage_text import describe
 from .sync_controller import SyncController
 from .tasks import TaskRunner
 from .widgets.notification import Notification
@@ -257,7 +258,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(message, 15_000)
 
     def _task_failed(self, error: BaseException) -> None:
-        self.statusBar().showMessage(self.tr("操作失败：%1").replace("%1", str(error)), 15_000)
+        self.statusBar().showMessage(self.tr("操作失败：%1").replace("%1", describe(error)), 15_000)
 
     # -- layout memory ----------------------------------------------------------------------
 

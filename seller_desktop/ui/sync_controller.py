@@ -16,8 +16,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..domain import timeutil
 from ..domain.changes import ChangeSet
+from ..store import StoreError
 from .events import Events
 from .settings import Settings
+from .storage_text import describe
 
 log = logging.getLogger("seller_desktop.ui")
 
@@ -84,6 +86,9 @@ class SyncController(QObject):
             report = await self.engine.run(full=full)
         except asyncio.CancelledError:
             raise
+        except StoreError as exc:  # disk full, read-only…: named, and the next run resumes
+            log.warning("sync stopped by the cache: %s", exc)
+            self.failed.emit(describe(exc))
         except Exception as exc:
             log.exception("sync failed")
             self.failed.emit(str(exc) or type(exc).__name__)

@@ -95,11 +95,13 @@ async def test_corrupt_cache_is_exported_and_rebuilt(qapp, data_dir):
 
     first = await until(box, what="the corrupt-cache message")
     assert "损坏" in first.text()
-    rebuild = next(b for b in first.buttons() if b.text() == "导出未同步的修改并重建")
+    rebuild = next(b for b in first.buttons() if b.text() == "重建缓存（保留未同步的修改）")
     rebuild.click()
     second = await until(lambda: box() if box() is not first else None,
                          what="the rebuilt message")
     assert "损坏的文件已移到" in second.text()
+    # nothing could be read: that is said, never "no unsynced changes"
+    assert "完全无法读取" in second.text() and "没有未同步的修改" not in second.text()
     second.button(QMessageBox.StandardButton.Ok).click()
     window = await asyncio.wait_for(ready, 20)
     assert list(data_dir.glob("cache.sqlite3.corrupt-*"))

@@ -42,6 +42,7 @@ from ...domain.product import Product, Sku, SkuAttr
 from ...domain.validation import Issue, ValidationFailed, copy_settings, validate_product
 from .. import labels
 from ..actions import Actions
+from ..storage_text import describe
 from ..widgets.thumbnails import Thumbnails
 
 COL_ATTRS, COL_CODE, COL_PRICE, COL_MARKET, COL_STOCK = range(5)
@@ -386,7 +387,7 @@ class ProductEditor(QDialog):
             return
         except Exception as exc:
             self._saving = False
-            self.status.setText(self.tr("保存失败：%1").replace("%1", str(exc)))
+            self.status.setText(self.tr("保存失败：%1").replace("%1", describe(exc)))
             self.save_button.setEnabled(True)
             raise
         self.status.setText(self.tr("已保存，待同步"))
