@@ -22,26 +22,22 @@ from ..store import (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Storage", text)
-
-
 def headline(exc: BaseException) -> str:
     """One sentence: what happened and what to do."""
     if isinstance(exc, StorageFull):
-        return _tr("磁盘空间已满，修改没有保存。请清理磁盘空间后重试：已保存的数据和待同步的修改都还在。")
+        return QCoreApplication.translate("Storage", "磁盘空间已满，修改没有保存。请清理磁盘空间后重试：已保存的数据和待同步的修改都还在。")
     if isinstance(exc, StorageReadOnly):
-        return _tr("数据目录是只读的，修改无法保存。请让磁盘或文件夹可写后重试：没有移动或删除任何文件。")
+        return QCoreApplication.translate("Storage", "数据目录是只读的，修改无法保存。请让磁盘或文件夹可写后重试：没有移动或删除任何文件。")
     if isinstance(exc, StorageDenied):
-        return _tr("没有读写数据目录的权限。请用拥有该目录的系统用户运行，或修正目录权限后重试：没有移动或删除任何文件。")
+        return QCoreApplication.translate("Storage", "没有读写数据目录的权限。请用拥有该目录的系统用户运行，或修正目录权限后重试：没有移动或删除任何文件。")
     if isinstance(exc, StorageFailed):
-        return _tr("读写本地缓存时出现磁盘错误。请检查磁盘后重试：没有移动或删除任何文件。")
+        return QCoreApplication.translate("Storage", "读写本地缓存时出现磁盘错误。请检查磁盘后重试：没有移动或删除任何文件。")
     if isinstance(exc, ShopInUse):
-        return _tr("这个店铺正在另一个小店桌面程序中打开。")
+        return QCoreApplication.translate("Storage", "这个店铺正在另一个小店桌面程序中打开。")
     if isinstance(exc, CorruptCache):
-        return _tr("本地缓存文件已损坏。")
+        return QCoreApplication.translate("Storage", "本地缓存文件已损坏。")
     if isinstance(exc, CacheTooNew):
-        return _tr("这个数据目录由更新版本的小店桌面创建，请升级后再打开。")
+        return QCoreApplication.translate("Storage", "这个数据目录由更新版本的小店桌面创建，请升级后再打开。")
     return str(exc) or type(exc).__name__
 
 

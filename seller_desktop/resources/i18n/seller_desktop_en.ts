@@ -4,52 +4,60 @@
 <context>
     <name>App</name>
     <message>
-        <source>缓存文件无法读取</source>
-        <translation>The cache cannot be read</translation>
-    </message>
-    <message>
-        <source>本地缓存文件已损坏或无法读取，小店桌面无法打开它。
-
-%1
-
-可以重建缓存：未同步的修改会先导出到一个文件，然后从微信小店重新下载店铺数据。</source>
-        <translation>The local cache file is damaged or unreadable, so Seller Desktop cannot open it.
-
-%1
-
-You can rebuild the cache: unsynced changes are first exported to a file, then the shop is downloaded again from WeChat Store.</translation>
-    </message>
-    <message>
-        <source>导出未同步的修改并重建</source>
-        <translation>Export unsynced changes and rebuild</translation>
+        <source>重试</source>
+        <translation>Retry</translation>
     </message>
     <message>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <source>已导出 %1 条未同步的修改到：
-%2
-
-损坏的文件已移到：
-%3</source>
-        <translation>Exported %1 unsynced changes to:
-%2
-
-The damaged file was moved to:
-%3</translation>
+        <source>店铺已在别处打开</source>
+        <translation>Shop open elsewhere</translation>
     </message>
     <message>
-        <source>没有未同步的修改。损坏的文件已移到：
+        <source>它关闭后这里会自动继续；也可以现在退出。</source>
+        <translation>This window continues by itself once the other one closes; or quit now.</translation>
+    </message>
+    <message>
+        <source>损坏的文件中的待同步队列完全无法读取：如果有未同步的修改，它们已经丢失。请在微信小店后台核对最近的修改。</source>
+        <translation>The queue of unsynced changes in the damaged file could not be read at all: any unsynced changes in it are lost. Please check your recent changes in the WeChat Store back office.</translation>
+    </message>
+    <message>
+        <source>已把 %1 条未同步的修改放回新的缓存，下次同步时发送。</source>
+        <translation>%1 unsynced changes were put back into the new cache; they are sent at the next sync.</translation>
+    </message>
+    <message>
+        <source>有 %1 条记录无法读取，其中可能有未同步的修改。请在微信小店后台核对最近的修改。</source>
+        <translation>%1 records could not be read; some may have been unsynced changes. Please check your recent changes in the WeChat Store back office.</translation>
+    </message>
+    <message>
+        <source>没有未同步的修改。</source>
+        <translation>There were no unsynced changes.</translation>
+    </message>
+    <message>
+        <source>读出的修改另存在：
 %1</source>
-        <translation>There were no unsynced changes. The damaged file was moved to:
+        <translation>The changes read were also saved to:
 %1</translation>
     </message>
     <message>
-        <source>无法从损坏的文件中读出未同步的修改。损坏的文件已移到：
+        <source>损坏的文件已移到：
 %1</source>
-        <translation>Unsynced changes could not be read from the damaged file. It was moved to:
+        <translation>The damaged file was moved to:
 %1</translation>
+    </message>
+    <message>
+        <source>缓存文件已损坏</source>
+        <translation>Cache file damaged</translation>
+    </message>
+    <message>
+        <source>可以重建缓存：未同步的修改会先读出并放回新的缓存，然后从微信小店重新下载店铺数据。</source>
+        <translation>The cache can be rebuilt: unsynced changes are read out and put back into the new cache, then the shop data is downloaded again from WeChat Store.</translation>
+    </message>
+    <message>
+        <source>重建缓存（保留未同步的修改）</source>
+        <translation>Rebuild the cache (keep unsynced changes)</translation>
     </message>
     <message>
         <source>缓存已重建</source>
@@ -60,12 +68,8 @@ The damaged file was moved to:
         <translation>Cache from a newer version</translation>
     </message>
     <message>
-        <source>这个数据目录由更新版本的小店桌面创建，请升级后再打开。
-
-%1</source>
-        <translation>This data folder was created by a newer version of Seller Desktop. Please upgrade to open it.
-
-%1</translation>
+        <source>无法使用数据目录</source>
+        <translation>Cannot use the data folder</translation>
     </message>
 </context>
 <context>
@@ -1620,6 +1624,37 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>已生成 %1 页：%2</source>
         <translation>%1 pages written: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>磁盘空间已满，修改没有保存。请清理磁盘空间后重试：已保存的数据和待同步的修改都还在。</source>
+        <translation>The disk is full; the change was not saved. Free some disk space and try again: saved data and unsynced changes are all still there.</translation>
+    </message>
+    <message>
+        <source>数据目录是只读的，修改无法保存。请让磁盘或文件夹可写后重试：没有移动或删除任何文件。</source>
+        <translation>The data folder is read-only; changes cannot be saved. Make the disk or folder writable and try again: no file was moved or deleted.</translation>
+    </message>
+    <message>
+        <source>没有读写数据目录的权限。请用拥有该目录的系统用户运行，或修正目录权限后重试：没有移动或删除任何文件。</source>
+        <translation>No permission to read and write the data folder. Run as the system user who owns it, or fix its permissions, and try again: no file was moved or deleted.</translation>
+    </message>
+    <message>
+        <source>读写本地缓存时出现磁盘错误。请检查磁盘后重试：没有移动或删除任何文件。</source>
+        <translation>A disk error occurred while reading or writing the local cache. Check the disk and try again: no file was moved or deleted.</translation>
+    </message>
+    <message>
+        <source>这个店铺正在另一个小店桌面程序中打开。</source>
+        <translation>This shop is open in another Seller Desktop.</translation>
+    </message>
+    <message>
+        <source>本地缓存文件已损坏。</source>
+        <translation>The local cache file is damaged.</translation>
+    </message>
+    <message>
+        <source>这个数据目录由更新版本的小店桌面创建，请升级后再打开。</source>
+        <translation>This data folder was created by a newer version of Seller Desktop; please upgrade to open it.</translation>
     </message>
 </context>
 <context>

@@ -29,10 +29,6 @@ log = logging.getLogger("seller_desktop")
 POLL_SECONDS = 0.5
 
 
-def _tr(text: str) -> str:
-    return QApplication.translate("App", text)
-
-
 async def ask(box: QMessageBox) -> QMessageBox.StandardButton | None:
     """Show a message box without blocking the loop; the button the seller clicked."""
     done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
@@ -45,9 +41,9 @@ async def ask(box: QMessageBox) -> QMessageBox.StandardButton | None:
 
 async def explain_storage(error: StoreError) -> bool:
     """Say what is wrong with the disk or the dir; True: the seller wants to try again."""
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("无法使用数据目录"), describe(error))
-    retry = box.addButton(_tr("重试"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(_tr("退出"), QMessageBox.ButtonRole.RejectRole)
+    box = QMessageBox(QMessageBox.Icon.Warning, QApplication.translate("App", "无法使用数据目录"), describe(error))
+    retry = box.addButton(QApplication.translate("App", "重试"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QApplication.translate("App", "退出"), QMessageBox.ButtonRole.RejectRole)
     await ask(box)
     return box.clickedButton() is retry
 
@@ -68,9 +64,9 @@ async def hold_data_dir(data_dir: Path) -> DirLock | str:
 
 
 async def _wait_for(data_dir: Path, error: ShopInUse) -> DirLock | str:
-    box = QMessageBox(QMessageBox.Icon.Information, _tr("店铺已在别处打开"),
-                      describe(error) + "\n\n" + _tr("它关闭后这里会自动继续；也可以现在退出。"))
-    box.addButton(_tr("退出"), QMessageBox.ButtonRole.RejectRole)
+    box = QMessageBox(QMessageBox.Icon.Information, QApplication.translate("App", "店铺已在别处打开"),
+                      describe(error) + "\n\n" + QApplication.translate("App", "它关闭后这里会自动继续；也可以现在退出。"))
+    box.addButton(QApplication.translate("App", "退出"), QMessageBox.ButtonRole.RejectRole)
     closed = asyncio.ensure_future(ask(box))
     try:
         while not closed.done():
@@ -90,30 +86,29 @@ async def _wait_for(data_dir: Path, error: ShopInUse) -> DirLock | str:
 
 def rebuild_text(result: RebuildResult) -> str:
     if result.outbox_lost:
-        lines = [_tr("损坏的文件中的待同步队列完全无法读取：如果有未同步的修改，它们已经丢失。"
-                     "请在微信小店后台核对最近的修改。")]
+        lines = [QApplication.translate(
+            "App", "损坏的文件中的待同步队列完全无法读取：如果有未同步的修改，它们已经丢失。请在微信小店后台核对最近的修改。")]
     elif result.restored or result.unreadable:
-        lines = [_tr("已把 %1 条未同步的修改放回新的缓存，下次同步时发送。").replace(
+        lines = [QApplication.translate("App", "已把 %1 条未同步的修改放回新的缓存，下次同步时发送。").replace(
             "%1", str(result.restored))]
         if result.unreadable:
-            lines.append(_tr("有 %1 条记录无法读取，其中可能有未同步的修改。请在微信小店后台核对最近的修改。")
+            lines.append(QApplication.translate("App", "有 %1 条记录无法读取，其中可能有未同步的修改。请在微信小店后台核对最近的修改。")
                          .replace("%1", str(result.unreadable)))
     else:
-        lines = [_tr("没有未同步的修改。")]
-    lines.append(_tr("读出的修改另存在：\n%1").replace("%1", str(result.export)))
-    lines.append(_tr("损坏的文件已移到：\n%1").replace("%1", str(result.moved)))
+        lines = [QApplication.translate("App", "没有未同步的修改。")]
+    lines.append(QApplication.translate("App", "读出的修改另存在：\n%1").replace("%1", str(result.export)))
+    lines.append(QApplication.translate("App", "损坏的文件已移到：\n%1").replace("%1", str(result.moved)))
     return "\n\n".join(lines)
 
 
 async def offer_rebuild(data_dir: Path, error: CorruptCache) -> bool:
     """Explain the damage and rebuild on request (keeping the unsynced changes).
     True: open the shop again."""
-    box = QMessageBox(QMessageBox.Icon.Critical, _tr("缓存文件已损坏"),
-                      describe(error) + "\n\n" + _tr(
-                          "可以重建缓存：未同步的修改会先读出并放回新的缓存，"
-                          "然后从微信小店重新下载店铺数据。"))
-    rebuild = box.addButton(_tr("重建缓存（保留未同步的修改）"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(_tr("退出"), QMessageBox.ButtonRole.RejectRole)
+    box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("App", "缓存文件已损坏"),
+                      describe(error) + "\n\n" + QApplication.translate(
+                          "App", "可以重建缓存：未同步的修改会先读出并放回新的缓存，然后从微信小店重新下载店铺数据。"))
+    rebuild = box.addButton(QApplication.translate("App", "重建缓存（保留未同步的修改）"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QApplication.translate("App", "退出"), QMessageBox.ButtonRole.RejectRole)
     await ask(box)
     if box.clickedButton() is not rebuild:
         return False
@@ -122,5 +117,5 @@ async def offer_rebuild(data_dir: Path, error: CorruptCache) -> bool:
     except StoreError as exc:  # a read-only or full disk under a damaged file
         log.warning("rebuild failed: %s", exc)
         return await explain_storage(exc)
-    await ask(QMessageBox(QMessageBox.Icon.Information, _tr("缓存已重建"), rebuild_text(result)))
+    await ask(QMessageBox(QMessageBox.Icon.Information, QApplication.translate("App", "缓存已重建"), rebuild_text(result)))
     return True
