@@ -22,7 +22,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from .config import Paths
 from .context import AppContext, open_context
 from .credentials import SecretStore, resolve
-from .store import CacheTooNew, CorruptCache, ShopInUse, StoreError
+from .store import CacheTooNew, CorruptCache, ShopInUse, StorageFailed, StoreError
+from .store.errors import classify
 from .store.lock import DirLock
 from .ui.dialogs.cache_dialogs import ask, explain_storage, hold_data_dir, offer_rebuild
 from .ui.event_loop import QEventLoop
@@ -51,6 +52,10 @@ async def open_shop(paths: Paths, settings: Settings, demo: bool,
                 return None
         except (ShopInUse, StoreError) as exc:  # full, read-only, forbidden: nothing moved
             if not await explain_storage(exc):
+                return None
+        except OSError as exc:  # account.json or the demo shop could not be written
+            if not await explain_storage(classify(exc, paths.data_dir) or StorageFailed(
+                    paths.data_dir, str(exc))):
                 return None
 
 
@@ -137,8 +142,6 @@ def main(args: argparse.Namespace) -> int:
     try:
         paths = Paths.resolve(getattr(args, "data_dir", None))
     except OSError as exc:  # the data dir cannot even be made: say so, no traceback
-        from .store.errors import classify
-
         problem = classify(exc, getattr(args, "data_dir", None) or ".")
         QMessageBox.critical(None, QApplication.translate("App", "无法使用数据目录"),
                              describe(problem or exc))
