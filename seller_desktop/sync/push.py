@@ -145,6 +145,8 @@ async def _finish(ctx: SyncContext, row: OutboxRow, state: str, message: str = "
                 return
             outbox.mark_failed(conn, row.id, message)
         elif state == "conflict":
+            if current.state not in ("sending", "pending", "failed"):
+                return  # already parked (by another pusher): nothing to change
             outbox.mark_conflict(conn, row.id, message)
 
     await ctx.write(tx, durable=True)

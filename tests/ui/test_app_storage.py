@@ -136,3 +136,20 @@ async def test_a_rebuild_says_how_many_changes_came_back(qapp, data_dir):
     assert outbox.pending_count(window.actions.reader()) == 3
     window.close()
     assert await task == 0
+
+
+async def test_a_script_started_while_the_window_is_open_does_not_take_the_shop(qapp, data_dir):
+    ready, task = start(qapp, data_dir)
+    window = await asyncio.wait_for(ready, 20)
+    command = [sys.executable, "-m", "seller_desktop", "picklist", "--data-dir", str(data_dir),
+               "--all-pending", "--pdf", str(data_dir.parent / "pick.pdf")]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = await asyncio.to_thread(subprocess.run, command, capture_output=True, text=True,
+                                   timeout=60, cwd=ROOT, env=env)
+    assert done.returncode == 6, done.stderr
+    assert "open in another seller-desktop" in done.stderr and "Traceback" not in done.stderr
+    window.close()
+    assert await task == 0
+    done = await asyncio.to_thread(subprocess.run, command, capture_output=True, text=True,
+                                   timeout=60, cwd=ROOT, env=env)
+    assert done.returncode != 6, done.stderr  # the window let go when it closed
