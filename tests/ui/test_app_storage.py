@@ -153,3 +153,30 @@ async def test_a_script_started_while_the_window_is_open_does_not_take_the_shop(
     done = await asyncio.to_thread(subprocess.run, command, capture_output=True, text=True,
                                    timeout=60, cwd=ROOT, env=env)
     assert done.returncode != 6, done.stderr  # the window let go when it closed
+
+
+async def test_a_save_on_a_full_disk_is_refused_in_words_and_works_once_space_is_back(
+        qapp, tmp_path):
+    from store.factories import make_order
+
+    from seller_desktop.store.orders import OrderRepo
+
+    with small_disk(tmp_path / "disk") as disk:
+        data_dir = disk / "data"
+        order = make_order(1)
+        with Store.open(data_dir) as store:
+            store.writer.write_sync(lambda c: OrderRepo(c).upsert_many([order]))
+        ready, task = start(qapp, data_dir)
+        window = await asyncio.wait_for(ready, 20)
+        filler = fill(disk)
+        window.tasks.spawn(window.actions.merchant_note(order.order_id, "满盘时写的备注"))
+        await until(lambda: "磁盘空间已满" in window.statusBar().currentMessage(),
+                    what="the disk-full message")
+        assert window.isVisible() and outbox.pending_count(window.actions.reader()) == 0
+        assert window.actions.reader().execute(  # the cache still reads
+            "SELECT count(*) FROM orders").fetchone()[0] == 1
+        filler.unlink()
+        await window.actions.merchant_note(order.order_id, "空间回来后写的备注")
+        assert outbox.pending_count(window.actions.reader()) == 1
+        window.close()
+        assert await task == 0
