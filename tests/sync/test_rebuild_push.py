@@ -15,6 +15,7 @@ from store.factories import make_order
 from seller_desktop.api import products as products_api
 from seller_desktop.ops import orders as order_ops
 from seller_desktop.ops import products as product_ops
+from seller_desktop.ops import shipping as shipping_ops
 from seller_desktop.sandbox.server import SandboxServer
 from seller_desktop.store import CorruptCache, Store, outbox
 from seller_desktop.store.codec import product_from_dict
@@ -26,7 +27,7 @@ from seller_desktop.sync import SyncEngine
 
 from .conftest import make_client
 from .helpers import sandbox_state
-from .test_push import on_sale_product, order_to_ship
+from .test_push import ACCOUNT, on_sale_product, order_to_ship
 
 ADD = "/channels/ec/product/add"
 TITLES = [f"坏盘前离线新建 第{i}号" for i in range(3)]
@@ -59,6 +60,8 @@ async def unsynced_work(server: SandboxServer, data_dir: Path) -> dict[str, obje
         await product_ops.change_stock(store, pid, sku_id, 4)
         oid = order_to_ship(store)
         await order_ops.set_merchant_note(store, oid, "坏盘前写的备注")
+        waybill_for = order_to_ship(store, skip=1)  # a waybill taken offline: it needs the
+        await shipping_ops.create_waybill_jobs(store, [waybill_for], ACCOUNT)  # order's address
         # the first create went out and reached the server, then the app died before the reply
         first = next(r for r in outbox.next_batch(store.reader()) if r.op == "create")
         await store.writer.write(lambda c: outbox.mark_sending(c, first.id, first))
@@ -69,7 +72,7 @@ async def unsynced_work(server: SandboxServer, data_dir: Path) -> dict[str, obje
         stock = next(s["stock_num"] for s in sandbox_state(server.url)["products"][pid]
                      ["product"]["skus"] if s["sku_id"] == sku_id)
         return {"pid": pid, "sku_id": sku_id, "stock": stock, "oid": oid,
-                "first": first.entity_id}
+                "first": first.entity_id, "waybill_for": waybill_for}
     finally:
         await client.aclose()
         store.close()
@@ -84,7 +87,7 @@ async def test_rescued_edits_come_back_and_are_sent_once(data_dir: Path,
         Store.open(data_dir)
 
     result = rebuild_cache(data_dir)
-    assert (result.restored, result.unreadable, result.outbox_lost) == (6, 0, False)
+    assert (result.restored, result.unreadable, result.outbox_lost) == (7, 0, False)
     assert result.export.exists() and result.moved.exists()
 
     store = Store.open(data_dir)
@@ -94,7 +97,8 @@ async def test_rescued_edits_come_back_and_are_sent_once(data_dir: Path,
         rows = conn.execute("SELECT op, entity_id, state FROM outbox ORDER BY id").fetchall()
         assert [(r["op"], r["state"]) for r in rows] == [
             ("create", "sending"), ("create", "pending"), ("create", "pending"),
-            ("edit", "pending"), ("stock_delta", "pending"), ("merchant_note", "pending")]
+            ("edit", "pending"), ("stock_delta", "pending"), ("merchant_note", "pending"),
+            ("ewaybill_create", "pending")]
         assert rows[0]["entity_id"] == work["first"]  # the marker a re-send is checked by
         shown = {r[0] for r in conn.execute("SELECT title FROM products")}
         assert set(TITLES) <= shown  # the offline-created products are in the list again
@@ -102,7 +106,7 @@ async def test_rescued_edits_come_back_and_are_sent_once(data_dir: Path,
         report = await SyncEngine(client, store, order_days=91,
                                   clock=sandbox.shop.clock.now).run()
         assert report.stopped == "" and report.failed == 0, report.errors
-        assert report.pushed == 6
+        assert report.pushed == 7
         assert outbox.pending_count(conn) == 0
     finally:
         await client.aclose()
@@ -119,6 +123,9 @@ async def test_rescued_edits_come_back_and_are_sent_once(data_dir: Path,
                  if s["sku_id"] == work["sku_id"])
     assert stock == work["stock"] + 4
     assert state["orders"][work["oid"]]["merchant_notes"] == "坏盘前写的备注"
+    waybills = [w for w in state["ewaybills"].values()
+                if [str(o["ec_order_id"]) for o in w["ec_order_list"]] == [work["waybill_for"]]]
+    assert len(waybills) == 1
 
 
 def test_what_could_not_be_read_is_counted(data_dir: Path) -> None:
