@@ -4,7 +4,10 @@ damage is ``CorruptCache``."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +22,8 @@ from seller_desktop.store import (
 )
 from seller_desktop.store.db import CACHE_NAME
 from seller_desktop.store.rebuild import rebuild_cache
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def note(i: int):
@@ -124,3 +129,15 @@ def test_a_data_dir_without_rights_is_named_and_nothing_moves(data_dir: Path) ->
     assert len(done.stderr.strip().splitlines()) == 1 and "no permission" in done.stderr
     assert sorted(p.name for p in data_dir.iterdir()) == [CACHE_NAME, "lock"]
     assert healthy(data_dir / CACHE_NAME) == 20
+
+
+def test_the_cli_on_a_damaged_cache_says_so_in_one_line(data_dir: Path) -> None:
+    (data_dir / CACHE_NAME).write_bytes(b"this is not a database" * 400)
+    done = subprocess.run([sys.executable, "-m", "seller_desktop", "picklist", "--data-dir",
+                           str(data_dir), "--all-pending", "--pdf", str(data_dir / "p.pdf")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 8, done.stderr
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert "damaged" in done.stderr and "rebuild" in done.stderr
+    assert (data_dir / CACHE_NAME).read_bytes().startswith(b"this is not")  # nothing moved
