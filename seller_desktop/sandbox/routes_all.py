@@ -25,6 +25,8 @@ ENDPOINT_MODULES: tuple[str, ...] = (
     "aftersale",
     "aftersale_routes",
     "aftersale_controls",
+    "buyer_requests",
+    "buyer_request_controls",
 )
 
 

@@ -56,3 +56,16 @@ class AftersaleSandbox(OrdersSandbox):
             if detail["address_detail"]["default_recv"]:
                 return aid
         raise AssertionError("no default return address")
+
+    def twin_sku(self) -> tuple[str, str, str]:
+        """(product_id, sku_id, another sku_id of the same price) of an on-sale product."""
+        for pid in sorted(self.shop.products):
+            prod = self.shop.products[pid]
+            if prod.get("status") != 5 or not prod.get("product"):
+                continue
+            skus = [s for s in prod["product"]["skus"] if s["stock_num"] >= 5]
+            for a in skus:
+                for b in skus:
+                    if a is not b and a["sale_price"] == b["sale_price"]:
+                        return pid, a["sku_id"], b["sku_id"]
+        raise AssertionError("no product with two SKUs of the same price")
