@@ -36,7 +36,8 @@ MAX_APPLICATIONS = 5  # cases per order line (aftersale.md §1.5: "< 5 applicati
 REFUND_SPACING = 60  # seconds between two refund calls on one order (10021059)
 
 # refund_info.refund_reason (§1.4)
-BY_MERCHANT_API, AUTO_UNSHIPPED, DISPUTE, SELLER_LATE, RECEIPT_LATE = 3, 4, 5, 9, 11
+BY_MERCHANT_API, AUTO_UNSHIPPED, DISPUTE, PLATFORM_FORCED, SELLER_LATE, RECEIPT_LATE = \
+    3, 4, 5, 6, 9, 11
 
 
 class CaseError(ValueError):
@@ -268,6 +269,28 @@ def rule(shop: Shop, case: dict[str, Any], for_buyer: bool, t: int) -> None:
         refund(shop, case, DISPUTE, t, by_merchant=False)
     else:
         move(shop, case, "MERCHANT_FAIL", t, op="aftersale.ruling")
+
+
+def refund_everything(shop: Shop, order: dict[str, Any], t: int) -> None:
+    """The platform refunds the whole order (cause 6, forced): its open cases, then a refund
+    case for every unit not yet refunded; the order ends 200 (forced if a line was out of
+    applications)."""
+    for case in order_cases(shop, order["order_id"]):
+        if case["status"] not in TERMINAL and case["status"] != "PLATFORM_REFUND_FAIL":
+            case["_dispute"] = False
+            refund(shop, case, PLATFORM_FORCED, t, by_merchant=False)
+    for line_no in range(len(order["lines"])):
+        for _ in range(2):  # unshipped units, then shipped ones
+            units = line_units(shop, order, line_no)
+            count, _pre = free_units(units, "REFUND")
+            if not count or order["status"] == 200 or units["cases"] >= MAX_APPLICATIONS:
+                break
+            case = open_case(shop, order, line_no, "REFUND", count, t, reason="10000014",
+                             need_negotiation=False, platform_may_refund=False)
+            refund(shop, case, PLATFORM_FORCED, t, by_merchant=False)
+    if order["status"] != 200:
+        order["status"] = 200
+        touch(shop, order, t)
 
 
 # ---- the platform's own moves when time runs out -----------------------------------------

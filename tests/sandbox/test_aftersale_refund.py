@@ -212,3 +212,16 @@ def test_platform_auto_approval_switch_refunds_unshipped_at_once(sb):
     assert sb.order(oid)["status"] == 200
     shipped = sb.case(sb.open(sb.shipped_order())["after_sale_order_id"])
     assert shipped["status"] == "MERCHANT_PROCESSING"  # only before shipment
+
+
+def test_order_refunded_by_the_status_control_has_its_cases(sb):
+    oid = sb.paid_order(count=2)
+    cid = sb.open(oid, count=1)["after_sale_order_id"]
+    status, reply = sb.control("/sandbox/order/status", {"order_id": oid, "status": 200})
+    assert status == 200 and reply["status"] == 200
+    order = sb.order(oid)
+    assert order["status"] == 200 and order["aftersale_detail"]["on_aftersale_order_cnt"] == 0
+    ids = [c["aftersale_order_id"] for c in order["aftersale_detail"]["aftersale_order_list"]]
+    assert cid in ids and len(ids) == 2
+    assert all(sb.case(c)["refund_info"]["refund_reason"] == 6 for c in ids)
+    assert order["order_detail"]["product_infos"][0]["finish_aftersale_sku_cnt"] == 2
