@@ -3,11 +3,12 @@
 :func:`generate` drives the real state machine (aftersale.py) with times in the past, so every
 case, its order's counts and both ``update_time`` agree, and a case's pending timeout lies in
 the future. The first cases are one of each situation a seller meets, harmless ones first (so a
-small shop gets a refunded order before it gets one held from shipping): a refunded order (200),
-a case the buyer withdrew, a return waiting on the seller, a refund before shipment waiting on
-the seller (its order cannot ship), a return waiting on the buyer, a return waiting for receipt,
-an exchange waiting on the seller, a negotiation waiting on the buyer, a rejection the buyer may
-escalate, a finished return, a finished exchange, a refund with 2 hours left. Then refund cases
+small shop gets a refunded order long before it gets one held from shipping): a refunded order
+(200), a case the buyer withdrew, a return waiting on the seller, a return waiting on the buyer,
+a return waiting for receipt, an exchange waiting on the seller, a negotiation waiting on the
+buyer, a rejection the buyer may escalate, a refund before shipment waiting on the seller (its
+order, the oldest unshipped one, cannot ship), a finished return, a finished exchange, a refund
+with 2 hours left. Then refund cases
 for the remaining refunded (200) orders, then cases on shipped orders whose step follows their
 age. ``requests`` adds one address change under review and one SKU change waiting.
 
@@ -31,8 +32,8 @@ MIN_AGE = {"withdrawn": 2 * DAY, "return_to_answer": 11 * HOUR, "wait_return": 3
            "wait_receipt": 2 * DAY + HOUR, "exchange_to_answer": 6 * HOUR,
            "negotiating": 21 * HOUR, "rejected": 2 * DAY + HOUR, "return_done": 8 * DAY,
            "exchange_done": 6 * DAY, "urgent_refund": 47 * HOUR}
-SITUATIONS = ("refunded_order", "withdrawn", "return_to_answer", "refund_unshipped",
-              "wait_return", "wait_receipt", "exchange_to_answer", "negotiating", "rejected",
+SITUATIONS = ("refunded_order", "withdrawn", "return_to_answer", "wait_return", "wait_receipt",
+              "exchange_to_answer", "negotiating", "rejected", "refund_unshipped",
               "return_done", "exchange_done", "urgent_refund")
 
 
@@ -46,6 +47,9 @@ class _Gen:
         plain = [o for o in shop.orders.values() if not o["present"]]
         plain.sort(key=lambda o: o["order_id"])
         self.pools = {s: [o for o in plain if o["status"] == s] for s in (20, 30, 100, 200)}
+        # held orders (a refund before shipment, the buyer requests) are the oldest unshipped
+        # ones: a script or test that ships "the newest order awaiting shipment" is not held
+        self.pools[20].sort(key=lambda o: (o["create_time"], o["order_id"]))
         self.rng.shuffle(self.pools[30])
         self.rng.shuffle(self.pools[100])
 
