@@ -7,7 +7,8 @@ with ``_`` (never sent): ``_due`` (absolute sandbox time the current step times 
 ``_line`` (index of the order line), ``_pre_shipment`` (the units had not shipped when opened),
 ``_need_negotiation``, ``_negotiated``, ``_dispute``, ``_proposal`` (a negotiation waiting for
 the buyer), ``_address_id`` (the return address the seller chose), ``_max_amount`` (the most
-the case may refund, 分).
+the case may refund, 分), ``_request_id`` / ``_request_key`` (a genaftersaleorder's idempotency
+key and request, aftersale_gen.py).
 """
 
 from __future__ import annotations
