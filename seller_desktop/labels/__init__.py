@@ -14,6 +14,7 @@ from .printing import (
     PrintError,
     PrintResult,
     available_printers,
+    check_target,
     choose_label_printer,
     default_printer_name,
     print_labels,
@@ -31,7 +32,7 @@ from .specs import A4, DEFAULT_LABEL_SPEC, LABEL_SPECS, PageSpec, parse_spec
 
 __all__ = [
     "A4", "DEFAULT_LABEL_SPEC", "LABEL_SPECS", "LabelData", "Page", "PageSpec", "PrintError",
-    "PrintResult", "PrinterInfo", "available_printers", "choose_label_printer",
+    "PrintResult", "PrinterInfo", "available_printers", "check_target", "choose_label_printer",
     "default_printer_name", "label_pages", "packing_slip_pages", "pick_list_pages", "pick_order",
     "pick_rows", "pick_sort_key", "parse_spec", "print_labels", "print_labels_async",
     "print_packing_slips", "print_packing_slips_async", "print_pages", "print_pages_async",
