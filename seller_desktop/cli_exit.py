@@ -53,8 +53,8 @@ MEANING: dict[Exit, str] = {
     Exit.NOTHING_TO_DO: "nothing to do: no order matched (nothing waiting to ship or pick)",
     Exit.NOT_ALL_SHIPPED: "some orders were not printed or shipped (refused, held, no waybill); "
                           "the others were",
-    Exit.PRINT_FAILED: "the print target cannot work (PDF folder, printer) or the job failed: "
-                       "nothing printed and no waybill number taken for it",
+    Exit.PRINT_FAILED: "the print target cannot work (PDF folder, printer: checked before any "
+                       "waybill number is taken) or the print job failed; nothing was shipped",
     Exit.FAILED_ROWS: "the store refused some local changes (see 失败 in the window)",
     Exit.LOCKED: "the data dir is in use by another seller-desktop (window or command)",
     Exit.CACHE: "the local cache cannot be read or written (damaged, too new, disk full)",
