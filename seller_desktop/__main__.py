@@ -14,6 +14,7 @@ Their exit codes are ``cli_exit``'s.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from . import __version__
@@ -57,6 +58,16 @@ def main(argv: list[str] | None = None) -> int:
             return module.main_picklist(argv[1:])
         return module.main(argv[1:])
     args = _app_parser().parse_args(argv)
+    from .headless import needs_offscreen
+
+    if needs_offscreen(os.environ, sys.platform):  # Qt would abort with a misleading message
+        from .cli_exit import Exit
+
+        print("小店桌面的窗口需要图形界面，但没有找到显示器（DISPLAY / WAYLAND_DISPLAY 未设置）。\n"
+              "The window needs a display (DISPLAY / WAYLAND_DISPLAY are not set). The commands "
+              "sync, labels and picklist run without one; see `seller-desktop sync --help`.",
+              file=sys.stderr)
+        return Exit.NO_DISPLAY
     from . import app
 
     return app.main(args)

@@ -40,6 +40,7 @@ class Exit(IntEnum):
     FAILED_ROWS = 9
     LOCKED = 10
     CACHE = 11
+    NO_DISPLAY = 12
     INTERRUPTED = 130  # the shell's 128 + SIGINT
 
 
@@ -58,6 +59,7 @@ MEANING: dict[Exit, str] = {
     Exit.FAILED_ROWS: "the store refused some local changes (see 失败 in the window)",
     Exit.LOCKED: "the data dir is in use by another seller-desktop (window or command)",
     Exit.CACHE: "the local cache cannot be read or written (damaged, too new, disk full)",
+    Exit.NO_DISPLAY: "the window needs a display (DISPLAY / WAYLAND_DISPLAY); the commands do not",
     Exit.INTERRUPTED: "interrupted (Ctrl+C); what was saved stays saved",
 }
 

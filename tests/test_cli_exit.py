@@ -4,6 +4,7 @@ README; headless runs pick the offscreen platform only where a display is expect
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -80,3 +81,16 @@ async def test_an_unreachable_image_host_is_logged_once(caplog) -> None:
         await fetcher.aclose()
     lines = [r for r in caplog.records if r.name == "seller_desktop.api.images"]
     assert len(lines) == 1 and "127.0.0.1" in lines[0].getMessage()
+
+
+def test_the_window_without_a_display_says_so(tmp_path: Path) -> None:
+    """Qt used to abort (134) with a misleading "libxcb-cursor0 is needed"."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("a display is an X11/Wayland matter")
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    proc = subprocess.run([sys.executable, "-m", "seller_desktop", "--data-dir",
+                           str(tmp_path / "d")], env={**env, "PYTHONPATH": str(ROOT)},
+                          capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert proc.returncode == Exit.NO_DISPLAY, proc.stderr
+    assert "DISPLAY" in proc.stderr and "sync" in proc.stderr

@@ -7,8 +7,8 @@ import asyncio
 import json
 
 import pytest
-from sandbox_support import dead_url
 from PySide6.QtWidgets import QApplication, QMessageBox
+from sandbox_support import dead_url
 
 from seller_desktop import app, context
 from seller_desktop.config import Paths
