@@ -137,7 +137,7 @@ async def _labels(args: argparse.Namespace, store: Store, spec: PageSpec,
                   api: ApiClient | None) -> Exit:
     # a Path is a file whatever its name ("--pdf out" is not a printer called "out")
     target: str | Path = args.pdf if args.pdf is not None else args.printer
-    problem = ShippingWorkflow.check_target(target)
+    problem = await ShippingWorkflow.check_target(target)
     if problem:  # before the sync and before any waybill number is taken
         print("printed: 0\nshipped: 0")
         _err(f"print failed: {problem}")
@@ -233,7 +233,7 @@ def main_picklist(argv: Sequence[str]) -> int:
             _err("nothing to pick: no order is waiting to ship")
             return Exit.NOTHING_TO_DO
         for target in filter(None, (args.pdf, args.slips)):
-            problem = workflow.check_target(target)
+            problem = asyncio.run(workflow.check_target(target))
             if problem:
                 _err(f"print failed: {problem}")
                 return Exit.PRINT_FAILED

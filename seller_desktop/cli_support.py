@@ -45,10 +45,11 @@ def parser(prog: str, description: str, codes: Iterable[Exit]) -> argparse.Argum
 
 def shop_options(p: argparse.ArgumentParser) -> None:
     """``--api-base`` and ``--demo``, for the commands that talk to the store."""
-    p.add_argument("--api-base", help=f"API base URL, e.g. a `seller-desktop sandbox`'s "
-                                      f"(default: account.json, else {DEFAULT_API_BASE})")
-    p.add_argument("--demo", action="store_true",
-                   help="use the demo shop of the data dir (as `seller-desktop --demo` does)")
+    shop = p.add_mutually_exclusive_group()
+    shop.add_argument("--api-base", help=f"API base URL, e.g. a `seller-desktop sandbox`'s "
+                                         f"(default: account.json, else {DEFAULT_API_BASE})")
+    shop.add_argument("--demo", action="store_true",
+                      help="use the demo shop of the data dir (as `seller-desktop --demo` does)")
 
 
 def no_credentials_help(paths: Paths) -> str:

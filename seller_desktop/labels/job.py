@@ -83,8 +83,9 @@ def _os_printer(name: str) -> QPrinter:
 
 def check_target(target: str | os.PathLike[str]) -> None:
     """Raise ``PrintError`` unless ``target`` can take a job now: the PDF's folder exists and
-    takes a file, or the printer exists, is not stopped and accepts jobs. Asked before anything
-    irreversible (taking waybill numbers), so a bad target costs nothing."""
+    takes a file, or the printer exists and is not stopped (quick; on the Qt thread). Asked
+    before anything irreversible (taking waybill numbers), so a bad target costs nothing; for a
+    printer, ``check_accepting`` too (it may take a moment: run it off the UI thread)."""
     ensure_gui_app()
     if is_pdf_target(target):
         _probe_pdf(Path(target))
@@ -93,10 +94,15 @@ def check_target(target: str | os.PathLike[str]) -> None:
     info = _find_printer(name)
     if info.state() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
         raise PrintError(f"打印机“{name}”已停止或出错，请在系统的打印机设置中恢复后重试")
-    accepting = cups.accepting_jobs(name)
+
+
+def check_accepting(printer_name: str) -> None:
+    """Raise ``PrintError`` when the spooler refuses jobs for the printer (CUPS ``cupsreject``).
+    No Qt: safe on a worker thread."""
+    accepting = cups.accepting_jobs(printer_name)
     if accepting is not None and not accepting[0]:
         why = f"（{accepting[1]}）" if accepting[1] else ""
-        raise PrintError(f"打印机“{name}”不接受打印任务{why}，请在系统的打印机设置中启用后重试")
+        raise PrintError(f"打印机“{printer_name}”不接受打印任务{why}，请在系统的打印机设置中启用后重试")
 
 
 def _probe_pdf(path: Path) -> None:

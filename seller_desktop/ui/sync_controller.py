@@ -2,7 +2,8 @@
 
 One run at a time. Progress arrives as ``progress(step, done, total)`` signals; a finished run
 publishes its ChangeSet through ``Events`` (the engine keeps the time of the last success in
-the store, where the CLI's runs put theirs too). Failures (offline, auth, quota) are reported, never raised into Qt.
+the store, where the CLI's runs put theirs too). Failures (offline, auth, quota) are reported,
+never raised into Qt.
 """
 
 from __future__ import annotations

@@ -8,8 +8,9 @@ engine. The steps, each resumable:
 2. ``check_target`` / ``check_component`` first (a number taken for a label that cannot
    print is used up), then ``create_waybills(order_ids, account)``: one 'ewaybill_create'
    outbox job per order that has no waybill yet (ops.shipping: the id is stored before
-   sending, so the engine's read-back makes a retry after a crash or timeout safe), then a push. A carrier refusal (10025005) fails only
-   that order's job; the failed request is dropped when the seller asks again.
+   sending, so the engine's read-back makes a retry after a crash or timeout safe), then a
+   push. A carrier refusal (10025005) fails only that order's job; the failed request is
+   dropped when the seller asks again.
 3. ``print_labels`` (QPrinter: PDF or an OS printer, one job, pick order) or
    ``print_with_component`` (the WeChat print component with the API's print_info).
 4. Only after the printer path confirmed the pages: ``ops.shipping.labels_printed`` writes
@@ -24,6 +25,7 @@ reprint works without the network.
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -239,12 +241,14 @@ class ShippingWorkflow:
     # -- the print target, checked before anything is taken -----------------------------------
 
     @staticmethod
-    def check_target(target: str | Path) -> str:
+    async def check_target(target: str | Path) -> str:
         """Why labels cannot go to ``target`` (a PDF path or a printer) now; "" = they can.
         Ask it before ``create_waybills``: a number taken for a label that cannot print is
-        used up on the server."""
+        used up on the server. The spooler is asked on a thread (it may be slow)."""
         try:
             labels.check_target(target)
+            if not labels.is_pdf_target(target):
+                await asyncio.to_thread(labels.check_accepting, str(target))
         except labels.PrintError as exc:
             return str(exc)
         return ""
@@ -254,7 +258,7 @@ class ShippingWorkflow:
         """Why the WeChat print component cannot print on ``printer`` now; "" = it can."""
         try:
             known = {p.name: p for p in await client.get_printer_list()}
-        except PrintComponentError as exc:
+        except (PrintComponentError, ValueError) as exc:
             return str(exc)
         chosen = known.get(printer)
         if chosen is None:

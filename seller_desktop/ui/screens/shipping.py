@@ -439,7 +439,7 @@ class ShippingScreen(QWidget):
             except PrintComponentError as exc:  # not running / not installed
                 problem = str(exc)
         else:
-            problem = self.workflow.check_target(target.os_target or "")
+            problem = await self.workflow.check_target(target.os_target or "")
         if problem:
             self.status.setText(problem + "\n" + self.tr("没有取号，也没有订单被标记发货"))
         return not problem
