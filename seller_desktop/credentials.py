@@ -42,9 +42,19 @@ class SecretStore:
         self._memory[appid] = secret
 
     def available(self) -> bool:
+        """A keyring that can keep secrets (it may still be locked). May block: not on the UI
+        thread."""
         backend = keyring.get_keyring()
         priority = getattr(backend, "priority", 0)
-        return priority >= 1 and "fail" not in type(backend).__module__
+        if priority < 1 or "fail" in type(backend).__module__:
+            return False
+        try:  # a backend that is chosen but has no service behind it (no D-Bus session, …)
+            backend.get_password(self.service, "")
+        except keyring.errors.NoKeyringError:
+            return False
+        except keyring.errors.KeyringError:
+            return True  # there, but locked or refusing: the seller can unlock it
+        return True
 
     def save(self, appid: str, secret: str) -> None:
         if not self.available():

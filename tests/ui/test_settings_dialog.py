@@ -5,7 +5,9 @@ secret is kept in memory for the run and nowhere else. The keyring is a real fai
 from __future__ import annotations
 
 import keyring
+import keyring.backend
 import keyring.backends.fail
+import keyring.errors
 import pytest
 from PySide6.QtWidgets import QApplication
 
@@ -80,3 +82,34 @@ async def test_without_a_keyring_the_secret_is_kept_in_memory_only(data_dir, qtb
     again.api_base.setText("http://localhost:9999")
     await again.save()
     assert not again.error.isVisible() and Settings(data_dir).api_base == "http://localhost:9999"
+
+
+class _NoServiceKeyring(keyring.backend.KeyringBackend):
+    """Chosen by keyring, but with nothing behind it (no D-Bus session on a server)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise keyring.errors.NoKeyringError("no secret service")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise keyring.errors.NoKeyringError("no secret service")
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise keyring.errors.NoKeyringError("no secret service")
+
+
+async def test_a_keyring_without_a_service_is_no_keyring(data_dir, qtbot, monkeypatch):
+    for key in ("SELLER_DESKTOP_APPID", "SELLER_DESKTOP_SECRET"):
+        monkeypatch.delenv(key, raising=False)
+    keyring.set_keyring(_NoServiceKeyring())
+    secrets = SecretStore()
+    assert not secrets.available()
+    dialog = _dialog(data_dir, qtbot, secrets)
+    await _looked_up(dialog)
+    dialog.appid.setText("wxnoservice01")
+    dialog.secret.setText("typed-secret-456")
+    await dialog.save()
+    assert not dialog.error.isVisible(), dialog.error.text()
+    assert "钥匙串" in dialog.secret_note.text()
+    assert resolve("wxnoservice01", secrets).secret == "typed-secret-456"
