@@ -19,7 +19,6 @@ Output: one ``key: value`` line per count on stdout, problems on stderr; the exi
 ``cli_exit``'s (listed in ``--help``).
 """
 
-
 from __future__ import annotations
 
 import argparse
