@@ -18,6 +18,7 @@ import os
 import sys
 
 from . import __version__
+from .config import api_base_arg
 
 SUBCOMMANDS = {
     "sandbox": "seller_desktop.sandbox.cli",
@@ -37,7 +38,7 @@ def _app_parser() -> argparse.ArgumentParser:
     shop = parser.add_mutually_exclusive_group()
     shop.add_argument("--demo", action="store_true",
                       help="run on the embedded sandbox store with a demo shop; needs no account")
-    shop.add_argument("--api-base", help="for this run, the API address of a store, e.g. a "
+    shop.add_argument("--api-base", type=api_base_arg, help="for this run, the API address of a store, e.g. a "
                                            "running `seller-desktop sandbox`'s base= "
                                            "(default: the saved setting)")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default: saved setting)")

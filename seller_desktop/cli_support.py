@@ -20,7 +20,7 @@ from typing import Any
 
 from . import credentials
 from .cli_exit import Exit, epilog
-from .config import DEFAULT_API_BASE, ENV_APPID, ENV_SECRET, Paths
+from .config import DEFAULT_API_BASE, ENV_APPID, ENV_SECRET, Paths, api_base_arg
 
 
 def setup_logging(verbose: bool) -> None:
@@ -46,7 +46,7 @@ def parser(prog: str, description: str, codes: Iterable[Exit]) -> argparse.Argum
 def shop_options(p: argparse.ArgumentParser) -> None:
     """``--api-base`` and ``--demo``, for the commands that talk to the store."""
     shop = p.add_mutually_exclusive_group()
-    shop.add_argument("--api-base", help=f"API base URL, e.g. a `seller-desktop sandbox`'s "
+    shop.add_argument("--api-base", type=api_base_arg, help=f"API base URL, e.g. a `seller-desktop sandbox`'s "
                                          f"(default: account.json, else {DEFAULT_API_BASE})")
     shop.add_argument("--demo", action="store_true",
                       help="use the demo shop of the data dir (as `seller-desktop --demo` does)")

@@ -94,3 +94,16 @@ def test_the_window_without_a_display_says_so(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert proc.returncode == Exit.NO_DISPLAY, proc.stderr
     assert "DISPLAY" in proc.stderr and "sync" in proc.stderr
+
+
+@pytest.mark.parametrize("command", [[], ["sync"], ["labels", "--all-pending", "--pdf", "x.pdf"]])
+def test_the_secret_is_never_sent_in_clear(command: list[str], tmp_path: Path) -> None:
+    """``--api-base`` takes HTTPS, or plain HTTP on this machine only (a sandbox)."""
+    from seller_desktop.config import api_base_arg
+
+    assert api_base_arg("https://api.weixin.qq.com/") == "https://api.weixin.qq.com"
+    assert api_base_arg("http://127.0.0.1:8765") == "http://127.0.0.1:8765"
+    proc = subprocess.run([sys.executable, "-m", "seller_desktop", *command, "--api-base",
+                           "http://shop.example.com", "--data-dir", str(tmp_path)],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert proc.returncode == Exit.USAGE and "https://" in proc.stderr, proc.stderr
