@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .config import Paths
 from .context import AppContext, open_context
-from .credentials import SecretStore, resolve
+from .credentials import SecretStore
 from .store import CacheTooNew, CorruptCache, ShopInUse, StorageFailed, StoreError
 from .store.errors import classify
 from .store.lock import DirLock
@@ -103,9 +103,11 @@ def _bring_forward(window: MainWindow) -> None:
 async def _run_shop(app: QApplication, paths: Paths, settings: Settings, demo_flag: bool,
                     ready: asyncio.Future[MainWindow] | None, focus: FocusServer) -> int:
     secrets = SecretStore()
+    if demo_flag:
+        settings.override("demo", True)  # shown checked in 设置; unchecking it leaves demo mode
     while True:
         install_language(app, settings.language)
-        demo = demo_flag or bool(settings.demo)
+        demo = bool(settings.demo)
         ctx = await open_shop(paths, settings, demo, secrets)
         if ctx is None:
             return 1
@@ -118,8 +120,10 @@ async def _run_shop(app: QApplication, paths: Paths, settings: Settings, demo_fl
             ready.set_result(window)
         if ctx.engine is not None:
             window.sync.sync_now()
-        elif not settings.first_run_done and resolve(settings.appid or None, secrets) is None:
+        elif not settings.first_run_done:  # no engine: no credentials found
             window.show_settings(first_run=True)
+        elif settings.appid:  # an account whose secret is not kept (no keyring): ask for it
+            window.show_settings()
         result = await outcome
         focus.activate.disconnect(raise_window)
         window.save_layout()
@@ -149,6 +153,8 @@ def main(args: argparse.Namespace) -> int:
     settings = Settings(paths.data_dir)
     if getattr(args, "lang", None):
         settings.language = args.lang
+    if getattr(args, "api_base", None):
+        settings.override("api_base", args.api_base)  # this run only, like the commands'
     loop = QEventLoop(app)
     asyncio.set_event_loop(loop)
     try:

@@ -2,14 +2,9 @@
 
 Every subcommand that opens a shop (``sync``, ``labels``, ``picklist``) goes through
 ``open_store``; one that fails while working (a disk that fills up mid-sync) ends through
-``storage_exit``. No traceback reaches the seller; each case has its own exit code:
-
-- 6 ``EXIT_IN_USE``: another seller-desktop (the window, another sync) holds the data dir;
-  ``--wait SECONDS`` waits that long for it first.
-- 7 ``EXIT_STORAGE``: the disk is full, read-only, the data dir is not ours, or an I/O error.
-  Nothing was moved or lost: run again once it is fixed.
-- 8 ``EXIT_CACHE``: the cache file is damaged (open the window to rebuild it, which keeps the
-  unsynced changes) or was written by a newer version.
+``storage_exit``. No traceback reaches the seller; each case has its own exit code (``cli_exit``): ``LOCKED``
+(another seller-desktop holds the data dir; ``--wait SECONDS`` waits for it), ``STORAGE`` (disk
+full, read-only, not ours, an I/O error: nothing moved or lost), ``CACHE`` (damaged or too new).
 """
 
 from __future__ import annotations
@@ -17,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .cli_exit import Exit
 from .config import Paths
 from .store import (
     CacheTooNew,
@@ -31,13 +27,11 @@ from .store import (
 )
 from .store.errors import classify
 
-EXIT_IN_USE, EXIT_STORAGE, EXIT_CACHE = 6, 7, 8
-
 
 def add_wait_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                         help="if another seller-desktop has this data dir open, wait up to "
-                             "SECONDS for it (default: do not wait; exit code 6)")
+                             "SECONDS for it (default: do not wait)")
 
 
 def describe(exc: StoreError) -> str:
@@ -69,21 +63,21 @@ def describe(exc: StoreError) -> str:
     return f"{what} ({exc.path}{detail}); {todo}"
 
 
-def exit_code(exc: StoreError) -> int:
+def exit_code(exc: StoreError) -> Exit:
     if isinstance(exc, ShopInUse):
-        return EXIT_IN_USE
+        return Exit.LOCKED
     if isinstance(exc, StorageProblem):
-        return EXIT_STORAGE
-    return EXIT_CACHE
+        return Exit.STORAGE
+    return Exit.CACHE
 
 
-def storage_exit(exc: StoreError) -> int:
+def storage_exit(exc: StoreError) -> Exit:
     """Print the one line for ``exc`` on stderr; the exit code to return."""
     print(describe(exc), file=sys.stderr, flush=True)
     return exit_code(exc)
 
 
-def open_store(data_dir: str | None, wait: float = 0.0) -> tuple[Paths, Store] | int:
+def open_store(data_dir: str | None, wait: float = 0.0) -> tuple[Paths, Store] | Exit:
     """The data dir's paths and its open store, or the exit code after printing why not."""
     try:
         paths = Paths.resolve(data_dir)

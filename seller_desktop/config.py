@@ -15,6 +15,21 @@ ENV_APPID = "SELLER_DESKTOP_APPID"
 ENV_SECRET = "SELLER_DESKTOP_SECRET"
 
 
+def api_base_arg(value: str) -> str:
+    """``--api-base``: HTTPS, or plain HTTP only on this machine (a sandbox): the AppSecret is
+    sent to it, never in clear over a network. For argparse's ``type=``."""
+    from argparse import ArgumentTypeError
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value)
+    loopback = parts.hostname in ("127.0.0.1", "localhost", "::1")
+    if not parts.hostname or not (parts.scheme == "https"
+                                  or (parts.scheme == "http" and loopback)):
+        raise ArgumentTypeError(f"{value!r}: use https://…, or http://127.0.0.1:PORT for a "
+                                "sandbox (the AppSecret is never sent in clear)")
+    return value.rstrip("/")
+
+
 def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 

@@ -4,7 +4,8 @@ no Qt here (settings arrive as an object from the UI layer).
 
 Demo mode runs the sandbox in-process on a free loopback port, serving the shop saved in
 ``Paths.demo_state_file`` (created from the seeded demo shop on the first run), so the demo shop
-and the seller's edits persist across runs.
+and the seller's edits persist across runs. Any sandbox (embedded, or a `seller-desktop sandbox`
+at a loopback http:// address) serves the image links it hands out under its own address.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from .api.client import DEFAULT_BASE_URL, ApiClient
 from .config import Paths, save_account
@@ -93,7 +95,16 @@ def start_demo_sandbox(paths: Paths) -> Any:
     return server
 
 
+def is_loopback_sandbox(base_url: str) -> bool:
+    """A plain-HTTP loopback API address is a sandbox (the settings accept no other http://);
+    the real API is HTTPS on the internet."""
+    parts = urlsplit(base_url)
+    return parts.scheme == "http" and parts.hostname in ("127.0.0.1", "localhost", "::1")
+
+
 def sandbox_rewriter(base_url: str) -> Callable[[str], str]:
+    """The sandbox serves the image links it hands out (``https://mmecimage.cn/p/…``) under
+    its own address; an embedded or a standalone sandbox alike."""
     prefix = "https://mmecimage.cn/"
 
     def rewrite(url: str) -> str:
@@ -119,7 +130,10 @@ async def open_context(paths: Paths, settings: Any, *, demo: bool,
         else:
             credentials = resolve(settings.appid or None, secrets)
             base = settings.api_base or DEFAULT_BASE_URL
-            if settings.appid:
+            if is_loopback_sandbox(base):  # `seller-desktop sandbox`: its images too
+                ctx.image_rewrite = sandbox_rewriter(base)
+            overridden = getattr(settings, "is_overridden", lambda _name: False)
+            if settings.appid and not overridden("api_base"):  # --api-base is for this run
                 await asyncio.to_thread(save_account, paths, settings.appid, base)
         if credentials is not None:
             warm_up_imports()

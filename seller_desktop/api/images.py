@@ -2,8 +2,8 @@
 (``https://mmecimage.cn/p/…``), rate-limited by the platform and not behind the access token.
 
 ``rewrite`` maps a link to where it is really served (the sandbox serves the same paths on its
-own address in demo mode). A failed fetch is ``None``, never an exception: a thumbnail is
-decoration and must not disturb the view that asked for it.
+own address). A failed fetch is ``None``, never an exception: a thumbnail is decoration and
+must not disturb the view that asked for it; the failure is logged once per host and kind.
 """
 
 from __future__ import annotations
@@ -25,19 +25,31 @@ class ImageFetcher:
         self._timeout = timeout
         self._transport = transport
         self._http: httpx.AsyncClient | None = None
+        self._reported: set[tuple[str, str]] = set()
 
     async def fetch(self, url: str) -> bytes | None:
         if self._http is None:
             self._http = httpx.AsyncClient(timeout=self._timeout, follow_redirects=True,
                                            transport=self._transport)
+        target = self.rewrite(url)
         try:
-            response = await self._http.get(self.rewrite(url))
+            response = await self._http.get(target)
         except httpx.HTTPError as exc:
-            log.info("image not fetched: %s", type(exc).__name__)
+            self._report(target, type(exc).__name__)
             return None
-        if response.status_code != 200 or len(response.content) > MAX_IMAGE_BYTES:
+        if response.status_code != 200:
+            self._report(target, f"HTTP {response.status_code}")
+            return None
+        if len(response.content) > MAX_IMAGE_BYTES:
             return None
         return response.content
+
+    def _report(self, url: str, why: str) -> None:
+        # once per host and kind of failure: a shop's every thumbnail fails the same way
+        host = httpx.URL(url).host if url.startswith(("http://", "https://")) else url[:40]
+        if (host, why) not in self._reported:
+            self._reported.add((host, why))
+            log.warning("images from %s cannot be fetched (%s); thumbnails stay empty", host, why)
 
     async def aclose(self) -> None:
         if self._http is not None:

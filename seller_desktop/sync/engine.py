@@ -136,6 +136,9 @@ class SyncEngine:
             if not report.stop_error:
                 await self._pull(report, full=full, pushed=pushed)
             report.waiting = await self.ctx.write(open_count)
+            if not report.stop_error:  # in the store: the window and the CLI show one time
+                when = self.ctx.clock()
+                await self.ctx.write(lambda conn: marks.set_last_success(conn, when))
             self.last_report = report
             return report
 

@@ -6,6 +6,8 @@
 - ``products.full_at``: unix seconds of the last complete product pass.
 - ``products.dirty``: JSON list of product ids to re-read on the next run (touched by a push
   or by an order) when that run could not do it.
+- ``sync.last_success``: unix seconds of the last run that finished without stopping; kept in
+  the data dir's store so the window and ``seller-desktop sync`` show the same time.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ ORDERS_SYNCED_TO = "orders.synced_to"
 ORDERS_RETRY = "orders.retry"
 PRODUCTS_FULL_AT = "products.full_at"
 PRODUCTS_DIRTY = "products.dirty"
+LAST_SUCCESS = "sync.last_success"
 
 
 @dataclass
@@ -74,3 +77,11 @@ def dirty_products(conn: sqlite3.Connection) -> list[str]:
 
 def set_dirty_products(conn: sqlite3.Connection, product_ids: set[str] | list[str]) -> None:
     _set(conn, PRODUCTS_DIRTY, json.dumps(sorted(set(product_ids))))
+
+
+def last_success(conn: sqlite3.Connection) -> int | None:
+    return _int(_get(conn, LAST_SUCCESS))
+
+
+def set_last_success(conn: sqlite3.Connection, when: int) -> None:
+    _set(conn, LAST_SUCCESS, str(when))

@@ -1,8 +1,9 @@
 """Runs the sync engine from the window: on demand (立即同步, F5), on a timer, at start.
 
 One run at a time. Progress arrives as ``progress(step, done, total)`` signals; a finished run
-publishes its ChangeSet through ``Events`` and records the time of the last success in the
-settings. Failures (offline, auth, quota) are reported, never raised into Qt.
+publishes its ChangeSet through ``Events`` (the engine keeps the time of the last success in
+the store, where the CLI's runs put theirs too). Failures (offline, auth, quota) are reported,
+never raised into Qt.
 """
 
 from __future__ import annotations
@@ -94,9 +95,7 @@ class SyncController(QObject):
             self.failed.emit(str(exc) or type(exc).__name__)
         else:
             self.last_report = report
-            if not report.stopped:
-                self.settings.last_sync = self.clock()
-            else:
+            if report.stopped:  # the time of a success is kept by the engine, in the store
                 self.failed.emit(report.stopped)
             self.events.publish(report.changes)
         finally:

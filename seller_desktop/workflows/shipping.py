@@ -5,10 +5,12 @@ engine. The steps, each resumable:
 
 1. ``candidates()``: the orders waiting to ship (20/21) and unaccepted gifts (12, refused with
    ``Order.can_ship()``'s reason), each with its active waybill and the last 取号 error.
-2. ``create_waybills(order_ids, account)``: one 'ewaybill_create' outbox job per order that has
-   no waybill yet (ops.shipping: the id is stored before sending, so the engine's read-back makes
-   a retry after a crash or timeout safe), then a push. A carrier refusal (10025005) fails only
-   that order's job; the failed request is dropped when the seller asks again.
+2. ``check_target`` / ``check_component`` first (a number taken for a label that cannot
+   print is used up), then ``create_waybills(order_ids, account)``: one 'ewaybill_create'
+   outbox job per order that has no waybill yet (ops.shipping: the id is stored before
+   sending, so the engine's read-back makes a retry after a crash or timeout safe), then a
+   push. A carrier refusal (10025005) fails only that order's job; the failed request is
+   dropped when the seller asks again.
 3. ``print_labels`` (QPrinter: PDF or an OS printer, one job, pick order) or
    ``print_with_component`` (the WeChat print component with the API's print_info).
 4. Only after the printer path confirmed the pages: ``ops.shipping.labels_printed`` writes
@@ -23,6 +25,7 @@ reprint works without the network.
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -235,6 +238,35 @@ class ShippingWorkflow:
             return ChangeSet()
         return await self.engine.push()
 
+    # -- the print target, checked before anything is taken -----------------------------------
+
+    @staticmethod
+    async def check_target(target: str | Path) -> str:
+        """Why labels cannot go to ``target`` (a PDF path or a printer) now; "" = they can.
+        Ask it before ``create_waybills``: a number taken for a label that cannot print is
+        used up on the server. The spooler is asked on a thread (it may be slow)."""
+        try:
+            labels.check_target(target)
+            if not labels.is_pdf_target(target):
+                await asyncio.to_thread(labels.check_accepting, str(target))
+        except labels.PrintError as exc:
+            return str(exc)
+        return ""
+
+    @staticmethod
+    async def check_component(printer: str, client: PrintComponentClient) -> str:
+        """Why the WeChat print component cannot print on ``printer`` now; "" = it can."""
+        try:
+            known = {p.name: p for p in await client.get_printer_list()}
+        except (PrintComponentError, ValueError) as exc:
+            return str(exc)
+        chosen = known.get(printer)
+        if chosen is None:
+            return f"打印组件中没有打印机“{printer}”"
+        if chosen.status != "ready":
+            return f"打印机“{chosen.display_name}”未就绪（{chosen.status}）"
+        return ""
+
     # -- steps ----------------------------------------------------------------------------------
 
     async def create_waybills(self, order_ids: Sequence[str], account: CarrierAccount,
@@ -352,15 +384,11 @@ class ShippingWorkflow:
         if not waybills:
             outcome.error = "没有可打印的面单"
             return outcome
+        problem = await self.check_component(printer, client)
+        if problem:
+            outcome.error = problem
+            return outcome
         try:
-            known = {p.name: p for p in await client.get_printer_list()}
-            chosen = known.get(printer)
-            if chosen is None:
-                outcome.error = f"打印组件中没有打印机“{printer}”"
-                return outcome
-            if chosen.status != "ready":
-                outcome.error = f"打印机“{chosen.display_name}”未就绪（{chosen.status}）"
-                return outcome
             with_info = [await self._with_print_info(w) for w in waybills]
             ordered = self._pick_ordered(with_info)
             tasks = tasks_for_waybills(ordered)

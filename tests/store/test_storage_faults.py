@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from storage_support import as_a_stranger, fill, give_back, remount, small_disk
 
+from seller_desktop.cli_exit import Exit
 from seller_desktop.store import (
     CorruptCache,
     StorageFull,
@@ -125,7 +126,7 @@ def test_a_data_dir_without_rights_is_named_and_nothing_moves(data_dir: Path) ->
     finally:
         give_back(data_dir)
     assert "Traceback" not in done.stderr, done.stderr
-    assert done.returncode == 7, done.stderr
+    assert done.returncode == Exit.STORAGE, done.stderr
     assert len(done.stderr.strip().splitlines()) == 1 and "no permission" in done.stderr
     assert sorted(p.name for p in data_dir.iterdir()) == [CACHE_NAME, "lock"]
     assert healthy(data_dir / CACHE_NAME) == 20
@@ -137,7 +138,7 @@ def test_the_cli_on_a_damaged_cache_says_so_in_one_line(data_dir: Path) -> None:
                            str(data_dir), "--all-pending", "--pdf", str(data_dir / "p.pdf")],
                           cwd=ROOT, capture_output=True, text=True, timeout=60,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
-    assert done.returncode == 8, done.stderr
+    assert done.returncode == Exit.CACHE, done.stderr
     assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
     assert "damaged" in done.stderr and "rebuild" in done.stderr
     assert (data_dir / CACHE_NAME).read_bytes().startswith(b"this is not")  # nothing moved

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from storage_support import fill, small_disk
 
+from seller_desktop.cli_exit import Exit
 from seller_desktop.ops import orders as order_ops
 from seller_desktop.ops import products as product_ops
 from seller_desktop.sandbox.server import SandboxServer
@@ -102,7 +103,7 @@ async def test_the_cli_on_a_full_disk_says_so_and_pushes_once_space_is_back(
         filler = fill(disk)
         proc = cli(data_dir, sandbox.url, env=creds(sandbox))
         _, err = await asyncio.to_thread(proc.communicate, timeout=120)
-        assert proc.returncode == 7, err
+        assert proc.returncode == Exit.STORAGE, err
         assert "Traceback" not in err and "the disk is full" in err
         assert len(err.strip().splitlines()) == 1
         assert sorted(p.name for p in data_dir.iterdir()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from seller_desktop.cli_exit import Exit
 from seller_desktop.ops import products as product_ops
 from seller_desktop.sandbox.server import SandboxServer
 from seller_desktop.store import Store
@@ -70,7 +71,7 @@ async def test_two_sync_processes_on_one_data_dir_create_each_product_once(
     assert adds(sandbox) > 0, "neither run pushed"
     refused = cli(data_dir, sandbox.url, env=env)  # no --wait: one line and exit code 6
     out, err = await asyncio.to_thread(refused.communicate, timeout=60)
-    assert refused.returncode == 6, err
+    assert refused.returncode == Exit.LOCKED, err
     assert "open in another seller-desktop" in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
     for proc in racers:
@@ -116,7 +117,7 @@ def test_the_window_holds_the_dir_so_a_script_does_not_push(data_dir: Path,
     try:
         proc = cli(data_dir, sandbox.url, "--wait", "0.5", env=creds(sandbox))
         _, err = proc.communicate(timeout=60)
-        assert proc.returncode == 6 and "Traceback" not in err, err
+        assert proc.returncode == Exit.LOCKED and "Traceback" not in err, err
         assert adds(sandbox) == 0
         waiting = cli(data_dir, sandbox.url, "--wait", "60", env=creds(sandbox))
         time.sleep(0.5)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from storage_support import fill, small_disk
 
 from seller_desktop import app
+from seller_desktop.cli_exit import Exit
 from seller_desktop.config import Paths
 from seller_desktop.store import Store, outbox
 from seller_desktop.store.db import CACHE_NAME
@@ -146,13 +147,13 @@ async def test_a_script_started_while_the_window_is_open_does_not_take_the_shop(
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = await asyncio.to_thread(subprocess.run, command, capture_output=True, text=True,
                                    timeout=60, cwd=ROOT, env=env)
-    assert done.returncode == 6, done.stderr
+    assert done.returncode == Exit.LOCKED, done.stderr
     assert "open in another seller-desktop" in done.stderr and "Traceback" not in done.stderr
     window.close()
     assert await task == 0
     done = await asyncio.to_thread(subprocess.run, command, capture_output=True, text=True,
                                    timeout=60, cwd=ROOT, env=env)
-    assert done.returncode != 6, done.stderr  # the window let go when it closed
+    assert done.returncode != Exit.LOCKED, done.stderr  # the window let go when it closed
 
 
 async def test_a_save_on_a_full_disk_is_refused_in_words_and_works_once_space_is_back(

@@ -33,6 +33,7 @@ from .conftest import FAST_RETRY, acontrol
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.qt_loop]
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "shipping"
+EWB_CREATE = "/channels/ec/logistics/ewaybill/biz/order/create"
 GIFT_REASON = "礼物尚未被收下，收礼人填写地址后才能发货"
 
 
@@ -185,7 +186,9 @@ async def test_print_component_not_ready_ships_nothing_then_prints(screen, sandb
         qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
         await screen.current_task
         assert "未就绪" in screen.status.text() and "没有订单被标记发货" in screen.status.text()
-        assert screen.model.candidate(screen.model.row_of(oid)).stage == "待打印"
+        # checked before taking a number: none is used up for a label that cannot print
+        assert screen.model.candidate(screen.model.row_of(oid)).stage == "待取号"
+        assert not [e for e in sandbox.shop.log if e["op"] == EWB_CREATE]
         component.set_printer_status("DL-888B", "ready")
         qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
         await screen.current_task
@@ -195,6 +198,27 @@ async def test_print_component_not_ready_ships_nothing_then_prints(screen, sandb
         component.stop()
     state = (await acontrol(sandbox, "/sandbox/state"))["state"]
     assert state["orders"][oid]["status"] == 30
+
+
+async def test_a_pdf_that_cannot_be_written_takes_no_waybill(screen, sandbox, qtbot,
+                                                              tmp_path) -> None:
+    oid = (await acontrol(sandbox, "/sandbox/order/create", {"status": 20}))["order_id"]
+    await screen.sync_engine.run(full=True)
+    screen.reload()
+    await screen.refresh_accounts()
+    screen.picker.choose(TARGET_PDF)
+    screen.picker.pdf_path.setText(str(tmp_path / "no-such-folder" / "labels.pdf"))
+    screen.model.set_checked([oid])
+    qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
+    await screen.current_task
+    assert "不存在" in screen.status.text() and "没有取号" in screen.status.text()
+    assert screen.model.candidate(screen.model.row_of(oid)).stage == "待取号"
+    assert not [e for e in sandbox.shop.log if e["op"] == EWB_CREATE]
+    screen.picker.pdf_path.setText(str(tmp_path / "labels.pdf"))
+    qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
+    await screen.current_task
+    assert "1 个订单已发货" in screen.status.text(), screen.status.text()
+    assert len([e for e in sandbox.shop.log if e["op"] == EWB_CREATE]) == 1
 
 
 async def test_a_refused_self_shipment_keeps_the_dialog_and_the_number(screen, sandbox, qtbot):

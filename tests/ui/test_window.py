@@ -73,7 +73,7 @@ async def test_settings_keep_the_secret_in_the_keyring(data_dir, memory_keyring)
         await again.lookup
         assert again.secret.placeholderText() == "已保存在系统钥匙串中"
         again.reject()
-    assert len(asked_on) == 3 and threading.get_ident() not in asked_on
+    assert len(asked_on) >= 3 and threading.get_ident() not in asked_on  # never on the UI thread
     assert memory_keyring.secrets == {("seller-desktop", "wx1234567890abcd"): "s3cret-令牌-value"}
     settings = Settings(data_dir)
     assert (settings.appid, settings.sync_interval_min) == ("wx1234567890abcd", 12)

@@ -1233,6 +1233,10 @@ Recipient %2, ship by %3</translation>
         <translation>Find it under Development settings in the WeChat Store back office</translation>
     </message>
     <message>
+        <source>正在使用环境变量 %1 / %2 中的 AppID 和 AppSecret；其他设置照常保存。</source>
+        <translation>Using the AppID and AppSecret from the environment variables %1 / %2; the other settings save as usual.</translation>
+    </message>
+    <message>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
@@ -1271,6 +1275,14 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>先用演示店铺</source>
         <translation>Try the demo shop</translation>
+    </message>
+    <message>
+        <source>此电脑没有可用的系统钥匙串：AppSecret 只保留在内存中，每次启动都要重新填写。也可以改用环境变量 %1 / %2。</source>
+        <translation>This computer has no usable system keyring: the AppSecret is kept in memory only and must be entered again at each start. You can also use the environment variables %1 / %2.</translation>
+    </message>
+    <message>
+        <source>已填写（只在本次运行中有效）</source>
+        <translation>Entered (valid for this run only)</translation>
     </message>
     <message>
         <source>API 地址须以 https:// 开头</source>
@@ -1564,6 +1576,10 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>正在打印…</source>
         <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>没有取号，也没有订单被标记发货</source>
+        <translation>No waybill number was taken and no order was marked shipped</translation>
     </message>
     <message>
         <source>请选择一个已打印过面单的订单</source>

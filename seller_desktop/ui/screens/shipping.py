@@ -400,6 +400,8 @@ class ShippingScreen(QWidget):
                        if c.can_ship and (c.waybill is None or c.waybill_error)]
             account = self.chosen_account()
             if lacking and account is not None:
+                if not await self._target_ready(target):
+                    return  # no number is taken for a label that cannot print
                 await self._take(lacking, account)
         self._stop = False
         self.progress.setRange(0, 0)
@@ -425,6 +427,22 @@ class ShippingScreen(QWidget):
                                                        progress, lambda: self._stop)
         self._publish(outcome.changes)
         self.status.setText(_summary(outcome, reprint_reason is not None))
+
+    async def _target_ready(self, target: PrintTarget) -> bool:
+        """Check the print target before taking numbers; say why it cannot print."""
+        if target.component_printer is not None:
+            host, port = self.component
+            try:
+                async with PrintComponentClient(host, port) as client:
+                    problem = await self.workflow.check_component(target.component_printer,
+                                                                  client)
+            except PrintComponentError as exc:  # not running / not installed
+                problem = str(exc)
+        else:
+            problem = await self.workflow.check_target(target.os_target or "")
+        if problem:
+            self.status.setText(problem + "\n" + self.tr("没有取号，也没有订单被标记发货"))
+        return not problem
 
     def _request_stop(self) -> None:
         self._stop = True

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from ...domain import timeutil
 from ...store import ui_queries as q
+from ...sync import marks
 from .. import labels
 from ..sync_controller import SyncController
 
@@ -69,10 +70,11 @@ class SyncStatus(QWidget):
         else:
             self.online.setText(self.tr("● 离线"))
             self.online.setStyleSheet("color: #c62828;")
-        last = int(self.controller.settings.last_sync)
+        reader = self.reader()
+        last = marks.last_success(reader) or 0
         self.last_sync.setText(self.tr("上次同步：%1").replace(
             "%1", timeutil.format_ts(last) if last else self.tr("从未")))
-        summary = q.outbox_summary(self.reader())
+        summary = q.outbox_summary(reader)
         self.pending.setText(self.tr("待同步：%1").replace("%1", str(summary.pending)))
         self.failures.setVisible(summary.failed > 0 or bool(self._error))
         if summary.failed:
