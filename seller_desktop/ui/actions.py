@@ -31,6 +31,8 @@ class Actions:
         self.events = events
         self.tasks = tasks or TaskRunner()
         self.clock = clock
+        # called after a change was queued in the outbox (the window pushes it soon)
+        self.on_queued: Callable[[], None] | None = None
         self._worker_reader: sqlite3.Connection | None = None
 
     def reader(self) -> sqlite3.Connection:
@@ -44,8 +46,11 @@ class Actions:
 
     def _publish(self, changes: ChangeSet | None) -> ChangeSet:
         changes = changes or ChangeSet()
+        queued = bool(changes.products or changes.orders or changes.waybills)
         changes.outbox = True
         self.events.publish(changes)
+        if queued and self.on_queued is not None:
+            self.on_queued()
         return changes
 
     # -- products ---------------------------------------------------------------------------
