@@ -342,6 +342,10 @@ The damaged file was moved to:
         <source>商品正在审核中，请先撤回审核再修改</source>
         <translation>The product is in review: withdraw the review before editing</translation>
     </message>
+    <message>
+        <source>同一规格名下最多 %1 个不同的规格值</source>
+        <translation>At most %1 different values under one attribute name</translation>
+    </message>
 </context>
 <context>
     <name>LabelPreview</name>

@@ -38,11 +38,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.money import MoneyError, fen_to_yuan_text, parse_yuan
-from ...domain.product import Product, Sku, SkuAttr
+from ...domain.product import Product, Sku
 from ...domain.validation import Issue, ValidationFailed, copy_settings, validate_product
 from .. import labels
 from ..actions import Actions
 from ..widgets.thumbnails import Thumbnails
+from .sku_attrs import format_attrs, parse_attrs
 
 COL_ATTRS, COL_CODE, COL_PRICE, COL_MARKET, COL_STOCK = range(5)
 _SKU_FIELD_COLUMN = {"attrs": COL_ATTRS, "sku_code": COL_CODE, "sale_price": COL_PRICE,
@@ -50,16 +51,6 @@ _SKU_FIELD_COLUMN = {"attrs": COL_ATTRS, "sku_code": COL_CODE, "sale_price": COL
 _SKU_ISSUE = re.compile(r"^skus\[(\d+)\]\.(\w+)$")
 ERROR_STYLE = "color: #c62828;"
 ERROR_BG = QColor("#ffebee")
-
-
-def parse_attrs(text: str) -> tuple[SkuAttr, ...]:
-    """``颜色:红 尺码:L`` (also full-width ``：``) → attributes; a token without ``:`` is a value
-    with an empty name (the rules then ask for a name)."""
-    attrs = []
-    for token in text.split():
-        key, sep, value = token.replace("：", ":").partition(":")
-        attrs.append(SkuAttr(key, value) if sep else SkuAttr("", key))
-    return tuple(attrs)
 
 
 class ProductEditor(QDialog):
@@ -221,7 +212,7 @@ class ProductEditor(QDialog):
         self.grid.insertRow(row)
         self._skus.append(sku)
         values = ["", "", "", "", "0"] if sku is None else [
-            " ".join(f"{a.key}:{a.value}" for a in sku.attrs), sku.sku_code,
+            format_attrs(sku.attrs), sku.sku_code,
             fen_to_yuan_text(sku.sale_price),
             fen_to_yuan_text(sku.market_price) if sku.market_price is not None else "",
             str(sku.stock_num)]
