@@ -239,3 +239,34 @@ async def test_pick_list_and_packing_slips_are_made_a_page_at_a_time(screen, san
     screen.progress.setValue = lambda done: (set_value(done), done == 1 and screen.stop_button.click())
     await screen.print_sheet(ids, str(stopped), pick=False)  # 停止 after the first page
     assert screen.status.text() == "已停止，没有生成文件" and not stopped.exists()
+
+
+def _stock_shown(screen: ShippingScreen) -> int:
+    import re
+    return int(re.search(r"余 (\d+) 张", screen.account.currentText()).group(1))
+
+
+async def test_waybill_stock_follows_numbers_taken_and_cancelled(screen, sandbox, qtbot,
+                                                                 monkeypatch) -> None:
+    ids = [(await acontrol(sandbox, "/sandbox/order/create", {"status": 20}))["order_id"]
+           for _ in range(3)]
+    await screen.sync_engine.run(full=True)
+    screen.reload()
+    await screen.refresh_accounts()
+    screen.account.setCurrentIndex(screen.account.findData("7001002"))
+    before = _stock_shown(screen)
+    screen.select_rows(ids)
+    qtbot.mouseClick(screen.take, Qt.MouseButton.LeftButton)
+    await screen.current_task
+    assert f"取号成功 {len(ids)} 单" in screen.status.text()
+    assert screen.account.currentData() == "7001002"  # still the chosen account
+    assert _stock_shown(screen) == before - len(ids)  # without 刷新账号
+
+    from PySide6.QtWidgets import QMessageBox
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert screen.select_order(ids[0])
+    screen.cancel_current()
+    await screen.current_task
+    assert screen.status.text() == "面单已取消"
+    assert _stock_shown(screen) == before - len(ids) + 1

@@ -111,6 +111,7 @@ class ShippingScreen(QWidget):
         self.accounts: list[CarrierAccount] = []
         self.carriers: list[Carrier] = []
         self._accounts_asked = False
+        self._published: ChangeSet | None = None
         self.current_task: asyncio.Task | None = None
         self._stop = False
         self._fitted = False
@@ -253,6 +254,11 @@ class ShippingScreen(QWidget):
     def on_changes(self, changes: ChangeSet) -> None:
         if changes.orders or changes.waybills:
             self.reload()
+        idle = self.current_task is None or self.current_task.done()
+        if changes.waybills and idle and self.accounts and changes is not self._published:
+            # waybill jobs pushed by a sync (queued while offline): their numbers came off the
+            # account's stock too (this screen's own work re-reads it in its task)
+            self.current_task = self.actions.tasks.spawn(self._balances_after(changes))
 
     def select_order(self, order_id: str) -> bool:
         row = self.model.row_of(order_id)
@@ -301,6 +307,7 @@ class ShippingScreen(QWidget):
         return self.current_task
 
     def _publish(self, changes: ChangeSet) -> None:
+        self._published = changes  # its own work re-reads the balances itself
         self.actions.events.publish(changes)
         self.reload()
 
@@ -326,18 +333,33 @@ class ShippingScreen(QWidget):
         return self._run(self._load_accounts())
 
     async def _load_accounts(self) -> None:
+        await self._reload_balances()
+        try:
+            self.carriers = await self.workflow.carriers()
+            await self.workflow.refresh_shop_name()
+        except ApiError:
+            pass  # the numbers still work; self-shipping falls back to the built-in list
+
+    async def _reload_balances(self) -> None:
+        """Read the accounts and their remaining waybill stock again (after numbers were taken
+        or cancelled the stock shown would be stale); the chosen account stays chosen."""
+        chosen = self.account.currentData() or self.prefs.account
         self.accounts = await self.workflow.accounts()
         self.account.clear()
         for a in self.accounts:
             site = a.site_name or self.tr("月结")
             self.account.addItem(f"{a.delivery_name or a.delivery_id} · {site} · "
                                  + self.tr("余 %1 张").replace("%1", str(a.available)), a.acct_id)
-        self.account.setCurrentIndex(max(self.account.findData(self.prefs.account), 0))
-        try:
-            self.carriers = await self.workflow.carriers()
-            await self.workflow.refresh_shop_name()
-        except ApiError:
-            pass  # the numbers still work; self-shipping falls back to the built-in list
+        self.account.setCurrentIndex(max(self.account.findData(chosen), 0))
+
+    async def _balances_after(self, changes: ChangeSet) -> None:
+        """After a change to waybills: the stock shown follows the server's (a failed read only
+        leaves the old number; 刷新账号 reads it again)."""
+        if changes.waybills and self.accounts and self.workflow.api is not None:
+            try:
+                await self._reload_balances()
+            except ApiError:
+                pass
 
     def chosen_account(self) -> CarrierAccount | None:
         acct_id = self.account.currentData()
@@ -356,6 +378,7 @@ class ShippingScreen(QWidget):
         self.status.setText(self.tr("正在取号…"))
         batch = await self.workflow.create_waybills(ids, account)
         self._publish(batch.changes)
+        await self._balances_after(batch.changes)
         text = self.tr("取号成功 %1 单").replace("%1", str(len(batch.created)))
         problems = {**batch.failed, **batch.refused}
         if problems:
@@ -457,7 +480,9 @@ class ShippingScreen(QWidget):
             self._run(self._cancel(c.waybill.ewaybill_order_id))
 
     async def _cancel(self, ewaybill_order_id: str) -> None:
-        self._publish(await self.workflow.cancel_waybill(ewaybill_order_id))
+        changes = await self.workflow.cancel_waybill(ewaybill_order_id)
+        self._publish(changes)
+        await self._balances_after(changes)
         self.status.setText(self.tr("面单已取消"))
 
     def self_ship_current(self) -> SelfShipDialog | None:
