@@ -265,8 +265,54 @@ async def test_waybill_stock_follows_numbers_taken_and_cancelled(screen, sandbox
     from PySide6.QtWidgets import QMessageBox
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.Yes)
+    screen.model.set_checked(ids, False)  # the highlighted row is then the one acted on
     assert screen.select_order(ids[0])
     screen.cancel_current()
     await screen.current_task
     assert screen.status.text() == "面单已取消"
     assert _stock_shown(screen) == before - len(ids) + 1
+
+
+async def test_every_action_acts_on_the_ticked_rows_else_the_highlighted_one(
+        screen, sandbox, qtbot, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from seller_desktop.ui.screens import shipping as shipping_screen
+    ids = [(await acontrol(sandbox, "/sandbox/order/create", {"status": 20}))["order_id"]
+           for _ in range(2)]
+    await screen.sync_engine.run(full=True)
+    screen.reload()
+    sheets: list[list[str]] = []
+    monkeypatch.setattr(screen, "print_sheet", lambda order_ids, path, pick:
+                        sheets.append(list(order_ids)))
+    pdf = str(tmp_path / "pick.pdf")  # the save dialog, answered
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (pdf, "PDF (*.pdf)"))
+    if hasattr(shipping_screen, "ask_pdf_path"):
+        monkeypatch.setattr(shipping_screen, "ask_pdf_path", lambda *a, **k: pdf)
+
+    screen.table.setCurrentIndex(screen.model.index(-1, 0))  # nothing ticked or highlighted
+    qtbot.mouseClick(screen.pick_button, Qt.MouseButton.LeftButton)
+    assert sheets == [] and "请先勾选" in screen.status.text()
+    screen.model.set_checked([ids[0]])  # the hint goes as soon as there is something to act on
+    assert screen.status.text() == ""
+    assert screen.selection.label.text() == "已勾选 1 个订单"
+
+    assert screen.select_order(ids[1])  # ticked rows win over the highlighted row, everywhere
+    qtbot.mouseClick(screen.pick_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.slips_button, Qt.MouseButton.LeftButton)
+    dialog = screen.self_ship_current()
+    assert dialog is not None and dialog.order_id == ids[0]
+    dialog.close()
+    assert sheets == [[ids[0]], [ids[0]]]
+
+    screen.model.set_checked([ids[0]], False)  # nothing ticked: the highlighted row
+    assert ids[1] in screen.selection.label.text()
+    qtbot.mouseClick(screen.pick_button, Qt.MouseButton.LeftButton)
+    dialog = screen.self_ship_current()
+    assert dialog is not None and dialog.order_id == ids[1]
+    dialog.close()
+    assert sheets[-1] == [ids[1]]
+
+    screen.model.set_checked(ids)  # one number for one parcel: 自己联系物流 asks for one
+    assert screen.self_ship_current() is None
+    assert "只勾选一个" in screen.status.text()

@@ -1526,10 +1526,6 @@ Recipient %2, ship by %3</translation>
         <translation>%1: get a waybill number to preview the label</translation>
     </message>
     <message>
-        <source>请先勾选要发货的订单</source>
-        <translation>Tick the orders to ship first</translation>
-    </message>
-    <message>
         <source>离线：不能取号，可打印已取号的面单</source>
         <translation>Offline: cannot get numbers; labels with numbers can still be printed</translation>
     </message>
@@ -1602,6 +1598,10 @@ Recipient %2, ship by %3</translation>
         <translation>Select an order</translation>
     </message>
     <message>
+        <source>自己联系物流一次发一个订单，请只勾选一个</source>
+        <translation>Own-carrier shipping takes one order at a time: tick only one</translation>
+    </message>
+    <message>
         <source>订单 %1 已发货（%2 %3）</source>
         <translation>Order %1 shipped (%2 %3)</translation>
     </message>
@@ -1624,6 +1624,25 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>已生成 %1 页：%2</source>
         <translation>%1 pages written: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ShippingSelection</name>
+    <message>
+        <source>请先勾选订单，或在列表中选中一个订单</source>
+        <translation>Tick orders first, or select one in the list</translation>
+    </message>
+    <message>
+        <source>已勾选 %1 个订单</source>
+        <translation>Ticked: %1</translation>
+    </message>
+    <message>
+        <source>未勾选：操作选中的订单 %1</source>
+        <translation>Nothing ticked: acting on the selected order %1</translation>
+    </message>
+    <message>
+        <source>勾选订单，或在列表中选中一个</source>
+        <translation>Tick orders, or select one in the list</translation>
     </message>
 </context>
 <context>
