@@ -23,6 +23,7 @@ from enum import StrEnum
 from operator import itemgetter
 from typing import NamedTuple
 
+from ..domain.order import CANCELLED_STATUSES, SHIPPABLE_STATUSES, OrderStatus
 from ..domain.product import Product
 from .codec import product_from_dict
 from .search import TRIGRAM, fts_phrase, terms
@@ -157,13 +158,14 @@ class OrderTab(StrEnum):
 
 # The statuses each tab shows (None: every status) and its order: each ordering is served by
 # an index on (status, ship_by | create_time). Deadlines of 0 (none given) sort last.
+# Every count of these sets on any screen (the 发货 summary, the gift board) goes by them.
 TAB_STATUSES: dict[OrderTab, frozenset[int] | None] = {
-    OrderTab.TO_SHIP: frozenset({20}),
-    OrderTab.GIFT_PENDING: frozenset({12}),
-    OrderTab.PARTIAL: frozenset({21}),
-    OrderTab.SHIPPED: frozenset({30}),
-    OrderTab.COMPLETED: frozenset({100}),
-    OrderTab.CANCELLED: frozenset({190, 200, 250}),
+    OrderTab.TO_SHIP: frozenset({int(OrderStatus.AWAITING_SHIPMENT)}),
+    OrderTab.GIFT_PENDING: frozenset({int(OrderStatus.GIFT_AWAITING_ACCEPTANCE)}),
+    OrderTab.PARTIAL: frozenset({int(OrderStatus.PARTIALLY_SHIPPED)}),
+    OrderTab.SHIPPED: frozenset({int(OrderStatus.SHIPPED)}),
+    OrderTab.COMPLETED: frozenset({int(OrderStatus.COMPLETED)}),
+    OrderTab.CANCELLED: frozenset(int(s) for s in CANCELLED_STATUSES),
     OrderTab.ALL: None,
 }
 _TAB_ORDER: dict[OrderTab, str] = {
@@ -540,10 +542,19 @@ class GiftRow:
 
 
 _GIFT_SECTIONS: dict[GiftSection, tuple[str, str]] = {
-    GiftSection.AWAITING: ("status = 12", "create_time"),
-    GiftSection.ACCEPTED: ("status IN (20, 21)", "ship_by = 0, ship_by, create_time"),
-    GiftSection.EXPIRED: ("status IN (190, 200, 250) AND user_name = ''", "update_time DESC"),
+    GiftSection.AWAITING: (_tab_where(OrderTab.GIFT_PENDING), "create_time"),
+    GiftSection.ACCEPTED: (f"status IN ({','.join(str(s) for s in sorted(SHIPPABLE_STATUSES))})",
+                           "ship_by = 0, ship_by, create_time"),
+    GiftSection.EXPIRED: (f"{_tab_where(OrderTab.CANCELLED)} AND user_name = ''",
+                          "update_time DESC"),
 }
+
+
+def gift_counts(conn: sqlite3.Connection) -> dict[GiftSection, int]:
+    """Each section's true size (the board lists only the recent expired ones)."""
+    return {section: conn.execute(f"SELECT count(*) FROM orders WHERE is_gift = 1 AND {where}"
+                                  ).fetchone()[0]
+            for section, (where, _order) in _GIFT_SECTIONS.items()}
 
 
 def gift_rows(conn: sqlite3.Connection, expired_limit: int = 200) -> list[GiftRow]:

@@ -251,6 +251,10 @@ The damaged file was moved to:
         <source>已过期（%1）</source>
         <translation>Expired (%1)</translation>
     </message>
+    <message>
+        <source>，显示最近 %1 个</source>
+        <translation>, the latest %1 shown</translation>
+    </message>
 </context>
 <context>
     <name>Issues</name>
@@ -1512,6 +1516,14 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>%1 个订单待发货</source>
         <translation>%1 orders to ship</translation>
+    </message>
+    <message>
+        <source>%1 个订单待发货（含 %2 个部分发货）</source>
+        <translation>%1 orders to ship (incl. %2 partially shipped)</translation>
+    </message>
+    <message>
+        <source>，其中 %1 个暂不能发货（原因见列表）</source>
+        <translation>, of which %1 cannot ship yet (see why in the list)</translation>
     </message>
     <message>
         <source>，%1 个礼物待收下（不能发货）</source>

@@ -53,6 +53,7 @@ from ...labels.printcomp import (
     PrintComponentClient,
     PrintComponentError,
 )
+from ...store import ui_queries as q
 from ...workflows.shipping import PrintOutcome, ShippingWorkflow
 from .. import labels
 from ..actions import Actions
@@ -228,15 +229,30 @@ class ShippingScreen(ShippingOrderActions, QWidget):
         else:
             rows = self.workflow.candidates()
             self.model.set_rows(sorted(rows, key=lambda c: not c.can_ship))
-            ready = sum(1 for c in rows if c.can_ship)
-            gifts = len(rows) - ready
-            self.summary.setText(
-                self.tr("%1 个订单待发货").replace("%1", str(ready))
-                + (self.tr("，%1 个礼物待收下（不能发货）").replace("%1", str(gifts))
-                   if gifts else ""))
+            self.summary.setText(self._pending_summary(rows))
         self._fit_columns()
         if current is None or not self.select_order(current.order_id):
             self.preview.clear(self.tr("选择一个已取号的订单，这里按实际尺寸预览面单"))
+
+    def _pending_summary(self, rows: list[Any]) -> str:
+        """The counts by the 订单 tabs' own sets (待发货, 部分发货, 礼物待收下), so the two
+        screens agree, and what this screen adds to 待发货 is named."""
+        def count(tab: q.OrderTab, can_ship: bool | None = None) -> int:
+            return sum(1 for c in rows if q.tab_shows(tab, c.order.status)
+                       and (can_ship is None or c.can_ship == can_ship))
+
+        to_ship, partial = count(q.OrderTab.TO_SHIP), count(q.OrderTab.PARTIAL)
+        blocked = count(q.OrderTab.TO_SHIP, False) + count(q.OrderTab.PARTIAL, False)
+        gifts = count(q.OrderTab.GIFT_PENDING)
+        text = self.tr("%1 个订单待发货").replace("%1", str(to_ship + partial))
+        if partial:
+            text = self.tr("%1 个订单待发货（含 %2 个部分发货）").replace(
+                "%1", str(to_ship + partial)).replace("%2", str(partial))
+        if blocked:
+            text += self.tr("，其中 %1 个暂不能发货（原因见列表）").replace("%1", str(blocked))
+        if gifts:
+            text += self.tr("，%1 个礼物待收下（不能发货）").replace("%1", str(gifts))
+        return text
 
     def _fit_columns(self) -> None:
         """Fit the columns to their contents once (a sample of rows: measuring thousands of
