@@ -62,9 +62,11 @@ class Actions:
         """(product_id, title) of products a new product can copy its store settings from."""
         return q.settings_sources(self.reader())
 
-    async def save_product(self, product: Product) -> str:
-        """Save (create or update) the draft; returns its id (a local id when new)."""
-        changes = self._publish(await product_ops.save_product(self.store, product))
+    async def save_product(self, product: Product, submit: bool = False) -> str:
+        """Save (create or update) the draft, and with ``submit`` send it for review too;
+        returns its id (a local id when new)."""
+        op = product_ops.save_and_list if submit else product_ops.save_product
+        changes = self._publish(await op(self.store, product))
         return product.product_id or next(iter(sorted(changes.products)), "")
 
     async def _each(self, product_ids: Iterable[str],

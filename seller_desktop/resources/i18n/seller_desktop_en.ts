@@ -1084,8 +1084,20 @@ Recipient %2, ship by %3</translation>
         <translation>Save</translation>
     </message>
     <message>
+        <source>保存并提交审核</source>
+        <translation>Save and submit for review</translation>
+    </message>
+    <message>
+        <source>保存后立即提交审核（上架），审核通过后买家看到新内容</source>
+        <translation>Save, then submit for review (list) right away; buyers see the changes once the review passes</translation>
+    </message>
+    <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>这个商品在售：修改保存为草稿，提交审核并通过后买家才会看到新内容（审核期间原商品照常在售）。点“保存并提交审核”一步完成。</source>
+        <translation>This product is on sale: changes are saved as a draft, and buyers see them only after the draft is submitted and passes review (the product stays on sale meanwhile). “Save and submit for review” does both.</translation>
     </message>
     <message>
         <source>SKU</source>
@@ -1138,6 +1150,10 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>保存失败：%1</source>
         <translation>Saving failed: %1</translation>
+    </message>
+    <message>
+        <source>已保存并提交审核，待同步</source>
+        <translation>Saved and submitted for review, waiting to sync</translation>
     </message>
     <message>
         <source>已保存，待同步</source>

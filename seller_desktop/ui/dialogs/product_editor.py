@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.money import MoneyError, fen_to_yuan_text, parse_yuan
-from ...domain.product import Product, Sku
+from ...domain.product import Product, ProductStatus, Sku
 from ...domain.validation import Issue, ValidationFailed, copy_settings, validate_product
 from .. import labels
 from ..actions import Actions
@@ -50,6 +50,7 @@ _SKU_FIELD_COLUMN = {"attrs": COL_ATTRS, "sku_code": COL_CODE, "sale_price": COL
                      "market_price": COL_MARKET, "stock_num": COL_STOCK}
 _SKU_ISSUE = re.compile(r"^skus\[(\d+)\]\.(\w+)$")
 ERROR_STYLE = "color: #c62828;"
+ON_SALE_STATUSES = (ProductStatus.ON_SALE, ProductStatus.SOLD_OUT)
 ERROR_BG = QColor("#ffebee")
 
 
@@ -120,7 +121,16 @@ class ProductEditor(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("保存"))
+        # An edit only changes the draft: buyers see it once the draft passed a review.
+        self.submit_button = self.buttons.addButton(self.tr("保存并提交审核"),
+                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.submit_button.setToolTip(self.tr("保存后立即提交审核（上架），审核通过后买家看到新内容"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.review_note = QLabel(self.tr(
+            "这个商品在售：修改保存为草稿，提交审核并通过后买家才会看到新内容（审核期间原商品照常在售）。"
+            "点“保存并提交审核”一步完成。"))
+        self.review_note.setWordWrap(True)
+        self.review_note.setVisible(product is not None and product.status in ON_SALE_STATUSES)
         self.status = QLabel()
 
         layout = QVBoxLayout(self)
@@ -133,6 +143,7 @@ class ProductEditor(QDialog):
         layout.addWidget(self.images)
         layout.addLayout(image_buttons)
         layout.addWidget(self.images_error)
+        layout.addWidget(self.review_note)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
 
@@ -147,6 +158,7 @@ class ProductEditor(QDialog):
         self.add_image.clicked.connect(self._pick_images)
         self.remove_image.clicked.connect(self._remove_images)
         self.buttons.accepted.connect(self.save)
+        self.submit_button.clicked.connect(lambda: self.save(submit=True))
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         self.revalidate()
@@ -353,10 +365,12 @@ class ProductEditor(QDialog):
         self.status.setText("；".join(other))
         self.status.setStyleSheet(ERROR_STYLE if other else "")
         self.save_button.setEnabled(not issues and not self._saving)
+        self.submit_button.setEnabled(not issues and not self._saving)
 
     # -- saving -----------------------------------------------------------------------------
 
-    def save(self) -> None:
+    def save(self, submit: bool = False) -> None:
+        """保存 (the draft), or with ``submit`` 保存并提交审核 (the draft, then the listing)."""
         # One save at a time: a second Ctrl+S while the first is being written would create
         # the new product twice.
         if self._saving or self.revalidate():
@@ -364,12 +378,13 @@ class ProductEditor(QDialog):
         product, _ = self.build()
         self._saving = True
         self.save_button.setEnabled(False)
+        self.submit_button.setEnabled(False)
         self.status.setText(self.tr("正在保存…"))
-        self.actions.tasks.spawn(self._save(product))
+        self.actions.tasks.spawn(self._save(product, submit))
 
-    async def _save(self, product: Product) -> None:
+    async def _save(self, product: Product, submit: bool = False) -> None:
         try:
-            product_id = await self.actions.save_product(product)
+            product_id = await self.actions.save_product(product, submit=submit)
         except ValidationFailed as exc:
             self._saving = False
             self.status.setText("")
@@ -379,7 +394,9 @@ class ProductEditor(QDialog):
             self._saving = False
             self.status.setText(self.tr("保存失败：%1").replace("%1", str(exc)))
             self.save_button.setEnabled(True)
+            self.submit_button.setEnabled(True)
             raise
-        self.status.setText(self.tr("已保存，待同步"))
+        self.status.setText(self.tr("已保存并提交审核，待同步") if submit
+                            else self.tr("已保存，待同步"))
         self.saved.emit(product_id)
         self.accept()
