@@ -113,6 +113,8 @@ async def test_select_account_size_print_to_pdf_and_see_shipped(screen, sandbox,
     assert shown is not None and shown.order.order_id == ids[0]
     assert shown.waybill == model.candidate(model.row_of(ids[0])).waybill
     assert screen.preview.image.pixmap() is not None and not screen.preview.image.pixmap().isNull()
+    assert "*" in shown.order.address.tel_number  # the API masks it; the label prints it so
+    assert screen.preview.masked_note.isVisible() and "打码" in screen.preview.masked_note.text()
     pix = screen.preview.image.pixmap()
     dpi = screen.preview.dpi
     assert abs(pix.width() / pix.devicePixelRatio() - 100 / 25.4 * dpi) <= 1  # true size

@@ -354,6 +354,10 @@ The damaged file was moved to:
 <context>
     <name>LabelPreview</name>
     <message>
+        <source>收件人姓名和电话按微信小店接口返回的样子打印（已打码，保护买家隐私）；完整地址已在取号时交给快递公司，派件不受影响。</source>
+        <translation>The recipient's name and phone print as the WeChat Store API gives them (masked, to protect the buyer's privacy); the carrier received the full address when the number was taken, so delivery is not affected.</translation>
+    </message>
+    <message>
         <source>选择一个已取号的订单，这里按实际尺寸预览面单</source>
         <translation>Select an order with a waybill number to preview its label at actual size here</translation>
     </message>
