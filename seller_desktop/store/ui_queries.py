@@ -23,9 +23,10 @@ from enum import StrEnum
 from operator import itemgetter
 from typing import NamedTuple
 
-from ..domain.order import CANCELLED_STATUSES, SHIPPABLE_STATUSES, OrderStatus
+from ..domain.order import SHIPPABLE_STATUSES
 from ..domain.product import Product
 from .codec import product_from_dict
+from .orders import TABS as ORDER_TABS
 from .search import TRIGRAM, fts_phrase, terms
 
 # ---- products -----------------------------------------------------------------------------
@@ -158,16 +159,11 @@ class OrderTab(StrEnum):
 
 # The statuses each tab shows (None: every status) and its order: each ordering is served by
 # an index on (status, ship_by | create_time). Deadlines of 0 (none given) sort last.
-# Every count of these sets on any screen (the 发货 summary, the gift board) goes by them.
+# Built from the one definition (store/orders.TABS): every count of these sets on any screen
+# (the 发货 summary, the gift board) goes by them.
 TAB_STATUSES: dict[OrderTab, frozenset[int] | None] = {
-    OrderTab.TO_SHIP: frozenset({int(OrderStatus.AWAITING_SHIPMENT)}),
-    OrderTab.GIFT_PENDING: frozenset({int(OrderStatus.GIFT_AWAITING_ACCEPTANCE)}),
-    OrderTab.PARTIAL: frozenset({int(OrderStatus.PARTIALLY_SHIPPED)}),
-    OrderTab.SHIPPED: frozenset({int(OrderStatus.SHIPPED)}),
-    OrderTab.COMPLETED: frozenset({int(OrderStatus.COMPLETED)}),
-    OrderTab.CANCELLED: frozenset(int(s) for s in CANCELLED_STATUSES),
-    OrderTab.ALL: None,
-}
+    OrderTab(key): None if statuses is None else frozenset(statuses)
+    for key, (_name, statuses, _order) in ORDER_TABS.items()}
 _TAB_ORDER: dict[OrderTab, str] = {
     OrderTab.TO_SHIP: "ship_by = 0, ship_by, create_time",
     OrderTab.GIFT_PENDING: "create_time",

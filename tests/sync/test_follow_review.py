@@ -3,6 +3,7 @@ the cache with the next normal sync: the engine follows products in review until
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 
 import pytest
@@ -52,3 +53,33 @@ async def test_review_result_arrives_with_an_incremental_sync(
     # settled: the next run no longer reads it
     report = await engine.run()
     assert product_id not in report.changes.products
+
+
+@pytest.mark.asyncio
+async def test_gift_acceptance_arrives_even_when_update_time_stays(
+        engine: SyncEngine, store: Store, sandbox: SandboxServer) -> None:
+    """The reference does not say a gift's acceptance moves its update_time: a server where it
+    does not still shows the accepted gift after a normal sync."""
+    from seller_desktop.sandbox import gifts
+    from seller_desktop.sandbox.core import run_reindex
+    from seller_desktop.sandbox.demo_orders import random_person
+
+    await engine.run(full=True)
+    shop = sandbox.shop
+    order_id = max((r["create_time"], oid) for oid, r in shop.orders.items()
+                   if r.get("present") and r["status"] == 12)[1]  # the newest: far from expiry
+    control(sandbox.url, "/sandbox/clock/advance", {"seconds": 60})
+    with shop.lock:
+        rec = shop.orders[order_id]
+        before = rec["update_time"]
+        openid, address = random_person(random.Random(3))
+        gifts.accept(shop, rec, openid, address)
+        rec["update_time"] = before  # this server leaves update_time alone
+        run_reindex(shop)
+        shop.dirty = True
+
+    report = await engine.run()
+    assert not report.stopped, report.stopped
+    assert report.changes.gifts_accepted == [order_id]
+    assert store.reader().execute("SELECT status FROM orders WHERE order_id = ?",
+                                  (order_id,)).fetchone()[0] == 20
