@@ -157,6 +157,9 @@ class SyncController(QObject):
         finally:
             self._busy = False
             self.finished.emit(report)
+            if not self.online:  # the changes wait: try again after the offline backoff
+                self._push_wanted = self._offline_wait = True
+                self.push_timer.start(PUSH_OFFLINE_RETRY_MS)
             self._rearm_push()
         return changes
 

@@ -100,3 +100,42 @@ async def test_offline_a_change_waits_for_the_backoff(data_dir, sandbox, qtbot):
         assert window.sync.push_timer.isActive()  # it tries again after the backoff
         assert window.sync.push_timer.remainingTime() > 20_000
         assert window.status.pending.text() == "待同步：3"
+
+
+
+async def test_offline_changes_go_out_when_the_shop_is_back(data_dir, sandbox, qtbot,
+                                                            monkeypatch):
+    from seller_desktop.sandbox.server import SandboxServer
+
+    monkeypatch.setattr(sync_controller, "PUSH_OFFLINE_RETRY_MS", 300)
+    async with open_window(data_dir, sandbox) as window:
+        await sync(window)
+        product_id = pick_on_sale(window.listings)
+    port = sandbox.port
+    await asyncio.to_thread(sandbox.stop)
+    async with open_window(data_dir, sandbox) as window:
+        screen = window.listings
+        assert screen.select_product(product_id)
+        screen.sku_table.selectRow(0)
+        sku_id = screen.selected_sku()
+        assert (await sync(window)).stopped
+        qtbot.mouseClick(screen.stock_plus, Qt.MouseButton.LeftButton)
+        runs: list[float] = []
+        window.sync.started.connect(lambda: runs.append(time.monotonic()))
+        await until(lambda: len(runs) >= 2, timeout=8, what="pushes retried while offline")
+        assert window.status.pending.text() == "待同步：1"
+        before = await asyncio.to_thread(
+            lambda: int(next(s["stock_num"] for s in
+                             sandbox.shop.products[product_id]["product"]["skus"]
+                             if s["sku_id"] == sku_id)))
+        back = SandboxServer(sandbox.shop, port=port)
+        back.start()
+        try:
+            await until(lambda: window.status.pending.text() == "待同步：0", timeout=8,
+                        what="the change to go out once the shop is back")
+            after = int(next(s["stock_num"] for s in
+                             sandbox.shop.products[product_id]["product"]["skus"]
+                             if s["sku_id"] == sku_id))
+            assert after == before + 1
+        finally:
+            await asyncio.to_thread(back.stop)
