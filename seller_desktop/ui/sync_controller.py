@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -54,7 +55,7 @@ class SyncController(QObject):
         self._task_is_push = False
         self._busy = False
         self._push_wanted = False
-        self._push_since: float | None = None  # loop time of the first change not yet pushed
+        self._push_since: float | None = None  # monotonic time of the first change not yet pushed
         self._offline_wait = False  # the push waits PUSH_OFFLINE_RETRY_MS (offline)
         self.push_timer = QTimer(self, singleShot=True)
         self.push_timer.timeout.connect(self._push_due)
@@ -109,7 +110,7 @@ class SyncController(QObject):
         self._push_wanted = True
         if self._offline_wait and self.push_timer.isActive():
             return  # offline: the retry already waits
-        now = asyncio.get_event_loop().time()
+        now = time.monotonic()
         if self._push_since is None:
             self._push_since = now
         left_ms = int((self._push_since - now) * 1000) + PUSH_MAX_WAIT_MS
