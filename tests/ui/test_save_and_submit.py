@@ -57,3 +57,13 @@ async def test_no_review_note_for_a_product_not_on_sale(data_dir, sandbox, qtbot
         editor = window.listings.open_editor(None)
         assert not editor.review_note.isVisible() and editor.submit_button.isVisible()
         editor.done(0)
+
+
+async def test_bulk_price_says_on_sale_prices_need_a_review(data_dir, sandbox, qtbot):
+    async with open_window(data_dir, sandbox) as window:
+        await sync(window)
+        screen = window.listings
+        pick_on_sale(screen)
+        screen._bulk_price()
+        assert "重新提交审核（上架）并通过后才生效" in screen.price_dialog.labelText()
+        screen.price_dialog.reject()

@@ -355,7 +355,7 @@ The damaged file was moved to:
     <name>LabelPreview</name>
     <message>
         <source>收件人姓名和电话按微信小店接口返回的样子打印（已打码，保护买家隐私）；完整地址已在取号时交给快递公司，派件不受影响。</source>
-        <translation>The recipient's name and phone print as the WeChat Store API gives them (masked, to protect the buyer's privacy); the carrier received the full address when the number was taken, so delivery is not affected.</translation>
+        <translation>The recipient&apos;s name and phone print as the WeChat Store API gives them (masked, to protect the buyer&apos;s privacy); the carrier received the full address when the number was taken, so delivery is not affected.</translation>
     </message>
     <message>
         <source>选择一个已取号的订单，这里按实际尺寸预览面单</source>
@@ -674,6 +674,10 @@ The damaged file was moved to:
     <message>
         <source>所选 %1 个商品的所有 SKU 价格调整（%，如 -10 表示降价 10%）</source>
         <translation>Change every SKU price of the %1 selected products by a percentage (e.g. -10 lowers prices by 10%)</translation>
+    </message>
+    <message>
+        <source>在售商品的新价格保存为草稿，重新提交审核（上架）并通过后才生效。</source>
+        <translation>New prices of products on sale are saved as drafts: they take effect once submitted for review (listed) again and approved.</translation>
     </message>
     <message>
         <source>批量改库存</source>

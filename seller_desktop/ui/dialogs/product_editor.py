@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.money import MoneyError, fen_to_yuan_text, parse_yuan
-from ...domain.product import Product, ProductStatus, Sku
+from ...domain.product import ON_SALE_STATUSES, Product, Sku
 from ...domain.validation import Issue, ValidationFailed, copy_settings, validate_product
 from .. import labels
 from ..actions import Actions
@@ -50,7 +50,6 @@ _SKU_FIELD_COLUMN = {"attrs": COL_ATTRS, "sku_code": COL_CODE, "sale_price": COL
                      "market_price": COL_MARKET, "stock_num": COL_STOCK}
 _SKU_ISSUE = re.compile(r"^skus\[(\d+)\]\.(\w+)$")
 ERROR_STYLE = "color: #c62828;"
-ON_SALE_STATUSES = (ProductStatus.ON_SALE, ProductStatus.SOLD_OUT)
 ERROR_BG = QColor("#ffebee")
 
 
