@@ -1072,6 +1072,10 @@ Recipient %2, ship by %3</translation>
         <translation>Stock</translation>
     </message>
     <message>
+        <source>规格名:规格值，多个用空格分开；值里有空格也可以直接输入（如 型号:iPhone 16 Pro），保存过的值含空格时显示在引号里</source>
+        <translation>name:value, several separated by spaces; a value may contain spaces as typed (e.g. Model:iPhone 16 Pro); saved values with spaces are shown in quotes</translation>
+    </message>
+    <message>
         <source>添加 SKU</source>
         <translation>Add SKU</translation>
     </message>

@@ -90,6 +90,9 @@ class ProductEditor(QDialog):
         self.grid.setHorizontalHeaderLabels([self.tr("规格（如 颜色:红 尺码:L）"),
                                              self.tr("SKU 编码"), self.tr("售价（元）"),
                                              self.tr("划线价（元）"), self.tr("库存")])
+        self.grid.horizontalHeaderItem(COL_ATTRS).setToolTip(self.tr(
+            "规格名:规格值，多个用空格分开；值里有空格也可以直接输入（如 型号:iPhone 16 Pro），"
+            "保存过的值含空格时显示在引号里"))
         self.grid.horizontalHeader().setSectionResizeMode(COL_ATTRS,
                                                           QHeaderView.ResizeMode.Stretch)
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
