@@ -33,12 +33,16 @@ GIFT = int(OrderStatus.GIFT_AWAITING_ACCEPTANCE)
 ACCEPTED_STATUSES = frozenset({20, 21, 30, 100})
 
 # Tab key → (label, statuses or None for all, ORDER BY: what needs action first).
+# The one definition of the order sets the screens count and list (``ui_queries.TAB_STATUSES``
+# is built from it): key → (name, statuses or None for all, ordering).
 TABS: dict[str, tuple[str, tuple[int, ...] | None, str]] = {
-    "to_ship": ("待发货", (20,), "(ship_by = 0), ship_by, create_time"),
-    "gift_pending": ("礼物待收下", (12,), "create_time"),
-    "partial": ("部分发货", (21,), "(ship_by = 0), ship_by, create_time"),
-    "shipped": ("待收货", (30,), "create_time DESC"),
-    "completed": ("已完成", (100,), "create_time DESC"),
+    "to_ship": ("待发货", (int(OrderStatus.AWAITING_SHIPMENT),),
+                "(ship_by = 0), ship_by, create_time"),
+    "gift_pending": ("礼物待收下", (int(OrderStatus.GIFT_AWAITING_ACCEPTANCE),), "create_time"),
+    "partial": ("部分发货", (int(OrderStatus.PARTIALLY_SHIPPED),),
+                "(ship_by = 0), ship_by, create_time"),
+    "shipped": ("待收货", (int(OrderStatus.SHIPPED),), "create_time DESC"),
+    "completed": ("已完成", (int(OrderStatus.COMPLETED),), "create_time DESC"),
     "cancelled": ("已取消", tuple(sorted(CANCELLED_STATUSES)), "create_time DESC"),
     "all": ("全部", None, "create_time DESC"),
 }
@@ -254,6 +258,12 @@ class OrderRepo:
 
     def count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM orders").fetchone()[0])
+
+    def ids_awaiting_gift(self, limit: int) -> list[str]:
+        """Gifts waiting for their recipient (12), the longest unchanged first."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT order_id FROM orders WHERE status = ? ORDER BY update_time, order_id"
+            " LIMIT ?", (int(OrderStatus.GIFT_AWAITING_ACCEPTANCE), limit))]
 
 
 def tab_filter(tab: str, alias: str = "") -> tuple[str, tuple[int, ...]]:

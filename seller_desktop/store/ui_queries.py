@@ -23,8 +23,10 @@ from enum import StrEnum
 from operator import itemgetter
 from typing import NamedTuple
 
+from ..domain.order import SHIPPABLE_STATUSES
 from ..domain.product import Product
 from .codec import product_from_dict
+from .orders import TABS as ORDER_TABS
 from .search import TRIGRAM, fts_phrase, terms
 
 # ---- products -----------------------------------------------------------------------------
@@ -157,15 +159,11 @@ class OrderTab(StrEnum):
 
 # The statuses each tab shows (None: every status) and its order: each ordering is served by
 # an index on (status, ship_by | create_time). Deadlines of 0 (none given) sort last.
+# Built from the one definition (store/orders.TABS): every count of these sets on any screen
+# (the 发货 summary, the gift board) goes by them.
 TAB_STATUSES: dict[OrderTab, frozenset[int] | None] = {
-    OrderTab.TO_SHIP: frozenset({20}),
-    OrderTab.GIFT_PENDING: frozenset({12}),
-    OrderTab.PARTIAL: frozenset({21}),
-    OrderTab.SHIPPED: frozenset({30}),
-    OrderTab.COMPLETED: frozenset({100}),
-    OrderTab.CANCELLED: frozenset({190, 200, 250}),
-    OrderTab.ALL: None,
-}
+    OrderTab(key): None if statuses is None else frozenset(statuses)
+    for key, (_name, statuses, _order) in ORDER_TABS.items()}
 _TAB_ORDER: dict[OrderTab, str] = {
     OrderTab.TO_SHIP: "ship_by = 0, ship_by, create_time",
     OrderTab.GIFT_PENDING: "create_time",
@@ -540,10 +538,19 @@ class GiftRow:
 
 
 _GIFT_SECTIONS: dict[GiftSection, tuple[str, str]] = {
-    GiftSection.AWAITING: ("status = 12", "create_time"),
-    GiftSection.ACCEPTED: ("status IN (20, 21)", "ship_by = 0, ship_by, create_time"),
-    GiftSection.EXPIRED: ("status IN (190, 200, 250) AND user_name = ''", "update_time DESC"),
+    GiftSection.AWAITING: (_tab_where(OrderTab.GIFT_PENDING), "create_time"),
+    GiftSection.ACCEPTED: (f"status IN ({','.join(str(s) for s in sorted(SHIPPABLE_STATUSES))})",
+                           "ship_by = 0, ship_by, create_time"),
+    GiftSection.EXPIRED: (f"{_tab_where(OrderTab.CANCELLED)} AND user_name = ''",
+                          "update_time DESC"),
 }
+
+
+def gift_counts(conn: sqlite3.Connection) -> dict[GiftSection, int]:
+    """Each section's true size (the board lists only the recent expired ones)."""
+    return {section: conn.execute(f"SELECT count(*) FROM orders WHERE is_gift = 1 AND {where}"
+                                  ).fetchone()[0]
+            for section, (where, _order) in _GIFT_SECTIONS.items()}
 
 
 def gift_rows(conn: sqlite3.Connection, expired_limit: int = 200) -> list[GiftRow]:

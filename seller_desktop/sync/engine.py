@@ -49,6 +49,7 @@ from ..api.errors import (
 )
 from ..domain.changes import ChangeSet
 from ..store.db import Store
+from ..store.products import ProductRepo
 from . import conflicts, marks
 from .context import SyncContext, SyncReport
 from .progress import Progress, ProgressFn
@@ -106,8 +107,9 @@ class SyncEngine:
     def __init__(self, api: ApiClient, store: Store, *, order_days: int = 90,
                  product_full_interval: int = 6 * 3600, progress: ProgressFn | None = None,
                  concurrency: int = 8, overlap: int = 300, write_batch: int = 500,
-                 clock: Callable[[], int] | None = None) -> None:
+                 clock: Callable[[], int] | None = None, follow_limit: int = 60) -> None:
         self.api = api
+        self.follow_limit = follow_limit  # products in review re-read per incremental run
         self.store = store
         self.order_days = order_days
         self.product_full_interval = product_full_interval
@@ -197,7 +199,11 @@ class SyncEngine:
             now = ctx.clock()
             due = full or full_at is None or now - full_at >= self.product_full_interval
             dirty = await ctx.write(lambda conn: marks.dirty_products(conn))
-            wanted = set(dirty) | pushed.products | order_pull.product_ids
+            # A review's outcome moves no list the incremental pull reads: follow the products
+            # in review until they settle (bounded; the longest unread first).
+            reviewing = await ctx.write(
+                lambda conn: ProductRepo(conn).ids_in_review(self.follow_limit))
+            wanted = set(dirty) | pushed.products | order_pull.product_ids | set(reviewing)
             if not due and wanted != set(dirty):
                 await ctx.write(lambda conn: marks.set_dirty_products(conn, wanted),
                                 durable=True)

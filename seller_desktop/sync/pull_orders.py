@@ -10,6 +10,7 @@ that order and kept in the ``orders.retry`` watermark so the next run asks for i
 others go on. A shipped order without an address or an unknown status is stored (it is what
 the server says) and reported. Offline, busy, quota or auth failures stop the pull; what was
 saved stays saved and the watermark is not advanced, so the next run covers the same span.
+Gifts awaiting acceptance are also read each run until they settle (see ``pull_order_span``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ log = logging.getLogger("seller_desktop.sync")
 _KNOWN_STATUSES = frozenset(int(s) for s in OrderStatus)
 _NEEDS_ADDRESS = frozenset({20, 21, 30, 100})
 _DONE = object()
+FOLLOW_GIFTS = 200  # gifts awaiting acceptance re-read per run, at most
 
 
 @dataclass
@@ -177,7 +179,10 @@ async def pull_order_span(ctx: SyncContext, report: SyncReport, *, full: bool,
     else:
         start = max(floor, state.synced_to - overlap)
     end = now + 1  # the list range is half-open on some servers: include this second
-    pull = await pull_orders(ctx, start, end, report, retry_ids=state.retry_ids)
+    # Whether a gift's acceptance (or expiry) moves its update_time is not documented: gifts
+    # awaiting their recipient are read each run until they settle (bounded).
+    following = await ctx.write(lambda conn: OrderRepo(conn).ids_awaiting_gift(FOLLOW_GIFTS))
+    pull = await pull_orders(ctx, start, end, report, retry_ids=state.retry_ids + following)
     failed = sorted(set(pull.failed_ids))
     await ctx.write(lambda conn: marks.write_orders(conn, synced_to=now, retry_ids=failed),
                     durable=True)

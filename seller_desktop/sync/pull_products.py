@@ -5,8 +5,9 @@ never-listed drafts, so status 0 is listed too) and reads each with ``data_type`
 online copy), ``concurrency`` at a time, saved through the writer in batches. Products the
 server no longer has (gone from the list, 10020052, recycle bin) are dropped from the cache
 unless the seller has changes for them still on the way. Between full passes only the
-products touched by a push or by new/changed orders are read; ids that could not be read are
-kept in the ``products.dirty`` watermark for the next run.
+products touched by a push or by new/changed orders, and those still in review (the engine
+follows them until the review settles), are read; ids that could not be read are kept in the
+``products.dirty`` watermark for the next run.
 """
 
 from __future__ import annotations

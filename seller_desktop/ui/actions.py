@@ -31,6 +31,8 @@ class Actions:
         self.events = events
         self.tasks = tasks or TaskRunner()
         self.clock = clock
+        # called after a change was queued in the outbox (the window pushes it soon)
+        self.on_queued: Callable[[], None] | None = None
         self._worker_reader: sqlite3.Connection | None = None
 
     def reader(self) -> sqlite3.Connection:
@@ -44,8 +46,11 @@ class Actions:
 
     def _publish(self, changes: ChangeSet | None) -> ChangeSet:
         changes = changes or ChangeSet()
+        queued = bool(changes.products or changes.orders or changes.waybills)
         changes.outbox = True
         self.events.publish(changes)
+        if queued and self.on_queued is not None:
+            self.on_queued()
         return changes
 
     # -- products ---------------------------------------------------------------------------
@@ -57,9 +62,11 @@ class Actions:
         """(product_id, title) of products a new product can copy its store settings from."""
         return q.settings_sources(self.reader())
 
-    async def save_product(self, product: Product) -> str:
-        """Save (create or update) the draft; returns its id (a local id when new)."""
-        changes = self._publish(await product_ops.save_product(self.store, product))
+    async def save_product(self, product: Product, submit: bool = False) -> str:
+        """Save (create or update) the draft, and with ``submit`` send it for review too;
+        returns its id (a local id when new)."""
+        op = product_ops.save_and_list if submit else product_ops.save_product
+        changes = self._publish(await op(self.store, product))
         return product.product_id or next(iter(sorted(changes.products)), "")
 
     async def _each(self, product_ids: Iterable[str],

@@ -158,6 +158,7 @@ ISSUES = (
     QT_TRANSLATE_NOOP("Issues", "规格名和规格值不能超过 %1 个字符"),
     QT_TRANSLATE_NOOP("Issues", "两个 SKU 的规格完全相同"),
     QT_TRANSLATE_NOOP("Issues", "商品正在审核中，请先撤回审核再修改"),
+    QT_TRANSLATE_NOOP("Issues", "同一规格名下最多 %1 个不同的规格值"),
 )
 _NUMBER = re.compile(r"\d+")
 

@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
                                      fetch=services.fetch_images, parent=self)
         self.sync = SyncController(services.engine, self.events, self.settings, services.clock,
                                    services.progress_relay, self)
+        self.actions.on_queued = self.sync.schedule_push  # an edit made online goes out soon
 
         self.listings = ListingsScreen(self.actions, self.thumbnails)
         self.orders = OrdersScreen(self.actions)

@@ -39,7 +39,7 @@ from ..api.client import ApiClient
 from ..api.errors import ApiError
 from ..api.schemas import Carrier
 from ..domain.changes import ChangeSet
-from ..domain.order import Order, OrderStatus
+from ..domain.order import SHIPPABLE_STATUSES, Order, OrderStatus
 from ..domain.timeutil import now
 from ..domain.waybill import CarrierAccount, Waybill, WaybillStatus
 from ..labels.printcomp import PrintComponentClient, PrintComponentError, tasks_for_waybills
@@ -50,8 +50,8 @@ from ..store.orders import OrderRepo
 from ..store.waybills import REQUESTED, WaybillRepo
 from ..sync import SyncEngine
 
-SHOWN_STATUSES = (int(OrderStatus.GIFT_AWAITING_ACCEPTANCE), int(OrderStatus.AWAITING_SHIPMENT),
-                  int(OrderStatus.PARTIALLY_SHIPPED))
+# unaccepted gifts (shown, with why they cannot ship yet) and every order waiting to ship
+SHOWN_STATUSES = (int(OrderStatus.GIFT_AWAITING_ACCEPTANCE), *sorted(SHIPPABLE_STATUSES))
 DONE_STATUSES = (int(OrderStatus.SHIPPED), int(OrderStatus.COMPLETED))
 DEFAULT_SHOP_NAME = "微信小店"
 ProgressFn = Callable[[int, int], None]

@@ -114,6 +114,8 @@ async def test_select_account_size_print_to_pdf_and_see_shipped(screen, sandbox,
     assert shown is not None and shown.order.order_id == ids[0]
     assert shown.waybill == model.candidate(model.row_of(ids[0])).waybill
     assert screen.preview.image.pixmap() is not None and not screen.preview.image.pixmap().isNull()
+    assert "*" in shown.order.address.tel_number  # the API masks it; the label prints it so
+    assert screen.preview.masked_note.isVisible() and "打码" in screen.preview.masked_note.text()
     pix = screen.preview.image.pixmap()
     dpi = screen.preview.dpi
     assert abs(pix.width() / pix.devicePixelRatio() - 100 / 25.4 * dpi) <= 1  # true size
@@ -263,3 +265,80 @@ async def test_pick_list_and_packing_slips_are_made_a_page_at_a_time(screen, san
     screen.progress.setValue = lambda done: (set_value(done), done == 1 and screen.stop_button.click())
     await screen.print_sheet(ids, str(stopped), pick=False)  # 停止 after the first page
     assert screen.status.text() == "已停止，没有生成文件" and not stopped.exists()
+
+
+def _stock_shown(screen: ShippingScreen) -> int:
+    import re
+    return int(re.search(r"余 (\d+) 张", screen.account.currentText()).group(1))
+
+
+async def test_waybill_stock_follows_numbers_taken_and_cancelled(screen, sandbox, qtbot,
+                                                                 monkeypatch) -> None:
+    ids = [(await acontrol(sandbox, "/sandbox/order/create", {"status": 20}))["order_id"]
+           for _ in range(3)]
+    await screen.sync_engine.run(full=True)
+    screen.reload()
+    await screen.refresh_accounts()
+    screen.account.setCurrentIndex(screen.account.findData("7001002"))
+    before = _stock_shown(screen)
+    screen.select_rows(ids)
+    qtbot.mouseClick(screen.take, Qt.MouseButton.LeftButton)
+    await screen.current_task
+    assert f"取号成功 {len(ids)} 单" in screen.status.text()
+    assert screen.account.currentData() == "7001002"  # still the chosen account
+    assert _stock_shown(screen) == before - len(ids)  # without 刷新账号
+
+    from PySide6.QtWidgets import QMessageBox
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    screen.model.set_checked(ids, False)  # the highlighted row is then the one acted on
+    assert screen.select_order(ids[0])
+    screen.cancel_current()
+    await screen.current_task
+    assert screen.status.text() == "面单已取消"
+    assert _stock_shown(screen) == before - len(ids) + 1
+
+
+async def test_every_action_acts_on_the_ticked_rows_else_the_highlighted_one(
+        screen, sandbox, qtbot, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from seller_desktop.ui.screens import shipping as shipping_screen
+    ids = [(await acontrol(sandbox, "/sandbox/order/create", {"status": 20}))["order_id"]
+           for _ in range(2)]
+    await screen.sync_engine.run(full=True)
+    screen.reload()
+    sheets: list[list[str]] = []
+    monkeypatch.setattr(screen, "print_sheet", lambda order_ids, path, pick:
+                        sheets.append(list(order_ids)))
+    pdf = str(tmp_path / "pick.pdf")  # the save dialog, answered
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (pdf, "PDF (*.pdf)"))
+    if hasattr(shipping_screen, "ask_pdf_path"):
+        monkeypatch.setattr(shipping_screen, "ask_pdf_path", lambda *a, **k: pdf)
+
+    screen.table.setCurrentIndex(screen.model.index(-1, 0))  # nothing ticked or highlighted
+    qtbot.mouseClick(screen.pick_button, Qt.MouseButton.LeftButton)
+    assert sheets == [] and "请先勾选" in screen.status.text()
+    screen.model.set_checked([ids[0]])  # the hint goes as soon as there is something to act on
+    assert screen.status.text() == ""
+    assert screen.selection.label.text() == "已勾选 1 个订单"
+
+    assert screen.select_order(ids[1])  # ticked rows win over the highlighted row, everywhere
+    qtbot.mouseClick(screen.pick_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.slips_button, Qt.MouseButton.LeftButton)
+    dialog = screen.self_ship_current()
+    assert dialog is not None and dialog.order_id == ids[0]
+    dialog.close()
+    assert sheets == [[ids[0]], [ids[0]]]
+
+    screen.model.set_checked([ids[0]], False)  # nothing ticked: the highlighted row
+    assert ids[1] in screen.selection.label.text()
+    qtbot.mouseClick(screen.pick_button, Qt.MouseButton.LeftButton)
+    dialog = screen.self_ship_current()
+    assert dialog is not None and dialog.order_id == ids[1]
+    dialog.close()
+    assert sheets[-1] == [ids[1]]
+
+    screen.model.set_checked(ids)  # one number for one parcel: 自己联系物流 asks for one
+    assert screen.self_ship_current() is None
+    assert "只勾选一个" in screen.status.text()

@@ -255,6 +255,10 @@
         <source>已过期（%1）</source>
         <translation>Expired (%1)</translation>
     </message>
+    <message>
+        <source>，显示最近 %1 个</source>
+        <translation>, the latest %1 shown</translation>
+    </message>
 </context>
 <context>
     <name>Issues</name>
@@ -346,9 +350,17 @@
         <source>商品正在审核中，请先撤回审核再修改</source>
         <translation>The product is in review: withdraw the review before editing</translation>
     </message>
+    <message>
+        <source>同一规格名下最多 %1 个不同的规格值</source>
+        <translation>At most %1 different values under one attribute name</translation>
+    </message>
 </context>
 <context>
     <name>LabelPreview</name>
+    <message>
+        <source>收件人姓名和电话按微信小店接口返回的样子打印（已打码，保护买家隐私）；完整地址已在取号时交给快递公司，派件不受影响。</source>
+        <translation>The recipient&apos;s name and phone print as the WeChat Store API gives them (masked, to protect the buyer&apos;s privacy); the carrier received the full address when the number was taken, so delivery is not affected.</translation>
+    </message>
     <message>
         <source>选择一个已取号的订单，这里按实际尺寸预览面单</source>
         <translation>Select an order with a waybill number to preview its label at actual size here</translation>
@@ -666,6 +678,10 @@
     <message>
         <source>所选 %1 个商品的所有 SKU 价格调整（%，如 -10 表示降价 10%）</source>
         <translation>Change every SKU price of the %1 selected products by a percentage (e.g. -10 lowers prices by 10%)</translation>
+    </message>
+    <message>
+        <source>在售商品的新价格保存为草稿，重新提交审核（上架）并通过后才生效。</source>
+        <translation>New prices of products on sale are saved as drafts: they take effect once submitted for review (listed) again and approved.</translation>
     </message>
     <message>
         <source>批量改库存</source>
@@ -1060,6 +1076,10 @@ Recipient %2, ship by %3</translation>
         <translation>Stock</translation>
     </message>
     <message>
+        <source>规格名:规格值，多个用空格分开；值里有空格也可以直接输入（如 型号:iPhone 16 Pro），保存过的值含空格时显示在引号里</source>
+        <translation>name:value, several separated by spaces; a value may contain spaces as typed (e.g. Model:iPhone 16 Pro); saved values with spaces are shown in quotes</translation>
+    </message>
+    <message>
         <source>添加 SKU</source>
         <translation>Add SKU</translation>
     </message>
@@ -1080,8 +1100,20 @@ Recipient %2, ship by %3</translation>
         <translation>Save</translation>
     </message>
     <message>
+        <source>保存并提交审核</source>
+        <translation>Save and submit for review</translation>
+    </message>
+    <message>
+        <source>保存后立即提交审核（上架），审核通过后买家看到新内容</source>
+        <translation>Save, then submit for review (list) right away; buyers see the changes once the review passes</translation>
+    </message>
+    <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>这个商品在售：修改保存为草稿，提交审核并通过后买家才会看到新内容（审核期间原商品照常在售）。点“保存并提交审核”一步完成。</source>
+        <translation>This product is on sale: changes are saved as a draft, and buyers see them only after the draft is submitted and passes review (the product stays on sale meanwhile). “Save and submit for review” does both.</translation>
     </message>
     <message>
         <source>SKU</source>
@@ -1134,6 +1166,10 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>保存失败：%1</source>
         <translation>Saving failed: %1</translation>
+    </message>
+    <message>
+        <source>已保存并提交审核，待同步</source>
+        <translation>Saved and submitted for review, waiting to sync</translation>
     </message>
     <message>
         <source>已保存，待同步</source>
@@ -1526,6 +1562,14 @@ Recipient %2, ship by %3</translation>
         <translation>%1 orders to ship</translation>
     </message>
     <message>
+        <source>%1 个订单待发货（含 %2 个部分发货）</source>
+        <translation>%1 orders to ship (incl. %2 partially shipped)</translation>
+    </message>
+    <message>
+        <source>，其中 %1 个暂不能发货（原因见列表）</source>
+        <translation>, of which %1 cannot ship yet (see why in the list)</translation>
+    </message>
+    <message>
         <source>，%1 个礼物待收下（不能发货）</source>
         <translation>, %1 gifts awaiting acceptance (cannot ship yet)</translation>
     </message>
@@ -1536,10 +1580,6 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>%1：取号后可预览面单</source>
         <translation>%1: get a waybill number to preview the label</translation>
-    </message>
-    <message>
-        <source>请先勾选要发货的订单</source>
-        <translation>Tick the orders to ship first</translation>
     </message>
     <message>
         <source>离线：不能取号，可打印已取号的面单</source>
@@ -1618,6 +1658,10 @@ Recipient %2, ship by %3</translation>
         <translation>Select an order</translation>
     </message>
     <message>
+        <source>自己联系物流一次发一个订单，请只勾选一个</source>
+        <translation>Own-carrier shipping takes one order at a time: tick only one</translation>
+    </message>
+    <message>
         <source>订单 %1 已发货（%2 %3）</source>
         <translation>Order %1 shipped (%2 %3)</translation>
     </message>
@@ -1640,6 +1684,25 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>已生成 %1 页：%2</source>
         <translation>%1 pages written: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ShippingSelection</name>
+    <message>
+        <source>请先勾选订单，或在列表中选中一个订单</source>
+        <translation>Tick orders first, or select one in the list</translation>
+    </message>
+    <message>
+        <source>已勾选 %1 个订单</source>
+        <translation>Ticked: %1</translation>
+    </message>
+    <message>
+        <source>未勾选：操作选中的订单 %1</source>
+        <translation>Nothing ticked: acting on the selected order %1</translation>
+    </message>
+    <message>
+        <source>勾选订单，或在列表中选中一个</source>
+        <translation>Tick orders, or select one in the list</translation>
     </message>
 </context>
 <context>

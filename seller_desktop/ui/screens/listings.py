@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.changes import ChangeSet
 from ...domain.money import format_fen
+from ...domain.product import ON_SALE_STATUSES
 from ...store import ui_queries as q
 from ..actions import Actions
 from ..dialogs.product_editor import ProductEditor
@@ -287,6 +288,11 @@ class ListingsScreen(QWidget):
         dialog.setInputMode(QInputDialog.InputMode.DoubleInput)
         dialog.setDoubleRange(-90.0, 500.0)
         dialog.setDoubleDecimals(1)
+        rows = q.products_by_id(self.actions.reader(), ids).values()
+        if any(r.status in ON_SALE_STATUSES for r in rows):  # a price edit only changes drafts
+            dialog.setLabelText(dialog.labelText() + "\n" + self.tr(
+                "在售商品的新价格保存为草稿，重新提交审核（上架）并通过后才生效。"))
+        self.price_dialog = dialog
         dialog.doubleValueSelected.connect(
             lambda pct: self.actions.tasks.spawn(self.actions.bulk_price(ids, pct)))
         dialog.open()

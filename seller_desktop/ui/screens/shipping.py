@@ -9,6 +9,9 @@ Slots stay synchronous: dialogs (print dialog, save-as, reason, confirm) run in 
 work runs as a coroutine through the window's TaskRunner; ``current_task`` is the last one
 started (tests await it). The print button takes numbers first for checked orders without one,
 then prints ONE job and ships what printed; the progress bar and 停止 cover the job.
+Every button acts on the ticked rows, else the highlighted row (``shipping_selection``); the
+waybill accounts live in ``shipping_accounts``, 补打 / 取消面单 / 自己联系物流 in
+``shipping_orders``.
 """
 
 from __future__ import annotations
@@ -24,9 +27,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -46,22 +47,23 @@ from ...labels import (
     PrintError,
     parse_spec,
 )
-from ...labels.content import CARRIER_NAMES
 from ...labels.printcomp import (
     DEFAULT_HOST,
     DEFAULT_PORT,
     PrintComponentClient,
     PrintComponentError,
 )
+from ...store import ui_queries as q
 from ...workflows.shipping import PrintOutcome, ShippingWorkflow
 from .. import labels
 from ..actions import Actions
-from ..dialogs.shipping_self import SelfShipDialog
 from ..models.shipping import ShippingModel, ShippingPrefs
 from ..settings import Settings
-from ..widgets import SHOP_DATA
 from ..widgets.tables import read_only_rows
+from .shipping_accounts import WaybillAccounts
+from .shipping_orders import ShippingOrderActions
 from .shipping_preview import LabelPreview
+from .shipping_selection import ShippingSelection
 from .shipping_target import PrintTarget, PrintTargetPicker
 
 
@@ -93,7 +95,7 @@ SIZE_NAMES = {
     "100x180": QT_TRANSLATE_NOOP("ShippingScreen", "100×180 热敏标签"),
 }
 
-class ShippingScreen(QWidget):
+class ShippingScreen(ShippingOrderActions, QWidget):
     # A reload reads every order to ship (~1,000 in a big shop): while another screen is shown,
     # the main window marks this one stale instead and reloads it when it is shown.
     REFRESH_WHEN_SHOWN = True
@@ -108,9 +110,8 @@ class ShippingScreen(QWidget):
         self.workflow = workflow or ShippingWorkflow(actions.store, None)
         self.prefs = ShippingPrefs(settings)
         self.component = component
-        self.accounts: list[CarrierAccount] = []
-        self.carriers: list[Carrier] = []
-        self._accounts_asked = False
+        self.waybill_accounts = WaybillAccounts(self.workflow, self.prefs)
+        self._published: ChangeSet | None = None
         self.current_task: asyncio.Task | None = None
         self._stop = False
         self._fitted = False
@@ -120,9 +121,7 @@ class ShippingScreen(QWidget):
     # -- building -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.account = QComboBox()
-        self.account.setMinimumWidth(280)
-        self.account.setProperty(SHOP_DATA, True)  # carriers' and sites' names, as they come
+        self.account = self.waybill_accounts.combo
         self.refresh_accounts_button = QPushButton(self.tr("刷新账号"))
         self.refresh_accounts_button.clicked.connect(self.refresh_accounts)
         self.size = QComboBox()
@@ -195,6 +194,8 @@ class ShippingScreen(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.selection = ShippingSelection(self.model, self.table, self.status, self)
+        row.insertWidget(0, self.selection.label)
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress, 1)
         bottom.addWidget(self.stop_button)
@@ -228,15 +229,30 @@ class ShippingScreen(QWidget):
         else:
             rows = self.workflow.candidates()
             self.model.set_rows(sorted(rows, key=lambda c: not c.can_ship))
-            ready = sum(1 for c in rows if c.can_ship)
-            gifts = len(rows) - ready
-            self.summary.setText(
-                self.tr("%1 个订单待发货").replace("%1", str(ready))
-                + (self.tr("，%1 个礼物待收下（不能发货）").replace("%1", str(gifts))
-                   if gifts else ""))
+            self.summary.setText(self._pending_summary(rows))
         self._fit_columns()
         if current is None or not self.select_order(current.order_id):
             self.preview.clear(self.tr("选择一个已取号的订单，这里按实际尺寸预览面单"))
+
+    def _pending_summary(self, rows: list[Any]) -> str:
+        """The counts by the 订单 tabs' own sets (待发货, 部分发货, 礼物待收下), so the two
+        screens agree, and what this screen adds to 待发货 is named."""
+        def count(tab: q.OrderTab, can_ship: bool | None = None) -> int:
+            return sum(1 for c in rows if q.tab_shows(tab, c.order.status)
+                       and (can_ship is None or c.can_ship == can_ship))
+
+        to_ship, partial = count(q.OrderTab.TO_SHIP), count(q.OrderTab.PARTIAL)
+        blocked = count(q.OrderTab.TO_SHIP, False) + count(q.OrderTab.PARTIAL, False)
+        gifts = count(q.OrderTab.GIFT_PENDING)
+        text = self.tr("%1 个订单待发货").replace("%1", str(to_ship + partial))
+        if partial:
+            text = self.tr("%1 个订单待发货（含 %2 个部分发货）").replace(
+                "%1", str(to_ship + partial)).replace("%2", str(partial))
+        if blocked:
+            text += self.tr("，其中 %1 个暂不能发货（原因见列表）").replace("%1", str(blocked))
+        if gifts:
+            text += self.tr("，%1 个礼物待收下（不能发货）").replace("%1", str(gifts))
+        return text
 
     def _fit_columns(self) -> None:
         """Fit the columns to their contents once (a sample of rows: measuring thousands of
@@ -253,6 +269,11 @@ class ShippingScreen(QWidget):
     def on_changes(self, changes: ChangeSet) -> None:
         if changes.orders or changes.waybills:
             self.reload()
+        idle = self.current_task is None or self.current_task.done()
+        if changes.waybills and idle and self.accounts and changes is not self._published:
+            # waybill jobs pushed by a sync (queued while offline): their numbers came off the
+            # account's stock too (this screen's own work re-reads it in its task)
+            self.current_task = self.actions.tasks.spawn(self.waybill_accounts.balances_after(changes))
 
     def select_order(self, order_id: str) -> bool:
         row = self.model.row_of(order_id)
@@ -263,7 +284,7 @@ class ShippingScreen(QWidget):
         return True
 
     def _current(self) -> Any:
-        return self.model.candidate(self.table.currentIndex().row())
+        return self.selection.current()
 
     def _update_preview(self, *_: object) -> None:
         self.prefs.size = str(self.size.currentData())
@@ -301,48 +322,38 @@ class ShippingScreen(QWidget):
         return self.current_task
 
     def _publish(self, changes: ChangeSet) -> None:
+        self._published = changes  # its own work re-reads the balances itself
         self.actions.events.publish(changes)
         self.reload()
 
     def _checked(self) -> list[str]:
-        ids = self.model.checked_ids()
-        if not ids:
-            self.status.setText(self.tr("请先勾选要发货的订单"))
-        return ids
+        """The orders an action acts on (see shipping_selection: ticked, else highlighted)."""
+        return self.selection.order_ids()
+
+    @property
+    def accounts(self) -> list[CarrierAccount]:
+        return self.waybill_accounts.accounts
+
+    @property
+    def carriers(self) -> list[Carrier]:
+        return self.waybill_accounts.carriers
 
     def load_accounts_once(self) -> asyncio.Task | None:
         """The first time the screen is shown online, its waybill accounts load by themselves
         (刷新账号 loads them again)."""
-        if self.accounts or self._accounts_asked or self.workflow.api is None:
+        if self.accounts or self.waybill_accounts.asked or self.workflow.api is None:
             return None
-        self._accounts_asked = True
+        self.waybill_accounts.asked = True
         return self.refresh_accounts()
 
     def refresh_accounts(self) -> asyncio.Task | None:
         if self.workflow.api is None:
-            self.account.clear()
-            self.account.setPlaceholderText(self.tr("离线：不能取号，可打印已取号的面单"))
+            self.waybill_accounts.show_offline()
             return None
-        return self._run(self._load_accounts())
-
-    async def _load_accounts(self) -> None:
-        self.accounts = await self.workflow.accounts()
-        self.account.clear()
-        for a in self.accounts:
-            site = a.site_name or self.tr("月结")
-            self.account.addItem(f"{a.delivery_name or a.delivery_id} · {site} · "
-                                 + self.tr("余 %1 张").replace("%1", str(a.available)), a.acct_id)
-        self.account.setCurrentIndex(max(self.account.findData(self.prefs.account), 0))
-        try:
-            self.carriers = await self.workflow.carriers()
-            await self.workflow.refresh_shop_name()
-        except ApiError:
-            pass  # the numbers still work; self-shipping falls back to the built-in list
+        return self._run(self.waybill_accounts.load())
 
     def chosen_account(self) -> CarrierAccount | None:
-        acct_id = self.account.currentData()
-        self.prefs.account = acct_id or ""
-        return next((a for a in self.accounts if a.acct_id == acct_id), None)
+        return self.waybill_accounts.chosen()
 
     def take_numbers(self) -> None:
         ids = self._checked()
@@ -356,6 +367,7 @@ class ShippingScreen(QWidget):
         self.status.setText(self.tr("正在取号…"))
         batch = await self.workflow.create_waybills(ids, account)
         self._publish(batch.changes)
+        await self.waybill_accounts.balances_after(batch.changes)
         text = self.tr("取号成功 %1 单").replace("%1", str(len(batch.created)))
         problems = {**batch.failed, **batch.refused}
         if problems:
@@ -446,61 +458,6 @@ class ShippingScreen(QWidget):
 
     def _request_stop(self) -> None:
         self._stop = True
-
-    def reprint_current(self) -> None:
-        c = self._current()
-        if c is None or c.waybill is None or c.waybill.print_count == 0:
-            self.status.setText(self.tr("请选择一个已打印过面单的订单"))
-            return
-        reason, ok = QInputDialog.getText(self, self.tr("补打面单"), self.tr("补打原因"),
-                                          text=self.tr("面单损坏"))
-        if not ok:
-            return
-        target = self.picker.resolve()
-        if target is None:
-            self.status.setText(self.picker.problem)
-            return
-        self._run(self._print([c.order_id], target, reason or self.tr("补打")))
-
-    def cancel_current(self) -> None:
-        c = self._current()
-        if c is None or c.waybill is None:
-            self.status.setText(self.tr("请选择一个已取号的订单"))
-            return
-        answer = QMessageBox.question(
-            self, self.tr("取消面单"),
-            self.tr("取消运单号 %1？取消后单号作废，面单余额退回。")
-            .replace("%1", c.waybill.waybill_id or self.tr("（取号中）")))
-        if answer == QMessageBox.StandardButton.Yes:
-            self._run(self._cancel(c.waybill.ewaybill_order_id))
-
-    async def _cancel(self, ewaybill_order_id: str) -> None:
-        self._publish(await self.workflow.cancel_waybill(ewaybill_order_id))
-        self.status.setText(self.tr("面单已取消"))
-
-    def self_ship_current(self) -> SelfShipDialog | None:
-        c = self._current()
-        if c is None or not c.can_ship:
-            self.status.setText(labels.shipping(c.reason) if c is not None
-                                else self.tr("请选择一个订单"))
-            return None
-        carriers = self.carriers or [Carrier(k, v) for k, v in CARRIER_NAMES.items()]
-        dialog = SelfShipDialog(c.order_id, carriers, self)
-        dialog.ship.connect(lambda *args: self._run(self._ship_self(dialog, *args)))
-        dialog.open()
-        return dialog
-
-    async def _ship_self(self, dialog: SelfShipDialog, order_id: str, delivery_id: str,
-                         waybill_id: str, name: str) -> None:
-        try:
-            changes = await self.workflow.ship_self(order_id, delivery_id, waybill_id, name)
-        except Exception as exc:
-            dialog.failed(str(exc))
-            raise
-        dialog.shipped()
-        self._publish(changes)
-        self.status.setText(self.tr("订单 %1 已发货（%2 %3）").replace("%1", order_id)
-                            .replace("%2", name).replace("%3", waybill_id))
 
     def _sheet(self, pick: bool) -> None:
         ids = self._checked()
