@@ -13,6 +13,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from . import __version__
+
 SUBCOMMANDS = {
     "sandbox": "seller_desktop.sandbox.cli",
     "sync": "seller_desktop.cli_sync",
@@ -30,6 +32,7 @@ def _app_parser() -> argparse.ArgumentParser:
                                            "(default: the user data dir)")
     parser.add_argument("--demo", action="store_true",
                         help="run on the embedded sandbox store with a demo shop; needs no account")
+    parser.add_argument("--version", action="version", version=f"seller-desktop {__version__}")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default: saved setting)")
     return parser
 

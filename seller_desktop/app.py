@@ -118,6 +118,7 @@ async def run(app: QApplication, paths: Paths, settings: Settings, demo_flag: bo
         window = MainWindow(services_for(ctx))
         outcome = window_outcome(window)
         window.show()
+        log.info("window shown")  # packaging/smoke.py times the start up to this line
         if ready is not None and not ready.done():
             ready.set_result(window)
         if ctx.engine is not None:
