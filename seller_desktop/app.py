@@ -116,6 +116,7 @@ async def _run_shop(app: QApplication, paths: Paths, settings: Settings, demo_fl
         focus.activate.connect(raise_window)
         outcome = window_outcome(window)
         window.show()
+        log.info("window shown")  # packaging/smoke.py times the start up to this line
         if ready is not None and not ready.done():
             ready.set_result(window)
         if ctx.engine is not None:
