@@ -44,6 +44,8 @@ TABS: dict[str, tuple[str, tuple[int, ...] | None, str]] = {
 }
 
 LIST_COLUMNS = ", ".join(COLUMNS)
+# Answers to buyer requests (ops/aftersale.py): order rows with no overlay on the order itself.
+REQUEST_OPS = frozenset({"address_accept", "address_reject", "sku_approve", "sku_reject"})
 _CHUNK = 5000
 
 
@@ -164,6 +166,8 @@ class OrderRepo:
                 (payload["notes"], order_id))
         elif op == "ship":
             self._apply_local_parcel(order_id, parcel_from_dict(payload["parcel"]))
+        elif op in REQUEST_OPS:
+            return  # a buyer-request answer shows in ``buyer_requests.answer``, not the order
         else:
             raise ValueError(f"unknown order op {op!r}")
 
