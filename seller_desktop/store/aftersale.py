@@ -226,8 +226,12 @@ class RequestRepo:
         Returns (order ids whose requests changed, ``"kind:order_id"`` of new requests)."""
         changed: set[str] = set()
         new: list[str] = []
+        pending = self.pending_order_ids()  # a handful: most orders need no query at all
         for order in orders:
             holds = order_holds(order)
+            if order.order_id not in pending and not (holds.address_review
+                                                      or holds.sku_change_waiting):
+                continue
             if holds.address_review:
                 if self._open(order.order_id, RequestKind.ADDRESS, t, holds.address_apply_time,
                               holds.address_review):

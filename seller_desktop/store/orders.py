@@ -4,7 +4,8 @@
 confirmed (a merchant note, a gift note, a shipment) is an overlay: it is written to the
 columns (``merchant_notes``, ``present_note``, ``status``) and to ``parcels`` rows with
 ``local = 1``, and re-applied from the open outbox rows after every upsert, so a pull never
-hides a change that is still on its way.
+hides a change that is still on its way. A shipment the store refused (a failed ``ship`` row,
+kept for the seller to retry or drop) is not shown as shipped.
 """
 
 from __future__ import annotations
@@ -151,6 +152,8 @@ class OrderRepo:
             pending &= set(order_ids)
         for order_id in sorted(pending):
             for row in outbox.open_rows(self.conn, "order", order_id):
+                if row.op == "ship" and row.state == "failed":
+                    continue  # the store refused it (拦截, 108009…): the order is not shipped
                 self.apply_overlay(row.op, row.payload)
 
     def apply_overlay(self, op: str, payload: dict) -> None:

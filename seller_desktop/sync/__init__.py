@@ -32,7 +32,13 @@ loop and exactly-once rules), ``push_products``, ``push_orders``, ``push_shippin
 and resolution), ``marks`` (watermarks), ``progress``, ``context`` (SyncContext, SyncReport).
 """
 
-from . import conflicts, push_orders, push_products, push_shipping  # noqa: F401  (op handlers)
+from . import (  # noqa: F401  (op handlers)
+    conflicts,
+    push_aftersale,
+    push_orders,
+    push_products,
+    push_shipping,
+)
 from .context import SyncReport
 from .engine import SyncEngine
 
