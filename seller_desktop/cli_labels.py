@@ -14,8 +14,16 @@ job, and only then writes the print reports and shipments (one transaction) and 
 Offline it prints what the cache has and leaves the reports in the outbox. ``--reprint``
 prints labels already printed again (reported with re_print=1, logged with ``--reason``).
 
-Output: one ``key: value`` line per count on stdout, problems on stderr. Exit codes: 0 done;
-1 nothing printed or some orders failed; 2 usage; 3 credentials refused; 5 network.
+Orders the shipping guard holds (an open after-sale case, a pending address or SKU change, a
+label printed for an address that changed since) get no waybill, print or shipment;
+``--all-pending`` skips them and prints ``held <order id>: <reason>`` for each.
+
+Output (stdout): ``printed: N``, ``shipped: N`` (only shipments the store CONFIRMED in this
+run), ``shipped before: N`` (already shipped), ``not shipped: N`` and one ``not shipped <order
+id>: <reason>`` line per order asked for that did not ship (refused by the store — 拦截,
+108009 … —, held, not printed, or queued while offline). Problems on stderr. Exit codes: 0 every
+order asked for shipped (or there was nothing to do); 1 nothing printed; 2 usage; 3 credentials
+refused; 5 network; 6 labels printed but some order did not ship.
 """
 
 from __future__ import annotations
@@ -38,6 +46,9 @@ from .sync import SyncEngine
 from .workflows.shipping import PrintOutcome, ShippingWorkflow
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_AUTH, EXIT_NETWORK = 0, 1, 2, 3, 5
+# Labels printed, but an order asked for did not ship (refused by the store, held, or not
+# confirmed yet). Defined here until ``cli_exit.py`` (branch i11cli) names it NOT_ALL_SHIPPED.
+EXIT_NOT_ALL_SHIPPED = 6
 
 
 def _selection(parser: argparse.ArgumentParser) -> None:
@@ -94,20 +105,46 @@ def _order_ids(workflow: ShippingWorkflow, args: argparse.Namespace) -> list[str
     return [c.order_id for c in workflow.candidates() if c.can_ship]
 
 
-def _report(outcome: PrintOutcome, order_ids: list[str]) -> int:
-    for oid, why in sorted(outcome.skipped.items()):
+def _held(workflow: ShippingWorkflow) -> None:
+    """``--all-pending``: one line per order the shipping guard holds, with the reason."""
+    for c in workflow.candidates():
+        if c.held:
+            print(f"held {c.order_id}: {c.verdict.text()}")
+
+
+def _report_reprint(outcome: PrintOutcome) -> int:
+    for oid, why in sorted({**outcome.skipped, **outcome.failed}.items()):
         _err(f"skipped {oid}: {why}")
+    if outcome.error:
+        _err(f"print failed: {outcome.error}")
+    print(f"printed: {len(outcome.printed)}")
+    return EXIT_OK if outcome.printed and outcome.ok else EXIT_FAILED
+
+
+def _report(workflow: ShippingWorkflow, outcome: PrintOutcome, order_ids: list[str]) -> int:
+    """Counts only what the store confirmed; every order asked for that did not ship is named
+    with its reason; exit ``EXIT_NOT_ALL_SHIPPED`` when there is one (after a print)."""
     for oid, why in sorted(outcome.failed.items()):
         _err(f"failed {oid}: {why}")
     if outcome.error:
         _err(f"print failed: {outcome.error}")
     for message in outcome.changes.messages:
         _err(f"problem: {message}")
+    before = workflow.confirmed_shipped(order_ids) - set(outcome.shipped)
+    not_shipped = [o for o in order_ids if o not in before and o not in outcome.shipped]
     print(f"printed: {len(outcome.printed)}")
     print(f"shipped: {len(outcome.shipped)}")
-    if order_ids and not outcome.printed and set(outcome.already) == set(order_ids):
-        return EXIT_OK  # a re-run after everything was printed and shipped: nothing to do
-    return EXIT_OK if outcome.printed and outcome.ok else EXIT_FAILED
+    if before:
+        print(f"shipped before: {len(before)}")
+    print(f"not shipped: {len(not_shipped)}")
+    for oid in not_shipped:
+        why = (outcome.refused.get(oid) or outcome.skipped.get(oid) or outcome.failed.get(oid)
+               or ("已打印，发货待微信小店确认（下次同步发送）" if oid in outcome.unconfirmed
+                   else outcome.error or "未发货"))
+        print(f"not shipped {oid}: {why}")
+    if not outcome.printed and not before:
+        return EXIT_FAILED if order_ids else EXIT_OK
+    return EXIT_NOT_ALL_SHIPPED if not_shipped else EXIT_OK
 
 
 async def _take_numbers(workflow: ShippingWorkflow, order_ids: list[str],
@@ -146,17 +183,19 @@ async def _labels(args: argparse.Namespace, store: Store, spec: PageSpec,
             except ApiError as exc:
                 _err(f"shop name: {exc.message}")
     order_ids = _order_ids(workflow, args)
+    if args.all_pending:
+        _held(workflow)
     if not order_ids:
         print("printed: 0\nshipped: 0")
         _err("nothing to print: no order is waiting to ship")
         return EXIT_OK if args.all_pending else EXIT_FAILED
     target = str(args.pdf) if args.pdf is not None else args.printer
     if args.reprint:
-        return _report(await workflow.reprint(order_ids, spec, target, args.reason or "补打"),
-                       [])
+        return _report_reprint(await workflow.reprint(order_ids, spec, target,
+                                                      args.reason or "补打"))
     if workflow.engine is not None:
         await _take_numbers(workflow, order_ids, args.account)
-    return _report(await workflow.print_labels(order_ids, spec, target), order_ids)
+    return _report(workflow, await workflow.print_labels(order_ids, spec, target), order_ids)
 
 
 def _open(data_dir: str | None) -> tuple[Paths, Store] | None:

@@ -26,6 +26,7 @@ reprint works without the network.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -203,6 +204,13 @@ class ShippingWorkflow:
             seen.add(order_id)
             found.append(Candidate(order, order.can_ship()[1] or "已打印", waybills.get(eid)))
         return found
+
+    def confirmed_shipped(self, order_ids: Sequence[str]) -> set[str]:
+        """Of these orders, those the store's own copy shows shipped (not the local overlay)."""
+        rows = self._conn().execute(
+            "SELECT order_id FROM orders WHERE order_id IN (SELECT value FROM json_each(?))"
+            " AND order_json ->> '$.status' IN (30, 100)", (json.dumps(list(order_ids)),))
+        return {r[0] for r in rows}
 
     def shop_name(self) -> str:
         return shipping_ops.cached_shop_name(self._conn()) or DEFAULT_SHOP_NAME
