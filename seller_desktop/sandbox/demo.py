@@ -13,6 +13,7 @@ from .catalog import default_freight_templates
 from .core import run_reindex
 from .demo_products import make_products
 from .images import image_link
+from .merchant_address import seed_addresses
 from .routes_all import load_endpoints
 from .shop_info import default_info
 from .state import SandboxConfig, Shop
@@ -33,6 +34,7 @@ def build_demo_shop(seed: int = 1, products: int = 60, orders: int = 600, gift_o
                              headimg_url=image_link(cfg.appid, avatar))
     shop.freight_templates = default_freight_templates(shop.clock.now())
     make_products(shop, rng, products)
+    seed_addresses(shop, shop.clock.now() - 200 * 86400)
     run_reindex(shop)
     module = f"{__package__}.demo_orders"
     if (orders or gift_orders) and importlib.util.find_spec(module) is not None:

@@ -167,7 +167,8 @@ def order_status(shop: Shop, body: dict[str, Any]) -> dict[str, Any]:
     return {"order_id": rec["order_id"], "status": new}
 
 
-def _address(body: dict[str, Any]) -> dict[str, Any] | None:
+def parse_address(body: dict[str, Any]) -> dict[str, Any] | None:
+    """The optional ``address`` of a control body, as an unmasked address_info (None: absent)."""
     addr = body.get("address")
     if addr is None:
         return None
@@ -184,7 +185,7 @@ def _address(body: dict[str, Any]) -> dict[str, Any] | None:
 def gift_accept(shop: Shop, body: dict[str, Any]) -> dict[str, Any]:
     rec = _order(shop, body)
     openid, real = random_person(shop.rng)
-    real = _address(body) or real
+    real = parse_address(body) or real
     openid = _id(body, "openid", False) or openid
     gifts.accept(shop, rec, openid, real, _id(body, "sku_id", False))
     return {"order_id": rec["order_id"], "status": rec["status"], "openid": rec["openid"],

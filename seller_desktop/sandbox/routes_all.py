@@ -20,6 +20,13 @@ ENDPOINT_MODULES: tuple[str, ...] = (
     "ewaybill_templates",
     "gifts",
     "order_controls",
+    # after-sales and buyer requests
+    "merchant_address",
+    "aftersale",
+    "aftersale_routes",
+    "aftersale_controls",
+    "buyer_requests",
+    "buyer_request_controls",
 )
 
 
