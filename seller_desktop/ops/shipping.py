@@ -213,8 +213,15 @@ def _shipped_with(conn: sqlite3.Connection, waybill: Waybill) -> bool:
     order = OrderRepo(conn).get(waybill.order_id)
     if order is not None and any(p.waybill_id == waybill.waybill_id for p in order.parcels):
         return True
-    return any(r.op == "ship" and (r.payload.get("parcel") or {}).get("waybill_id")
-               == waybill.waybill_id for r in outbox.open_rows(conn, "order", waybill.order_id))
+    return any(r.state != "failed" for r in _ship_rows(conn, waybill))
+
+
+def _ship_rows(conn: sqlite3.Connection, waybill: Waybill) -> list[outbox.OutboxRow]:
+    """The order's open 'ship' rows under this waybill's number (a failed one was refused by
+    the store, e.g. 拦截: nothing shipped with it)."""
+    return [r for r in outbox.open_rows(conn, "order", waybill.order_id)
+            if r.op == "ship" and (r.payload.get("parcel") or {}).get("waybill_id")
+            == waybill.waybill_id]
 
 
 def _cancel_tx(conn: sqlite3.Connection, ewaybill_order_id: str) -> ChangeSet:
@@ -228,6 +235,8 @@ def _cancel_tx(conn: sqlite3.Connection, ewaybill_order_id: str) -> ChangeSet:
                                                    and _shipped_with(conn, waybill)):
         raise fail("ewaybill_order_id", "这张面单已用于发货，不能取消")
     changes = ChangeSet(waybills={ewaybill_order_id}, orders={waybill.order_id}, outbox=True)
+    for refused in _ship_rows(conn, waybill):
+        outbox.cancel(conn, refused.id)  # an intercepted shipment can never use this label now
     if waybill.status == REQUESTED:
         rows = [r for r in outbox.open_rows(conn, "waybill", ewaybill_order_id)
                 if r.op == "ewaybill_create"]

@@ -268,7 +268,8 @@ async def push_outbox(ctx: SyncContext, report: SyncReport) -> PushResult:
     ctx.progress(STEP_PUSH, 0, total, force=True)
     try:
         while True:
-            rows = await ctx.write(lambda conn: outbox.next_batch(conn, limit=200))
+            at = ctx.clock()  # the clock ``RowLater`` counts from (the sandbox's in tests)
+            rows = await ctx.write(partial(outbox.next_batch, limit=200, at=at))
             rows = [r for r in rows if r.id not in finished]
             if not rows:
                 break
