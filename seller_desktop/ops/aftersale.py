@@ -6,7 +6,7 @@ buyer; the first step of a return/exchange needs a return ``address_id``), :func
 with a ``reject_reason_type`` from ``rejectreason/get``), :func:`negotiate` (协商),
 :func:`upload_refund_certificate` (线下退款凭证), :func:`reship` (换货发出新货) and
 :func:`reject_reship`. Each checks that the cached case is in a status that allows it and that
-no other answer to it is still queued, records the status it answered (``from_status``: the
+no other answer to it is still queued (an earlier answer the store refused is replaced), records the status it answered (``from_status``: the
 sync engine reads the case back after an unknown outcome and treats a moved status as applied),
 and marks the case ``local_action`` (shown as 处理中 until the store confirms).
 
@@ -46,8 +46,11 @@ def _case(conn: sqlite3.Connection, case_id: str, allowed: frozenset[str],
         raise fail("case_id", f"售后单 {case_id} 不存在，请先同步")
     if case.status not in allowed:
         raise fail("case_id", f"售后单 {case_id} 当前为“{case.info.label}”，不能{action}")
-    if any(r.state != "done" for r in outbox.open_rows(conn, "aftersale", case_id)):
+    rows = outbox.open_rows(conn, "aftersale", case_id)
+    if any(r.state in ("pending", "sending") for r in rows):
         raise fail("case_id", f"售后单 {case_id} 已有待同步的处理，请等同步完成")
+    for refused in rows:  # an earlier answer the store refused: this one replaces it
+        outbox.cancel(conn, refused.id)
     return case
 
 

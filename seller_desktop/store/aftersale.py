@@ -99,8 +99,10 @@ class CaseRepo:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
-    def upsert_many(self, cases: Iterable[AfterSaleCase], fetched_at: int) -> CaseUpsert:
-        """Store server copies read at ``fetched_at`` (their ``deadline`` counts from then)."""
+    def upsert_many(self, cases: Iterable[AfterSaleCase], fetched_at: int, *,
+                    finishing: int = 0) -> CaseUpsert:
+        """Store server copies read at ``fetched_at`` (their ``deadline`` counts from then).
+        ``finishing``: an outbox row the store just confirmed (not an open action any more)."""
         result = CaseUpsert()
         latest: dict[str, AfterSaleCase] = {}
         for c in cases:
@@ -136,16 +138,17 @@ class CaseRepo:
         self.conn.executemany(
             "INSERT OR IGNORE INTO aftersale_history (case_id, time, status) VALUES (?, ?, ?)",
             history)
-        self.reapply_pending([r[0] for r in rows])
+        self.reapply_pending([r[0] for r in rows], finishing)
         return result
 
-    def reapply_pending(self, case_ids: Iterable[str]) -> None:
+    def reapply_pending(self, case_ids: Iterable[str], finishing: int = 0) -> None:
         """``local_action`` = the op of the case's newest open outbox row, else ''."""
         self.conn.execute(
             "UPDATE aftersale_cases SET local_action = coalesce((SELECT op FROM outbox"
             " WHERE entity = 'aftersale' AND entity_id = aftersale_cases.case_id"
-            " AND state != 'done' ORDER BY id DESC LIMIT 1), '')"
-            " WHERE case_id IN (SELECT value FROM json_each(?))", (dumps(list(case_ids)),))
+            " AND state NOT IN ('done', 'failed') AND id != ? ORDER BY id DESC LIMIT 1), '')"
+            " WHERE case_id IN (SELECT value FROM json_each(?))",
+            (finishing, dumps(list(case_ids))))
 
     def get(self, case_id: str) -> AfterSaleCase | None:
         r = self.conn.execute("SELECT case_json FROM aftersale_cases WHERE case_id = ?",

@@ -71,22 +71,28 @@ class OrderRepo:
 
     # -- writing (writer connection, inside a transaction) ----------------------------------
 
-    def upsert_many(self, orders: Iterable[Order], now: int | None = None) -> UpsertResult:
-        """Store server copies; detect gift transitions against the stored status."""
+    def upsert_many(self, orders: Iterable[Order], now: int | None = None, *,
+                    force: bool = False) -> UpsertResult:
+        """Store server copies; detect gift transitions against the stored status.
+
+        A copy with the stored ``(status, update_time)`` is skipped as unchanged unless
+        ``force`` (an order read again on purpose: a change within the same second, such as
+        an address change approved, keeps its ``update_time``)."""
         t = now_ts() if now is None else now
         result = UpsertResult()
         batch: list[Order] = []
         for order in orders:
             batch.append(order)
             if len(batch) >= _CHUNK:
-                self._upsert_chunk(batch, t, result)
+                self._upsert_chunk(batch, t, result, force)
                 batch = []
         if batch:
-            self._upsert_chunk(batch, t, result)
+            self._upsert_chunk(batch, t, result, force)
         self.reapply_pending(result.touched)
         return result
 
-    def _upsert_chunk(self, batch: list[Order], t: int, result: UpsertResult) -> None:
+    def _upsert_chunk(self, batch: list[Order], t: int, result: UpsertResult,
+                      force: bool = False) -> None:
         conn = self.conn
         latest: dict[str, Order] = {}
         for o in batch:  # overlapping pull windows can deliver one order twice: keep the newest
@@ -112,7 +118,7 @@ class OrderRepo:
             if before is None:
                 new_ids.append(oid)
                 new_rows.append(order_params(o, None, None))
-            elif before == (o.status, o.update_time) or o.update_time < before[1]:
+            elif (before == (o.status, o.update_time) and not force) or o.update_time < before[1]:
                 result.unchanged += 1  # the same, or older than what we have (a stale page)
                 continue
             else:

@@ -61,7 +61,8 @@ async def pull_orders(ctx: SyncContext, start: int, end: int, report: SyncReport
                       retry_ids: list[str] | None = None, *,
                       listing: bool = True) -> OrderPull:
     """Fetch every order updated in [start, end] (plus ``retry_ids``) into the store;
-    ``listing`` False: only ``retry_ids`` (orders a case or request touched)."""
+    ``listing`` False: only ``retry_ids`` (orders a case or request touched), stored even when
+    their ``update_time`` did not move."""
     result = OrderPull()
     lines: dict[str, set[str]] = {}  # order id → its product ids, until the write says changed
 
@@ -87,7 +88,7 @@ async def pull_orders(ctx: SyncContext, start: int, end: int, report: SyncReport
                 result.gift_orders += 1
             lines[order.order_id] = {line.product_id for line in order.lines}
         now = ctx.clock()
-        return lambda conn: _save(conn, batch, now, result)
+        return lambda conn: _save(conn, batch, now, result, force=not listing)
 
     pipeline = Pipeline(ctx, fetch=fetch, save=save,
                         absorb=lambda saved: _absorb(result, report, saved, lines),
@@ -99,10 +100,10 @@ async def pull_orders(ctx: SyncContext, start: int, end: int, report: SyncReport
     return result
 
 
-def _save(conn: sqlite3.Connection, batch: list[Order], now: int,
-          pull: OrderPull) -> UpsertResult:
+def _save(conn: sqlite3.Connection, batch: list[Order], now: int, pull: OrderPull, *,
+          force: bool) -> UpsertResult:
     """One batch: the orders, then the buyer requests they show (address / SKU changes)."""
-    upserted = OrderRepo(conn).upsert_many(batch, now)
+    upserted = OrderRepo(conn).upsert_many(batch, now, force=force)
     changed, new = RequestRepo(conn).sync_from_orders(batch, now)
     pull.requests_changed |= changed
     pull.new_requests += new

@@ -42,7 +42,8 @@ def _field(payload: Any, name: str) -> str:
     return str(payload[name])
 
 
-async def _read_back_case(ctx: SyncContext, case_id: str, result: PushResult) -> None:
+async def _read_back_case(ctx: SyncContext, case_id: str, result: PushResult,
+                          finishing: int = 0) -> None:
     try:
         case = await aftersale_api.get_case(ctx.api, case_id)
     except ApiError as exc:
@@ -50,7 +51,7 @@ async def _read_back_case(ctx: SyncContext, case_id: str, result: PushResult) ->
                  type(exc).__name__)
         return
     now = ctx.clock()
-    await ctx.write(lambda conn: CaseRepo(conn).upsert_many([case], now))
+    await ctx.write(lambda conn: CaseRepo(conn).upsert_many([case], now, finishing=finishing))
     result.orders.add(case.order_id)
 
 
@@ -63,7 +64,7 @@ async def _case_applied(ctx: SyncContext, row: OutboxRow) -> bool:
 
 
 async def _case_done(ctx: SyncContext, row: OutboxRow, result: PushResult) -> None:
-    await _read_back_case(ctx, str(row.payload["case_id"]), result)
+    await _read_back_case(ctx, str(row.payload["case_id"]), result, finishing=row.id)
     result.orders.add(str(row.payload.get("order_id") or ""))
 
 
@@ -78,7 +79,7 @@ def _send_case(call: Callable[[Any, dict[str, Any]], Awaitable[None]]) -> Any:
             if exc.errcode == aftersale_api.REFUND_RATE_ERRCODE:
                 raise RowLater(ctx.clock() + RATE_DELAY) from exc
             raise
-        await _read_back_case(ctx, case_id, result)
+        await _read_back_case(ctx, case_id, result, finishing=row.id)
         result.orders.add(str(row.payload.get("order_id") or ""))
 
     return send
@@ -116,7 +117,7 @@ async def _reread_order(ctx: SyncContext, order_id: str, result: PushResult) -> 
     now = ctx.clock()
 
     def tx(conn: Any) -> None:
-        OrderRepo(conn).upsert_many([order], now)
+        OrderRepo(conn).upsert_many([order], now, force=True)
         RequestRepo(conn).sync_from_orders([order], now)
 
     await ctx.write(tx)

@@ -113,7 +113,7 @@ async def _intercept(ctx: SyncContext, row: OutboxRow, fresh: Order, why: str,
 
     def tx(conn: sqlite3.Connection) -> None:
         outbox.mark_failed(conn, row.id, f"{describe(row)}失败：{message}")
-        OrderRepo(conn).upsert_many([fresh], now)
+        OrderRepo(conn).upsert_many([fresh], now, force=True)
         RequestRepo(conn).sync_from_orders([fresh], now)
 
     await ctx.write(tx, durable=True)
