@@ -122,8 +122,7 @@ def may_ship(order: Order, cases: Iterable[AfterSaleCase] = (),
     holds = order_holds(order)
     open_cases = [c for c in cases if c.order_id == order.order_id and c.holds]
     if open_cases or holds.open_cases > 0 or holds.lines_in_case > 0:
-        what = open_cases[0].info.label if open_cases else "售后处理中"
-        return Verdict(False, AFTERSALE_OPEN, f"订单有未完成的售后（{what}），不能发货",
+        return Verdict(False, AFTERSALE_OPEN, "订单有未完成的售后，不能发货",
                        "售后结束后再发货；若已退款，请取消电子面单")
     pending = {r.kind for r in requests if r.order_id == order.order_id and r.state == PENDING}
     if holds.address_review or RequestKind.ADDRESS in pending:

@@ -366,7 +366,7 @@ class ShippingWorkflow:
         for w in waybills:
             verdict = guard.get(w.order_id)
             if verdict is not None and verdict.held:
-                outcome.skipped[w.order_id] = verdict.text()
+                outcome.skipped[w.order_id] = verdict.reason
             else:
                 kept.append(w)
         return kept
