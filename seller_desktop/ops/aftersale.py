@@ -148,8 +148,12 @@ def _answer_tx(conn: sqlite3.Connection, order_id: str, kind: str, accept: bool)
     request = requests.get(order_id, kind)
     if request is None or request.state != PENDING:
         raise fail("order_id", f"订单 {order_id} 没有待处理的{rules.REQUEST_LABELS[RequestKind(kind)]}申请")
-    if request.answer:
+    answers = [r for r in outbox.open_rows(conn, "order", order_id)
+               if r.op in REQUEST_OPS.values()]
+    if any(r.state in ("pending", "sending") for r in answers):
         raise fail("order_id", f"订单 {order_id} 的申请已处理，正在同步")
+    for refused in answers:  # an earlier answer the store refused: this one replaces it
+        outbox.cancel(conn, refused.id)
     outbox.enqueue(conn, "order", order_id, op, {"order_id": order_id, "kind": kind})
     requests.set_answer(order_id, kind, "accept" if accept else "reject")
     return ChangeSet(orders={order_id}, requests={order_id}, outbox=True)

@@ -146,8 +146,14 @@ async def _request_done(ctx: SyncContext, row: OutboxRow, result: PushResult) ->
 def _send_request(call: Callable[[Any, str], Awaitable[None]]) -> Any:
     async def send(ctx: SyncContext, row: OutboxRow, result: PushResult) -> None:
         order_id = _field(row.payload, "order_id")
+        kind = str(row.payload.get("kind") or "")
         await mark_sending(ctx, row)
-        await send_once(ctx, lambda: call(ctx.api, order_id))
+        try:
+            await send_once(ctx, lambda: call(ctx.api, order_id))
+        except Rejected:
+            # refused (e.g. the platform settled it meanwhile): the request has no answer of ours
+            await ctx.write(lambda conn: RequestRepo(conn).set_answer(order_id, kind, ""))
+            raise
         await _request_done(ctx, row, result)
 
     return send

@@ -26,7 +26,6 @@ reprint works without the network.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -51,6 +50,7 @@ from ..store import Store, held, outbox
 from ..store.orders import OrderRepo
 from ..store.waybills import REQUESTED, WaybillRepo
 from ..sync import SyncEngine
+from . import shipping_checks as checks
 
 SHOWN_STATUSES = (int(OrderStatus.GIFT_AWAITING_ACCEPTANCE), int(OrderStatus.AWAITING_SHIPMENT),
                   int(OrderStatus.PARTIALLY_SHIPPED))
@@ -132,23 +132,6 @@ class PrintOutcome:
         return not self.refused and not self.unconfirmed
 
 
-def settle_shipments(conn: sqlite3.Connection, after_row: int, outcome: PrintOutcome) -> None:
-    """Sort the 'ship' rows a print queued (outbox ids above ``after_row``) by what the store
-    said: confirmed (``shipped``), refused (``refused``, with the reason: 拦截, 108009…) or not
-    heard yet (``unconfirmed``: offline, busy; they go out with the next sync)."""
-    rows = conn.execute("SELECT entity_id, state, last_error FROM outbox WHERE id > ?"
-                        " AND entity = 'order' AND op = 'ship' ORDER BY id", (after_row,))
-    for order_id, state, error in rows:
-        if state == "done":
-            outcome.shipped.append(order_id)
-        elif state in ("failed", "conflict"):
-            outcome.refused[order_id] = error or "微信小店拒绝了发货"
-        else:
-            outcome.unconfirmed.append(order_id)
-    outcome.shipped.sort()
-    outcome.unconfirmed.sort()
-
-
 class ShippingWorkflow:
     """See the module docstring. ``engine`` None = offline: jobs wait in the outbox."""
 
@@ -206,11 +189,7 @@ class ShippingWorkflow:
         return found
 
     def confirmed_shipped(self, order_ids: Sequence[str]) -> set[str]:
-        """Of these orders, those the store's own copy shows shipped (not the local overlay)."""
-        rows = self._conn().execute(
-            "SELECT order_id FROM orders WHERE order_id IN (SELECT value FROM json_each(?))"
-            " AND order_json ->> '$.status' IN (30, 100)", (json.dumps(list(order_ids)),))
-        return {r[0] for r in rows}
+        return checks.confirmed_shipped(self._conn(), order_ids)
 
     def shop_name(self) -> str:
         return shipping_ops.cached_shop_name(self._conn()) or DEFAULT_SHOP_NAME
@@ -358,18 +337,7 @@ class ShippingWorkflow:
                                  reprint=True, reason=reason or "补打")
 
     def _not_held(self, waybills: list[Waybill], outcome: PrintOutcome) -> list[Waybill]:
-        """Drop the labels of orders the guard holds (a reprint too: a case, a request, or an
-        address changed since the label printed); each named in ``outcome.skipped``."""
-        conn = self._conn()
-        guard = held.verdicts(conn, OrderRepo(conn).get_many(w.order_id for w in waybills))
-        kept = []
-        for w in waybills:
-            verdict = guard.get(w.order_id)
-            if verdict is not None and verdict.held:
-                outcome.skipped[w.order_id] = verdict.reason
-            else:
-                kept.append(w)
-        return kept
+        return checks.not_held(self._conn(), waybills, outcome.skipped)
 
     async def _print(self, items: list[labels.LabelData], spec: labels.PageSpec,
                      target: str | Path, progress: ProgressFn | None, cancel: CancelFn | None,
@@ -395,7 +363,7 @@ class ShippingWorkflow:
                                                                 reprint=reprint, reason=reason))
         outcome.printed = eids
         outcome.changes.merge(await self.push())
-        settle_shipments(self._conn(), last_row, outcome)
+        checks.settle_shipments(self._conn(), last_row, outcome)
 
     async def print_with_component(self, order_ids: Sequence[str], printer: str,
                                    client: PrintComponentClient, *,
