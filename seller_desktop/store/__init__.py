@@ -6,7 +6,9 @@ inside ``store.writer.write(fn)``, or ``store.reader()`` for reads on the UI thr
 Modules: ``db`` (file, checks, writer thread, reader), ``migrations`` + ``schema`` (tables),
 ``rescue`` (export the outbox of a damaged file), ``codec`` (domain <-> stored JSON),
 ``products`` / ``orders`` (+ ``order_rows``, the bulk row encoder) / ``waybills`` / ``meta``
-(watermarks, conflicts) repositories, ``outbox``, ``search`` (FTS5 trigram + short-query
+(watermarks, conflicts) / ``aftersale`` (cases, buyer requests) repositories, ``held`` (the
+shipping guard's inputs), ``aftersale_queries`` (read-only queries for the 售后 screen and the
+CLI), ``outbox``, ``search`` (FTS5 trigram + short-query
 fallback). ``ui_queries`` belongs to the UI engineer (read-only queries for the Qt models).
 """
 
