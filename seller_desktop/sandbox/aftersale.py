@@ -36,7 +36,8 @@ MAX_APPLICATIONS = 5  # cases per order line (aftersale.md §1.5: "< 5 applicati
 REFUND_SPACING = 60  # seconds between two refund calls on one order (10021059)
 
 # refund_info.refund_reason (§1.4)
-BY_MERCHANT_API, AUTO_UNSHIPPED, DISPUTE, SELLER_LATE, RECEIPT_LATE = 3, 4, 5, 9, 11
+BY_MERCHANT_API, AUTO_UNSHIPPED, DISPUTE, PLATFORM_FORCED, SELLER_LATE, RECEIPT_LATE = \
+    3, 4, 5, 6, 9, 11
 
 
 class CaseError(ValueError):
@@ -50,21 +51,35 @@ class CaseError(ValueError):
 # ---- the order side ----------------------------------------------------------------------
 
 def line_units(shop: Shop, order: dict[str, Any], line_no: int) -> dict[str, int]:
-    """Units of one line: ``open`` (in open cases), ``done`` (refunded), ``shipped``,
-    ``cases`` (applications so far)."""
-    open_cnt = done = cases = 0
+    """Units of one line: ``unshipped_free`` (not shipped, not in a case: a refund before
+    shipment), ``shipped_free`` (shipped, not in a case: a return, exchange or refund after
+    shipment), ``open`` / ``done`` (in open / refunded cases), ``cases`` (applications)."""
+    open_pre = open_post = done = done_post = cases = 0
     for case in order_cases(shop, order["order_id"]):
         if case["_line"] != line_no:
             continue
         cases += 1
+        count = case["product_info"]["count"]
         if is_open(case):
-            open_cnt += case["product_info"]["count"]
+            open_pre += count if case["_pre_shipment"] else 0
+            open_post += 0 if case["_pre_shipment"] else count
         elif case["status"] in REFUNDED:
-            done += case["product_info"]["count"]
+            done += count
+            done_post += 0 if case["_pre_shipment"] else count
     line = order["lines"][line_no]
-    left = unshipped(order).get((line["product_id"], line["sku_id"]), 0)
-    shipped = line["sku_cnt"] - line.get("refunded_unshipped", 0) - max(0, left)
-    return {"open": open_cnt, "done": done, "shipped": shipped, "cases": cases}
+    left = max(0, unshipped(order).get((line["product_id"], line["sku_id"]), 0))
+    shipped = line["sku_cnt"] - line.get("refunded_unshipped", 0) - left
+    return {"unshipped_free": max(0, left - open_pre),
+            "shipped_free": max(0, shipped - open_post - done_post),
+            "open": open_pre + open_post, "done": done, "cases": cases}
+
+
+def free_units(units: dict[str, int], case_type: str) -> tuple[int, bool]:
+    """(units a new case of this type may cover, whether they are unshipped). A refund takes
+    unshipped units first; a return or exchange needs shipped ones."""
+    if case_type == "REFUND" and units["unshipped_free"]:
+        return units["unshipped_free"], True
+    return units["shipped_free"], False
 
 
 def sync_order(shop: Shop, order: dict[str, Any], t: int) -> None:
@@ -99,8 +114,10 @@ def sync_order(shop: Shop, order: dict[str, Any], t: int) -> None:
 def open_case(shop: Shop, order: dict[str, Any], line_no: int, case_type: str, count: int,
               t: int, reason: str = "10000000", desc: str = "", amount: int | None = None,
               media: list[str] | None = None, new_sku: dict[str, Any] | None = None,
-              need_negotiation: bool | None = None) -> dict[str, Any]:
-    """The buyer applies (aftersale.md §1.5 rules); the case waits on the seller."""
+              need_negotiation: bool | None = None,
+              platform_may_refund: bool = True) -> dict[str, Any]:
+    """The buyer applies (aftersale.md §1.5 rules); the case waits on the seller (unless the
+    platform's switch refunds a refund-only case before shipment at once)."""
     if order["status"] not in (20, 21, 30, 100):
         raise CaseError(10021088, f"order {order['order_id']} (status {order['status']}) "
                         "is not eligible for after-sale")
@@ -108,21 +125,19 @@ def open_case(shop: Shop, order: dict[str, Any], line_no: int, case_type: str, c
         raise CaseError(40097, f"order {order['order_id']} has no line {line_no}")
     units = line_units(shop, order, line_no)
     line = order["lines"][line_no]
-    free = line["sku_cnt"] - units["open"] - units["done"]
     if units["cases"] >= MAX_APPLICATIONS:
         raise CaseError(10021043, "当前商品不支持售后: too many applications on this item")
+    free, pre_shipment = free_units(units, case_type)
     if not 1 <= count <= free:
         raise CaseError(10021043, f"当前商品不支持售后: {free} unit(s) of this item can be "
-                        "applied for")
-    shipped_free = max(0, units["shipped"] - units["open"] - units["done"])
-    pre_shipment = count > shipped_free
-    if case_type in ("RETURN", "EXCHANGE") and pre_shipment:
-        raise CaseError(10021043, "当前商品不支持售后: a return or exchange needs the goods shipped")
+                        f"applied for in a {case_type} case"
+                        + ("" if case_type == "REFUND" else " (it needs shipped goods)"))
     share = line["real_price"] * count // line["sku_cnt"]
-    others_done = all(ln["sku_cnt"] == ln.get("finish_aftersale_sku_cnt", 0)
-                      for j, ln in enumerate(order["lines"]) if j != line_no)
-    if pre_shipment and others_done and count == free and units["done"] + count == line["sku_cnt"]:
-        share += order["freight"]  # freight is refunded with the last unshipped item
+    rest_refunded = all(ln["sku_cnt"] == ln.get("finish_aftersale_sku_cnt", 0)
+                        for j, ln in enumerate(order["lines"]) if j != line_no)
+    if (pre_shipment and not order["parcels"] and rest_refunded
+            and units["done"] + count == line["sku_cnt"]):
+        share += order["freight"]  # nothing shipped: freight goes back with the last item
     if amount is None:
         amount = share
     if not 0 < amount <= share:
@@ -148,7 +163,7 @@ def open_case(shop: Shop, order: dict[str, Any], line_no: int, case_type: str, c
     record(shop, "aftersale.open", after_sale_order_id=case["after_sale_order_id"],
            order_id=order["order_id"], type=case_type)
     sync_order(shop, order, t)
-    if (case_type == "REFUND" and pre_shipment
+    if (case_type == "REFUND" and pre_shipment and platform_may_refund
             and shop.config.aftersale_auto_refund_unshipped):
         refund(shop, case, AUTO_UNSHIPPED, t, by_merchant=False)
     return case
@@ -201,6 +216,9 @@ def reship(shop: Shop, case: dict[str, Any], delivery: dict[str, str], t: int) -
     address = order.get("real_address")
     case["exchange_delivery_info"] = {
         **delivery, "address_info": masked_address(address) if address else {}}
+    swap = case["exchange_product_info"]
+    if swap:  # the new goods leave the warehouse
+        change_stock(shop, swap["product_id"], swap["new_sku_id"], -swap["product_cnt"])
     move(shop, case, "USER_WAIT_RECEIPT", t, t + shop.config.aftersale_receipt_window)
 
 
@@ -253,6 +271,28 @@ def rule(shop: Shop, case: dict[str, Any], for_buyer: bool, t: int) -> None:
         move(shop, case, "MERCHANT_FAIL", t, op="aftersale.ruling")
 
 
+def refund_everything(shop: Shop, order: dict[str, Any], t: int) -> None:
+    """The platform refunds the whole order (cause 6, forced): its open cases, then a refund
+    case for every unit not yet refunded; the order ends 200 (forced if a line was out of
+    applications)."""
+    for case in order_cases(shop, order["order_id"]):
+        if case["status"] not in TERMINAL and case["status"] != "PLATFORM_REFUND_FAIL":
+            case["_dispute"] = False
+            refund(shop, case, PLATFORM_FORCED, t, by_merchant=False)
+    for line_no in range(len(order["lines"])):
+        for _ in range(2):  # unshipped units, then shipped ones
+            units = line_units(shop, order, line_no)
+            count, _pre = free_units(units, "REFUND")
+            if not count or order["status"] == 200 or units["cases"] >= MAX_APPLICATIONS:
+                break
+            case = open_case(shop, order, line_no, "REFUND", count, t, reason="10000014",
+                             need_negotiation=False, platform_may_refund=False)
+            refund(shop, case, PLATFORM_FORCED, t, by_merchant=False)
+    if order["status"] != 200:
+        order["status"] = 200
+        touch(shop, order, t)
+
+
 # ---- the platform's own moves when time runs out -----------------------------------------
 
 def default_return_address(shop: Shop) -> str:
@@ -277,6 +317,8 @@ def on_due(shop: Shop, case: dict[str, Any], t: int) -> None:
     elif status == "USER_WAIT_RECEIPT":
         case["complete_time"] = t
         move(shop, case, "MERCHANT_EXCHANGE_SUCCESS", t)
+    elif status == "USER_WAIT_HANDLE_MERCHANT_AFTER_SALE":  # the buyer never answered
+        cancel(shop, case, t)
     elif status == "PLATFORM_REFUND_FAIL":
         move(shop, case, "MERCHANT_OVERDUE_REFUND", t)
     elif status in ("MERCHANT_REJECT_REFUND", "MERCHANT_REJECT_RETURN",

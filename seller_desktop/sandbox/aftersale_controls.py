@@ -8,7 +8,8 @@ and the platform do. Bodies are JSON objects; bad input is HTTP 400 (:class:`Con
     POST /sandbox/aftersale/return {after_sale_order_id, delivery_id?, waybill_id?}
                                    the buyer ships the return (USER_WAIT_RETURN → MERCHANT_WAIT_RECEIPT)
     POST /sandbox/aftersale/cancel {after_sale_order_id}  the buyer withdraws (→ USER_CANCELD)
-    POST /sandbox/aftersale/negotiation {after_sale_order_id, agree: bool}  answer the seller
+    POST /sandbox/aftersale/negotiation {after_sale_order_id, agree: bool}  the buyer answers a
+                                   negotiation or a case the seller opened for them
     POST /sandbox/aftersale/receive {after_sale_order_id}  the buyer gets the exchanged goods
     POST /sandbox/aftersale/escalate {after_sale_order_id}  dispute a rejected / closed case
     POST /sandbox/aftersale/ruling {after_sale_order_id, refund: bool}  the platform decides
@@ -25,6 +26,7 @@ from typing import Any
 
 from . import aftersale as sm
 from .aftersale_data import REASON_TEXT, SEMI_TERMINAL, TERMINAL, TYPES, WHO, case_wire
+from .aftersale_gen import buyer_answers
 from .core import ControlError, control
 from .delivery import CARRIER_NAMES
 from .state import Shop
@@ -88,10 +90,7 @@ def _line(shop: Shop, order: dict[str, Any], body: dict[str, Any], kind: str) ->
             raise ControlError(f"order {order['order_id']} has no line {i}")
         if (pid and lines[i]["product_id"] != pid) or (sid and lines[i]["sku_id"] != sid):
             continue
-        units = sm.line_units(shop, order, i)
-        free = lines[i]["sku_cnt"] - units["open"] - units["done"]
-        if kind != "REFUND":
-            free = min(free, units["shipped"] - units["open"] - units["done"])
+        free, _ = sm.free_units(sm.line_units(shop, order, i), kind)
         if free > 0:
             return i, free
     raise ControlError(f"order {order['order_id']} has no line open to a {kind} case"
@@ -172,11 +171,13 @@ def cancel(shop: Shop, body: dict[str, Any]) -> dict[str, Any]:
 @control("/sandbox/aftersale/negotiation")
 def negotiation(shop: Shop, body: dict[str, Any]) -> dict[str, Any]:
     case = _case(shop, body)
-    _expect(case, "USER_WAIT_CONFIRM_UPDATE")
+    _expect(case, "USER_WAIT_CONFIRM_UPDATE", "USER_WAIT_HANDLE_MERCHANT_AFTER_SALE")
     agree = _flag(body, "agree")
     if agree is None:
         raise ControlError("agree (true or false) is required")
-    if agree:
+    if case["status"] == "USER_WAIT_HANDLE_MERCHANT_AFTER_SALE":
+        buyer_answers(shop, case, agree, shop.clock.now())
+    elif agree:
         sm.buyer_agrees(shop, case, shop.clock.now())
     else:
         sm.back_to_seller(shop, case, shop.clock.now())

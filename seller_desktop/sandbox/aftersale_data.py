@@ -7,7 +7,8 @@ with ``_`` (never sent): ``_due`` (absolute sandbox time the current step times 
 ``_line`` (index of the order line), ``_pre_shipment`` (the units had not shipped when opened),
 ``_need_negotiation``, ``_negotiated``, ``_dispute``, ``_proposal`` (a negotiation waiting for
 the buyer), ``_address_id`` (the return address the seller chose), ``_max_amount`` (the most
-the case may refund, 分).
+the case may refund, 分), ``_request_id`` / ``_request_key`` (a genaftersaleorder's idempotency
+key and request, aftersale_gen.py).
 """
 
 from __future__ import annotations
@@ -104,7 +105,7 @@ def new_case(case_id: str, order: dict[str, Any], line_no: int, case_type: str, 
              amount: int, reason: str, desc: str, t: int, pre_shipment: bool,
              media: list[str] | None = None, receive_product: bool = False) -> dict[str, Any]:
     line = order["lines"][line_no]
-    return {
+    case = {
         "after_sale_order_id": case_id, "order_id": order["order_id"], "status": "",
         "type": case_type, "sub_type": "", "openid": order["openid"], "unionid": "",
         "reason": reason, "reason_text": REASON_TEXT.get(reason, ""),
@@ -127,6 +128,16 @@ def new_case(case_id: str, order: dict[str, Any], line_no: int, case_type: str, 
         "_need_negotiation": False, "_negotiated": False, "_dispute": False, "_proposal": None,
         "_address_id": "",
     }
+    gift_fields(case, order)
+    return case
+
+
+def gift_fields(case: dict[str, Any], order: dict[str, Any]) -> None:
+    """On a gift order the case is the recipient's (``openid``), with the giver beside it."""
+    present = order.get("present")
+    if present:
+        case["present_giver_openid"] = present["present_giver_openid"]
+        case["present_giver_unionid"] = ""
 
 
 def case_wire(case: dict[str, Any], now: int) -> dict[str, Any]:

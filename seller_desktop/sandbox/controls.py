@@ -196,6 +196,8 @@ def state_summary(shop: Shop, query: dict[str, str]) -> dict[str, Any]:
             "orders": len(shop.orders),
             "orders_by_status": counts(shop.orders, "status"),
             "ewaybills": len(shop.ewaybills),
+            "aftersales": len(shop.aftersales),
+            "aftersales_by_status": counts(shop.aftersales, "status"),
             "images": len(shop.images),
             "tokens": len(shop.tokens),
             "log": len(shop.log)}

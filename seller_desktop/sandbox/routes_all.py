@@ -24,6 +24,7 @@ ENDPOINT_MODULES: tuple[str, ...] = (
     "merchant_address",
     "aftersale",
     "aftersale_routes",
+    "aftersale_gen",
     "aftersale_controls",
     "buyer_requests",
     "buyer_request_controls",

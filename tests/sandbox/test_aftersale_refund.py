@@ -179,3 +179,49 @@ def test_get_errors(sb):
     assert sb.errcode(AS + "getaftersaleorder", {}) == 40097
     cid = sb.open(sb.paid_order())["after_sale_order_id"]
     assert sb.case(int(cid))["after_sale_order_id"] == cid  # a number is accepted too
+
+
+def test_refunding_the_unshipped_rest_completes_a_partial_shipment(sb):
+    oid = sb.paid_order(count=3)
+    line = sb.order(oid)["order_detail"]["product_infos"][0]
+    item = {"product_id": line["product_id"], "sku_id": line["sku_id"], "product_cnt": 1}
+    sb.ok("/channels/ec/order/delivery/send", {"order_id": oid, "delivery_list": [{
+        "deliver_type": 1, "delivery_id": "YTO", "waybill_id": "YT77", "product_infos": [item]}]})
+    assert sb.order(oid)["status"] == 21
+    opened = sb.open(oid)  # a refund takes the 2 unshipped units, without the freight
+    assert opened["count"] == 2 and opened["amount"] == line["real_price"] * 2 // 3
+    status, reply = sb.control("/sandbox/aftersale/open", {"order_id": oid, "count": 2})
+    assert status == 400  # only the shipped unit is left
+    sb.advance(5)
+    sb.ok(AS + "acceptapply", {"after_sale_order_id": opened["after_sale_order_id"]})
+    order = sb.order(oid)
+    assert order["status"] == 30 and order["order_detail"]["delivery_info"]["ship_done_time"] == sb.shop.clock.now()
+    ret = sb.open(oid, type="RETURN")  # the shipped unit can still be returned
+    assert ret["count"] == 1
+    sb.advance(60)
+    sb.ok(AS + "acceptapply", {"after_sale_order_id": ret["after_sale_order_id"], "accept_type": 2})
+    assert sb.order(oid)["status"] == 200
+
+
+def test_platform_auto_approval_switch_refunds_unshipped_at_once(sb):
+    status, _ = sb.control("/sandbox/config", {"aftersale_auto_refund_unshipped": True})
+    assert status == 200
+    oid = sb.paid_order()
+    case = sb.case(sb.open(oid)["after_sale_order_id"])
+    assert case["status"] == "MERCHANT_REFUND_SUCCESS" and case["refund_info"]["refund_reason"] == 4
+    assert sb.order(oid)["status"] == 200
+    shipped = sb.case(sb.open(sb.shipped_order())["after_sale_order_id"])
+    assert shipped["status"] == "MERCHANT_PROCESSING"  # only before shipment
+
+
+def test_order_refunded_by_the_status_control_has_its_cases(sb):
+    oid = sb.paid_order(count=2)
+    cid = sb.open(oid, count=1)["after_sale_order_id"]
+    status, reply = sb.control("/sandbox/order/status", {"order_id": oid, "status": 200})
+    assert status == 200 and reply["status"] == 200
+    order = sb.order(oid)
+    assert order["status"] == 200 and order["aftersale_detail"]["on_aftersale_order_cnt"] == 0
+    ids = [c["aftersale_order_id"] for c in order["aftersale_detail"]["aftersale_order_list"]]
+    assert cid in ids and len(ids) == 2
+    assert all(sb.case(c)["refund_info"]["refund_reason"] == 6 for c in ids)
+    assert order["order_detail"]["product_infos"][0]["finish_aftersale_sku_cnt"] == 2

@@ -242,3 +242,13 @@ def test_reason_lists(sb):
     assert all(r["reject_reason"] and r["reject_reason_type_text"] for r in rejects)
     case = sb.open(sb.shipped_order())["after_sale_order_id"]
     assert sb.errcode(AS + "handlefastexchangereceipt", {"after_sale_order_id": case, "act": 1}) == 10021041
+
+
+def test_receipt_cannot_be_confirmed_during_a_case(sb):
+    oid = sb.shipped_order()
+    cid = sb.open(oid, type="RETURN")["after_sale_order_id"]
+    status, reply = sb.control("/sandbox/order/status", {"order_id": oid, "status": 100})
+    assert status == 400 and "after-sale" in reply["error"]
+    sb.act("cancel", {"after_sale_order_id": cid})
+    status, reply = sb.control("/sandbox/order/status", {"order_id": oid, "status": 100})
+    assert status == 200 and reply["status"] == 100

@@ -95,6 +95,8 @@ def test_state_and_summary(sb_url, token):
     assert summary["products"] == len(state["state"]["products"])
     assert sum(summary["products_by_status"].values()) == summary["products"]
     assert summary["log"] >= 1
+    assert summary["aftersales"] == len(state["state"]["aftersales"]) == sum(
+        summary["aftersales_by_status"].values()) >= 1
     log = control(sb_url, "/sandbox/log", method="GET")
     assert log["entries"][-1]["op"] == P + "add" and log["entries"][-1]["product_id"] == pid
 
