@@ -137,3 +137,21 @@ async def test_address_change_approved_after_printing_never_ships_the_old_label(
     creates = log_ops(sandbox.shop, EWB + "order/create")
     assert len(creates) == 2
     assert sandbox_state(sandbox.url)["orders"][oid]["status"] == 30
+
+
+@pytest.mark.asyncio
+async def test_a_queued_waybill_request_is_not_sent_for_an_order_held_since(
+        workflow: ShippingWorkflow, engine: SyncEngine, sandbox: SandboxServer, store: Store
+) -> None:
+    from seller_desktop.ops import shipping as shipping_ops
+
+    (oid,) = new_orders(sandbox.url, 1)
+    await engine.run(full=True)
+    account = await _account(workflow)
+    await shipping_ops.create_waybill_jobs(store, [oid], account)  # queued, not pushed yet
+    control(sandbox.url, "/sandbox/aftersale/open", {"order_id": oid})
+    await engine.pull()  # the case arrives first
+    await engine.run()
+    assert log_ops(sandbox.shop, EWB + "order/create") == []
+    (row,) = [r for r in outbox.list_failed(store.reader()) if r.op == "ewaybill_create"]
+    assert "拦截" in row.last_error and "售后" in row.last_error
