@@ -30,7 +30,7 @@ from ..domain.waybill import CarrierAccount, SenderAddress, Waybill, WaybillStat
 from ..store import outbox
 from ..store.aftersale import RequestRepo
 from ..store.codec import parcel_from_dict
-from ..store.held import ship_verdict, verdicts
+from ..store.held import record_label_address, ship_verdict, verdicts
 from ..store.orders import OrderRepo
 from ..store.outbox import OutboxRow
 from ..store.waybills import WaybillRepo
@@ -217,6 +217,9 @@ async def send_ewaybill_create(ctx: SyncContext, row: OutboxRow, result: PushRes
         delivery_name=request.account.delivery_name, print_info=print_info,
         created_at=ctx.clock())
     await _save_waybill(ctx, waybill, result)
+    # the address the carrier has for this waybill: the guard compares it with the order's
+    await ctx.write(lambda conn: record_label_address(conn, eid, request.receiver),
+                    durable=True)
 
 
 @handler("waybill", "print_report")

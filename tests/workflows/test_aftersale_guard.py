@@ -155,3 +155,23 @@ async def test_a_queued_waybill_request_is_not_sent_for_an_order_held_since(
     assert log_ops(sandbox.shop, EWB + "order/create") == []
     (row,) = [r for r in outbox.list_failed(store.reader()) if r.op == "ewaybill_create"]
     assert "拦截" in row.last_error and "售后" in row.last_error
+
+
+@pytest.mark.asyncio
+async def test_an_address_approved_after_the_waybill_holds_the_print(
+        workflow: ShippingWorkflow, engine: SyncEngine, sandbox: SandboxServer, store: Store,
+        tmp_path: Path) -> None:
+    """The carrier has the address the waybill was taken for: a label for the new one would
+    not match it, so nothing prints until the waybill is taken again."""
+    (oid,) = await _waybilled(sandbox, engine, workflow, 1)
+    control(sandbox.url, "/sandbox/clock/advance", {"seconds": 7 * 3600})
+    control(sandbox.url, "/sandbox/order/address_change", {"order_id": oid, "address": {
+        "user_name": "孙八", "tel_number": "13700003333", "province_name": "浙江省",
+        "city_name": "杭州市", "county_name": "西湖区", "detail_info": "文三路 8 号"}})
+    control(sandbox.url, "/sandbox/clock/advance", {"seconds": 13 * 3600})
+    await engine.run()
+    (c,) = workflow.candidates([oid])
+    assert c.verdict.code == guard.LABEL_ADDRESS_CHANGED
+    outcome = await workflow.print_labels([oid], LABEL_SPECS[0], tmp_path / "l.pdf")
+    assert not outcome.printed and oid in outcome.skipped
+    assert log_ops(sandbox.shop, SEND) == []
