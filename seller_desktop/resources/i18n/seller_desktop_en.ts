@@ -1411,6 +1411,38 @@ Recipient %2, ship by %3</translation>
         <source>打印未完成</source>
         <translation>The print did not finish</translation>
     </message>
+    <message>
+        <source>订单有未完成的售后，不能发货</source>
+        <translation>An after-sales case is open on this order: it cannot ship</translation>
+    </message>
+    <message>
+        <source>售后结束后再发货；若已退款，请取消电子面单</source>
+        <translation>Ship once the case is over; if it ended in a refund, cancel the e-waybill</translation>
+    </message>
+    <message>
+        <source>买家申请修改地址，待处理</source>
+        <translation>The buyer asked to change the address; waiting for your answer</translation>
+    </message>
+    <message>
+        <source>先同意或拒绝改地址申请；同意后请取消原面单、重新取号并打印</source>
+        <translation>Accept or reject the address change first; after accepting, cancel the old waybill, take a new one and print it</translation>
+    </message>
+    <message>
+        <source>买家申请发货前换款，待处理</source>
+        <translation>The buyer asked to switch the SKU before shipping; waiting for your answer</translation>
+    </message>
+    <message>
+        <source>先同意或拒绝换款申请，再按新的订单内容打印发货</source>
+        <translation>Approve or reject the SKU change first, then print and ship what the order now holds</translation>
+    </message>
+    <message>
+        <source>面单打印后收货地址已变更，旧面单不能使用</source>
+        <translation>The address changed after the label printed: the old label must not be used</translation>
+    </message>
+    <message>
+        <source>请取消该电子面单，重新取号并打印</source>
+        <translation>Cancel this e-waybill, take a new number and print again</translation>
+    </message>
 </context>
 <context>
     <name>ShippingModel</name>
@@ -1476,6 +1508,10 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 个订单待微信小店确认发货（同步后确认）</source>
+        <translation>%1 orders await the store&apos;s confirmation of shipping (confirmed on the next sync)</translation>
     </message>
     <message>
         <source>76×130 一联单（快递标准）</source>

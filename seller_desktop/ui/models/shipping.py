@@ -160,7 +160,10 @@ class ShippingModel(QAbstractTableModel):
                 return QBrush(RED)
         if role == Qt.ItemDataRole.ToolTipRole:
             if not c.can_ship:
-                return self.tr("不能发货：") + labels.shipping(c.reason)
+                text = self.tr("不能发货：") + labels.shipping(c.reason)
+                # a held order (case, buyer request, old label) also says what to do
+                return text + ("\n" + labels.shipping(c.verdict.remedy) if c.verdict.remedy
+                               else "")
             if c.waybill_error:
                 return c.waybill_error
             return "\n".join(f"{ln.title} {ln.attrs_text()} ×{ln.sku_cnt}" for ln in c.order.lines)

@@ -81,8 +81,12 @@ def _summary(outcome: PrintOutcome, reprint: bool) -> str:
                 .replace("%1", str(len(outcome.printed))).replace("%2", str(len(outcome.shipped))))
     problem = QCoreApplication.translate("ShippingScreen", "%1：%2")
     problems = [problem.replace("%1", oid).replace("%2", labels.shipping(why))
-                for oid, why in {**outcome.skipped, **outcome.failed}.items()
+                for oid, why in {**outcome.skipped, **outcome.failed, **outcome.refused}.items()
                 if oid not in outcome.already]
+    if outcome.unconfirmed:  # queued shipments are not counted shipped until the store says so
+        problems.insert(0, QCoreApplication.translate(
+            "ShippingScreen", "%1 个订单待微信小店确认发货（同步后确认）").replace(
+            "%1", str(len(outcome.unconfirmed))))
     if problems:
         text += "\n" + "\n".join(problems[:8]) + ("\n…" if len(problems) > 8 else "")
     return text + ("\n" + "\n".join(outcome.changes.messages) if outcome.changes.messages else "")
