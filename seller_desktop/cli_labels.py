@@ -119,6 +119,8 @@ def _report_reprint(outcome: PrintOutcome) -> Exit:
 def _report(workflow: ShippingWorkflow, outcome: PrintOutcome, order_ids: list[str]) -> Exit:
     """Counts only what the store confirmed; every order asked for that did not ship is named
     with its reason; ``NOT_ALL_SHIPPED`` when there is one."""
+    for oid, why in sorted(outcome.skipped.items()):
+        _err(f"skipped {oid}: {why}")
     for oid, why in sorted(outcome.failed.items()):
         _err(f"failed {oid}: {why}")
     if outcome.error:
@@ -129,6 +131,14 @@ def _report(workflow: ShippingWorkflow, outcome: PrintOutcome, order_ids: list[s
     not_shipped = [o for o in order_ids if o not in before and o not in outcome.shipped]
     print(f"printed: {len(outcome.printed)}")
     print(f"shipped: {len(outcome.shipped)}")
+    if before:
+        print(f"shipped before: {len(before)}")
+    print(f"not shipped: {len(not_shipped)}")
+    for oid in not_shipped:
+        why = (outcome.refused.get(oid) or outcome.skipped.get(oid) or outcome.failed.get(oid)
+               or ("已打印，发货待微信小店确认（下次同步发送）" if oid in outcome.unconfirmed
+                   else outcome.error or "未发货"))
+        print(f"not shipped {oid}: {why}")
     if not outcome.printed and not before:
         if outcome.error:
             return Exit.PRINT_FAILED  # there was something to print and the job failed

@@ -18,6 +18,7 @@ import pytest
 from sandbox_support import control, serve
 
 from seller_desktop.cli_aftersale import main
+from seller_desktop.cli_exit import Exit
 from seller_desktop.sandbox.server import SandboxServer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,7 +64,7 @@ def test_list_accept_reject_and_json(sandbox: SandboxServer, creds: dict[str, st
     assert f"done {cid}" in capsys.readouterr().out
     assert [e["after_sale_order_id"] for e in _applied(sandbox.shop, ACCEPT)] == [cid]
     # a case that is closed cannot be answered again: refused here, nothing sent
-    assert main(["accept", cid, *base]) == 1
+    assert main(["accept", cid, *base]) == Exit.FAILED_ROWS
     assert f"failed {cid}" in capsys.readouterr().out
     assert len(_applied(sandbox.shop, ACCEPT)) == 1
 
@@ -89,7 +90,7 @@ def test_refund_rate_is_waiting_not_an_error(sandbox: SandboxServer, creds: dict
     capsys.readouterr()
     code = main(["accept", first["after_sale_order_id"], second["after_sale_order_id"], *base])
     out = capsys.readouterr().out
-    assert code == 5, out
+    assert code == Exit.QUEUED, out
     assert "done " in out and "waiting " in out and "每分钟" in out and "failed" not in out
 
 
