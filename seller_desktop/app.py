@@ -87,6 +87,13 @@ async def open_shop(paths: Paths, settings: Settings, demo: bool,
                 return None
 
 
+def use_language(app: QApplication, language: str) -> None:
+    """The UI language, Qt's own dialogs included, and the app's name in it (the window
+    manager appends that name to every window's title)."""
+    install_language(app, language)
+    app.setApplicationDisplayName(QApplication.translate("App", "小店桌面"))
+
+
 def services_for(ctx: AppContext) -> Services:
     return Services(store=ctx.store, settings=ctx.settings, secrets=ctx.secrets,
                     engine=ctx.engine, progress_relay=ctx.progress,
@@ -110,7 +117,7 @@ async def run(app: QApplication, paths: Paths, settings: Settings, demo_flag: bo
               ready: asyncio.Future[MainWindow] | None = None) -> int:
     secrets = SecretStore()
     while True:
-        install_language(app, settings.language)
+        use_language(app, settings.language)
         demo = demo_flag or bool(settings.demo)
         ctx = await open_shop(paths, settings, demo, secrets)
         if ctx is None:
@@ -139,7 +146,6 @@ def main(args: argparse.Namespace) -> int:
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request drowns the rest
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("seller-desktop")
-    app.setApplicationDisplayName("小店桌面")
     app.setQuitOnLastWindowClosed(False)
     use_cjk_font(app)
     paths = Paths.resolve(getattr(args, "data_dir", None))

@@ -60,7 +60,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.services = services
         self.settings = services.settings
-        self.setWindowTitle(self.tr("小店桌面") + (self.tr("（演示店铺）") if services.demo else ""))
+        # Ends with the app's display name, so the window manager's title does not repeat it.
+        name = self.tr("小店桌面")
+        self.setWindowTitle(self.tr("演示店铺 — %1").replace("%1", name) if services.demo else name)
         self.events = Events(self)
         self.tasks = TaskRunner()
         self.tasks.on_error = self._task_failed
@@ -187,12 +189,12 @@ class MainWindow(QMainWindow):
             self.notify_gift_accepted(changes.gifts_accepted[0])
         elif changes.gifts_accepted:
             self.notification.notify(
-                self.tr("%1 个礼物已被收下，请尽快发货").replace(
-                    "%1", str(len(changes.gifts_accepted))), self.tr("查看礼物"), "")
+                self.tr("%n 个礼物已被收下，请尽快发货", "", len(changes.gifts_accepted)),
+                self.tr("查看礼物"), "")
         if changes.gifts_expired:
             self.statusBar().showMessage(
-                self.tr("%1 个礼物未在 24 小时内被收下，已过期").replace(
-                    "%1", str(len(changes.gifts_expired))), 10_000)
+                self.tr("%n 个礼物未在 24 小时内被收下，已过期", "",
+                        len(changes.gifts_expired)), 10_000)
 
     def notify_gift_accepted(self, order_id: str) -> None:
         detail = q.order_detail(self.actions.reader(), order_id)

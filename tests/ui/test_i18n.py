@@ -45,12 +45,20 @@ def test_english_translation_is_complete():
     root = ET.parse(ts).getroot()
     messages = root.findall(".//message")
     assert len(messages) > 100
+
+    def texts(message: ET.Element) -> list[str]:
+        """The translation, or each plural form of a ``%n`` message (all must be filled)."""
+        translation = message.find("translation")
+        forms = translation.findall("numerusform")
+        return [f.text or "" for f in forms] if forms else [translation.text or ""]
+
     unfinished = [m.findtext("source") for m in messages
                   if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
-                  or not (m.findtext("translation") or "").strip()]
+                  or not all(t.strip() for t in texts(m))]
     assert unfinished == []
-    assert not [m.findtext("source") for m in messages
-                if CJK.search(m.findtext("translation") or "")]
+    assert not [m.findtext("source") for m in messages if CJK.search(" ".join(texts(m)))]
+    plurals = [m for m in messages if m.get("numerus") == "yes"]
+    assert len(plurals) >= 10 and all(len(texts(m)) == 2 for m in plurals)
     assert i18n.qm_path("en").stat().st_mtime >= ts.stat().st_mtime - 1
 
 

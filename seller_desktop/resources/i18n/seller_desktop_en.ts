@@ -67,6 +67,121 @@ The damaged file was moved to:
 
 %1</translation>
     </message>
+    <message>
+        <source>小店桌面</source>
+        <translation>Seller Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>Carriers</name>
+    <message>
+        <source>顺丰速运</source>
+        <translation>SF Express</translation>
+    </message>
+    <message>
+        <source>顺丰快递</source>
+        <translation>SF Express</translation>
+    </message>
+    <message>
+        <source>中通快递</source>
+        <translation>ZTO Express</translation>
+    </message>
+    <message>
+        <source>圆通速递</source>
+        <translation>YTO Express</translation>
+    </message>
+    <message>
+        <source>圆通快递</source>
+        <translation>YTO Express</translation>
+    </message>
+    <message>
+        <source>申通快递</source>
+        <translation>STO Express</translation>
+    </message>
+    <message>
+        <source>韵达速递</source>
+        <translation>Yunda Express</translation>
+    </message>
+    <message>
+        <source>韵达快递</source>
+        <translation>Yunda Express</translation>
+    </message>
+    <message>
+        <source>邮政快递包裹</source>
+        <translation>China Post</translation>
+    </message>
+    <message>
+        <source>中国邮政</source>
+        <translation>China Post</translation>
+    </message>
+    <message>
+        <source>中国邮政速递物流</source>
+        <translation>China Post EMS</translation>
+    </message>
+    <message>
+        <source>EMS</source>
+        <translation>EMS</translation>
+    </message>
+    <message>
+        <source>京东物流</source>
+        <translation>JD Logistics</translation>
+    </message>
+    <message>
+        <source>京东快递</source>
+        <translation>JD Express</translation>
+    </message>
+    <message>
+        <source>极兔速递</source>
+        <translation>J&amp;T Express</translation>
+    </message>
+    <message>
+        <source>德邦快递</source>
+        <translation>Deppon Express</translation>
+    </message>
+    <message>
+        <source>德邦物流</source>
+        <translation>Deppon Logistics</translation>
+    </message>
+    <message>
+        <source>百世快递</source>
+        <translation>Best Express</translation>
+    </message>
+    <message>
+        <source>顺心捷达</source>
+        <translation>Shunxin Jieda Express</translation>
+    </message>
+    <message>
+        <source>丰网速运</source>
+        <translation>Fengwang Express</translation>
+    </message>
+    <message>
+        <source>宅急送</source>
+        <translation>ZJS Express</translation>
+    </message>
+    <message>
+        <source>跨越速运</source>
+        <translation>Kuayue Express</translation>
+    </message>
+    <message>
+        <source>安能物流</source>
+        <translation>ANE Logistics</translation>
+    </message>
+    <message>
+        <source>优速快递</source>
+        <translation>UC Express</translation>
+    </message>
+    <message>
+        <source>中通快运</source>
+        <translation>ZTO Freight</translation>
+    </message>
+    <message>
+        <source>韵达快运</source>
+        <translation>Yunda Freight</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other carrier</translation>
+    </message>
 </context>
 <context>
     <name>ConflictsDialog</name>
@@ -635,9 +750,33 @@ The damaged file was moved to:
         <source>有冲突</source>
         <translation>Conflicts</translation>
     </message>
-    <message>
-        <source>共 %1 个商品</source>
-        <translation>%1 products</translation>
+    <message numerus="yes">
+        <source>共 %n 个商品</source>
+        <translation>
+            <numerusform>%n product</numerusform>
+            <numerusform>%n products</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>删除所选的 %n 个商品？删除后买家将看不到它们。</source>
+        <translation>
+            <numerusform>Delete the selected product? Buyers will no longer see it.</numerusform>
+            <numerusform>Delete the %n selected products? Buyers will no longer see them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>所选 %n 个商品的所有 SKU 价格调整（%，如 -10 表示降价 10%）</source>
+        <translation>
+            <numerusform>Change every SKU price of the selected product by a percentage (e.g. -10 lowers prices by 10%)</numerusform>
+            <numerusform>Change every SKU price of the %n selected products by a percentage (e.g. -10 lowers prices by 10%)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>所选 %n 个商品的每个 SKU 库存增减（负数为减少）</source>
+        <translation>
+            <numerusform>Add to the stock of every SKU of the selected product (negative to remove)</numerusform>
+            <numerusform>Add to the stock of every SKU of the %n selected products (negative to remove)</numerusform>
+        </translation>
     </message>
     <message>
         <source>默认</source>
@@ -648,10 +787,6 @@ The damaged file was moved to:
         <translation>Delete products</translation>
     </message>
     <message>
-        <source>删除所选的 %1 个商品？删除后买家将看不到它们。</source>
-        <translation>Delete the %1 selected products? Buyers will no longer see them.</translation>
-    </message>
-    <message>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -660,16 +795,8 @@ The damaged file was moved to:
         <translation>Change prices</translation>
     </message>
     <message>
-        <source>所选 %1 个商品的所有 SKU 价格调整（%，如 -10 表示降价 10%）</source>
-        <translation>Change every SKU price of the %1 selected products by a percentage (e.g. -10 lowers prices by 10%)</translation>
-    </message>
-    <message>
         <source>批量改库存</source>
         <translation>Change stock</translation>
-    </message>
-    <message>
-        <source>所选 %1 个商品的每个 SKU 库存增减（负数为减少）</source>
-        <translation>Add to the stock of every SKU of the %1 selected products (negative to remove)</translation>
     </message>
 </context>
 <context>
@@ -679,8 +806,8 @@ The damaged file was moved to:
         <translation>Seller Desktop</translation>
     </message>
     <message>
-        <source>（演示店铺）</source>
-        <translation> (demo shop)</translation>
+        <source>演示店铺 — %1</source>
+        <translation>Demo shop — %1</translation>
     </message>
     <message>
         <source>商品</source>
@@ -722,17 +849,23 @@ The damaged file was moved to:
         <source>退出</source>
         <translation>Quit</translation>
     </message>
-    <message>
-        <source>%1 个礼物已被收下，请尽快发货</source>
-        <translation>%1 gifts were accepted: please ship them soon</translation>
+    <message numerus="yes">
+        <source>%n 个礼物已被收下，请尽快发货</source>
+        <translation>
+            <numerusform>%n gift was accepted: please ship it soon</numerusform>
+            <numerusform>%n gifts were accepted: please ship them soon</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个礼物未在 24 小时内被收下，已过期</source>
+        <translation>
+            <numerusform>%n gift was not accepted within 24 hours and expired</numerusform>
+            <numerusform>%n gifts were not accepted within 24 hours and expired</numerusform>
+        </translation>
     </message>
     <message>
         <source>查看礼物</source>
         <translation>Show gifts</translation>
-    </message>
-    <message>
-        <source>%1 个礼物未在 24 小时内被收下，已过期</source>
-        <translation>%1 gifts were not accepted within 24 hours and expired</translation>
     </message>
     <message>
         <source>礼物已被收下：%1
@@ -824,6 +957,10 @@ Recipient %2, ship by %3</translation>
         <translation>Notes</translation>
     </message>
     <message>
+        <source>买家留言：</source>
+        <translation>Buyer note:</translation>
+    </message>
+    <message>
         <source>商家备注（仅自己可见）</source>
         <translation>Merchant note (only you see it)</translation>
     </message>
@@ -843,9 +980,12 @@ Recipient %2, ship by %3</translation>
         <source>（有待同步的修改）</source>
         <translation> (changes not synced yet)</translation>
     </message>
-    <message>
-        <source>%1（%2 件）</source>
-        <translation>%1 (%2 items)</translation>
+    <message numerus="yes">
+        <source>%1（%n 件）</source>
+        <translation>
+            <numerusform>%1 (%n item)</numerusform>
+            <numerusform>%1 (%n items)</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 × %2 = %3</source>
@@ -854,10 +994,6 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>（礼物尚未被收下，收礼人填写地址后显示）</source>
         <translation>(shown once the recipient accepts the gift and fills in an address)</translation>
-    </message>
-    <message>
-        <source>买家留言：%1</source>
-        <translation>Buyer note: %1</translation>
     </message>
     <message>
         <source>无</source>
@@ -973,9 +1109,12 @@ Recipient %2, ship by %3</translation>
         <source>搜索中…</source>
         <translation>Searching…</translation>
     </message>
-    <message>
-        <source>%1 个订单</source>
-        <translation>%1 orders</translation>
+    <message numerus="yes">
+        <source>%n 个订单</source>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -989,8 +1128,8 @@ Recipient %2, ship by %3</translation>
         <translation>Browse…</translation>
     </message>
     <message>
-        <source>打印机：</source>
-        <translation>Printer:</translation>
+        <source>打印机：%1</source>
+        <translation>Printer: %1</translation>
     </message>
     <message>
         <source>PDF 文件</source>
@@ -1176,6 +1315,10 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>自己联系物流发货</source>
         <translation>Ship with my own carrier</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>输入或扫描快递单号，回车确认</source>
@@ -1413,13 +1556,26 @@ Recipient %2, ship by %3</translation>
         <source>打印失败：%1。没有订单被标记发货，可以重新打印。</source>
         <translation>Printing failed: %1. No order was marked shipped; you can print again.</translation>
     </message>
-    <message>
-        <source>已补打 %1 张面单（已记录补打原因）。</source>
-        <translation>Reprinted %1 labels (the reason is recorded).</translation>
+    <message numerus="yes">
+        <source>已补打 %n 张面单（已记录补打原因）。</source>
+        <translation>
+            <numerusform>Reprinted %n label (the reason is recorded).</numerusform>
+            <numerusform>Reprinted %n labels (the reason is recorded).</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>已打印 %1 张面单，%2 个订单已发货。</source>
-        <translation>Printed %1 labels; %2 orders shipped.</translation>
+    <message numerus="yes">
+        <source>已打印 %n 张面单，</source>
+        <translation>
+            <numerusform>Printed %n label; </numerusform>
+            <numerusform>Printed %n labels; </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个订单已发货。</source>
+        <translation>
+            <numerusform>%n order shipped.</numerusform>
+            <numerusform>%n orders shipped.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1：%2</source>
@@ -1501,17 +1657,54 @@ Recipient %2, ship by %3</translation>
         <source>停止</source>
         <translation>Stop</translation>
     </message>
-    <message>
-        <source>%1 个订单的面单最近打印过，可补打</source>
-        <translation>Labels of %1 orders were printed recently and can be reprinted</translation>
+    <message numerus="yes">
+        <source>%n 个订单的面单最近打印过，可补打</source>
+        <translation>
+            <numerusform>The label of %n order was printed recently and can be reprinted</numerusform>
+            <numerusform>Labels of %n orders were printed recently and can be reprinted</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 个订单待发货</source>
-        <translation>%1 orders to ship</translation>
+    <message numerus="yes">
+        <source>%n 个订单待发货</source>
+        <translation>
+            <numerusform>%n order to ship</numerusform>
+            <numerusform>%n orders to ship</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>，%1 个礼物待收下（不能发货）</source>
-        <translation>, %1 gifts awaiting acceptance (cannot ship yet)</translation>
+    <message numerus="yes">
+        <source>，%n 个礼物待收下（不能发货）</source>
+        <translation>
+            <numerusform>, %n gift awaiting acceptance (cannot ship yet)</numerusform>
+            <numerusform>, %n gifts awaiting acceptance (cannot ship yet)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>取号成功 %n 单</source>
+        <translation>
+            <numerusform>Got a number for %n order</numerusform>
+            <numerusform>Got numbers for %n orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>，%n 单失败：</source>
+        <translation>
+            <numerusform>, %n failed:</numerusform>
+            <numerusform>, %n failed:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 单仍在排队（网络恢复后自动取号）</source>
+        <translation>
+            <numerusform>%n still queued (its number is taken when the network is back)</numerusform>
+            <numerusform>%n still queued (numbers are taken when the network is back)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已生成 %n 页：%1</source>
+        <translation>
+            <numerusform>%n page written: %1</numerusform>
+            <numerusform>%n pages written: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>选择一个已取号的订单，这里按实际尺寸预览面单</source>
@@ -1544,18 +1737,6 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>正在取号…</source>
         <translation>Getting waybill numbers…</translation>
-    </message>
-    <message>
-        <source>取号成功 %1 单</source>
-        <translation>Got numbers for %1 orders</translation>
-    </message>
-    <message>
-        <source>，%1 单失败：</source>
-        <translation>, %1 failed: </translation>
-    </message>
-    <message>
-        <source>%1 单仍在排队（网络恢复后自动取号）</source>
-        <translation>%1 still queued (numbers are taken when the network is back)</translation>
     </message>
     <message>
         <source>正在打印…</source>
@@ -1616,10 +1797,6 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>已停止，没有生成文件</source>
         <translation>Stopped; no file was made</translation>
-    </message>
-    <message>
-        <source>已生成 %1 页：%2</source>
-        <translation>%1 pages written: %2</translation>
     </message>
 </context>
 <context>

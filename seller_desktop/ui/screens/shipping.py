@@ -56,6 +56,7 @@ from ...labels.printcomp import (
 from ...workflows.shipping import PrintOutcome, ShippingWorkflow
 from .. import labels
 from ..actions import Actions
+from ..carriers import carrier_name
 from ..dialogs.shipping_self import SelfShipDialog
 from ..models.shipping import ShippingModel, ShippingPrefs
 from ..settings import Settings
@@ -71,12 +72,10 @@ def _summary(outcome: PrintOutcome, reprint: bool) -> str:
             "ShippingScreen", "打印失败：%1。没有订单被标记发货，可以重新打印。").replace(
             "%1", labels.shipping(outcome.error))
     elif reprint:
-        text = QCoreApplication.translate(
-            "ShippingScreen", "已补打 %1 张面单（已记录补打原因）。").replace(
-            "%1", str(len(outcome.printed)))
+        text = ShippingScreen.tr("已补打 %n 张面单（已记录补打原因）。", "", len(outcome.printed))
     else:
-        text = (QCoreApplication.translate("ShippingScreen", "已打印 %1 张面单，%2 个订单已发货。")
-                .replace("%1", str(len(outcome.printed))).replace("%2", str(len(outcome.shipped))))
+        text = (ShippingScreen.tr("已打印 %n 张面单，", "", len(outcome.printed))
+                + ShippingScreen.tr("%n 个订单已发货。", "", len(outcome.shipped)))
     problem = QCoreApplication.translate("ShippingScreen", "%1：%2")
     problems = [problem.replace("%1", oid).replace("%2", labels.shipping(why))
                 for oid, why in {**outcome.skipped, **outcome.failed}.items()
@@ -223,17 +222,16 @@ class ShippingScreen(QWidget):
         current = self._current()
         if self.view.currentData() == "printed":
             self.model.set_rows(self.workflow.recently_printed())
-            self.summary.setText(self.tr("%1 个订单的面单最近打印过，可补打")
-                                 .replace("%1", str(len(self.model.rows))))
+            self.summary.setText(self.tr("%n 个订单的面单最近打印过，可补打", "",
+                                         len(self.model.rows)))
         else:
             rows = self.workflow.candidates()
             self.model.set_rows(sorted(rows, key=lambda c: not c.can_ship))
             ready = sum(1 for c in rows if c.can_ship)
             gifts = len(rows) - ready
             self.summary.setText(
-                self.tr("%1 个订单待发货").replace("%1", str(ready))
-                + (self.tr("，%1 个礼物待收下（不能发货）").replace("%1", str(gifts))
-                   if gifts else ""))
+                self.tr("%n 个订单待发货", "", ready)
+                + (self.tr("，%n 个礼物待收下（不能发货）", "", gifts) if gifts else ""))
         self._fit_columns()
         if current is None or not self.select_order(current.order_id):
             self.preview.clear(self.tr("选择一个已取号的订单，这里按实际尺寸预览面单"))
@@ -330,7 +328,8 @@ class ShippingScreen(QWidget):
         self.account.clear()
         for a in self.accounts:
             site = a.site_name or self.tr("月结")
-            self.account.addItem(f"{a.delivery_name or a.delivery_id} · {site} · "
+            carrier = carrier_name(a.delivery_id, a.delivery_name)[0]
+            self.account.addItem(f"{carrier} · {site} · "
                                  + self.tr("余 %1 张").replace("%1", str(a.available)), a.acct_id)
         self.account.setCurrentIndex(max(self.account.findData(self.prefs.account), 0))
         try:
@@ -356,14 +355,13 @@ class ShippingScreen(QWidget):
         self.status.setText(self.tr("正在取号…"))
         batch = await self.workflow.create_waybills(ids, account)
         self._publish(batch.changes)
-        text = self.tr("取号成功 %1 单").replace("%1", str(len(batch.created)))
+        text = self.tr("取号成功 %n 单", "", len(batch.created))
         problems = {**batch.failed, **batch.refused}
         if problems:
-            text += self.tr("，%1 单失败：").replace("%1", str(len(problems))) + "\n" + "\n".join(
+            text += self.tr("，%n 单失败：", "", len(problems)) + "\n" + "\n".join(
                 f"{oid}：{why}" for oid, why in problems.items())
         if batch.waiting:
-            text += "\n" + self.tr("%1 单仍在排队（网络恢复后自动取号）").replace(
-                "%1", str(len(batch.waiting)))
+            text += "\n" + self.tr("%n 单仍在排队（网络恢复后自动取号）", "", len(batch.waiting))
         self.status.setText(text)
 
     def print_checked(self) -> None:
@@ -520,8 +518,8 @@ class ShippingScreen(QWidget):
         elif result.error:
             self.status.setText(result.error)
         else:
-            self.status.setText(self.tr("已生成 %1 页：%2")
-                                .replace("%1", str(result.pages_printed)).replace("%2", path))
+            self.status.setText(self.tr("已生成 %n 页：%1", "", result.pages_printed)
+                                .replace("%1", path))
 
     def select_rows(self, order_ids: list[str]) -> None:
         self.model.set_checked(order_ids, True)

@@ -48,7 +48,7 @@ class PrintTargetPicker(QWidget):
         self.target.blockSignals(True)
         self.target.clear()
         for printer in available_printers():
-            self.target.addItem(self.tr("打印机：") + printer.name, printer.name)
+            self.target.addItem(self.tr("打印机：%1").replace("%1", printer.name), printer.name)
         self.target.addItem(self.tr("PDF 文件"), TARGET_PDF)
         self.target.addItem(self.tr("微信小店打印组件"), TARGET_COMPONENT)
         wanted = self.prefs.target or choose_label_printer(self.prefs.printer) or TARGET_PDF
