@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from .config import Paths
 from .context import AppContext, open_context
 from .credentials import SecretStore, resolve
+from .logs import log_to_file
 from .store.db import CacheTooNew, CorruptCache, move_aside
 from .store.rescue import rescue_unsynced
 from .ui.event_loop import QEventLoop
@@ -149,6 +150,7 @@ def main(args: argparse.Namespace) -> int:
     app.setQuitOnLastWindowClosed(False)
     use_cjk_font(app)
     paths = Paths.resolve(getattr(args, "data_dir", None))
+    log_file = log_to_file(paths.log_file)
     settings = Settings(paths.data_dir)
     if getattr(args, "lang", None):
         settings.language = args.lang
@@ -159,4 +161,7 @@ def main(args: argparse.Namespace) -> int:
             return loop.run_until_complete(run(app, paths, settings, bool(args.demo)))
     finally:
         asyncio.set_event_loop(None)
+        if log_file is not None:
+            logging.getLogger().removeHandler(log_file)
+            log_file.close()
 

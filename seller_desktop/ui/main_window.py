@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QMainWindow, QTableView, QTabWidget, QWidget
 
+from ..config import Paths
 from ..credentials import SecretStore
 from ..domain import timeutil
 from ..domain.changes import ChangeSet
@@ -24,6 +25,7 @@ from ..store import ui_queries as q
 from ..store.db import Store
 from ..workflows.shipping import ShippingWorkflow
 from .actions import Actions
+from .dialogs.about import AboutDialog
 from .dialogs.conflicts import ConflictsDialog
 from .dialogs.settings_dialog import SettingsDialog
 from .events import Events
@@ -129,6 +131,9 @@ class MainWindow(QMainWindow):
         shop.addSeparator()
         shop.addAction(settings)
         shop.addAction(quit_action)
+        about = QAction(self.tr("关于小店桌面"), self)
+        about.triggered.connect(lambda: self.show_about())
+        self.menuBar().addMenu(self.tr("帮助")).addAction(about)
 
     def _shortcuts(self) -> None:
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
@@ -246,6 +251,13 @@ class MainWindow(QMainWindow):
         self.settings_dialog.applied.connect(self._settings_applied)
         self.settings_dialog.open()
         return self.settings_dialog
+
+    def show_about(self) -> AboutDialog:
+        data_dir = Path(self.services.store.data_dir)
+        dialog = AboutDialog(data_dir, Paths(data_dir).log_file, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _settings_applied(self, reopen: bool) -> None:
         self.sync.apply_interval()

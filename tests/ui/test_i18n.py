@@ -257,6 +257,8 @@ async def english_texts_everywhere(window, sandbox) -> list[tuple[str, str]]:
     window.conflicts_dialog.close()
     texts += ui_texts(window.show_settings())
     await close_dialogs()
+    texts += ui_texts(window.show_about())
+    await close_dialogs()
     texts += visible_ui_texts(window)
     return texts
 
@@ -364,3 +366,26 @@ async def test_english_counts_are_singular_or_plural(data_dir, qapp):
             assert window.orders.count_label.text() == "1 order"
     finally:
         i18n.install_language(qapp, "zh_CN")
+
+
+def test_the_window_title_names_the_app_once_in_the_ui_language(qapp, data_dir):
+    """The window manager appends the app's display name to each title: it follows the
+    language, and the main window's title ends with it (no "Seller Desktop - 小店桌面")."""
+    from seller_desktop.app import use_language
+    from seller_desktop.store.db import Store
+    from seller_desktop.ui.main_window import MainWindow, Services
+    from seller_desktop.ui.settings import Settings
+
+    store = Store.open(data_dir)
+    try:
+        for language, name, demo_title in (("en", "Seller Desktop", "Demo shop — Seller Desktop"),
+                                           ("zh_CN", "小店桌面", "演示店铺 — 小店桌面")):
+            use_language(qapp, language)
+            assert qapp.applicationDisplayName() == name
+            window = MainWindow(Services(store=store, settings=Settings(data_dir), demo=True,
+                                         fetch_images=False))
+            assert window.windowTitle() == demo_title
+            window.deleteLater()
+    finally:
+        use_language(qapp, "zh_CN")
+        store.close()

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>关于小店桌面</source>
+        <translation>About Seller Desktop</translation>
+    </message>
+    <message>
+        <source>小店桌面</source>
+        <translation>Seller Desktop</translation>
+    </message>
+    <message>
+        <source>微信小店商家的桌面工作台：商品、订单、礼物和电子面单，断网也能用。</source>
+        <translation>A desktop console for WeChat Store sellers: listings, orders, gifts and e-waybill labels, online or offline.</translation>
+    </message>
+    <message>
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open its folder</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>数据文件夹</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>日志文件</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <source>运行环境</source>
+        <translation>Runs on</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>缓存文件无法读取</source>
@@ -295,6 +334,40 @@ The damaged file was moved to:
     <message>
         <source>未选择</source>
         <translation>Not chosen</translation>
+    </message>
+</context>
+<context>
+    <name>FileWritten</name>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open its folder</translation>
+    </message>
+    <message>
+        <source>已保存：</source>
+        <translation>Saved:</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>面单</source>
+        <translation>labels</translation>
+    </message>
+    <message>
+        <source>拣货单</source>
+        <translation>pick-list</translation>
+    </message>
+    <message>
+        <source>发货单</source>
+        <translation>packing-slips</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -849,6 +922,14 @@ The damaged file was moved to:
         <source>退出</source>
         <translation>Quit</translation>
     </message>
+    <message>
+        <source>关于小店桌面</source>
+        <translation>About Seller Desktop</translation>
+    </message>
+    <message>
+        <source>帮助</source>
+        <translation>Help</translation>
+    </message>
     <message numerus="yes">
         <source>%n 个礼物已被收下，请尽快发货</source>
         <translation>
@@ -1120,8 +1201,8 @@ Recipient %2, ship by %3</translation>
 <context>
     <name>PrintTargetPicker</name>
     <message>
-        <source>PDF 文件路径</source>
-        <translation>PDF file path</translation>
+        <source>PDF 文件（打印时选择保存位置）</source>
+        <translation>PDF file (chosen when printing)</translation>
     </message>
     <message>
         <source>浏览…</source>

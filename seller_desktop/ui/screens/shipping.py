@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Coroutine
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -58,6 +58,7 @@ from .. import labels
 from ..actions import Actions
 from ..carriers import carrier_name
 from ..dialogs.shipping_self import SelfShipDialog
+from ..files import FileWritten, ask_pdf_path, start_folder, suggested_name
 from ..models.shipping import ShippingModel, ShippingPrefs
 from ..settings import Settings
 from ..widgets import SHOP_DATA
@@ -208,6 +209,8 @@ class ShippingScreen(QWidget):
         layout.addLayout(row)
         layout.addLayout(bottom)
         layout.addWidget(self.status)
+        self.file_written = FileWritten()
+        layout.addWidget(self.file_written)
 
     def _restore_prefs(self) -> None:
         index = self.size.findData(self.prefs.size)
@@ -281,6 +284,7 @@ class ShippingScreen(QWidget):
     # -- running work -------------------------------------------------------------------------
 
     def _run(self, coro: Coroutine[Any, Any, None]) -> asyncio.Task:
+        self.file_written.hide()
         for button in self.busy_buttons:
             button.setEnabled(False)
 
@@ -380,6 +384,7 @@ class ShippingScreen(QWidget):
         if not ids:
             return
         printer = QPrinter()
+        printer.setOutputFileName(str(start_folder(self.prefs.pdf_dir) / suggested_name("labels")))
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
@@ -423,6 +428,8 @@ class ShippingScreen(QWidget):
                                                        progress, lambda: self._stop)
         self._publish(outcome.changes)
         self.status.setText(_summary(outcome, reprint_reason is not None))
+        if outcome.printed and (target.os_target or "").lower().endswith(".pdf"):
+            self.file_written.show_file(target.os_target or "")
 
     def _request_stop(self) -> None:
         self._stop = True
@@ -487,8 +494,9 @@ class ShippingScreen(QWidget):
         if not ids:
             return
         title = self.tr("保存拣货单") if pick else self.tr("保存发货单")
-        path, _ = QFileDialog.getSaveFileName(self, title, self.prefs.pdf_dir, "PDF (*.pdf)")
+        path = ask_pdf_path(self, title, "picklist" if pick else "slips", self.prefs.pdf_dir)
         if path:
+            self.prefs.pdf_dir = str(Path(path).parent)
             self.print_sheet(ids, path, pick)
 
     def print_sheet(self, ids: list[str], path: str, pick: bool) -> asyncio.Task:
@@ -520,6 +528,7 @@ class ShippingScreen(QWidget):
         else:
             self.status.setText(self.tr("已生成 %n 页：%1", "", result.pages_printed)
                                 .replace("%1", path))
+            self.file_written.show_file(path)
 
     def select_rows(self, order_ids: list[str]) -> None:
         self.model.set_checked(order_ids, True)
