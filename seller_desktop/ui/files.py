@@ -28,13 +28,17 @@ KINDS = {
 open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
 
 
-def start_folder(remembered: str) -> Path:
-    """The folder used last if it still exists, else Documents (else home)."""
+def start_folder(remembered: str, usual: QStandardPaths.StandardLocation
+                 = QStandardPaths.StandardLocation.DocumentsLocation) -> Path:
+    """The folder used last if it still exists, else the usual one (Documents), else home."""
     if remembered and Path(remembered).is_dir():
         return Path(remembered)
-    documents = QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+    folder = QStandardPaths.writableLocation(usual)
+    return Path(folder) if folder and Path(folder).is_dir() else Path.home()
+
+
+# Folders used this session by dialogs with no setting of their own (the editor's images).
+last_folders: dict[str, str] = {}
 
 
 def suggested_name(kind: str, at: int | None = None) -> str:

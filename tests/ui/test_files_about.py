@@ -155,3 +155,55 @@ def test_open_path_goes_through_desktop_services(opened, tmp_path):
     assert files.open_path(tmp_path)
     assert opened == [str(tmp_path)]
     assert QUrl.fromLocalFile(str(tmp_path)).toLocalFile() == str(tmp_path)
+
+
+@pytest.mark.asyncio
+@pytest.mark.qt_loop
+async def test_the_editor_looks_for_images_in_pictures_then_where_it_found_them(
+        data_dir, tmp_path, monkeypatch, qapp):
+    from PySide6.QtGui import QColor, QImage
+
+    from seller_desktop.store.db import Store
+
+    from .factories import fill
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setattr(files, "last_folders", {})
+    pictures = tmp_path / "Pictures"
+    shots = tmp_path / "shots"
+    for folder in (pictures, shots):
+        folder.mkdir()
+    image = QImage(800, 800, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    assert image.save(str(shots / "a.png"))
+    store = Store.open(data_dir)
+    fill(store, products=1, orders=0)
+    store.close()
+    async with open_window(data_dir, None) as window:
+        editor = window.listings.open_editor(window.listings.model.keys()[0])
+        folders: list[str] = []
+
+        async def pick(choose: Path | None) -> None:
+            def answer() -> None:
+                dialog = next((w for w in QApplication.topLevelWidgets()
+                               if isinstance(w, QFileDialog) and w.isVisible()), None)
+                if dialog is None:
+                    QTimer.singleShot(10, answer)
+                    return
+                folders.append(dialog.directory().absolutePath())
+                if choose is None:
+                    dialog.reject()
+                else:
+                    dialog.selectFile(str(choose))
+                    dialog.accept()
+
+            count = len(folders)
+            QTimer.singleShot(0, editor.add_image.click)
+            QTimer.singleShot(10, answer)
+            await until(lambda: len(folders) > count, what="the image dialog")
+
+        await pick(shots / "a.png")
+        await pick(None)
+        assert folders == [str(pictures), str(shots)]
+        editor.done(0)

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +42,7 @@ from ...domain.product import Product, Sku, SkuAttr
 from ...domain.validation import Issue, ValidationFailed, copy_settings, validate_product
 from .. import labels
 from ..actions import Actions
+from ..files import last_folders, start_folder
 from ..widgets.thumbnails import Thumbnails
 
 COL_ATTRS, COL_CODE, COL_PRICE, COL_MARKET, COL_STOCK = range(5)
@@ -239,8 +240,12 @@ class ProductEditor(QDialog):
         self.revalidate()
 
     def _pick_images(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("选择商品图片"), str(Path.home()),
+        start = start_folder(last_folders.get("images", ""),
+                             QStandardPaths.StandardLocation.PicturesLocation)
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("选择商品图片"), str(start),
                                                 self.tr("图片 (*.png *.jpg *.jpeg *.webp)"))
+        if files:
+            last_folders["images"] = str(Path(files[0]).parent)
         for name in files:
             self._add_image(str(Path(name).resolve()))
         self.revalidate()
