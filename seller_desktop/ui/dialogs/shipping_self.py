@@ -41,6 +41,8 @@ class SelfShipDialog(QDialog):
                 self.carrier.setItemData(self.carrier.count() - 1, True, SHOP_DATA_ROLE)
         self.number = QLineEdit()
         self.number.setPlaceholderText(self.tr("输入或扫描快递单号，回车确认"))
+        self.number.setMinimumWidth(  # the hint whole, in either language
+            self.number.fontMetrics().horizontalAdvance(self.number.placeholderText()) + 24)
         self.number.returnPressed.connect(self._accept_if_ready)
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828;")
