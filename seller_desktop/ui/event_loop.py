@@ -27,10 +27,18 @@ class _TimerHandle(asyncio.Handle):
 
     __slots__ = ("_qt_timer", "_qt_timer_id")
 
+    def _run(self) -> None:
+        # Fired: qasync takes it out of its table itself once it returns, so a cancel from
+        # inside the callback (anyio's deadline cancels its own handle) must not.
+        self._qt_timer_id = None
+        super()._run()
+
     def cancel(self) -> None:
         if self._cancelled:
             return
         super().cancel()
+        if self._qt_timer_id is None:
+            return
         table = _callbacks(self._qt_timer)
         if table.get(self._qt_timer_id) is self:  # not fired yet (Qt reuses timer ids)
             del table[self._qt_timer_id]

@@ -42,3 +42,21 @@ async def test_delayed_callbacks_still_run_once_and_in_order():
     fired.cancel()  # after it ran: must not touch a timer id Qt may have reused
     await asyncio.wait_for(asyncio.sleep(0.01), timeout=1)  # timeouts (call_later) still work
     assert len(_callbacks(loop._timer)) <= 1
+
+
+async def test_a_callback_that_cancels_its_own_timer_is_no_error(qtbot):
+    """anyio's deadline callback cancels its own (running) handle: qasync removes a fired timer
+    from its table itself, so the cancel must leave the table alone (a KeyError in Qt's event
+    loop otherwise, under httpx timeouts)."""
+    loop = asyncio.get_running_loop()
+    ran: list[bool] = []
+    handle: asyncio.Handle | None = None
+
+    def fire() -> None:
+        ran.append(True)
+        assert handle is not None
+        handle.cancel()
+
+    handle = loop.call_later(0.005, fire)
+    await asyncio.sleep(0.05)
+    assert ran == [True]
