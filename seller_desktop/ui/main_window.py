@@ -24,6 +24,7 @@ from ..domain.changes import ChangeSet
 from ..store import ui_queries as q
 from ..store.db import Store
 from ..workflows.shipping import ShippingWorkflow
+from . import messages
 from .actions import Actions
 from .dialogs.about import AboutDialog
 from .dialogs.conflicts import ConflictsDialog
@@ -268,10 +269,10 @@ class MainWindow(QMainWindow):
         summary = q.outbox_summary(self.actions.reader())
         message = summary.last_error or self.status.error
         if message:
-            self.statusBar().showMessage(message, 15_000)
+            self.statusBar().showMessage(messages.message(message), 15_000)
 
     def _task_failed(self, error: BaseException) -> None:
-        self.statusBar().showMessage(self.tr("操作失败：%1").replace("%1", str(error)), 15_000)
+        self.statusBar().showMessage(self.tr("操作失败：%1").replace("%1", messages.error(error)), 15_000)
 
     # -- layout memory ----------------------------------------------------------------------
 

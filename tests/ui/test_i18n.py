@@ -6,10 +6,9 @@ from __future__ import annotations
 import asyncio
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -41,7 +40,7 @@ from seller_desktop.ui.models import products as product_cols
 from seller_desktop.ui.models import shipping as shipping_cols
 from seller_desktop.ui.widgets import SHOP_DATA, SHOP_DATA_ROLE
 
-from .conftest import open_window, sync, until
+from .conftest import open_window, sync
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 # A language picker names each language in that language.
@@ -180,30 +179,6 @@ async def close_dialogs() -> None:
     await asyncio.sleep(0)
 
 
-async def walk_modal(start: Callable[[], object]) -> list[tuple[str, str]]:
-    """The texts of the modal dialog ``start`` runs (a static QMessageBox/QInputDialog), read
-    from inside its own event loop, then cancelled. ``start`` runs from a Qt timer, as a
-    button's slot would (not inside a coroutine step, which qasync cannot nest)."""
-    seen: list[tuple[str, str]] = []
-    done: list[bool] = []
-
-    def read_and_close() -> None:
-        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog)
-                   and w.isModal() and w.isVisible()]
-        if not dialogs:
-            QTimer.singleShot(10, read_and_close)
-            return
-        for dialog in dialogs:
-            seen.extend(ui_texts(dialog))
-            dialog.reject()
-        done.append(True)
-
-    QTimer.singleShot(0, start)
-    QTimer.singleShot(10, read_and_close)
-    await until(lambda: done, what="the dialog")
-    return seen
-
-
 async def english_texts_everywhere(window, sandbox) -> list[tuple[str, str]]:
     """Open every screen and every dialog the seller can reach, through the window."""
     texts: list[tuple[str, str]] = []
@@ -243,7 +218,9 @@ async def english_texts_everywhere(window, sandbox) -> list[tuple[str, str]]:
     await shipping.current_task
     assert shipping.select_order(ready[0]) and shipping.preview.shown is not None
     texts += ui_texts(shipping)
-    texts += await walk_modal(shipping.cancel_current)
+    box = shipping.cancel_current()
+    texts += ui_texts(box)
+    box.done(0)
     dialog = shipping.self_ship_current()
     texts += ui_texts(dialog)
     dialog.number.setText("x")

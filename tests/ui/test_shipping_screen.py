@@ -239,3 +239,26 @@ async def test_pick_list_and_packing_slips_are_made_a_page_at_a_time(screen, san
     screen.progress.setValue = lambda done: (set_value(done), done == 1 and screen.stop_button.click())
     await screen.print_sheet(ids, str(stopped), pick=False)  # 停止 after the first page
     assert screen.status.text() == "已停止，没有生成文件" and not stopped.exists()
+
+
+async def test_cancel_asks_first_then_cancels_the_waybill(screen, sandbox, qtbot) -> None:
+    oid = (await acontrol(sandbox, "/sandbox/order/create", {"status": 20}))["order_id"]
+    await screen.sync_engine.run(full=True)
+    screen.reload()
+    await screen.refresh_accounts()
+    screen.model.set_checked([oid], True)
+    screen.take_numbers()
+    await screen.current_task
+    assert screen.select_order(oid)
+    waybill = screen.model.candidate(screen.model.row_of(oid)).waybill
+    assert waybill is not None and waybill.waybill_id
+
+    box = screen.cancel_current()  # 否: nothing happens
+    qtbot.mouseClick(box.button(box.StandardButton.No), Qt.MouseButton.LeftButton)
+    assert screen.model.candidate(screen.model.row_of(oid)).waybill == waybill
+    box = screen.cancel_current()
+    assert waybill.waybill_id in box.text()
+    qtbot.mouseClick(box.button(box.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    await screen.current_task
+    assert screen.status.text() == "面单已取消"
+    assert screen.model.candidate(screen.model.row_of(oid)).waybill is None

@@ -40,9 +40,10 @@ from PySide6.QtWidgets import (
 from ...domain.money import MoneyError, fen_to_yuan_text, parse_yuan
 from ...domain.product import Product, Sku, SkuAttr
 from ...domain.validation import Issue, ValidationFailed, copy_settings, validate_product
-from .. import labels
 from ..actions import Actions
 from ..files import last_folders, start_folder
+from ..messages import error as error_text
+from ..messages import join, message
 from ..widgets.thumbnails import Thumbnails
 
 COL_ATTRS, COL_CODE, COL_PRICE, COL_MARKET, COL_STOCK = range(5)
@@ -331,12 +332,12 @@ class ProductEditor(QDialog):
     def show_issues(self, issues: list[Issue]) -> None:
         by_field: dict[str, list[str]] = {}
         for issue in issues:
-            by_field.setdefault(issue.field, []).append(labels.issue(issue.message))
+            by_field.setdefault(issue.field, []).append(message(issue.message))
         for label, field in ((self.title_error, "title"),
                              (self.short_title_error, "short_title"),
                              (self.images_error, "head_imgs")):
-            text = "；".join(m for f, ms in by_field.items()
-                            if f == field or f.startswith(field + "[") for m in ms)
+            text = join([m for f, ms in by_field.items()
+                         if f == field or f.startswith(field + "[") for m in ms])
             label.setText(text)
             label.setVisible(bool(text))
         sku_messages = list(by_field.get("skus", []))
@@ -355,7 +356,7 @@ class ProductEditor(QDialog):
             item = self.grid.item(row, _SKU_FIELD_COLUMN.get(name, COL_ATTRS))
             if item is not None:
                 item.setBackground(QBrush(ERROR_BG))
-                item.setToolTip("；".join(messages))
+                item.setToolTip(join(messages))
             sku_messages += [self.tr("第 %1 行：").replace("%1", str(row + 1)) + m
                              for m in messages]
         self.grid.blockSignals(False)
@@ -364,7 +365,7 @@ class ProductEditor(QDialog):
         shown = ("title", "short_title", "head_imgs", "skus")
         other = [m for f, ms in by_field.items()
                  if not f.startswith(shown) for m in ms]  # e.g. "product in review"
-        self.status.setText("；".join(other))
+        self.status.setText(join(other))
         self.status.setStyleSheet(ERROR_STYLE if other else "")
         self.save_button.setEnabled(not issues and not self._saving)
 
@@ -391,7 +392,7 @@ class ProductEditor(QDialog):
             return
         except Exception as exc:
             self._saving = False
-            self.status.setText(self.tr("保存失败：%1").replace("%1", str(exc)))
+            self.status.setText(self.tr("保存失败：%1").replace("%1", error_text(exc)))
             self.save_button.setEnabled(True)
             raise
         self.status.setText(self.tr("已保存，待同步"))

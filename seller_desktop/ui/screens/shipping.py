@@ -59,6 +59,8 @@ from ..actions import Actions
 from ..carriers import carrier_name
 from ..dialogs.shipping_self import SelfShipDialog
 from ..files import FileWritten, ask_pdf_path, start_folder, suggested_name
+from ..messages import error as error_text
+from ..messages import message
 from ..models.shipping import ShippingModel, ShippingPrefs
 from ..settings import Settings
 from ..widgets import SHOP_DATA
@@ -71,19 +73,20 @@ def _summary(outcome: PrintOutcome, reprint: bool) -> str:
     if outcome.error:
         text = QCoreApplication.translate(
             "ShippingScreen", "打印失败：%1。没有订单被标记发货，可以重新打印。").replace(
-            "%1", labels.shipping(outcome.error))
+            "%1", message(outcome.error))
     elif reprint:
         text = ShippingScreen.tr("已补打 %n 张面单（已记录补打原因）。", "", len(outcome.printed))
     else:
         text = (ShippingScreen.tr("已打印 %n 张面单，", "", len(outcome.printed))
                 + ShippingScreen.tr("%n 个订单已发货。", "", len(outcome.shipped)))
     problem = QCoreApplication.translate("ShippingScreen", "%1：%2")
-    problems = [problem.replace("%1", oid).replace("%2", labels.shipping(why))
+    problems = [problem.replace("%1", oid).replace("%2", message(why))
                 for oid, why in {**outcome.skipped, **outcome.failed}.items()
                 if oid not in outcome.already]
     if problems:
         text += "\n" + "\n".join(problems[:8]) + ("\n…" if len(problems) > 8 else "")
-    return text + ("\n" + "\n".join(outcome.changes.messages) if outcome.changes.messages else "")
+    notes = [message(m) for m in outcome.changes.messages]
+    return text + ("\n" + "\n".join(notes) if notes else "")
 
 
 # The label sizes as the seller knows them (labels/specs.py names them for the printer).
@@ -292,7 +295,7 @@ class ShippingScreen(QWidget):
             try:
                 await coro
             except (ApiError, ValidationFailed, PrintComponentError) as exc:
-                self.status.setText(str(exc))
+                self.status.setText(error_text(exc))
             finally:
                 for button in self.busy_buttons:
                     button.setEnabled(True)
@@ -363,7 +366,8 @@ class ShippingScreen(QWidget):
         problems = {**batch.failed, **batch.refused}
         if problems:
             text += self.tr("，%n 单失败：", "", len(problems)) + "\n" + "\n".join(
-                f"{oid}：{why}" for oid, why in problems.items())
+                self.tr("%1：%2").replace("%1", oid).replace("%2", message(why))
+                for oid, why in problems.items())
         if batch.waiting:
             text += "\n" + self.tr("%n 单仍在排队（网络恢复后自动取号）", "", len(batch.waiting))
         self.status.setText(text)
@@ -449,17 +453,24 @@ class ShippingScreen(QWidget):
             return
         self._run(self._print([c.order_id], target, reason or self.tr("补打")))
 
-    def cancel_current(self) -> None:
+    def cancel_current(self) -> QMessageBox | None:
+        """Ask, then cancel the selected order's waybill. The question is opened, not run in a
+        nested event loop (the qasync loop's timers break inside one)."""
         c = self._current()
         if c is None or c.waybill is None:
             self.status.setText(self.tr("请选择一个已取号的订单"))
-            return
-        answer = QMessageBox.question(
-            self, self.tr("取消面单"),
-            self.tr("取消运单号 %1？取消后单号作废，面单余额退回。")
-            .replace("%1", c.waybill.waybill_id or self.tr("（取号中）")))
-        if answer == QMessageBox.StandardButton.Yes:
-            self._run(self._cancel(c.waybill.ewaybill_order_id))
+            return None
+        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("取消面单"),
+                          self.tr("取消运单号 %1？取消后单号作废，面单余额退回。")
+                          .replace("%1", c.waybill.waybill_id or self.tr("（取号中）")),
+                          yes | no, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        eid = c.waybill.ewaybill_order_id
+        box.finished.connect(lambda _r: box.standardButton(box.clickedButton()) == yes
+                             and self._run(self._cancel(eid)))
+        box.open()
+        return box
 
     async def _cancel(self, ewaybill_order_id: str) -> None:
         self._publish(await self.workflow.cancel_waybill(ewaybill_order_id))
@@ -482,7 +493,7 @@ class ShippingScreen(QWidget):
         try:
             changes = await self.workflow.ship_self(order_id, delivery_id, waybill_id, name)
         except Exception as exc:
-            dialog.failed(str(exc))
+            dialog.failed(error_text(exc))
             raise
         dialog.shipped()
         self._publish(changes)
@@ -519,12 +530,12 @@ class ShippingScreen(QWidget):
         try:
             result = await printing(ids, path, progress, lambda: self._stop)
         except PrintError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             return
         if result.cancelled:
             self.status.setText(self.tr("已停止，没有生成文件"))
         elif result.error:
-            self.status.setText(result.error)
+            self.status.setText(message(result.error))
         else:
             self.status.setText(self.tr("已生成 %n 页：%1", "", result.pages_printed)
                                 .replace("%1", path))
