@@ -40,7 +40,7 @@ from seller_desktop.ui.models import products as product_cols
 from seller_desktop.ui.models import shipping as shipping_cols
 from seller_desktop.ui.widgets import SHOP_DATA, SHOP_DATA_ROLE
 
-from .conftest import open_window, sync
+from .conftest import open_window, sync, until
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 # A language picker names each language in that language.
@@ -366,3 +366,32 @@ def test_the_window_title_names_the_app_once_in_the_ui_language(qapp, data_dir):
     finally:
         use_language(qapp, "zh_CN")
         store.close()
+
+
+@pytest.mark.asyncio
+@pytest.mark.qt_loop
+async def test_a_refusal_reaches_an_english_seller_in_english(data_dir, qapp):
+    """An op's refusal (here: removing more stock than there is) is said in English."""
+    from seller_desktop.store.db import Store
+
+    from .conftest import settled
+    from .factories import fill
+
+    store = Store.open(data_dir)
+    fill(store, products=1, orders=0)
+    store.close()
+    assert i18n.install_language(qapp, "en")
+    try:
+        async with open_window(data_dir, None) as window:
+            listings = window.listings
+            listings.select_product(listings.model.keys()[0])
+            listings.sku_table.selectRow(0)
+            listings.stock_step.setValue(listings.stock_step.maximum())
+            listings.stock_minus.click()
+            await until(lambda: window.statusBar().currentMessage(), what="the refusal")
+            await settled(window)
+            message = window.statusBar().currentMessage()
+            assert message.startswith("Action failed: Not enough stock:"), message
+            assert not CJK.search(message)
+    finally:
+        i18n.install_language(qapp, "zh_CN")
