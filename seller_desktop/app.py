@@ -16,6 +16,7 @@ import logging
 import sys
 import time
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .config import Paths
@@ -30,6 +31,10 @@ from .ui.main_window import MainWindow, Services
 from .ui.settings import Settings
 
 log = logging.getLogger("seller_desktop")
+
+
+class App(QObject):
+    """The translation context of start-up's messages (``App.tr`` has Qt's plural forms)."""
 
 
 async def ask(box: QMessageBox) -> QMessageBox.StandardButton | None:
@@ -62,8 +67,8 @@ async def recover_corrupt_cache(paths: Paths, error: Exception) -> bool:
         count = -1
     moved = await asyncio.to_thread(move_aside, paths.cache_file)
     if count > 0:
-        text = QApplication.translate("App", "已导出 %1 条未同步的修改到：\n%2\n\n损坏的文件已移到：\n%3").replace(
-            "%1", str(count)).replace("%2", str(export)).replace("%3", str(moved))
+        text = App.tr("已导出 %n 条未同步的修改到：\n%1\n\n损坏的文件已移到：\n%2", "", count).replace(
+            "%1", str(export)).replace("%2", str(moved))
     elif count == 0:
         text = QApplication.translate("App", "没有未同步的修改。损坏的文件已移到：\n%1").replace("%1", str(moved))
     else:

@@ -395,3 +395,40 @@ async def test_a_refusal_reaches_an_english_seller_in_english(data_dir, qapp):
             assert not CJK.search(message)
     finally:
         i18n.install_language(qapp, "zh_CN")
+
+
+@pytest.mark.asyncio
+@pytest.mark.qt_loop
+async def test_the_start_up_messages_speak_english(qapp, data_dir, monkeypatch):
+    """A corrupt cache in the English UI: the explanation, its buttons and the outcome."""
+    from seller_desktop import app, context
+    from seller_desktop.config import Paths
+    from seller_desktop.ui.settings import Settings
+
+    monkeypatch.setattr(context, "DEMO_SIZE", {"products": 4, "orders": 10, "gift_orders": 1})
+    qapp.setQuitOnLastWindowClosed(False)  # as app.main: closing a box must not stop the loop
+    (data_dir / "cache.sqlite3").write_bytes(b"this is not a database" * 200)
+    settings = Settings(data_dir)
+    settings.language = "en"
+    ready = asyncio.get_running_loop().create_future()
+    task = asyncio.ensure_future(app.run(qapp, Paths.resolve(data_dir), settings, True, ready))
+
+    def box():
+        return next((w for w in QApplication.topLevelWidgets()
+                     if isinstance(w, QMessageBox) and w.isVisible()), None)
+
+    try:
+        first = await until(box, what="the corrupt-cache message")
+        texts = ui_texts(first)
+        next(b for b in first.buttons() if "rebuild" in b.text()).click()
+        second = await until(lambda: box() if box() is not first else None,
+                             what="the rebuilt message")
+        texts += ui_texts(second)
+        second.button(QMessageBox.StandardButton.Ok).click()
+        window = await asyncio.wait_for(ready, 20)
+        window.close()
+        assert await task == 0
+    finally:
+        i18n.install_language(qapp, "zh_CN")
+    assert ("QPushButton", "OK") in texts
+    assert [t for t in chinese(texts) if "/" not in t[1]] == []  # (paths are the machine's)

@@ -66,17 +66,24 @@ You can rebuild the cache: unsynced changes are first exported to a file, then t
         <source>退出</source>
         <translation>Quit</translation>
     </message>
-    <message>
-        <source>已导出 %1 条未同步的修改到：
-%2
+    <message numerus="yes">
+        <source>已导出 %n 条未同步的修改到：
+%1
 
 损坏的文件已移到：
-%3</source>
-        <translation>Exported %1 unsynced changes to:
-%2
+%2</source>
+        <translation>
+            <numerusform>Exported %n unsynced change to:
+%1
 
 The damaged file was moved to:
-%3</translation>
+%2</numerusform>
+            <numerusform>Exported %n unsynced changes to:
+%1
+
+The damaged file was moved to:
+%2</numerusform>
+        </translation>
     </message>
     <message>
         <source>没有未同步的修改。损坏的文件已移到：
