@@ -234,6 +234,8 @@ async def english_texts_everywhere(window, sandbox) -> list[tuple[str, str]]:
     window.conflicts_dialog.close()
     texts += ui_texts(window.show_settings())
     await close_dialogs()
+    texts += ui_texts(window.show_settings(first_run=True))
+    await close_dialogs()
     texts += ui_texts(window.show_about())
     await close_dialogs()
     texts += visible_ui_texts(window)
