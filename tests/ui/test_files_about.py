@@ -207,3 +207,24 @@ async def test_the_editor_looks_for_images_in_pictures_then_where_it_found_them(
         await pick(None)
         assert folders == [str(pictures), str(shots)]
         editor.done(0)
+
+
+@pytest.mark.asyncio
+@pytest.mark.qt_loop
+async def test_label_pdf_is_asked_for_each_print_with_a_new_name(data_dir, tmp_path, qapp):
+    """An empty PDF field asks where to save at each print (the last PDF is never overwritten
+    by a fixed name), in the folder used last."""
+    from seller_desktop.ui.models.shipping import TARGET_PDF, ShippingPrefs
+    from seller_desktop.ui.screens.shipping_target import PrintTargetPicker
+
+    prefs = ShippingPrefs(None)
+    prefs.pdf_dir = str(tmp_path)
+    picker = PrintTargetPicker(prefs)
+    picker.choose(TARGET_PDF)
+    assert picker.pdf_path.text() == ""
+    chosen: list[str | None] = []
+    suggested = await _save_from_dialog(lambda: chosen.append(picker.pdf()), None)
+    await until(lambda: chosen, what="the chosen path")
+    assert Path(suggested).parent == tmp_path
+    assert re.fullmatch(f"面单-{STAMP}.pdf", Path(suggested).name)
+    assert chosen == [suggested] and picker.pdf_path.text() == ""  # asked again next time
