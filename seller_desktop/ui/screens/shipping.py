@@ -58,7 +58,7 @@ from .. import labels
 from ..actions import Actions
 from ..carriers import carrier_name
 from ..dialogs.shipping_self import SelfShipDialog
-from ..files import FileWritten, ask_pdf_path, start_folder, suggested_name
+from ..files import FileWritten, ask_pdf_path
 from ..messages import error as error_text
 from ..messages import message
 from ..models.shipping import ShippingModel, ShippingPrefs
@@ -388,7 +388,6 @@ class ShippingScreen(QWidget):
         if not ids:
             return
         printer = QPrinter()
-        printer.setOutputFileName(str(start_folder(self.prefs.pdf_dir) / suggested_name("labels")))
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
