@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor
 from ...domain import money, timeutil
 from ...workflows.shipping import Candidate
 from .. import labels
+from ..carriers import carrier_name
 from ..settings import Setting, Settings
 
 Index = QModelIndex | QPersistentModelIndex
@@ -190,7 +191,8 @@ class ShippingModel(QAbstractTableModel):
             return self.tr("%1（%2）").replace("%1", str(order.item_count)).replace(
                 "%2", money.format_fen(order.order_price))
         if col == 5:
-            return (c.waybill.delivery_name or c.waybill.delivery_id) if c.waybill else ""
+            return (carrier_name(c.waybill.delivery_id, c.waybill.delivery_name)[0]
+                    if c.waybill else "")
         if col == 6:
             return c.waybill.waybill_id if c.waybill else ""
         if col == 7:
