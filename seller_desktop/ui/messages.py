@@ -3,6 +3,11 @@ UI language. The layers below the UI speak Chinese (the source language) and bui
 from templates with values in them; ``message(text)`` finds the template a message was built
 from, translates it, and puts the values back (translating those that are messages too, such as
 a reason inside "订单 %1：%2"). A message no template matches is shown as it is.
+
+The table: ``MESSAGES`` below (ops, sync, api, printing, storage), the store's rules and the
+shipping run's words (``labels.ISSUES`` / ``labels.SHIPPING``) and after-sales
+(``messages_aftersale.TEMPLATES``). tests/ui/test_messages_language.py scans every package
+below the UI for Chinese literals and checks each one comes out in English.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from functools import cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from . import labels
+from . import labels, messages_aftersale
 from .carriers import carrier_name
 
 # The templates, %1 … where the code puts a value; compositions ("%1：%2") come last.
@@ -150,6 +155,52 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "微信小店返回了无法识别的数据"),
     QT_TRANSLATE_NOOP("Messages", "请求结果未知（网络中断），请先刷新确认后再重试"),
     QT_TRANSLATE_NOOP("Messages", "本机 IP 不在小店后台的 IP 白名单中，请先添加"),
+    QT_TRANSLATE_NOOP("Messages", "没有订单 %1"),
+    QT_TRANSLATE_NOOP("Messages", "微信小店拒绝了发货"),
+    QT_TRANSLATE_NOOP("Messages", "请输入金额，例如 12.50（最多两位小数）"),
+    # printing (labels/): the target, the print component, a page that cannot be laid out
+    QT_TRANSLATE_NOOP("Messages", "打印机“%1”已停止或出错，请在系统的打印机设置中恢复后重试"),
+    QT_TRANSLATE_NOOP("Messages", "打印机“%1”不接受打印任务，请在系统的打印机设置中启用后重试"),
+    QT_TRANSLATE_NOOP("Messages", "打印机“%1”不接受打印任务（%2），请在系统的打印机设置中启用后重试"),
+    QT_TRANSLATE_NOOP("Messages", "无法保存 PDF：“%1”是一个文件夹，请填写文件名"),
+    QT_TRANSLATE_NOOP("Messages", "无法保存 PDF 到“%1”：%2"),
+    QT_TRANSLATE_NOOP("Messages", "运单 %1 没有打印数据（print_info），请重新获取"),
+    QT_TRANSLATE_NOOP("Messages", "未检测到微信小店打印组件（%1），请确认打印组件已安装并正在运行"),
+    QT_TRANSLATE_NOOP("Messages", "打印组件 %1 秒内没有响应（%2）"),
+    QT_TRANSLATE_NOOP("Messages", "打印组件连接已关闭"),
+    QT_TRANSLATE_NOOP("Messages", "与打印组件的连接已断开"),
+    QT_TRANSLATE_NOOP("Messages", "尚未连接打印组件"),
+    QT_TRANSLATE_NOOP("Messages", "打印组件返回的版本信息无法识别"),
+    QT_TRANSLATE_NOOP("Messages", "打印组件没有返回该任务的结果"),
+    QT_TRANSLATE_NOOP("Messages", "打印失败（原因未知）"),
+    QT_TRANSLATE_NOOP("Messages", "原因未知"),
+    QT_TRANSLATE_NOOP("Messages", "打印组件%1失败：%2"),
+    QT_TRANSLATE_NOOP("Messages", "获取打印机列表"),
+    QT_TRANSLATE_NOOP("Messages", "获取打印组件版本"),
+    QT_TRANSLATE_NOOP("Messages", "打印"),
+    QT_TRANSLATE_NOOP("Messages", "%1 面单太短，放不下收寄件信息"),
+    QT_TRANSLATE_NOOP("Messages", "运单号为空，无法生成条码"),
+    QT_TRANSLATE_NOOP("Messages", "运单号 %1 太长，%2 mm 宽的位置放不下条码"),
+    QT_TRANSLATE_NOOP("Messages", "二维码放不下（%1×%2 mm）"),
+    QT_TRANSLATE_NOOP("Messages", "系统中没有中文字体，请安装 fonts-wqy-microhei 或 Noto Sans CJK SC"),
+    QT_TRANSLATE_NOOP("Messages", "订单 %1 还没有运单号，不能打印面单"),
+    QT_TRANSLATE_NOOP("Messages", "所选订单没有商品，无法生成拣货单"),
+    QT_TRANSLATE_NOOP("Messages", "没有选择订单，无法生成发货单"),
+    QT_TRANSLATE_NOOP("Messages", "不支持的纸张尺寸“%1”，可选：%2、A4"),
+    # the cache and its data dir (store/errors.py, store/db.py, store/lock.py): the window
+    # names these by type (storage_text.py); their text reaches a sync note or a failed row
+    QT_TRANSLATE_NOOP("Messages", "缓存文件已损坏：%1（%2）"),
+    QT_TRANSLATE_NOOP("Messages", "缓存文件来自更新版本的小店桌面（版本 %1 > %2）：%3"),
+    QT_TRANSLATE_NOOP("Messages", "这个店铺的数据目录正被另一个小店桌面程序使用：%1"),
+    QT_TRANSLATE_NOOP("Messages", "无法读写本地缓存"),
+    QT_TRANSLATE_NOOP("Messages", "磁盘空间已满，无法保存"),
+    QT_TRANSLATE_NOOP("Messages", "数据目录是只读的，无法保存"),
+    QT_TRANSLATE_NOOP("Messages", "没有读写数据目录的权限"),
+    QT_TRANSLATE_NOOP("Messages", "读写本地缓存时出现磁盘错误"),
+    QT_TRANSLATE_NOOP("Messages", "进程 %1"),
+    QT_TRANSLATE_NOOP("Messages", "无法启用 WAL（%1）"),
+    QT_TRANSLATE_NOOP("Messages", "完整性检查失败：%1"),
+    QT_TRANSLATE_NOOP("Messages", "不是小店桌面的缓存文件"),
     QT_TRANSLATE_NOOP("Messages", "%1 [%2] %3"),
     QT_TRANSLATE_NOOP("Messages", "%1 [%2]"),
     QT_TRANSLATE_NOOP("Messages", "%1：%2"),
@@ -163,7 +214,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     """(context, template, pattern) for every known template, the most specific first."""
     known = [("Messages", t) for t in MESSAGES] + [("Issues", t) for t in labels.ISSUES] \
-        + [("Shipping", t) for t in labels.SHIPPING]
+        + [("Shipping", t) for t in labels.SHIPPING] \
+        + [(messages_aftersale.CONTEXT, t) for t in messages_aftersale.TEMPLATES]
     compiled = []
     for order, (context, template) in enumerate(known):
         pattern = re.sub(r"%(\d)", "(.+?)", re.escape(template))

@@ -41,6 +41,345 @@
     </message>
 </context>
 <context>
+    <name>AfterSale</name>
+    <message>
+        <source>待商家处理</source>
+        <translation>Waiting for the seller</translation>
+    </message>
+    <message>
+        <source>待买家退货</source>
+        <translation>Waiting for the buyer to return the goods</translation>
+    </message>
+    <message>
+        <source>待商家收货</source>
+        <translation>Waiting for the seller to receive the return</translation>
+    </message>
+    <message>
+        <source>待买家确认</source>
+        <translation>Waiting for the buyer to confirm</translation>
+    </message>
+    <message>
+        <source>待买家处理协商</source>
+        <translation>Waiting for the buyer&apos;s answer to the proposal</translation>
+    </message>
+    <message>
+        <source>待买家处理商家发起的售后</source>
+        <translation>Waiting for the buyer (case opened by the seller)</translation>
+    </message>
+    <message>
+        <source>待买家收货（换货）</source>
+        <translation>Waiting for the buyer to receive the exchange</translation>
+    </message>
+    <message>
+        <source>物流拦截中</source>
+        <translation>Parcel being intercepted</translation>
+    </message>
+    <message>
+        <source>平台退款中</source>
+        <translation>Platform refunding</translation>
+    </message>
+    <message>
+        <source>平台退款失败，请线下退款并上传凭证</source>
+        <translation>Platform refund failed: refund offline and upload the proof</translation>
+    </message>
+    <message>
+        <source>商家逾期未退款</source>
+        <translation>Seller overdue with the refund</translation>
+    </message>
+    <message>
+        <source>已拒绝退款</source>
+        <translation>Refund rejected</translation>
+    </message>
+    <message>
+        <source>已拒绝退货退款</source>
+        <translation>Return rejected</translation>
+    </message>
+    <message>
+        <source>已拒绝换货</source>
+        <translation>Exchange rejected</translation>
+    </message>
+    <message>
+        <source>已拒绝发货（换货），平台介入中</source>
+        <translation>Exchange reship rejected, platform reviewing</translation>
+    </message>
+    <message>
+        <source>买家超时未退货，退货关闭</source>
+        <translation>Buyer did not return in time, return closed</translation>
+    </message>
+    <message>
+        <source>买家已取消</source>
+        <translation>Withdrawn by the buyer</translation>
+    </message>
+    <message>
+        <source>退款完成</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>退货退款完成</source>
+        <translation>Returned and refunded</translation>
+    </message>
+    <message>
+        <source>换货完成</source>
+        <translation>Exchanged</translation>
+    </message>
+    <message>
+        <source>打款失败，客服已关闭售后</source>
+        <translation>Payment failed, closed by customer service</translation>
+    </message>
+    <message>
+        <source>售后关闭</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>未知状态 %1</source>
+        <translation>Unknown status %1</translation>
+    </message>
+    <message>
+        <source>仅退款</source>
+        <translation>Refund only</translation>
+    </message>
+    <message>
+        <source>退货退款</source>
+        <translation>Return and refund</translation>
+    </message>
+    <message>
+        <source>换货</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <source>待我处理</source>
+        <translation>Waiting for me</translation>
+    </message>
+    <message>
+        <source>等待买家或平台</source>
+        <translation>Waiting for buyer or platform</translation>
+    </message>
+    <message>
+        <source>已结束</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>商家</source>
+        <translation>Seller</translation>
+    </message>
+    <message>
+        <source>买家</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <source>平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>修改地址</source>
+        <translation>Address change</translation>
+    </message>
+    <message>
+        <source>发货前换款</source>
+        <translation>SKU change</translation>
+    </message>
+    <message>
+        <source>售后</source>
+        <translation>After-sales</translation>
+    </message>
+    <message>
+        <source>改地址</source>
+        <translation>Address change</translation>
+    </message>
+    <message>
+        <source>换款</source>
+        <translation>SKU change</translation>
+    </message>
+    <message>
+        <source>（新地址）</source>
+        <translation>(new address)</translation>
+    </message>
+    <message>
+        <source>同意</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>拒绝</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>协商</source>
+        <translation>Negotiate</translation>
+    </message>
+    <message>
+        <source>上传退款凭证</source>
+        <translation>Upload refund proof</translation>
+    </message>
+    <message>
+        <source>换货发货</source>
+        <translation>Ship the exchange</translation>
+    </message>
+    <message>
+        <source>拒绝换货发货</source>
+        <translation>Refuse to ship the exchange</translation>
+    </message>
+    <message>
+        <source>同意售后</source>
+        <translation>Accept the case</translation>
+    </message>
+    <message>
+        <source>拒绝售后</source>
+        <translation>Reject the case</translation>
+    </message>
+    <message>
+        <source>售后协商</source>
+        <translation>Negotiate the case</translation>
+    </message>
+    <message>
+        <source>同意改地址</source>
+        <translation>Accept the address change</translation>
+    </message>
+    <message>
+        <source>拒绝改地址</source>
+        <translation>Reject the address change</translation>
+    </message>
+    <message>
+        <source>同意换款</source>
+        <translation>Accept the SKU change</translation>
+    </message>
+    <message>
+        <source>拒绝换款</source>
+        <translation>Reject the SKU change</translation>
+    </message>
+    <message>
+        <source>售后单 %1 不存在，请先同步</source>
+        <translation>Case %1 is not in the cache; sync first</translation>
+    </message>
+    <message>
+        <source>售后单 %1 当前为“%2”，不能%3</source>
+        <translation>Case %1 is now “%2”: “%3” is not possible</translation>
+    </message>
+    <message>
+        <source>售后单 %1 已有待同步的处理，请等同步完成</source>
+        <translation>Case %1 already has an answer waiting to sync; wait for the sync</translation>
+    </message>
+    <message>
+        <source>请填写说明</source>
+        <translation>Please write a note for the buyer</translation>
+    </message>
+    <message>
+        <source>说明最多 %1 个字</source>
+        <translation>The note may have at most %1 characters</translation>
+    </message>
+    <message>
+        <source>同意退货或换货需要选择退货地址</source>
+        <translation>Accepting a return or an exchange needs a return address</translation>
+    </message>
+    <message>
+        <source>请选择拒绝原因</source>
+        <translation>Please choose a reason for rejecting</translation>
+    </message>
+    <message>
+        <source>协商方案只能是仅退款或退货退款</source>
+        <translation>A proposal can only be a refund or a return and refund</translation>
+    </message>
+    <message>
+        <source>协商金额必须大于 0 且不超过申请金额</source>
+        <translation>The proposed amount must be more than 0 and at most the amount asked for</translation>
+    </message>
+    <message>
+        <source>请上传退款凭证图片</source>
+        <translation>Please add a picture of the refund proof</translation>
+    </message>
+    <message>
+        <source>只有换货售后需要发出新货</source>
+        <translation>Only an exchange ships new goods</translation>
+    </message>
+    <message>
+        <source>只有换货售后可以拒绝发货</source>
+        <translation>Only an exchange can refuse to ship</translation>
+    </message>
+    <message>
+        <source>未知的买家申请类型 %1</source>
+        <translation>Unknown kind of buyer request: %1</translation>
+    </message>
+    <message>
+        <source>订单 %1 没有待处理的%2申请</source>
+        <translation>Order %1 has no pending request (%2)</translation>
+    </message>
+    <message>
+        <source>订单 %1 的申请已处理，正在同步</source>
+        <translation>The request on order %1 is answered and syncing</translation>
+    </message>
+    <message>
+        <source>售后单未同步：%1</source>
+        <translation>After-sale cases not synced: %1</translation>
+    </message>
+    <message>
+        <source>发货前换款申请未同步：%1</source>
+        <translation>SKU change requests not synced: %1</translation>
+    </message>
+    <message>
+        <source>售后单 %1 的数据无法解析，已跳过，下次同步重试（%2）</source>
+        <translation>Case %1 could not be read and was skipped; the next sync tries again (%2)</translation>
+    </message>
+    <message>
+        <source>拦截，未发货：%1</source>
+        <translation>Stopped before shipping (not shipped): %1</translation>
+    </message>
+    <message>
+        <source>拦截，未取号：%1</source>
+        <translation>Stopped before taking a waybill (none taken): %1</translation>
+    </message>
+    <message>
+        <source>售后单不存在</source>
+        <translation>The after-sale case does not exist</translation>
+    </message>
+    <message>
+        <source>售后单当前状态不允许此操作</source>
+        <translation>The case&apos;s current status does not allow this</translation>
+    </message>
+    <message>
+        <source>售后单当前状态不支持此操作，请刷新后再处理</source>
+        <translation>The case&apos;s current status does not support this; sync and try again</translation>
+    </message>
+    <message>
+        <source>退款失败</source>
+        <translation>The refund failed</translation>
+    </message>
+    <message>
+        <source>退款金额不足</source>
+        <translation>Not enough left to refund</translation>
+    </message>
+    <message>
+        <source>买家已发起纠纷，平台处理中</source>
+        <translation>The buyer opened a dispute; the platform is handling it</translation>
+    </message>
+    <message>
+        <source>同意退货需要选择退货地址</source>
+        <translation>Accepting a return needs a return address</translation>
+    </message>
+    <message>
+        <source>同一订单每分钟只能退款一次</source>
+        <translation>Only one refund per order per minute; try again in a minute</translation>
+    </message>
+    <message>
+        <source>请选择退货地址</source>
+        <translation>Please choose a return address</translation>
+    </message>
+    <message>
+        <source>退货地址无效</source>
+        <translation>The return address is not valid</translation>
+    </message>
+    <message>
+        <source>售后单平台处理中，暂不能操作</source>
+        <translation>The platform is handling this case; it cannot be answered now</translation>
+    </message>
+    <message>
+        <source>该售后单需先与买家协商，不能直接拒绝</source>
+        <translation>This case cannot be rejected directly: negotiate with the buyer first</translation>
+    </message>
+    <message>
+        <source>当前订单不支持此操作</source>
+        <translation>This order does not support this operation</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>重试</source>
@@ -1520,6 +1859,178 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>本机 IP 不在小店后台的 IP 白名单中，请先添加</source>
         <translation>This computer&apos;s IP is not on the store&apos;s IP whitelist; add it first</translation>
+    </message>
+    <message>
+        <source>没有订单 %1</source>
+        <translation>There is no order %1</translation>
+    </message>
+    <message>
+        <source>微信小店拒绝了发货</source>
+        <translation>WeChat Store refused the shipment</translation>
+    </message>
+    <message>
+        <source>请输入金额，例如 12.50（最多两位小数）</source>
+        <translation>Enter an amount such as 12.50 (at most two decimals)</translation>
+    </message>
+    <message>
+        <source>打印机“%1”已停止或出错，请在系统的打印机设置中恢复后重试</source>
+        <translation>Printer “%1” is stopped or in error; resume it in the system&apos;s printer settings and try again</translation>
+    </message>
+    <message>
+        <source>打印机“%1”不接受打印任务，请在系统的打印机设置中启用后重试</source>
+        <translation>Printer “%1” does not accept jobs; enable it in the system&apos;s printer settings and try again</translation>
+    </message>
+    <message>
+        <source>打印机“%1”不接受打印任务（%2），请在系统的打印机设置中启用后重试</source>
+        <translation>Printer “%1” does not accept jobs (%2); enable it in the system&apos;s printer settings and try again</translation>
+    </message>
+    <message>
+        <source>无法保存 PDF：“%1”是一个文件夹，请填写文件名</source>
+        <translation>Cannot save the PDF: “%1” is a folder; enter a file name</translation>
+    </message>
+    <message>
+        <source>无法保存 PDF 到“%1”：%2</source>
+        <translation>Cannot save the PDF in “%1”: %2</translation>
+    </message>
+    <message>
+        <source>运单 %1 没有打印数据（print_info），请重新获取</source>
+        <translation>Waybill %1 has no print data (print_info); take it again</translation>
+    </message>
+    <message>
+        <source>未检测到微信小店打印组件（%1），请确认打印组件已安装并正在运行</source>
+        <translation>The WeChat Store print component was not found (%1); check that it is installed and running</translation>
+    </message>
+    <message>
+        <source>打印组件 %1 秒内没有响应（%2）</source>
+        <translation>The print component did not answer within %1 s (%2)</translation>
+    </message>
+    <message>
+        <source>打印组件连接已关闭</source>
+        <translation>The print component closed the connection</translation>
+    </message>
+    <message>
+        <source>与打印组件的连接已断开</source>
+        <translation>The connection to the print component was lost</translation>
+    </message>
+    <message>
+        <source>尚未连接打印组件</source>
+        <translation>Not connected to the print component</translation>
+    </message>
+    <message>
+        <source>打印组件返回的版本信息无法识别</source>
+        <translation>The print component&apos;s version reply could not be read</translation>
+    </message>
+    <message>
+        <source>打印组件没有返回该任务的结果</source>
+        <translation>The print component gave no result for this job</translation>
+    </message>
+    <message>
+        <source>打印失败（原因未知）</source>
+        <translation>Printing failed (reason unknown)</translation>
+    </message>
+    <message>
+        <source>原因未知</source>
+        <translation>reason unknown</translation>
+    </message>
+    <message>
+        <source>打印组件%1失败：%2</source>
+        <translation>Print component: %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>获取打印机列表</source>
+        <translation>listing the printers</translation>
+    </message>
+    <message>
+        <source>获取打印组件版本</source>
+        <translation>reading its version</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>printing</translation>
+    </message>
+    <message>
+        <source>%1 面单太短，放不下收寄件信息</source>
+        <translation>The %1 label is too short for the recipient and sender</translation>
+    </message>
+    <message>
+        <source>运单号为空，无法生成条码</source>
+        <translation>The waybill number is empty: no barcode can be made</translation>
+    </message>
+    <message>
+        <source>运单号 %1 太长，%2 mm 宽的位置放不下条码</source>
+        <translation>Waybill number %1 is too long: its barcode does not fit in %2 mm</translation>
+    </message>
+    <message>
+        <source>二维码放不下（%1×%2 mm）</source>
+        <translation>The QR code does not fit (%1×%2 mm)</translation>
+    </message>
+    <message>
+        <source>系统中没有中文字体，请安装 fonts-wqy-microhei 或 Noto Sans CJK SC</source>
+        <translation>No Chinese font is installed; install fonts-wqy-microhei or Noto Sans CJK SC</translation>
+    </message>
+    <message>
+        <source>订单 %1 还没有运单号，不能打印面单</source>
+        <translation>Order %1 has no waybill number yet; its label cannot be printed</translation>
+    </message>
+    <message>
+        <source>所选订单没有商品，无法生成拣货单</source>
+        <translation>The selected orders have no items: no pick list to make</translation>
+    </message>
+    <message>
+        <source>没有选择订单，无法生成发货单</source>
+        <translation>No order selected: no packing slip to make</translation>
+    </message>
+    <message>
+        <source>不支持的纸张尺寸“%1”，可选：%2、A4</source>
+        <translation>Unsupported paper size “%1”; choose %2 or A4</translation>
+    </message>
+    <message>
+        <source>缓存文件已损坏：%1（%2）</source>
+        <translation>The cache file is damaged: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>缓存文件来自更新版本的小店桌面（版本 %1 &gt; %2）：%3</source>
+        <translation>The cache file comes from a newer Seller Desktop (version %1 &gt; %2): %3</translation>
+    </message>
+    <message>
+        <source>这个店铺的数据目录正被另一个小店桌面程序使用：%1</source>
+        <translation>This shop&apos;s data folder is in use by another Seller Desktop: %1</translation>
+    </message>
+    <message>
+        <source>无法读写本地缓存</source>
+        <translation>Cannot read or write the local cache</translation>
+    </message>
+    <message>
+        <source>磁盘空间已满，无法保存</source>
+        <translation>The disk is full; nothing could be saved</translation>
+    </message>
+    <message>
+        <source>数据目录是只读的，无法保存</source>
+        <translation>The data folder is read-only; nothing could be saved</translation>
+    </message>
+    <message>
+        <source>没有读写数据目录的权限</source>
+        <translation>No permission to read and write the data folder</translation>
+    </message>
+    <message>
+        <source>读写本地缓存时出现磁盘错误</source>
+        <translation>A disk error occurred while reading or writing the local cache</translation>
+    </message>
+    <message>
+        <source>进程 %1</source>
+        <translation>process %1</translation>
+    </message>
+    <message>
+        <source>无法启用 WAL（%1）</source>
+        <translation>Cannot turn on WAL (%1)</translation>
+    </message>
+    <message>
+        <source>完整性检查失败：%1</source>
+        <translation>Integrity check failed: %1</translation>
+    </message>
+    <message>
+        <source>不是小店桌面的缓存文件</source>
+        <translation>Not a Seller Desktop cache file</translation>
     </message>
     <message>
         <source>%1 [%2] %3</source>
