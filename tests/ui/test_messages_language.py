@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from seller_desktop.ui import i18n, messages
+from seller_desktop.store import CorruptCache, ShopInUse, StorageFull
+from seller_desktop.ui import i18n, messages, storage_text
 
 PACKAGE = Path(messages.__file__).resolve().parents[1]
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
@@ -141,3 +142,17 @@ def test_after_sale_messages_read_naturally(english):
     assert messages.message("售后单未同步：没有调用该接口的权限，请在小店后台检查授权") == (
         "After-sale cases not synced: No permission for this API; check the authorisation in "
         "the store's back office")
+
+
+def test_storage_details_are_in_english(english, tmp_path):
+    """The file line under a storage error: our own reasons translated, SQLite's kept, and
+    the parentheses of the UI language."""
+    damaged = storage_text.describe(CorruptCache(tmp_path / "shop.db", "不是小店桌面的缓存文件"))
+    assert damaged.endswith(f"{tmp_path / 'shop.db'} (Not a Seller Desktop cache file)")
+    checked = storage_text.describe(CorruptCache(tmp_path / "shop.db", "完整性检查失败：row 3 missing"))
+    assert checked.endswith("(Integrity check failed: row 3 missing)")
+    in_use = storage_text.describe(ShopInUse(tmp_path, "进程 4242"))
+    assert in_use.endswith(f"{tmp_path} (process 4242)")
+    full = storage_text.describe(StorageFull(tmp_path / "shop.db", "database or disk is full"))
+    assert full.endswith("(database or disk is full)")
+    assert not any(CJK.search(t) for t in (damaged, checked, in_use, full))
