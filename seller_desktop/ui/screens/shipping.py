@@ -465,7 +465,7 @@ class ShippingScreen(ShippingOrderActions, QWidget):
         else:
             problem = await self.workflow.check_target(target.os_target or "")
         if problem:
-            self.status.setText(problem + "\n" + self.tr("没有取号，也没有订单被标记发货"))
+            self.status.setText(message(problem) + "\n" + self.tr("没有取号，也没有订单被标记发货"))
         return not problem
 
     def _request_stop(self) -> None:
