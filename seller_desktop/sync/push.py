@@ -225,7 +225,7 @@ async def push_row(ctx: SyncContext, row: OutboxRow, result: PushResult,
         except (RowFailed, NotFound) as exc:
             return await _refused(ctx, current, exc, report)
         except STOPPING + FATAL as exc:
-            await _finish(ctx, current, "noted", f"{describe(row)}未发出：{exc}")
+            await _finish(ctx, current, "noted", f"{describe(row)}等待重试：{exc}")
             raise PushStopped(exc) from exc
     report.waiting += 1
     return "sending"

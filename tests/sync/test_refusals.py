@@ -109,3 +109,36 @@ async def test_only_failed_rows_can_be_retried_or_dropped(
             await action(store, row_id)
         with pytest.raises(ValidationFailed):
             await action(store, row_id + 100)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("errcode", "definite"), [(10020112, False), (10020219, True),
+                                                   (48001, True)])
+async def test_only_a_definite_refusal_fails_a_stock_change(
+        engine: SyncEngine, store: Store, sandbox: SandboxServer, errcode: int,
+        definite: bool) -> None:
+    """10020112 ("too frequent, retry") keeps the row in line; 10020219 (stock too low) and
+    48001 (no permission) are a "no" and fail it with the reason."""
+    await engine.run(full=True)
+    pid = on_sale_product(store)
+    sku = ProductRepo(store.reader()).get(pid).draft.skus[0]
+    before = next(s["stock_num"] for s in sandbox_state(sandbox.url)["products"][pid]
+                  ["product"]["skus"] if s["sku_id"] == sku.sku_id)
+    await product_ops.change_stock(store, pid, str(sku.sku_id), 7)
+    control(sandbox.url, "/sandbox/faults", {"faults": [
+        {"path": "/channels/ec/product/stock/update", "kind": "errcode", "errcode": errcode,
+         "times": 1}]})
+    report = await engine.run()
+    rows = [dict(r) for r in store.reader().execute("SELECT state, last_error FROM outbox")]
+    if definite:
+        assert report.failed == report.refused == 1 and rows[0]["state"] == "failed"
+        assert str(errcode) in rows[0]["last_error"]
+        return
+    assert report.failed == 0 and report.waiting == 1, report.failures
+    assert rows[0]["state"] in ("pending", "sending") and "稍后重试" in rows[0]["last_error"]
+    report = await engine.run()
+    assert report.pushed == 1 and report.waiting == 0 and report.failed == 0
+    after = next(s["stock_num"] for s in sandbox_state(sandbox.url)["products"][pid]
+                 ["product"]["skus"] if s["sku_id"] == sku.sku_id)
+    assert after == before + 7
+    assert len(sandbox_log(sandbox.url, "/channels/ec/product/stock/update")) == 1
