@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.changes import ChangeSet
 from ...store import outbox_view
+from ...store.outbox_view import AttentionRow
 from ..actions import Actions
 from ..models.failed import COL_CHANGE, COL_REASON, COL_WHAT, FailedChangesModel
 from ..sync_controller import SyncController
@@ -73,14 +74,13 @@ class FailedChangesDialog(QDialog):
     def reload(self) -> None:
         self.model.reload()
 
+    def _selected(self) -> list[AttentionRow]:
+        """The selected failed rows (waiting rows cannot be acted on)."""
+        rows = (self.model.row_at(i.row()) for i in self.table.selectionModel().selectedRows())
+        return [r for r in rows if r is not None and r.state == outbox_view.FAILED]
+
     def selected_failed(self) -> list[int]:
-        """Outbox row ids of the selected failed rows (waiting rows cannot be acted on)."""
-        ids = []
-        for index in self.table.selectionModel().selectedRows():
-            row = self.model.row_at(index.row())
-            if row is not None and row.state == outbox_view.FAILED:
-                ids.append(row.row_id)
-        return ids
+        return [r.row_id for r in self._selected()]
 
     def _enable(self) -> None:
         chosen = bool(self.selected_failed())
@@ -99,13 +99,14 @@ class FailedChangesDialog(QDialog):
             self.sync.sync_now()
 
     def ask_drop(self) -> None:
-        ids = self.selected_failed()
+        rows = self._selected()
+        ids = [r.row_id for r in rows]
         if not ids:
             return
+        text = self.tr("放弃 %1 项被拒绝的修改？它们不会再发送，本地会恢复为店铺上的内容。").replace(
+            "%1", str(len(ids)))
         box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("放弃这些修改？"),
-            self.tr("放弃 %1 项被拒绝的修改？它们不会再发送，本地会恢复为店铺上的内容。").replace(
-                "%1", str(len(ids))),
+            QMessageBox.Icon.Warning, self.tr("放弃这些修改？"), text,
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, self)
         box.button(QMessageBox.StandardButton.Discard).setText(self.tr("放弃修改"))
         box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("保留"))
