@@ -1,5 +1,5 @@
 """``seller-desktop sync`` and failed rows: each refused change is printed with the store's
-reason on every run until the seller settles it, with exit code 6; unreadable replies (a
+reason on every run until the seller settles it, with exit code 9; unreadable replies (a
 captive portal) exit 5 with nothing failed; the codes are in ``--help``."""
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def _in_store(data_dir, fn):
         store.close()
 
 
-def test_failed_rows_are_reported_on_every_run_and_exit_6(cli, data_dir,
+def test_failed_rows_are_reported_on_every_run_and_exit_9(cli, data_dir,
                                                           sandbox: SandboxServer) -> None:
     assert cli("--full")[0] == exit_codes.OK
     order_id = str(next(o for o, rec in sorted(sandbox.shop.orders.items())
@@ -54,7 +54,7 @@ def test_failed_rows_are_reported_on_every_run_and_exit_6(cli, data_dir,
                                                                        ACCOUNT))
     for _ in range(2):  # the first run fails it, a later clean run still says so
         code, out, err = cli()
-        assert code == cli_sync.EXIT_FAILED_ROWS == 6, err
+        assert code == cli_sync.EXIT_FAILED_ROWS == 9, err
         assert "failed: 1" in out
         assert "failed row: 电子面单取号" in out and "取号失败" in out
         assert "retry or drop" in err
@@ -86,6 +86,6 @@ def test_help_lists_the_exit_codes(capsys) -> None:
     with pytest.raises(SystemExit):
         cli_sync.main(["--help"])
     out = capsys.readouterr().out
-    for code in (0, 1, 2, 3, 4, 5, 6):
+    for code in (0, 1, 2, 3, 4, 5, 9):
         assert f"  {code}  " in out
     assert "unreadable" in out and "refused some changes" in out
