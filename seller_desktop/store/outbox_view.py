@@ -13,7 +13,9 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-FAILED, BLOCKED = "failed", "blocked"
+FAILED = "failed"
+BLOCKED = "blocked"  # behind a failed row
+BEHIND_CONFLICT = "behind_conflict"  # behind a row waiting for a conflict to be resolved
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,7 @@ class AttentionRow:
     entity_id: str
     op: str
     payload: Any
-    state: str  # FAILED or BLOCKED
+    state: str  # FAILED, BLOCKED or BEHIND_CONFLICT
     reason: str  # the store's message (failed), else the failed row's
     when: int  # unix seconds of the refusal (failed) or of the change (blocked)
     attempts: int  # > 0: it went out at least once (its outcome may be on the server)
@@ -62,7 +64,8 @@ def attention_rows(conn: sqlite3.Connection) -> list[AttentionRow]:
             str(payload.get("order_id") or "") if isinstance(payload, dict) else "")
         found.append(AttentionRow(
             row_id=r["id"], entity=r["entity"], entity_id=r["entity_id"], op=r["op"],
-            payload=payload, state=FAILED if failed else BLOCKED,
+            payload=payload,
+            state=FAILED if failed else BLOCKED if r["behind"] in reasons else BEHIND_CONFLICT,
             reason=r["last_error"] if failed else reasons.get(r["behind"], ""),
             when=r["updated_at"] if failed else r["created_at"], attempts=r["attempts"],
             name=r["title"], order_id=order_id, behind=None if failed else r["behind"]))

@@ -98,7 +98,7 @@ def change_text(row: AttentionRow) -> str:
 def state_text(row: AttentionRow) -> str:
     if row.state == outbox_view.FAILED:
         return _t("failed")
-    if row.reason:
+    if row.state == outbox_view.BLOCKED:
         return _t("behind_failed")
     return _t("behind_conflict")
 
