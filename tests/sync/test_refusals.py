@@ -141,3 +141,34 @@ async def test_only_a_definite_refusal_fails_a_stock_change(
                  ["product"]["skus"] if s["sku_id"] == sku.sku_id)
     assert after == before + 7
     assert len(sandbox_log(sandbox.url, "/channels/ec/product/stock/update")) == 1
+
+
+@pytest.mark.asyncio
+async def test_a_product_gone_during_the_create_read_back_does_not_fail_the_create(
+        engine: SyncEngine, store: Store, sandbox: SandboxServer) -> None:
+    """After a lost product/add the engine looks for its marker among the products it does not
+    know; one of them answering "not found" (deleted meanwhile) is not a refusal of ours."""
+    from .helpers import add_draft
+
+    await engine.run(full=True)
+    await add_draft(engine.api, "别人刚建的草稿 稍后删除")  # on the server, not in the cache
+    base = ProductRepo(store.reader()).get(on_sale_product(store)).draft
+    await product_ops.save_product(store, replace(
+        base, product_id=None, title="离线新建 回复丢失",
+        skus=tuple(replace(s, sku_id=None) for s in base.skus)))
+    log_start = len(sandbox.shop.log)
+    control(sandbox.url, "/sandbox/faults", {"faults": [
+        {"path": "/channels/ec/product/add", "kind": "reset", "times": 1},
+        {"path": "/channels/ec/product/get", "kind": "errcode", "errcode": 10020052,
+         "times": 1}]})
+    report = await engine.run()
+    assert report.failed == 0, report.failures
+    if report.waiting:
+        report = await engine.run()
+    assert report.failed == 0 and report.waiting == 0, report.errors
+    added = [e for e in control(sandbox.url, f"/sandbox/log?since={log_start}",
+                                method="GET")["entries"]
+             if e["op"] == "/channels/ec/product/add"]
+    assert len(added) == 1
+    titles = [p["edit_product"]["title"] for p in sandbox_state(sandbox.url)["products"].values()]
+    assert titles.count("离线新建 回复丢失") == 1
