@@ -172,3 +172,26 @@ async def test_a_product_gone_during_the_create_read_back_does_not_fail_the_crea
     assert len(added) == 1
     titles = [p["edit_product"]["title"] for p in sandbox_state(sandbox.url)["products"].values()]
     assert titles.count("离线新建 回复丢失") == 1
+
+
+@pytest.mark.asyncio
+async def test_a_damaged_row_fails_alone_and_the_others_go_out(
+        engine: SyncEngine, store: Store, sandbox: SandboxServer) -> None:
+    """A ship row whose parcel lost its fields on disk crashed every sync (a KeyError out of
+    run()), so nothing else was ever sent; now it is failed with a reason and the rest go."""
+    from seller_desktop.ops import orders as order_ops
+
+    await engine.run(full=True)
+    oid = order_to_ship(store)
+    await order_ops.mark_shipped(store, oid, "YTO", "YT555000000001")
+    pid = on_sale_product(store)
+    sku = ProductRepo(store.reader()).get(pid).draft.skus[0]
+    await product_ops.change_stock(store, pid, str(sku.sku_id), 7)
+    store.writer.write_sync(lambda c: c.execute(
+        "UPDATE outbox SET payload = json_set(payload, '$.parcel', json('{\"x\": 1}'))"
+        " WHERE op = 'ship'"))
+    report = await engine.run()
+    assert report.failed == 1 and report.pushed == 1 and report.waiting == 0
+    assert "待发送的数据已损坏" in report.failures[0]
+    assert sandbox_log(sandbox.url, "/channels/ec/order/delivery/send") == []
+    assert len(sandbox_log(sandbox.url, "/channels/ec/product/stock/update")) == 1
