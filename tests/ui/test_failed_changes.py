@@ -121,8 +121,10 @@ async def test_unreadable_replies_fail_nothing_and_say_why(data_dir, sandbox, qt
         report = await sync(window)
         assert report.failed == 0 and report.waiting == 1
         assert "无法读取" in window.status.error
+        assert window.status.online.text() == "● 离线（回复无法读取）"
         assert window.status.failures.text() == "同步失败"
         assert window.status.pending.text() == "待同步：1"
         await acontrol(sandbox, "/sandbox/faults", {"faults": []})
         report = await sync(window)
         assert report.failed == 0 and report.waiting == 0 and report.pushed == 1
+        assert window.status.online.text() == "● 演示店铺"

@@ -1786,6 +1786,14 @@ Recipient %2, ship by %3</translation>
         <translation>● No shop connected (local only)</translation>
     </message>
     <message>
+        <source>● 离线（回复无法读取）</source>
+        <translation>● Offline (unreadable replies)</translation>
+    </message>
+    <message>
+        <source>微信小店的回复无法读取：网络可能需要先登录（例如酒店或咖啡馆的 Wi-Fi）。修改都已保存，会自动重试。</source>
+        <translation>WeChat Store's replies could not be read: the network may need a sign-in first (a hotel or café Wi-Fi, for example). Your changes are saved and will be retried automatically.</translation>
+    </message>
+    <message>
         <source>● 演示店铺</source>
         <translation>● Demo shop</translation>
     </message>
