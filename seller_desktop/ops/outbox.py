@@ -47,10 +47,10 @@ def _changes(row: outbox.OutboxRow) -> ChangeSet:
         changes.products.add(row.entity_id)
     elif row.entity == "order":
         changes.orders.add(row.entity_id)
-    else:
+    elif row.entity == "waybill":
         changes.waybills.add(row.entity_id)
-        if payload.get("order_id"):
-            changes.orders.add(str(payload["order_id"]))
+    if row.entity != "order" and payload.get("order_id"):
+        changes.orders.add(str(payload["order_id"]))
     return changes
 
 
@@ -96,8 +96,10 @@ def _drop_tx(conn: sqlite3.Connection, row_id: int) -> ChangeSet:
         outbox.cancel(conn, row.id)
         OrderRepo(conn).restore_server_copy(row.entity_id)
         Watermarks(conn).add_ids(ORDERS_RETRY, [row.entity_id])  # and re-read it next sync
-    else:
+    elif row.entity == "waybill":
         _drop_waybill(conn, row)
+    else:  # a kind without a local copy to restore: the row goes, the next pull shows the rest
+        outbox.cancel(conn, row.id)
     return _changes(row)
 
 

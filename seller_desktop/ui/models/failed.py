@@ -60,7 +60,11 @@ def target_text(row: AttentionRow) -> str:
         return _t("product").replace("%1", row.name or row.entity_id)
     if row.entity == "order":
         return _t("order").replace("%1", row.entity_id)
-    return _t("waybill").replace("%1", row.order_id or row.entity_id)
+    if row.entity == "waybill":
+        return _t("waybill").replace("%1", row.order_id or row.entity_id)
+    if row.order_id:  # another kind of row about an order (e.g. an after-sale answer)
+        return _t("order").replace("%1", row.order_id)
+    return f"{row.entity} {row.entity_id}"
 
 
 def _quoted(payload: Any, key: str) -> str:
