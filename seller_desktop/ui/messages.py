@@ -158,6 +158,13 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "没有订单 %1"),
     QT_TRANSLATE_NOOP("Messages", "微信小店拒绝了发货"),
     QT_TRANSLATE_NOOP("Messages", "请输入金额，例如 12.50（最多两位小数）"),
+    # the outbox: a row that waits, a damaged row, retry/drop of a failed one (ops/outbox.py)
+    QT_TRANSLATE_NOOP("Messages", "无法读取微信小店的回复（网络可能需要先登录，例如酒店或咖啡馆的 Wi-Fi），修改都已保存，稍后会自动重试"),
+    QT_TRANSLATE_NOOP("Messages", "%1稍后重试：%2"),
+    QT_TRANSLATE_NOOP("Messages", "%1等待重试：%2"),
+    QT_TRANSLATE_NOOP("Messages", "待发送的数据已损坏，无法发送（%1）"),
+    QT_TRANSLATE_NOOP("Messages", "这项修改已不存在（可能已同步或已放弃）"),
+    QT_TRANSLATE_NOOP("Messages", "只有失败的修改可以重试或放弃"),
     # printing (labels/): the target, the print component, a page that cannot be laid out
     QT_TRANSLATE_NOOP("Messages", "打印机“%1”已停止或出错，请在系统的打印机设置中恢复后重试"),
     QT_TRANSLATE_NOOP("Messages", "打印机“%1”不接受打印任务，请在系统的打印机设置中启用后重试"),
