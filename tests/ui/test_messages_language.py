@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 
 from seller_desktop.store import CorruptCache, ShopInUse, StorageFull
 from seller_desktop.ui import i18n, messages, storage_text
@@ -156,3 +157,24 @@ def test_storage_details_are_in_english(english, tmp_path):
     full = storage_text.describe(StorageFull(tmp_path / "shop.db", "database or disk is full"))
     assert full.endswith("(database or disk is full)")
     assert not any(CJK.search(t) for t in (damaged, checked, in_use, full))
+
+
+def test_failed_changes_give_the_reason_in_english(english):
+    """失败的修改: the store's reason (composed below the UI, its "<change>失败：" prefix cut)
+    reads in English."""
+    from seller_desktop.store.outbox_view import FAILED, AttentionRow
+    from seller_desktop.ui.models.failed import reason_text
+
+    row = AttentionRow(1, "order", "3701", "address_accept", {}, FAILED,
+                       "同意改地址（3701）失败：当前订单不支持此操作 [10020116]", 0, 1, "", "3701",
+                       None)
+    assert reason_text(row) == "This order does not support this operation [10020116]"
+
+
+def test_dropping_failed_changes_is_asked_with_plurals(english):
+    """The drop question counts with Qt's plural forms, not "change(s)"."""
+    source = "放弃 %n 项被拒绝的修改？它们不会再发送，本地会恢复为店铺上的内容。"
+    one = QCoreApplication.translate("FailedChangesDialog", source, "", 1)
+    three = QCoreApplication.translate("FailedChangesDialog", source, "", 3)
+    assert one.startswith("Drop the refused change? It will not")
+    assert three.startswith("Drop 3 refused changes? They will not")

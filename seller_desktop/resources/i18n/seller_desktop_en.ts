@@ -705,9 +705,12 @@
         <source>关闭</source>
         <translation>Close</translation>
     </message>
-    <message>
-        <source>放弃 %1 项被拒绝的修改？它们不会再发送，本地会恢复为店铺上的内容。</source>
-        <translation>Drop %1 refused change(s)? They will not be sent again, and the local copy shows the store&apos;s again.</translation>
+    <message numerus="yes">
+        <source>放弃 %n 项被拒绝的修改？它们不会再发送，本地会恢复为店铺上的内容。</source>
+        <translation>
+            <numerusform>Drop the refused change? It will not be sent again, and the local copy shows the store&apos;s again.</numerusform>
+            <numerusform>Drop %n refused changes? They will not be sent again, and the local copy shows the store&apos;s again.</numerusform>
+        </translation>
     </message>
     <message>
         <source>放弃这些修改？</source>

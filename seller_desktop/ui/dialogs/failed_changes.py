@@ -103,8 +103,8 @@ class FailedChangesDialog(QDialog):
         ids = [r.row_id for r in rows]
         if not ids:
             return
-        text = self.tr("放弃 %1 项被拒绝的修改？它们不会再发送，本地会恢复为店铺上的内容。").replace(
-            "%1", str(len(ids)))
+        text = self.tr("放弃 %n 项被拒绝的修改？它们不会再发送，本地会恢复为店铺上的内容。", "",
+                       len(ids))
         box = QMessageBox(
             QMessageBox.Icon.Warning, self.tr("放弃这些修改？"), text,
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, self)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 from ...domain import timeutil
 from ...store import outbox_view
 from ...store.outbox_view import AttentionRow
+from ..messages import message
 from .paged import ROOT, Index
 
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -108,10 +109,11 @@ def state_text(row: AttentionRow) -> str:
 
 
 def reason_text(row: AttentionRow) -> str:
-    """The store's reason without our "<change>失败：" prefix (the row already says which)."""
+    """The store's reason without our "<change>失败：" prefix (the row already says which), in
+    the UI language."""
     reason = row.reason
     head, sep, rest = reason.partition("失败：")
-    return rest if sep and len(head) < 60 else reason
+    return message(rest if sep and len(head) < 60 else reason)
 
 
 class FailedChangesModel(QAbstractTableModel):
@@ -154,7 +156,7 @@ class FailedChangesModel(QAbstractTableModel):
                 and row.state == outbox_view.FAILED:
             return QColor("#c62828")
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_REASON:
-            return row.reason
+            return message(row.reason)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == COL_WHEN:
                 return timeutil.format_ts(row.when)
