@@ -178,3 +178,19 @@ def test_dropping_failed_changes_is_asked_with_plurals(english):
     three = QCoreApplication.translate("FailedChangesDialog", source, "", 3)
     assert one.startswith("Drop the refused change? It will not")
     assert three.startswith("Drop 3 refused changes? They will not")
+
+
+def test_counts_that_lead_a_sentence_have_plural_forms(english, tmp_path):
+    """A count that leads a sentence reads "1 order awaits" / "2 orders await", never
+    "1 orders" (the rebuilt cache's report, the shipping summary)."""
+    from seller_desktop.store.rebuild import RebuildResult
+    from seller_desktop.ui.dialogs.cache_dialogs import rebuild_text
+    from seller_desktop.ui.screens.shipping import _summary
+    from seller_desktop.workflows.shipping import PrintOutcome
+
+    one = rebuild_text(RebuildResult(tmp_path / "x.json", tmp_path / "x.db", 1, 1, False))
+    assert "1 unsynced change was put back" in one and "1 record could not be read" in one
+    two = rebuild_text(RebuildResult(tmp_path / "x.json", tmp_path / "x.db", 2, 3, False))
+    assert "2 unsynced changes were put back" in two and "3 records could not be read" in two
+    summary = _summary(PrintOutcome(printed=["e1"], unconfirmed=["3701"]), reprint=False)
+    assert "1 order awaits the store's confirmation" in summary

@@ -401,13 +401,19 @@
         <source>损坏的文件中的待同步队列完全无法读取：如果有未同步的修改，它们已经丢失。请在微信小店后台核对最近的修改。</source>
         <translation>The queue of unsynced changes in the damaged file could not be read at all: any unsynced changes in it are lost. Please check your recent changes in the WeChat Store back office.</translation>
     </message>
-    <message>
-        <source>已把 %1 条未同步的修改放回新的缓存，下次同步时发送。</source>
-        <translation>%1 unsynced changes were put back into the new cache; they are sent at the next sync.</translation>
+    <message numerus="yes">
+        <source>已把 %n 条未同步的修改放回新的缓存，下次同步时发送。</source>
+        <translation>
+            <numerusform>%n unsynced change was put back into the new cache; it is sent at the next sync.</numerusform>
+            <numerusform>%n unsynced changes were put back into the new cache; they are sent at the next sync.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>有 %1 条记录无法读取，其中可能有未同步的修改。请在微信小店后台核对最近的修改。</source>
-        <translation>%1 records could not be read; some may have been unsynced changes. Please check your recent changes in the WeChat Store back office.</translation>
+    <message numerus="yes">
+        <source>有 %n 条记录无法读取，其中可能有未同步的修改。请在微信小店后台核对最近的修改。</source>
+        <translation>
+            <numerusform>%n record could not be read; it may have been an unsynced change. Please check your recent changes in the WeChat Store back office.</numerusform>
+            <numerusform>%n records could not be read; some may have been unsynced changes. Please check your recent changes in the WeChat Store back office.</numerusform>
+        </translation>
     </message>
     <message>
         <source>没有未同步的修改。</source>
@@ -2989,9 +2995,12 @@ Recipient %2, ship by %3</translation>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
-    <message>
-        <source>%1 个订单待微信小店确认发货（同步后确认）</source>
-        <translation>%1 orders await the store&apos;s confirmation of shipping (confirmed on the next sync)</translation>
+    <message numerus="yes">
+        <source>%n 个订单待微信小店确认发货（同步后确认）</source>
+        <translation>
+            <numerusform>%n order awaits the store&apos;s confirmation of shipping (confirmed on the next sync)</numerusform>
+            <numerusform>%n orders await the store&apos;s confirmation of shipping (confirmed on the next sync)</numerusform>
+        </translation>
     </message>
     <message>
         <source>76×130 一联单（快递标准）</source>

@@ -85,9 +85,8 @@ def _summary(outcome: PrintOutcome, reprint: bool) -> str:
                 for oid, why in {**outcome.skipped, **outcome.failed, **outcome.refused}.items()
                 if oid not in outcome.already]
     if outcome.unconfirmed:  # queued shipments are not counted shipped until the store says so
-        problems.insert(0, QCoreApplication.translate(
-            "ShippingScreen", "%1 个订单待微信小店确认发货（同步后确认）").replace(
-            "%1", str(len(outcome.unconfirmed))))
+        problems.insert(0, ShippingScreen.tr("%n 个订单待微信小店确认发货（同步后确认）", "",
+                                              len(outcome.unconfirmed)))
     if problems:
         text += "\n" + "\n".join(problems[:8]) + ("\n…" if len(problems) > 8 else "")
     notes = [message(m) for m in outcome.changes.messages]
