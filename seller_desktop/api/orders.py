@@ -12,6 +12,7 @@ from typing import Literal
 
 from ..domain.order import Address, Order
 from .client import ApiClient
+from .paging import PageWalk
 from .schemas import (
     OrderIdPage,
     parse_decoded_address,
@@ -23,6 +24,8 @@ from .schemas import (
 
 MAX_WINDOW_SECONDS = 7 * 24 * 3600
 PAGE_SIZE_MAX = 100
+# Orders updated in one 7-day window, for a small seller: far fewer. Bounds the id walk.
+MAX_ORDERS_PER_WINDOW = 100_000
 TimeField = Literal["update", "create"]
 
 
@@ -60,7 +63,8 @@ async def iter_order_ids(client: ApiClient, start: int, end: int, *,
                          page_size: int = 100) -> AsyncIterator[str]:
     """Every order id with its update (or create) time in [start, end], oldest window first.
 
-    An id seen in two windows (it changed again meanwhile) is yielded once.
+    An id seen in two windows (it changed again meanwhile) is yielded once. A cursor loop or
+    more pages than ``MAX_ORDERS_PER_WINDOW`` fill raise ``MalformedResponse``.
     """
     if end < start:
         raise ValueError("end is before start")
@@ -70,17 +74,22 @@ async def iter_order_ids(client: ApiClient, start: int, end: int, *,
         window_end = min(end, window_start + MAX_WINDOW_SECONDS)
         span = (window_start, window_end)
         next_key = ""
+        walk = PageWalk("/channels/ec/order/list/get", page_size, MAX_ORDERS_PER_WINDOW)
+        in_window: set[str] = set()  # "new" for the walk: an id may repeat across windows
         while True:
             page = await list_order_ids(
                 client, status=status, page_size=page_size, next_key=next_key,
                 update_time_range=span if by == "update" else None,
                 create_time_range=span if by == "create" else None)
+            new = len(set(page.ids) - in_window)
+            in_window.update(page.ids)
             for order_id in page.ids:
                 if order_id not in seen:
                     seen.add(order_id)
                     yield order_id
-            if not page.has_more or not page.next_key or page.next_key == next_key:
+            if not page.has_more or not page.next_key:
                 break
+            walk.page(page.next_key, new)
             next_key = page.next_key
         if window_end >= end:
             return
