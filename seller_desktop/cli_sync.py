@@ -4,9 +4,12 @@
 
 Credentials: ``SELLER_DESKTOP_APPID`` / ``SELLER_DESKTOP_SECRET``, else the keyring entry of
 the AppID in ``<data dir>/account.json`` (``{"appid": …, "api_base": …}``). Progress goes to
-stderr, a one-line-per-count summary to stdout. Exit codes: 0 synced; 1 unexpected error;
-2 usage or missing credentials; 3 credentials refused; 4 API quota exhausted; 5 network
-(offline, server busy or failing). Nothing here prints the secret or a token.
+stderr, a one-line-per-count summary to stdout, then one ``failed row:`` line per change the
+store refused (with its reason). Exit codes (``exit_codes``): 0 synced; 1 unexpected error;
+2 usage or missing credentials; 3 credentials refused; 4 API quota exhausted; 5 the store
+could not be reached or its replies were unreadable (offline, a captive portal, busy,
+failing; nothing lost, run again); 6 the store refused some changes (kept as failed; a
+stopped run's 3/4/5 wins). Nothing here prints the secret or a token.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from . import credentials
+from . import credentials, exit_codes
 from .api.client import ApiClient
 from .api.errors import (
     ApiError,
@@ -35,12 +38,16 @@ from .config import DEFAULT_API_BASE, ENV_APPID, ENV_SECRET, Paths
 from .store import Store, StoreError
 from .sync import SyncEngine, SyncReport
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_AUTH, EXIT_QUOTA, EXIT_NETWORK = 0, 1, 2, 3, 4, 5
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = exit_codes.OK, exit_codes.ERROR, exit_codes.USAGE
+EXIT_AUTH, EXIT_QUOTA, EXIT_NETWORK = exit_codes.AUTH, exit_codes.QUOTA, exit_codes.NETWORK
+EXIT_FAILED_ROWS = exit_codes.FAILED_ROWS
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="seller-desktop sync",
-                                     description="Sync a WeChat Store shop into the local cache.")
+                                     description="Sync a WeChat Store shop into the local cache.",
+                                     epilog=exit_codes.describe(),
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--api-base", help=f"API base URL (default: account.json, else "
                                            f"{DEFAULT_API_BASE})")
     parser.add_argument("--data-dir", help="where the cache lives (default: the user data dir)")
@@ -71,9 +78,10 @@ class _StderrProgress:
             print(text, file=sys.stderr, flush=True)
 
 
-def exit_code(error: ApiError | None) -> int:
+def exit_code(error: ApiError | None, failed_rows: int = 0) -> int:
+    """A stopped run's reason first (it may not have reached the refused rows), then refusals."""
     if error is None:
-        return EXIT_OK
+        return EXIT_FAILED_ROWS if failed_rows else EXIT_OK
     if isinstance(error, (AuthFailed, AuthExpired)):
         return EXIT_AUTH
     if isinstance(error, QuotaExceeded):
@@ -95,6 +103,9 @@ def summary(report: SyncReport) -> str:
         f"conflicts: {report.conflicts}",
         f"waiting: {report.waiting}",
     ]
+    if report.blocked:
+        lines.append(f"waiting behind a failed change: {report.blocked}")
+    lines += [f"failed row: {reason}" for reason in report.failures]
     return "\n".join(lines)
 
 
@@ -108,8 +119,11 @@ async def _run(args: argparse.Namespace, store: Store, appid: str, secret: str,
     for problem in report.errors:
         print(f"problem: {problem}", file=sys.stderr)
     if report.stop_error is not None:
-        print(f"sync stopped: {report.stop_error.message}", file=sys.stderr)
-    return exit_code(report.stop_error)
+        print(f"sync stopped: {report.stopped}", file=sys.stderr)
+    if report.failed:
+        print(f"{report.failed} change(s) refused by the store are kept as failed: retry or "
+              "drop them in the window (失败的修改)", file=sys.stderr)
+    return exit_code(report.stop_error, report.failed)
 
 
 def main(argv: list[str]) -> int:

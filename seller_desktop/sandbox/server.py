@@ -35,7 +35,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from .auth import check_token, invalidate_token
 from .core import CONTROLS, ROUTES, TICKS, ApiError, ControlError, Request, Route
-from .faults import Fault, decide
+from .faults import CAPTIVE_PORTAL, GARBLE_KINDS, Fault, decide, garble
 from .images import serve_image
 from .persistence import Saver
 from .routes_all import load_endpoints
@@ -343,6 +343,12 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(200, body)
         elif kind == "bad_json":
             self._send(200, b"<html><body>upstream busy, please retry</body></html>", JSON_TYPE)
+        elif kind == "html":
+            self._send(200, CAPTIVE_PORTAL.encode("utf-8"), "text/html; charset=utf-8")
+        elif kind == "empty":
+            self._send(200, b"")
+        elif kind in GARBLE_KINDS:
+            self._send(200, garble(kind, None if body is None else json.loads(body)))
         elif kind == "token_invalid":
             token = req.query.get("access_token")
             if token:

@@ -35,6 +35,7 @@ import asyncio
 import contextlib
 import gc
 import logging
+import sqlite3
 import sys
 import time
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
@@ -53,15 +54,21 @@ from ..api.errors import (
     TooSlow,
 )
 from ..domain.changes import ChangeSet
+from ..store import outbox
 from ..store.db import Store
 from . import conflicts, marks
 from .context import SyncContext, SyncReport
 from .progress import Progress, ProgressFn
 from .pull_orders import pull_order_span
 from .pull_products import pull_products
-from .push import PushResult, PushStopped, open_count, push_outbox
+from .push import PushResult, PushStopped, describe, open_count, push_outbox
 
 log = logging.getLogger("seller_desktop.sync")
+
+# Why a run stopped when the store's replies could not be read (a captive portal, a proxy,
+# a broken server): like being offline, nothing is lost and the next run tries again.
+UNREADABLE = ("无法读取微信小店的回复（网络可能需要先登录，例如酒店或咖啡馆的 Wi-Fi），"
+              "修改都已保存，稍后会自动重试")
 
 PULL_STOPPING = (Offline, Busy, RateLimited, ServerError, QuotaExceeded, AuthFailed, AuthExpired,
                  MalformedResponse)
@@ -146,7 +153,7 @@ class SyncEngine:
                 pushed = await self._push(report)
                 if not report.stop_error:
                     await self._pull(report, full=full, pushed=pushed)
-            report.waiting = await self.ctx.write(open_count)
+            await self.ctx.write(lambda conn: tally(conn, report))
             self.last_report = report
             return report
 
@@ -157,6 +164,7 @@ class SyncEngine:
                 pushed = await self._push(report)
                 if pushed.products and not report.stop_error:
                     await self._refresh_products(report, pushed.products)
+            await self.ctx.write(lambda conn: tally(conn, report))
             self.last_report = report
             return report.changes
 
@@ -242,5 +250,16 @@ class SyncEngine:
     def _stopped(report: SyncReport, error: ApiError) -> None:
         log.warning("sync stopped: %s", error)
         report.stop_error = error
-        report.stopped = error.message
-        report.changes.messages.append(error.message)
+        report.stopped = UNREADABLE if isinstance(error, MalformedResponse) else error.message
+        report.changes.messages.append(report.stopped)
+
+
+def tally(conn: sqlite3.Connection, report: SyncReport) -> None:
+    """The outbox as the run leaves it: rows still to go, failed rows and their reasons,
+    rows waiting behind a failed or conflicting change (a later run must not say "failed: 0"
+    while an older refusal still holds the seller's change)."""
+    report.waiting = open_count(conn)
+    failed = [r for r in outbox.list_failed(conn) if r.state == "failed"]
+    report.failed = len(failed)
+    report.failures = [r.last_error or describe(r) for r in failed]
+    report.blocked = outbox.blocked_count(conn)

@@ -11,14 +11,22 @@ nothing is eligible. Each op has a :class:`Handler` (``push_products.py``,
   timeout): read the server and say whether the change already landed (True), surely did not
   (False). Only then is it sent again: never two shipments, waybills or stock deltas.
 
-How failures end a row's turn:
-- ``Rejected`` (a business rule: 10020xxx, 109000 …), ``NotFound``, ``MalformedResponse`` of
-  a write, a local problem (missing image file): the row is marked ``failed`` with the message;
-  it stays editable and retryable, nothing the seller typed is dropped.
+How failures end a row's turn (one rule for every kind of row, applied here rather than per
+handler; DESIGN.md "Failures are visible"):
+- A definite refusal from the store: ``Rejected`` (a business rule: 10020xxx, 108009, 109000,
+  a permission …), ``NotFound``, or a local problem (``RowFailed``: a missing image file, a
+  damaged payload): the row is marked ``failed`` with the reason; it stays editable, the seller
+  retries or drops it (``ops.outbox``); nothing the seller typed is dropped by the engine.
+- A refusal that means "not now" (``TRY_LATER_ERRCODES``: too frequent, update conflict): the
+  row stays in line with the reason noted; its entity waits for the next run.
 - ``UnknownOutcome``: the row stays ``sending``; it is reconciled (read, then maybe re-sent)
   right away, up to ``MAX_RECONCILE`` times, else on the next run.
-- ``Offline``, ``Busy``, ``RateLimited``, ``ServerError``: the whole push stops for now, rows
-  stay where they are. ``QuotaExceeded``, ``AuthFailed``, ``AuthExpired``: stop and say so.
+- A transport problem: ``Offline``, ``Busy``, ``RateLimited``, ``ServerError`` and
+  ``MalformedResponse`` (a captive portal's HTML 200, an empty, cut or garbled body, a reply of
+  the wrong shape, a broken token reply): treated like being offline. The whole push stops for
+  now, the row stays ``pending`` (or ``sending``: read back before any re-send) with the problem
+  noted, and goes out on a later run. ``QuotaExceeded``, ``AuthFailed``, ``AuthExpired``: stop
+  and say so.
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from ..api.errors import (
+    TRY_LATER_ERRCODES,
     ApiError,
     AuthExpired,
     AuthFailed,
@@ -53,7 +62,8 @@ log = logging.getLogger("seller_desktop.sync")
 
 T = TypeVar("T")
 MAX_RECONCILE = 3
-STOPPING = (Offline, Busy, RateLimited, ServerError)
+# Transport problems: the store did not answer in a way that says yes or no.
+STOPPING = (Offline, Busy, RateLimited, ServerError, MalformedResponse)
 FATAL = (QuotaExceeded, AuthFailed, AuthExpired)
 
 
@@ -145,6 +155,8 @@ async def _finish(ctx: SyncContext, row: OutboxRow, state: str, message: str = "
             outbox.mark_failed(conn, row.id, message)
         elif state == "conflict":
             outbox.mark_conflict(conn, row.id, message)
+        elif state == "noted":
+            outbox.note_error(conn, row.id, message)
 
     await ctx.write(tx, durable=True)
 
@@ -158,6 +170,15 @@ def describe(row: OutboxRow) -> str:
     return f"{names.get(row.op, row.op)}（{row.entity_id}）"
 
 
+async def _refused(ctx: SyncContext, row: OutboxRow, exc: Exception,
+                   report: SyncReport) -> str:
+    message = f"{describe(row)}失败：{exc}"
+    await _finish(ctx, row, "failed", message)
+    report.refused += 1
+    report.note(message)
+    return "failed"
+
+
 async def push_row(ctx: SyncContext, row: OutboxRow, result: PushResult,
                    report: SyncReport) -> str:
     """Push one row; returns its new state ("done", "failed", "conflict" or "sending")."""
@@ -165,7 +186,7 @@ async def push_row(ctx: SyncContext, row: OutboxRow, result: PushResult,
     if spec is None:
         message = f"{describe(row)}：本版本不支持该操作（{row.entity}/{row.op}）"
         await _finish(ctx, row, "failed", message)
-        report.failed += 1
+        report.refused += 1
         report.note(message)
         return "failed"
     current = row
@@ -194,13 +215,17 @@ async def push_row(ctx: SyncContext, row: OutboxRow, result: PushResult,
             report.conflicts += 1
             report.changes.conflicts = True
             return "conflict"
-        except (RowFailed, Rejected, NotFound, MalformedResponse) as exc:
-            message = f"{describe(row)}失败：{exc}"
-            await _finish(ctx, current, "failed", message)
-            report.failed += 1
+        except Rejected as exc:
+            if exc.errcode not in TRY_LATER_ERRCODES:
+                return await _refused(ctx, current, exc, report)
+            message = f"{describe(row)}稍后重试：{exc}"
+            await _finish(ctx, current, "noted", message)
             report.note(message)
-            return "failed"
+            return current.state
+        except (RowFailed, NotFound) as exc:
+            return await _refused(ctx, current, exc, report)
         except STOPPING + FATAL as exc:
+            await _finish(ctx, current, "noted", f"{describe(row)}未发出：{exc}")
             raise PushStopped(exc) from exc
     report.waiting += 1
     return "sending"
