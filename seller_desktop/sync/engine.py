@@ -50,6 +50,7 @@ from ..api.errors import (
     Offline,
     QuotaExceeded,
     RateLimited,
+    Rejected,
     ServerError,
     TooSlow,
 )
@@ -70,8 +71,10 @@ log = logging.getLogger("seller_desktop.sync")
 UNREADABLE = ("无法读取微信小店的回复（网络可能需要先登录，例如酒店或咖啡馆的 Wi-Fi），"
               "修改都已保存，稍后会自动重试")
 
+# Rejected: a list call refused (an errcode no reference lists, a permission withdrawn) stops
+# the pull with the store's reason instead of escaping the run as an exception.
 PULL_STOPPING = (Offline, Busy, RateLimited, ServerError, QuotaExceeded, AuthFailed, AuthExpired,
-                 MalformedResponse)
+                 MalformedResponse, Rejected)
 
 
 SWITCH_INTERVAL = 0.001

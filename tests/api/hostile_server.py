@@ -35,7 +35,8 @@ BOMB_BYTES = 512 * 1024 * 1024  # inflated size of the gzip bomb (its wire size:
 TRANSPORT_CASES = ("html_200", "empty", "nan", "gzip_bomb", "slow_body", "slow_headers",
                    "redirect")
 CONTENT_CASES = ("wrong_types", "huge_numbers", "huge_string_body", "huge_string_field",
-                 "endless_pages", "looping_pages")
+                 "unknown_errcode", "refused_list", "endless_pages", "looping_pages")
+ODD_REFUSAL = {"errcode": 99_999_999, "errmsg": "an errcode no reference lists"}
 TOKEN_CASES = ("huge_token_body", "huge_token_field")
 CASES = TRANSPORT_CASES + CONTENT_CASES + TOKEN_CASES
 
@@ -244,6 +245,8 @@ class HostileServer:
     def _product_page(self, request: dict[str, Any]) -> dict[str, Any]:
         case = self.case
         n = self._next_page()
+        if case == "refused_list":
+            return ODD_REFUSAL
         if case == "endless_pages":
             ids = [str(10**9 + n * 100 + i) for i in range(int(request.get("page_size", 30)))]
             return {"errcode": 0, "product_ids": ids, "next_key": f"key-{n}", "total_num": 10**6}
@@ -257,6 +260,8 @@ class HostileServer:
         case = self.case
         n = self._next_page()
         size = int(request.get("page_size", 100))
+        if case == "refused_list":
+            return ODD_REFUSAL
         if case == "endless_pages":
             ids = [str(4 * 10**18 + n * 1000 + i) for i in range(size)]
             return {"errcode": 0, "order_id_list": ids, "next_key": f"o-{n}", "has_more": True}
@@ -277,6 +282,8 @@ class HostileServer:
                 edit_time=2**63)}
         if case == "huge_string_body":
             return {"errcode": 0, "edit_product": _product(pid, title="长" * (10 * 1024 * 1024))}
+        if case == "unknown_errcode":
+            return ODD_REFUSAL
         if case == "huge_string_field":
             return {"errcode": 0, "edit_product": _product(
                 pid, title="长" * 100_000, head_imgs=["local:/etc/passwd", "local:../../x"])}
@@ -289,6 +296,8 @@ class HostileServer:
         if case == "huge_numbers":
             return {"errcode": 0, "order": _order(oid, create_time=2**64 - 1,
                                                   update_time=2**70)}
+        if case == "unknown_errcode":
+            return ODD_REFUSAL
         if case == "huge_string_field":
             return {"errcode": 0, "order": _order(oid, order_detail={"ext_info": {
                 "customer_notes": "备" * 200_000}})}

@@ -90,7 +90,8 @@ def test_a_hostile_server_costs_bounded_time_and_memory_and_loses_nothing(
         result = _run_child(hostile.url, data_dir)
         assert trap.hits == 0, "a redirect to another host was followed"
     hits = list(hostile.hits)
-    if case in CONTENT_CASES and "pages" not in case:  # their hostile replies are the reads'
+    if case in CONTENT_CASES and "pages" not in case and "list" not in case:
+        # their hostile replies are the reads': the pull must have met them
         assert {"/channels/ec/product/get", "/channels/ec/order/get"} <= set(hits), hits
 
     # bounded time and memory
