@@ -130,3 +130,23 @@ def test_a_hostile_server_costs_bounded_time_and_memory_and_loses_nothing(
     with sandbox.shop.lock:
         assert sandbox.shop.orders[order_id]["merchant_notes"] == NOTE
 
+
+
+@pytest.mark.parametrize("case", ["huge_token_body", "huge_token_field"])
+def test_the_cli_reports_a_broken_token_reply_as_unreadable(case, tmp_path):
+    """A 5 MB token crashed ``seller-desktop sync`` with httpx.InvalidURL; a broken token
+    reply is an unreadable reply: exit code NETWORK, a sentence, no traceback."""
+    import os
+
+    from seller_desktop import exit_codes
+
+    env = {**os.environ, "SELLER_DESKTOP_APPID": "wxhostile0000shop",
+           "SELLER_DESKTOP_SECRET": "hostile-secret"}
+    with HostileServer(case) as hostile:
+        done = subprocess.run(
+            [sys.executable, "-m", "seller_desktop", "sync", "--api-base", hostile.url,
+             "--data-dir", str(tmp_path / "shop"), "--quiet"],
+            capture_output=True, text=True, timeout=60, env=env, check=False)
+    assert done.returncode == exit_codes.NETWORK, done.stderr[-2000:]
+    assert "Traceback" not in done.stderr and "sync stopped" in done.stderr
+    assert "AAAAAAAA" not in done.stderr + done.stdout  # the token is never printed
