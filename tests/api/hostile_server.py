@@ -32,8 +32,8 @@ TRY_LATER = {"errcode": 100003, "errmsg": "order update too frequent"}  # a "not
 NOT_FOUND = {"errcode": 100002, "errmsg": "not found"}
 BOMB_BYTES = 512 * 1024 * 1024  # inflated size of the gzip bomb (its wire size: ~0.5 MB)
 
-TRANSPORT_CASES = ("html_200", "empty", "nan", "gzip_bomb", "slow_body", "slow_headers",
-                   "redirect")
+TRANSPORT_CASES = ("html_200", "empty", "nan", "gzip_bomb", "double_gzip_bomb", "slow_body",
+                   "slow_headers", "redirect")
 CONTENT_CASES = ("wrong_types", "huge_numbers", "huge_string_body", "huge_string_field",
                  "unknown_errcode", "refused_list", "endless_pages", "looping_pages")
 ODD_REFUSAL = {"errcode": 99_999_999, "errmsg": "an errcode no reference lists"}
@@ -107,7 +107,7 @@ class HostileServer:
         self.hits: list[str] = []
         self._pages = 0
         self._lock = threading.Lock()
-        if case == "gzip_bomb":
+        if "gzip_bomb" in case:
             gzip_bomb()
         server = self
 
@@ -202,6 +202,9 @@ class HostileServer:
                                 b'"data": {"normal_stock_num": NaN}}'))
         elif case == "gzip_bomb":
             sock.sendall(_reply(gzip_bomb(), extra={"Content-Encoding": "gzip"}))
+        elif case == "double_gzip_bomb":  # 512 MB in two layers: a few KB on the wire
+            body = zlib.compress(gzip_bomb(), 9, wbits=16 + zlib.MAX_WBITS)
+            sock.sendall(_reply(body, extra={"Content-Encoding": "gzip, gzip"}))
         elif case == "slow_body":
             sock.sendall(_head("200 OK", {"Content-Type": "application/json",
                                           "Content-Length": "100000"}))
