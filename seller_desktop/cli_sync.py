@@ -8,7 +8,7 @@ stderr, a one-line-per-count summary to stdout, then one ``failed row:`` line pe
 store refused (with its reason). Exit codes (``exit_codes``): 0 synced; 1 unexpected error;
 2 usage or missing credentials; 3 credentials refused; 4 API quota exhausted; 5 the store
 could not be reached or its replies were unreadable (offline, a captive portal, busy,
-failing; nothing lost, run again); 6 the store refused some changes (kept as failed; a
+failing; nothing lost, run again); 9 the store refused some changes (kept as failed; a
 stopped run's 3/4/5 wins). Nothing here prints the secret or a token.
 """
 

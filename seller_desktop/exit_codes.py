@@ -1,7 +1,9 @@
-"""The exit codes of the command-line tools, in one place (``sync``, ``labels``, the README).
+"""The exit codes of ``seller-desktop sync``, in one place.
 
 A script can tell "try again later" (``NETWORK``) from "a person must look" (``FAILED_ROWS``,
-``AUTH``) without parsing text.
+``AUTH``) without parsing text. The numbers are those of the project-wide table being written
+on branch i11cli (``cli_exit.Exit``: OFFLINE 5, FAILED_ROWS 9); when both are merged, this
+module gives way to that one.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ AUTH = 3  # the store refused the AppID/AppSecret
 QUOTA = 4  # the API's daily quota is used up
 NETWORK = 5  # the store could not be reached or its replies were unreadable: nothing lost,
 # run again later (offline, a captive portal, busy, failing)
-FAILED_ROWS = 6  # the store refused some changes: kept as failed, with reasons, for the
+FAILED_ROWS = 9  # the store refused some changes: kept as failed, with reasons, for the
 # seller to retry or drop (in the window's 失败的修改)
 
 HELP = {

@@ -1,10 +1,9 @@
 """The seller's answer to a change the store refused: retry it, or drop it.
 
 Only ``failed`` rows (a definite refusal, reason in ``last_error``) are retried or dropped here;
-conflicts have their own dialog. Retrying puts the row back in line (as ``sending`` when it may
-have reached the server: the engine then reads the server state before sending it again, see
-``store.outbox.retry``). Dropping discards the row and shows the last server copy again, with
-the changes still in line on top, per kind:
+conflicts have their own dialog. Retrying puts the row back in line (``pending``: a refusal
+is a definite "no"). Dropping discards the row and shows the last server copy again, with the
+changes still in line on top (and asks the next sync to re-read it from the store), per kind:
 
 - product ``create``: the product never existed on the server: it goes, with its later rows;
 - product ``edit`` / ``list`` / ``delist`` / ``delete`` / ``stock_delta``: the cached server
@@ -25,6 +24,7 @@ from functools import partial
 from ..domain.changes import ChangeSet
 from ..domain.waybill import WaybillStatus
 from ..store import Store, outbox
+from ..store.meta import ORDERS_RETRY, PRODUCTS_DIRTY, Watermarks
 from ..store.orders import OrderRepo
 from ..store.products import ProductRepo
 from ..store.waybills import WaybillRepo
@@ -72,6 +72,7 @@ def _drop_product(conn: sqlite3.Connection, row: outbox.OutboxRow) -> None:
     record = repo.get(row.entity_id)
     if record is not None and record.server_draft is not None:
         repo.upsert_server(record.server_draft, record.online)
+    Watermarks(conn).add_ids(PRODUCTS_DIRTY, [row.entity_id])  # and re-read it next sync
 
 
 def _drop_waybill(conn: sqlite3.Connection, row: outbox.OutboxRow) -> None:
@@ -94,6 +95,7 @@ def _drop_tx(conn: sqlite3.Connection, row_id: int) -> ChangeSet:
     elif row.entity == "order":
         outbox.cancel(conn, row.id)
         OrderRepo(conn).restore_server_copy(row.entity_id)
+        Watermarks(conn).add_ids(ORDERS_RETRY, [row.entity_id])  # and re-read it next sync
     else:
         _drop_waybill(conn, row)
     return _changes(row)

@@ -1,13 +1,14 @@
 """Fault injection: which WeChat API call fails, how, and in which phase.
 
-A plan is a seed plus rules ``{path, kind, probability, phase, seconds, times, skip}``; ``path`` is an
-API path or ``*`` (every API path, token endpoints included; never ``/sandbox/...`` or image
-bytes). Whether the n-th call to a path fails is decided by a hash of (seed, path, n, rule
+A plan is a seed plus rules ``{path, kind, probability, phase, seconds, times, skip,
+errcode}``; ``path`` is an API path or ``*`` (every API path, token endpoints included; never
+``/sandbox/...`` or image bytes). Whether the n-th call to a path fails is decided by a hash of (seed, path, n, rule
 index), not by a shared RNG, so the same seed and the same sequence of calls to a path give the
 same faults whatever the other paths do. ``times`` caps a rule's firings per path: a ``*`` rule
 with ``times: 1`` fires at most once on each path (so what it does to one path never depends on
 the calls to another). ``skip`` leaves the first ``skip`` calls to a path alone (a read that
-must succeed once before its read-back is garbled). The plan lives in ``shop.faults`` and is never saved.
+must succeed once before its read-back is garbled). The plan lives in ``shop.faults`` and is
+never saved.
 
 Phases: ``before`` = the request is not applied; ``after`` = the handler ran and its write is
 applied, then the reply is lost or garbled. ``delay`` sleeps ``seconds`` (default 30) and then:
@@ -18,6 +19,8 @@ sends): ``bad_json`` (HTML sent as JSON), ``html`` (a captive portal's login pag
 ``empty`` (no body), and three that damage the real reply (``after``) or a bare success
 envelope (``before``, nothing applied) with :func:`garble`: ``nan`` (every number becomes NaN),
 ``huge_number`` (every integer becomes 2^70), ``wrong_type`` (every field changes type).
+``errcode`` answers with the rule's ``errcode`` (a refusal the sandbox does not model itself,
+e.g. 10020112 "too frequent"; ``before``: nothing applied).
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ if TYPE_CHECKING:
 
 GARBLE_KINDS = ("nan", "huge_number", "wrong_type")
 KINDS = ("busy", "minute_quota", "http500", "http502", "reset", "cut", "delay", "bad_json",
-         "token_invalid", "html", "empty", *GARBLE_KINDS)
+         "token_invalid", "html", "empty", "errcode", *GARBLE_KINDS)
 CAPTIVE_PORTAL = ("<!DOCTYPE html><html><head><title>Wi-Fi 登录</title></head><body>"
                   "<form action=\"/login\"><p>请先登录以使用免费 Wi-Fi</p></form></body></html>")
 HUGE = 2 ** 70
@@ -45,6 +48,7 @@ class Fault:
     kind: str
     phase: str
     seconds: float
+    errcode: int = 0
 
 
 def _rule(raw: Any, index: int) -> dict[str, Any]:
@@ -57,6 +61,7 @@ def _rule(raw: Any, index: int) -> dict[str, Any]:
     seconds = raw.get("seconds", 30)
     times = raw.get("times")
     skip = raw.get("skip", 0)
+    errcode = raw.get("errcode", -1)
     if not isinstance(path, str) or not (path == "*" or path.startswith("/")):
         raise ValueError(f"fault #{index}: path must be '*' or an API path")
     if kind not in KINDS:
@@ -72,8 +77,11 @@ def _rule(raw: Any, index: int) -> dict[str, Any]:
         raise ValueError(f"fault #{index}: times must be an integer >= 0 or null")
     if isinstance(skip, bool) or not isinstance(skip, int) or skip < 0:
         raise ValueError(f"fault #{index}: skip must be an integer >= 0")
+    if isinstance(errcode, bool) or not isinstance(errcode, int) or errcode == 0:
+        raise ValueError(f"fault #{index}: errcode must be a non-zero integer")
     return {"path": path, "kind": kind, "probability": float(probability), "phase": phase,
-            "seconds": float(seconds), "times": times, "skip": skip, "fired": {}}
+            "seconds": float(seconds), "times": times, "skip": skip, "errcode": errcode,
+            "fired": {}}
 
 
 def set_plan(shop: Shop, seed: int, rules: list[Any]) -> dict[str, Any]:
@@ -114,7 +122,8 @@ def decide(shop: Shop, path: str) -> Fault | None:
             fired[path] = fired.get(path, 0) + 1
             plan["history"].append({"path": path, "n": n, "kind": rule["kind"],
                                     "phase": rule["phase"]})
-            return Fault(rule["kind"], rule["phase"], rule["seconds"])
+            return Fault(rule["kind"], rule["phase"], rule["seconds"],
+                         rule.get("errcode", -1))
     return None
 
 

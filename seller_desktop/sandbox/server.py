@@ -347,6 +347,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, CAPTIVE_PORTAL.encode("utf-8"), "text/html; charset=utf-8")
         elif kind == "empty":
             self._send(200, b"")
+        elif kind == "errcode":
+            self._send(200, _json_bytes({"errcode": fault.errcode,
+                                         "errmsg": f"sandbox fault rid: {rid()}"}))
         elif kind in GARBLE_KINDS:
             self._send(200, garble(kind, None if body is None else json.loads(body)))
         elif kind == "token_invalid":

@@ -146,14 +146,9 @@ def note_error(conn: sqlite3.Connection, row_id: int, message: str) -> None:
 
 
 def retry(conn: sqlite3.Connection, row_id: int) -> None:
-    """Put a failed (or resolved conflict) row back in line.
-
-    A row that was ever marked ``sending`` (``attempts`` > 0) may have reached the server
-    before it failed (e.g. refused while its outcome was being read back): it goes back as
-    ``sending``, so the engine reads the server state before sending it again.
-    """
-    row = _require(conn, row_id, ("failed", "conflict"), "retry")
-    _set_state(conn, row_id, "sending" if row.attempts > 0 else "pending")
+    """Put a failed (or resolved conflict) row back in line."""
+    _require(conn, row_id, ("failed", "conflict"), "retry")
+    _set_state(conn, row_id, "pending")
 
 
 def update_payload(conn: sqlite3.Connection, row_id: int, payload: Any, base: Any = None) -> None:

@@ -24,6 +24,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from ..domain.product import Product
+from . import outbox
 from .codec import product_from_dict
 from .search import TRIGRAM, fts_phrase, terms
 
@@ -572,6 +573,7 @@ class OutboxSummary:
     failed: int
     conflicts: int
     last_error: str
+    blocked: int = 0  # pending rows waiting behind a failed or conflicting one
 
 
 def outbox_summary(conn: sqlite3.Connection) -> OutboxSummary:
@@ -585,7 +587,8 @@ def outbox_summary(conn: sqlite3.Connection) -> OutboxSummary:
     return OutboxSummary(
         pending=by_state.get("pending", 0) + by_state.get("sending", 0),
         failed=by_state.get("failed", 0), conflicts=conflicts,
-        last_error=error[0] if error else "")
+        last_error=error[0] if error else "",
+        blocked=outbox.blocked_count(conn) if by_state.get("failed") or conflicts else 0)
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,9 @@ nothing is eligible. Each op has a :class:`Handler` (``push_products.py``,
 How failures end a row's turn (one rule for every kind of row, applied here rather than per
 handler; DESIGN.md "Failures are visible"):
 - A definite refusal from the store: ``Rejected`` (a business rule: 10020xxx, 108009, 109000,
-  a permission …), ``NotFound``, or a local problem (``RowFailed``: a missing image file, a
-  damaged payload): the row is marked ``failed`` with the reason; it stays editable, the seller
+  a permission …), ``NotFound``, or a local problem (``RowFailed``: a missing image file; a
+  damaged payload, also when it surfaces as a KeyError/TypeError/ValueError in a handler): the
+  row is marked ``failed`` with the reason; it stays editable, the seller
   retries or drops it (``ops.outbox``); nothing the seller typed is dropped by the engine.
 - A refusal that means "not now" (``TRY_LATER_ERRCODES``: too frequent, update conflict): the
   row stays in line with the reason noted; its entity waits for the next run.
@@ -224,8 +225,15 @@ async def push_row(ctx: SyncContext, row: OutboxRow, result: PushResult,
             return current.state
         except (RowFailed, NotFound) as exc:
             return await _refused(ctx, current, exc, report)
+        except (KeyError, TypeError, ValueError) as exc:
+            # A damaged row (the cache edited or damaged on disk) fails alone, visibly; it must
+            # not crash every sync and so strand every other row. No payload text in the log.
+            log.warning("outbox row %d (%s/%s) cannot be sent: %s", row.id, row.entity, row.op,
+                        type(exc).__name__)
+            damaged = RowFailed(f"待发送的数据已损坏，无法发送（{type(exc).__name__}）")
+            return await _refused(ctx, current, damaged, report)
         except STOPPING + FATAL as exc:
-            await _finish(ctx, current, "noted", f"{describe(row)}未发出：{exc}")
+            await _finish(ctx, current, "noted", f"{describe(row)}等待重试：{exc}")
             raise PushStopped(exc) from exc
     report.waiting += 1
     return "sending"

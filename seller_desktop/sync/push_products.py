@@ -110,7 +110,10 @@ async def _find_by_marker(ctx: SyncContext, mark: str) -> str | None:
     for pid in await list_all_product_ids(ctx):
         if pid in known:
             continue
-        copies = await products_api.get_product(ctx.api, pid, data_type=2)
+        try:
+            copies = await products_api.get_product(ctx.api, pid, data_type=2)
+        except NotFound:
+            continue  # deleted since it was listed: not ours (a race must not fail the row)
         if copies.draft is not None and copies.draft.out_product_id == mark:
             return pid
     return None

@@ -25,6 +25,7 @@ from ..store.db import Store
 from ..workflows.shipping import ShippingWorkflow
 from .actions import Actions
 from .dialogs.conflicts import ConflictsDialog
+from .dialogs.failed_changes import FailedChangesDialog
 from .dialogs.settings_dialog import SettingsDialog
 from .events import Events
 from .screens.gifts import GiftsScreen
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status, 1)
         self.notification = Notification(self)
         self.conflicts_dialog: ConflictsDialog | None = None
+        self.failures_dialog: FailedChangesDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
 
         self._refreshes: deque[tuple[Callable[[ChangeSet], None], ChangeSet]] = deque()
@@ -103,7 +105,7 @@ class MainWindow(QMainWindow):
             lambda: (self.tabs.setCurrentWidget(self.orders),
                      self.orders.set_tab(q.OrderTab.TO_SHIP)))
         self.status.show_conflicts.connect(self.show_conflicts)
-        self.status.show_failures.connect(self._show_failures)
+        self.status.show_failures.connect(self.show_failures)
         self.resize(1200, 760)
         self.restore_layout()
         self.reload_all()
@@ -118,11 +120,13 @@ class MainWindow(QMainWindow):
         full.triggered.connect(lambda: self.sync.sync_now(full=True))
         conflicts = QAction(self.tr("解决冲突…"), self)
         conflicts.triggered.connect(self.show_conflicts)
+        failures = QAction(self.tr("失败的修改…"), self)
+        failures.triggered.connect(self.show_failures)
         settings = QAction(self.tr("设置…"), self, shortcut=QKeySequence("Ctrl+,"))
         settings.triggered.connect(lambda: self.show_settings())
         quit_action = QAction(self.tr("退出"), self, shortcut=QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
-        for action in (self.sync_action, full, conflicts):
+        for action in (self.sync_action, full, conflicts, failures):
             shop.addAction(action)
         shop.addSeparator()
         shop.addAction(settings)
@@ -166,6 +170,8 @@ class MainWindow(QMainWindow):
             self._refreshes.append((screen.on_changes, changes))
         if self.conflicts_dialog is not None:
             self._refreshes.append((self.conflicts_dialog.on_changes, changes))
+        if self.failures_dialog is not None:
+            self._refreshes.append((self.failures_dialog.on_changes, changes))
         self._refreshes.append((lambda _c: self.status.refresh(), changes))
         self._refreshes.append((self._announce, changes))
         self._refresh_timer.start()
@@ -250,11 +256,17 @@ class MainWindow(QMainWindow):
         if reopen:
             self.reopen_requested.emit()
 
-    def _show_failures(self) -> None:
-        summary = q.outbox_summary(self.actions.reader())
-        message = summary.last_error or self.status.error
-        if message:
-            self.statusBar().showMessage(message, 15_000)
+    def show_failures(self) -> FailedChangesDialog:
+        """The changes the store refused (retry / drop each) and the ones waiting behind them;
+        a stopped sync's reason (offline, unreadable replies) also shows in the status bar."""
+        if self.status.error:
+            self.statusBar().showMessage(self.status.error, 15_000)
+        if self.failures_dialog is None:
+            self.failures_dialog = FailedChangesDialog(self.actions, self.sync, self)
+        self.failures_dialog.reload()
+        self.failures_dialog.show()
+        self.failures_dialog.raise_()
+        return self.failures_dialog
 
     def _task_failed(self, error: BaseException) -> None:
         self.statusBar().showMessage(self.tr("操作失败：%1").replace("%1", str(error)), 15_000)

@@ -183,6 +183,144 @@ The damaged file was moved to:
     </message>
 </context>
 <context>
+    <name>FailedChangesDialog</name>
+    <message>
+        <source>失败的修改</source>
+        <translation>Failed changes</translation>
+    </message>
+    <message>
+        <source>微信小店拒绝了这些修改（原因见右侧）。处理好原因后点“重试”；不再需要时点“放弃”，本地会恢复为店铺上的内容。同一商品或订单后面的修改会排队等待，直到前面的修改处理完。</source>
+        <translation>WeChat Store refused these changes (reasons on the right). Fix the cause, then click Retry; if a change is no longer needed, click Drop and the local copy shows the store&apos;s again. Later changes to the same product or order wait in line until the earlier one is settled.</translation>
+    </message>
+    <message>
+        <source>没有失败的修改。</source>
+        <translation>No failed changes.</translation>
+    </message>
+    <message>
+        <source>重试</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>放弃…</source>
+        <translation>Drop…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>放弃这些修改？</source>
+        <translation>Drop these changes?</translation>
+    </message>
+    <message>
+        <source>放弃 %1 项被拒绝的修改？它们不会再发送，本地会恢复为店铺上的内容。</source>
+        <translation>Drop %1 refused change(s)? They will not be sent again, and the local copy shows the store&apos;s again.</translation>
+    </message>
+    <message>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>保留</source>
+        <translation>Keep</translation>
+    </message>
+</context>
+<context>
+    <name>FailedChangesModel</name>
+    <message>
+        <source>商品 %1</source>
+        <translation>Product %1</translation>
+    </message>
+    <message>
+        <source>订单 %1</source>
+        <translation>Order %1</translation>
+    </message>
+    <message>
+        <source>订单 %1 的面单</source>
+        <translation>Waybill of order %1</translation>
+    </message>
+    <message>
+        <source>库存 %1（SKU %2）</source>
+        <translation>Stock %1 (SKU %2)</translation>
+    </message>
+    <message>
+        <source>商家备注：%1</source>
+        <translation>Merchant note: %1</translation>
+    </message>
+    <message>
+        <source>礼物留言：%1</source>
+        <translation>Gift note: %1</translation>
+    </message>
+    <message>
+        <source>发货：%1 %2</source>
+        <translation>Ship: %1 %2</translation>
+    </message>
+    <message>
+        <source>电子面单取号（%1）</source>
+        <translation>Request e-waybill (%1)</translation>
+    </message>
+    <message>
+        <source>取消电子面单 %1</source>
+        <translation>Cancel e-waybill %1</translation>
+    </message>
+    <message>
+        <source>面单打印回传 %1</source>
+        <translation>Report label printed %1</translation>
+    </message>
+    <message>
+        <source>新建商品</source>
+        <translation>New product</translation>
+    </message>
+    <message>
+        <source>修改商品信息</source>
+        <translation>Edit product</translation>
+    </message>
+    <message>
+        <source>上架</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>下架</source>
+        <translation>Delist</translation>
+    </message>
+    <message>
+        <source>删除商品</source>
+        <translation>Delete product</translation>
+    </message>
+    <message>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>排在失败的修改之后</source>
+        <translation>Waiting behind a failed change</translation>
+    </message>
+    <message>
+        <source>排在冲突之后</source>
+        <translation>Waiting behind a conflict</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
     <name>GiftsModel</name>
     <message>
         <source>剩余时间</source>
@@ -713,6 +851,10 @@ The damaged file was moved to:
     <message>
         <source>解决冲突…</source>
         <translation>Resolve conflicts…</translation>
+    </message>
+    <message>
+        <source>失败的修改…</source>
+        <translation>Failed changes…</translation>
     </message>
     <message>
         <source>设置…</source>
@@ -1670,6 +1812,14 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>失败：%1</source>
         <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <source>（%1 项排在后面）</source>
+        <translation> (%1 waiting behind)</translation>
+    </message>
+    <message>
+        <source>微信小店拒绝了这些修改，点击查看原因、重试或放弃。最近一项：%1</source>
+        <translation>WeChat Store refused these changes; click to see why, retry or drop them. Latest: %1</translation>
     </message>
     <message>
         <source>同步失败</source>

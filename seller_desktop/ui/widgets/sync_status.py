@@ -76,8 +76,12 @@ class SyncStatus(QWidget):
         self.pending.setText(self.tr("待同步：%1").replace("%1", str(summary.pending)))
         self.failures.setVisible(summary.failed > 0 or bool(self._error))
         if summary.failed:
-            self.failures.setText(self.tr("失败：%1").replace("%1", str(summary.failed)))
-            self.failures.setToolTip(summary.last_error)
+            text = self.tr("失败：%1").replace("%1", str(summary.failed))
+            if summary.blocked:
+                text += self.tr("（%1 项排在后面）").replace("%1", str(summary.blocked))
+            self.failures.setText(text)
+            self.failures.setToolTip(self.tr("微信小店拒绝了这些修改，点击查看原因、重试或放弃。"
+                                             "最近一项：%1").replace("%1", summary.last_error))
         elif self._error:
             self.failures.setText(self.tr("同步失败"))
             self.failures.setToolTip(self._error)
