@@ -79,6 +79,7 @@ _URL_CACHE_SIZE = 256
 # The biggest reply a shop needs is a product with 500 SKUs (well under 1 MB); 4 MB is room.
 MAX_REPLY_BYTES = 4 * 1024 * 1024
 DEFAULT_DEADLINE = 60.0  # seconds for one exchange: connect, headers and the whole body
+MIN_SEND_RATE = 32 * 1024  # bytes/s a request body is given on top of the deadline
 # auth-products.md §2.1: "reserve >= 512 chars"; real tokens are ~150 URL-safe characters.
 _TOKEN = re.compile(r"[A-Za-z0-9_\-.~*+/=:@!$]{1,2048}")
 MAX_TOKEN_TTL = 86400  # §2.1: expires_in "currently <= 7200"
@@ -377,10 +378,17 @@ class ApiClient:
         self._reached_host()
         return self._interpret(path, status, content, idempotent=idempotent, auth=auth)
 
+    def _deadline_for(self, request: httpx.Request) -> float:
+        """``deadline``, plus time to send a large body (an image upload on a slow uplink: 10 MB
+        at 1 Mbit/s takes 80 s) at no less than ``MIN_SEND_RATE``."""
+        length = request.headers.get("Content-Length", "")
+        size = int(length) if length.isdigit() else 0
+        return self.deadline + size / MIN_SEND_RATE
+
     async def _exchange(self, request: httpx.Request) -> tuple[int, bytes | None]:
         """Send and read the reply within the deadline: (status, body, or None when it could
         not be decoded)."""
-        async with asyncio.timeout(self.deadline):
+        async with asyncio.timeout(self._deadline_for(request)):
             response = await self._http.send(request, stream=True)
             try:
                 try:

@@ -111,7 +111,9 @@ def _responsive_loop() -> Iterator[None]:
             sys.setswitchinterval(previous)
 
 
-DEFAULT_DEADLINE = 30 * 60.0  # a full sync of 50,000 orders takes a few minutes
+# A first full sync of 50,000 orders takes a few minutes; an hour leaves room for a slow link
+# (a run cut short keeps what it saved, but its order window starts again next time).
+DEFAULT_DEADLINE = 60 * 60.0
 
 
 def _wall_clock() -> int:

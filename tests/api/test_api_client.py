@@ -442,3 +442,16 @@ async def test_a_page_walk_stops_on_a_loop_on_stale_pages_and_at_its_cap():
         for i in range(20):
             capped.page(f"k{i}", 100)
     assert capped.pages == 12
+
+
+async def test_a_large_upload_is_given_time_to_go_out_beyond_the_deadline():
+    """The deadline bounds waiting for a reply; a 10 MB image on a slow uplink needs longer to
+    send (at the floor rate, 32 KB/s, 320 s more)."""
+    from seller_desktop.api.client import MIN_SEND_RATE
+
+    async with ApiClient("http://127.0.0.1:9", "wxappid", "secret", deadline=5.0) as api:
+        small = api._http.build_request("POST", "/x", json={"a": 1})
+        upload = api._http.build_request(
+            "POST", "/x", files={"media": ("a.png", b"\x89PNG" + bytes(10 * 1024 * 1024))})
+        assert api._deadline_for(small) < 5.01
+        assert api._deadline_for(upload) >= 5.0 + 10 * 1024 * 1024 / MIN_SEND_RATE
