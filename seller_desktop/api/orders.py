@@ -12,7 +12,7 @@ from typing import Literal
 
 from ..domain.order import Address, Order
 from .client import ApiClient
-from .paging import PageWalk
+from .page_walk import PageWalk
 from .schemas import (
     OrderIdPage,
     parse_decoded_address,

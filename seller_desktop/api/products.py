@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator
 
 from ..domain.product import Product
 from .client import ApiClient
-from .paging import PageWalk
+from .page_walk import PageWalk
 from .schemas import (
     ProductCopies,
     ProductIdPage,
@@ -28,7 +28,7 @@ from .schemas import (
 )
 
 PAGE_SIZE_MAX = 30
-# A small seller's shop: far fewer products. Bounds the id walk (paging.py).
+# A small seller's shop: far fewer products. Bounds the id walk (page_walk.py).
 MAX_PRODUCTS = 100_000
 DIFF_ADD, DIFF_SUBTRACT, DIFF_SET = 1, 2, 3
 

@@ -426,7 +426,7 @@ async def test_logs_never_hold_token_or_secret(client, wechat, caplog):
 # ---- bounded paging (issue 13 item 5) ----------------------------------------------------------
 
 async def test_a_page_walk_stops_on_a_loop_on_stale_pages_and_at_its_cap():
-    from seller_desktop.api.paging import STALE_PAGES, PageWalk
+    from seller_desktop.api.page_walk import STALE_PAGES, PageWalk
 
     loop = PageWalk("/list", page_size=10, max_items=10_000)
     loop.page("a", 10)
