@@ -30,6 +30,10 @@ from .schemas.aftersale import (
 )
 
 MAX_WINDOW_SECONDS = 24 * 3600
+# Cases updated in one 24 h window, for a small seller: far fewer. Bounds the id walk; the list
+# has no page size, so the walk counts pages as if they held few ids (the sandbox's hold 100).
+MAX_CASES_PER_WINDOW = 50_000
+ASSUMED_PAGE_SIZE = 10
 REFUND_RATE_ERRCODE = 10021059  # one refund call per order per minute
 NEGOTIATE_FIRST_ERRCODE = 10021068  # reject refused: negotiate first
 _AS = "/channels/ec/aftersale/"
@@ -49,11 +53,15 @@ async def list_case_ids(client: ApiClient, begin: int, end: int,
 
 
 async def iter_case_ids(client: ApiClient, start: int, end: int) -> AsyncIterator[str]:
-    """Every case id updated in [start, end], oldest window first, each once."""
+    """Every case id updated in [start, end], oldest window first, each once; a cursor loop,
+    stale pages or more pages than ``MAX_CASES_PER_WINDOW`` fill raise ``MalformedResponse``."""
     async def page(begin: int, stop: int, next_key: str) -> CaseIdPage:
         return await list_case_ids(client, begin, stop, next_key)
 
-    async for case_id in iter_window_ids(page, start, end, MAX_WINDOW_SECONDS):
+    async for case_id in iter_window_ids(page, start, end, MAX_WINDOW_SECONDS,
+                                         path=_AS + "getaftersalelist",
+                                         page_size=ASSUMED_PAGE_SIZE,
+                                         max_items=MAX_CASES_PER_WINDOW):
         yield case_id
 
 

@@ -174,6 +174,13 @@ class ServerError(ApiError):
     default_message = "微信小店服务器暂时无法正常响应，请稍后再试"
 
 
+class TooSlow(ServerError):
+    """A reply (or a whole sync) did not finish within its deadline: a stalled or trickling
+    server is waited for a bounded time, then treated like one that is not answering."""
+
+    default_message = "微信小店服务器响应太慢，已停止等待，请稍后再试"
+
+
 class MalformedResponse(ApiError):
     default_message = "微信小店返回了无法识别的数据"
 

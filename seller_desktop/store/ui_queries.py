@@ -320,6 +320,8 @@ class _OrderTexts:
     def matching(self, words: list[str]) -> OrderMatches:
         """The orders where every word is in a text column or equals ``tel_last4`` (the rules
         of ``_text_search`` for short terms)."""
+        if not words:  # nothing to look for (a query of spaces or control characters)
+            return OrderMatches(list(self.rows))
         texts = self.texts
         first, *rest = words
         hits = [i for i, text in enumerate(texts) if first in text]

@@ -253,6 +253,11 @@ async def push_row(ctx: SyncContext, row: OutboxRow, result: PushResult,
             return current.state
         except (RowFailed, NotFound) as exc:
             return await _refused(ctx, current, exc, report)
+        except ClaimLost as exc:
+            # Another pusher (process) has this row now: it sends it, we must not. (Before the
+            # damaged-row clause: ClaimLost is a ValueError, via OutboxError.)
+            log.info("outbox row %d: %s; leaving it to that pusher", row.id, exc)
+            return "taken"
         except (KeyError, TypeError, ValueError) as exc:
             # A damaged row (the cache edited or damaged on disk) fails alone, visibly; it must
             # not crash every sync and so strand every other row. No payload text in the log.
@@ -263,10 +268,6 @@ async def push_row(ctx: SyncContext, row: OutboxRow, result: PushResult,
         except STOPPING + FATAL as exc:
             await _finish(ctx, current, "noted", f"{describe(row)}等待重试：{exc}")
             raise PushStopped(exc) from exc
-        except ClaimLost as exc:
-            # Another pusher (process) has this row now: it sends it, we must not.
-            log.info("outbox row %d: %s; leaving it to that pusher", row.id, exc)
-            return "taken"
     report.waiting += 1
     return "sending"
 
