@@ -158,6 +158,18 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "没有订单 %1"),
     QT_TRANSLATE_NOOP("Messages", "微信小店拒绝了发货"),
     QT_TRANSLATE_NOOP("Messages", "请输入金额，例如 12.50（最多两位小数）"),
+    QT_TRANSLATE_NOOP("Messages", "微信小店服务器响应太慢，已停止等待，请稍后再试"),
+    QT_TRANSLATE_NOOP("Messages", "同步超过 %1 分钟仍未完成，已停止；已保存的内容不受影响，下次同步继续"),
+    QT_TRANSLATE_NOOP("Messages", "订单 %1 暂时无法读取，已跳过，下次同步重试（%2）"),
+    QT_TRANSLATE_NOOP("Messages", "商品 %1 暂时无法读取，已跳过，下次同步重试（%2）"),
+    # images the seller picked (store/images.py, ops/images.py, sync/push_products.py)
+    QT_TRANSLATE_NOOP("Messages", "图片引用不是本应用选取的图片"),
+    QT_TRANSLATE_NOOP("Messages", "%1 不是普通文件"),
+    QT_TRANSLATE_NOOP("Messages", "%1 超过 %2 MB"),
+    QT_TRANSLATE_NOOP("Messages", "图片 %1 超过 %2 MB"),
+    QT_TRANSLATE_NOOP("Messages", "%1 的内容与其名称不符（文件被改动过）"),
+    QT_TRANSLATE_NOOP("Messages", "图片 %1 不能上传：%2"),
+    QT_TRANSLATE_NOOP("Messages", "图片引用无效：%1"),
     # the outbox: a row that waits, a damaged row, retry/drop of a failed one (ops/outbox.py)
     QT_TRANSLATE_NOOP("Messages", "无法读取微信小店的回复（网络可能需要先登录，例如酒店或咖啡馆的 Wi-Fi），修改都已保存，稍后会自动重试"),
     QT_TRANSLATE_NOOP("Messages", "%1稍后重试：%2"),

@@ -2024,6 +2024,50 @@ Recipient %2, ship by %3</translation>
         <translation>Enter an amount such as 12.50 (at most two decimals)</translation>
     </message>
     <message>
+        <source>微信小店服务器响应太慢，已停止等待，请稍后再试</source>
+        <translation>The WeChat Store server answered too slowly and was given up on; try again later</translation>
+    </message>
+    <message>
+        <source>同步超过 %1 分钟仍未完成，已停止；已保存的内容不受影响，下次同步继续</source>
+        <translation>The sync did not finish within %1 min and was stopped; what is saved is unaffected, and the next sync carries on</translation>
+    </message>
+    <message>
+        <source>订单 %1 暂时无法读取，已跳过，下次同步重试（%2）</source>
+        <translation>Order %1 cannot be read right now and was skipped; the next sync tries again (%2)</translation>
+    </message>
+    <message>
+        <source>商品 %1 暂时无法读取，已跳过，下次同步重试（%2）</source>
+        <translation>Product %1 cannot be read right now and was skipped; the next sync tries again (%2)</translation>
+    </message>
+    <message>
+        <source>图片引用不是本应用选取的图片</source>
+        <translation>The image reference is not an image picked in this app</translation>
+    </message>
+    <message>
+        <source>%1 不是普通文件</source>
+        <translation>%1 is not a regular file</translation>
+    </message>
+    <message>
+        <source>%1 超过 %2 MB</source>
+        <translation>%1 is over %2 MB</translation>
+    </message>
+    <message>
+        <source>图片 %1 超过 %2 MB</source>
+        <translation>Image %1 is over %2 MB</translation>
+    </message>
+    <message>
+        <source>%1 的内容与其名称不符（文件被改动过）</source>
+        <translation>The content of %1 does not match its name (the file was changed)</translation>
+    </message>
+    <message>
+        <source>图片 %1 不能上传：%2</source>
+        <translation>Image %1 cannot be uploaded: %2</translation>
+    </message>
+    <message>
+        <source>图片引用无效：%1</source>
+        <translation>Invalid image reference: %1</translation>
+    </message>
+    <message>
         <source>无法读取微信小店的回复（网络可能需要先登录，例如酒店或咖啡馆的 Wi-Fi），修改都已保存，稍后会自动重试</source>
         <translation>WeChat Store&apos;s replies could not be read (the network may need a sign-in first, as hotel or café Wi-Fi does); every change is saved and is retried automatically later</translation>
     </message>
