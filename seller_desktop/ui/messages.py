@@ -13,7 +13,7 @@ below the UI for Chinese literals and checks each one comes out in English.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -245,25 +245,46 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
 
 
 def message(text: str, depth: int = 0) -> str:
-    """``text`` in the UI language, or unchanged when it is no known message."""
+    """``text`` in the UI language, or unchanged when it is no known message.
+
+    Several templates may match one text (the longest "图片 %1 超过 %2 MB" also matches
+    "图片 x 不能上传：x 超过 10 MB"): the most specific reading that leaves no Chinese wins,
+    else the most specific one. Answers are kept per language (list cells ask again and again).
+    """
     if not text or not _CJK.search(text) or depth > 4:
         return text
+    return _read(text, depth, QCoreApplication.translate("Messages", _MARKER))
+
+
+_MARKER = "%1失败：%2"  # its translation names the UI language (untranslated: Chinese)
+
+
+@lru_cache(maxsize=8192)
+def _read(text: str, depth: int, language: str) -> str:
+    """``message`` for one language (the readings of a text's parts are shared, not redone)."""
+    if not text or not _CJK.search(text) or depth > 4:
+        return text
+    first = ""
     for context, template, pattern in _patterns():
         match = pattern.fullmatch(text)
         if match is None:
             continue
         translated = QCoreApplication.translate(context, template)
         for i, value in enumerate(match.groups(), 1):
-            translated = translated.replace(f"%{i}", _value(value, depth))
-        return translated
-    return text
+            translated = translated.replace(f"%{i}", _value(value, depth, language))
+        if language == _MARKER:  # Chinese: every reading gives the same words back
+            return translated
+        if not _CJK.search(translated):
+            return translated
+        first = first or translated
+    return first or text
 
 
-def _value(value: str, depth: int) -> str:
+def _value(value: str, depth: int, language: str) -> str:
     if not _CJK.search(value):
         return value
     name, known = carrier_name("", value)
-    return name if known else message(value, depth + 1)
+    return name if known else _read(value, depth + 1, language)
 
 
 def join(parts: list[str]) -> str:

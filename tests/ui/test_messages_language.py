@@ -118,6 +118,9 @@ def test_composed_messages_translate_their_parts(english):
         "Printer “HL” does not accept jobs (paused); enable it")
     assert messages.message("这个店铺的数据目录正被另一个小店桌面程序使用：/d（进程 42）") == (
         "This shop's data folder is in use by another Seller Desktop: /d (process 42)")
+    # two templates match; the reading that leaves no Chinese wins over the longer template
+    assert messages.message("图片 local:images/ab.png 不能上传：ab.png 超过 10 MB") == (
+        "Image local:images/ab.png cannot be uploaded: ab.png is over 10 MB")
     assert messages.message("a message from elsewhere") == "a message from elsewhere"
     assert messages.message("服务器说：未知的中文") == "服务器说: 未知的中文"  # unknown parts stay
 
