@@ -56,6 +56,10 @@ async def pull_cases(ctx: SyncContext, start: int, end: int, report: SyncReport,
             return None
         except NotFound:
             return None
+        except Rejected as exc:  # a refusal of this one read (an errcode we do not know)
+            result.failed_ids.append(case_id)
+            report.note(f"售后单 {case_id} 暂时无法读取，已跳过，下次同步重试（{exc}）")
+            return None
         result.fetched += 1
         return case
 

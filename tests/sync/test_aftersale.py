@@ -264,3 +264,28 @@ async def test_sku_change_request_is_pulled_and_rejected_once(
     assert len(sandbox_log(sandbox.url, "/channels/ec/order/preshipmentchangesku/reject")) == 1
     assert RequestRepo(store.reader()).get(oid, "sku").state == "rejected"
     assert CaseRepo(store.reader()).holding_order_ids().isdisjoint({oid})
+
+
+@pytest.mark.asyncio
+async def test_a_refused_case_read_skips_that_case_only(engine: SyncEngine, store: Store,
+                                                         sandbox: SandboxServer) -> None:
+    """An errcode no reference lists on one case's read (like an order's or a product's, issue
+    13) skips that case, named, for the next run: the other cases and the buyer requests of
+    the same run are still pulled."""
+    await engine.run(full=True)
+    first = open_case(sandbox.url, orders_in(sandbox.url, 20))["after_sale_order_id"]
+    second = open_case(sandbox.url, orders_in(sandbox.url, 20))["after_sale_order_id"]
+    assert first != second
+    control(sandbox.url, "/sandbox/faults", {"faults": [
+        {"path": "/channels/ec/aftersale/getaftersaleorder", "kind": "errcode",
+         "errcode": 99_999_999, "times": 1}]})
+    report = await engine.run()
+    assert not report.stopped, report.stopped
+    stored = {r[0] for r in store.reader().execute("SELECT case_id FROM aftersale_cases")}
+    refused = [e for e in report.errors if "暂时无法读取" in e]
+    assert len(refused) == 1, report.errors  # one read refused, named
+    missing = {first, second} - stored
+    assert len(missing) <= 1 and all(c in refused[0] for c in missing)  # the others kept
+    await engine.run()  # the refused one is read again
+    stored = {r[0] for r in store.reader().execute("SELECT case_id FROM aftersale_cases")}
+    assert {first, second} <= stored
