@@ -446,6 +446,46 @@
         <translation>Delete product</translation>
     </message>
     <message>
+        <source>同意售后</source>
+        <translation>Accept after-sale request</translation>
+    </message>
+    <message>
+        <source>拒绝售后</source>
+        <translation>Reject after-sale request</translation>
+    </message>
+    <message>
+        <source>售后协商</source>
+        <translation>Propose after-sale terms</translation>
+    </message>
+    <message>
+        <source>上传退款凭证</source>
+        <translation>Upload refund proof</translation>
+    </message>
+    <message>
+        <source>换货发货</source>
+        <translation>Ship the exchange</translation>
+    </message>
+    <message>
+        <source>拒绝换货发货</source>
+        <translation>Refuse to ship the exchange</translation>
+    </message>
+    <message>
+        <source>同意改地址</source>
+        <translation>Accept address change</translation>
+    </message>
+    <message>
+        <source>拒绝改地址</source>
+        <translation>Reject address change</translation>
+    </message>
+    <message>
+        <source>同意换款</source>
+        <translation>Approve SKU change</translation>
+    </message>
+    <message>
+        <source>拒绝换款</source>
+        <translation>Reject SKU change</translation>
+    </message>
+    <message>
         <source>失败</source>
         <translation>Failed</translation>
     </message>
