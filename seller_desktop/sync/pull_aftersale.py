@@ -24,7 +24,7 @@ from ..api import aftersale as aftersale_api
 from ..api.errors import MalformedResponse, NotFound, Rejected
 from ..domain.aftersale import AfterSaleCase
 from ..store.aftersale import CaseRepo, CaseUpsert, RequestRepo
-from ..store.meta import Watermarks
+from ..store.meta import ORDERS_RETRY, Watermarks
 from . import marks
 from .context import SyncContext, SyncReport
 from .pipeline import Pipeline
@@ -112,6 +112,10 @@ async def pull_aftersale(ctx: SyncContext, report: SyncReport, order_pull: Order
     reread = (cases.orders | changed | pending) - order_pull.touched
     if reread:
         again = await pull_orders(ctx, 0, 0, report, retry_ids=sorted(reread), listing=False)
+        if again.failed_ids:  # unreadable or refused: the next run's order pull asks again
+            lost = sorted(set(again.failed_ids))
+            await ctx.write(lambda conn: Watermarks(conn).add_ids(ORDERS_RETRY, lost),
+                            durable=True)
         changed |= again.requests_changed
         new_requests += again.new_requests
     changes = report.changes
