@@ -180,7 +180,7 @@ async def _labels(args: argparse.Namespace, store: Store, spec: PageSpec,
     if engine is not None:
         report = await engine.run()
         if report.stop_error is not None:
-            _err(f"sync stopped: {report.stop_error.message}")
+            _err(f"sync stopped: {report.stopped}")
             if isinstance(report.stop_error, (AuthFailed, AuthExpired)):
                 return for_api_error(report.stop_error)
             _err("offline: printing from the cache")

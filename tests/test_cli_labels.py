@@ -186,6 +186,24 @@ def test_offline_prints_from_the_cache_and_reports_later(
             if e["ewaybill_order_id"] == eid] == [0, 1]
 
 
+
+def test_unreadable_replies_are_named_as_such(
+        sandbox: SandboxServer, creds: dict[str, str], data_dir: Path, tmp_path: Path, qapp,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A captive portal's page instead of the store's replies: the sync before printing says
+    the replies could not be read (and what to do), like ``sync``."""
+    ids = new_orders(sandbox.url, 1)
+    assert main(["--api-base", sandbox.url, "--data-dir", str(data_dir), "--orders", *ids,
+                 "--pdf", str(tmp_path / "a.pdf")]) == 0
+    capsys.readouterr()
+    control(sandbox.url, "/sandbox/faults", {"faults": [
+        {"path": "*", "kind": "html", "times": 50}]})
+    control(sandbox.url, "/sandbox/tokens/invalidate")
+    main(["--api-base", sandbox.url, "--data-dir", str(data_dir), "--orders", *ids,
+          "--pdf", str(tmp_path / "b.pdf"), "--reprint"])
+    err = capsys.readouterr().err
+    assert "sync stopped: 无法读取微信小店的回复" in err, err
+
 def test_picklist_totals_equal_the_orders_lines(
         sandbox: SandboxServer, creds: dict[str, str], data_dir: Path, tmp_path: Path, qapp,
         capsys: pytest.CaptureFixture[str]) -> None:

@@ -88,6 +88,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("AfterSale", "售后单未同步：%1"),
     QT_TRANSLATE_NOOP("AfterSale", "发货前换款申请未同步：%1"),
     QT_TRANSLATE_NOOP("AfterSale", "售后单 %1 的数据无法解析，已跳过，下次同步重试（%2）"),
+    QT_TRANSLATE_NOOP("AfterSale", "售后单 %1 暂时无法读取，已跳过，下次同步重试（%2）"),
     QT_TRANSLATE_NOOP("AfterSale", "拦截，未发货：%1"),
     QT_TRANSLATE_NOOP("AfterSale", "拦截，未取号：%1"),
     # the API's after-sale and buyer-request error codes (api/errors.py)

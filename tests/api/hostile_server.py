@@ -27,6 +27,8 @@ PRODUCT_LIST = "/channels/ec/product/list/get"
 ORDER_LIST = "/channels/ec/order/list/get"
 PRODUCT_GET = "/channels/ec/product/get"
 ORDER_GET = "/channels/ec/order/get"
+CASE_LIST = "/channels/ec/aftersale/getaftersalelist"
+SKU_CHANGE_LIST = "/channels/ec/order/preshipmentchangesku/get"
 
 TRY_LATER = {"errcode": 100003, "errmsg": "order update too frequent"}  # a "not now" refusal
 NOT_FOUND = {"errcode": 100002, "errmsg": "not found"}
@@ -38,7 +40,9 @@ CONTENT_CASES = ("wrong_types", "huge_numbers", "huge_string_body", "huge_string
                  "unknown_errcode", "refused_list", "endless_pages", "looping_pages")
 ODD_REFUSAL = {"errcode": 99_999_999, "errmsg": "an errcode no reference lists"}
 TOKEN_CASES = ("huge_token_body", "huge_token_field")
-CASES = TRANSPORT_CASES + CONTENT_CASES + TOKEN_CASES
+# the after-sale lists' paging (cursor: cases; page numbers: SKU-change requests)
+LIST_CASES = ("looping_case_pages", "stale_case_pages", "endless_sku_pages", "stale_sku_pages")
+CASES = TRANSPORT_CASES + CONTENT_CASES + TOKEN_CASES + LIST_CASES
 
 _bomb: bytes | None = None
 
@@ -238,7 +242,33 @@ class HostileServer:
         if path == ORDER_GET:
             oid = str(request.get("order_id", "1"))
             return self._order_reply(oid)
+        if path == CASE_LIST and self.case in LIST_CASES:
+            return self._case_page()
+        if path == SKU_CHANGE_LIST and self.case in LIST_CASES:
+            return self._sku_change_page(request)
         return TRY_LATER
+
+    def _case_page(self) -> dict[str, Any]:
+        n = self._next_page()
+        if self.case == "looping_case_pages":  # c-1, c-0, c-1 …: a loop, never twice in a row
+            ids = [str(2 * 10**15 + i) for i in range(10)]
+            return {"errcode": 0, "after_sale_order_id_list": ids, "next_key": f"c-{n % 2}",
+                    "has_more": True}
+        if self.case == "stale_case_pages":  # a fresh cursor each time, never a new id
+            return {"errcode": 0, "after_sale_order_id_list": ["2000"], "next_key": f"c-{n}",
+                    "has_more": True}
+        return {"errcode": 0, "after_sale_order_id_list": [], "next_key": "", "has_more": False}
+
+    def _sku_change_page(self, request: dict[str, Any]) -> dict[str, Any]:
+        page = int(request.get("page", 1))
+        size = int(request.get("page_size", 100))
+        if self.case == "endless_sku_pages":
+            ids = [str(5 * 10**18 + page * 1000 + i) for i in range(size)]
+            return {"errcode": 0, "order_ids": ids, "has_more": True}
+        if self.case == "stale_sku_pages":  # every page the same full page
+            return {"errcode": 0, "order_ids": [str(5 * 10**18 + i) for i in range(size)],
+                    "has_more": True}
+        return {"errcode": 0, "order_ids": [], "has_more": False}
 
     def _next_page(self) -> int:
         with self._lock:

@@ -128,3 +128,30 @@ async def test_unreadable_replies_fail_nothing_and_say_why(data_dir, sandbox, qt
         report = await sync(window)
         assert report.failed == 0 and report.waiting == 0 and report.pushed == 1
         assert window.status.online.text() == "● 演示店铺"
+
+
+async def test_a_refused_after_sale_answer_is_named_and_dropped(data_dir, sandbox, qtbot):
+    """An after-sale answer the store refuses (reject before negotiating) is listed by its
+    order and in the seller's words (拒绝售后, not the op's internal name); drop discards it."""
+    from seller_desktop.ops import aftersale as aftersale_ops
+
+    async with open_window(data_dir, sandbox) as window:
+        store = window.services.store
+        oid = (await acontrol(sandbox, "/sandbox/order/create", {"status": 20}))["order_id"]
+        case = await acontrol(sandbox, "/sandbox/aftersale/open",
+                              {"order_id": oid, "need_negotiation": True})
+        await sync(window)
+        await aftersale_ops.reject(store, case["after_sale_order_id"], 6, "已与买家协商取消")
+        report = await sync(window)
+        assert report.failed == 1, report.errors
+        dialog = window.show_failures()
+        (row,) = texts(dialog)
+        assert row["change"] == "拒绝售后" and oid in row["what"], row
+        assert row["state"] == "失败" and "协商" in row["reason"], row
+        dialog.table.selectRow(0)
+        qtbot.mouseClick(dialog.drop_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.confirm.button(QMessageBox.StandardButton.Discard),
+                         Qt.MouseButton.LeftButton)
+        await until(lambda: dialog.model.rowCount() == 0, what="the list to clear")
+        assert store.reader().execute(
+            "SELECT count(*) FROM outbox WHERE state != 'done'").fetchone()[0] == 0

@@ -319,6 +319,10 @@
         <translation>Case %1 could not be read and was skipped; the next sync tries again (%2)</translation>
     </message>
     <message>
+        <source>售后单 %1 暂时无法读取，已跳过，下次同步重试（%2）</source>
+        <translation>Case %1 cannot be read right now and was skipped; the next sync tries again (%2)</translation>
+    </message>
+    <message>
         <source>拦截，未发货：%1</source>
         <translation>Stopped before shipping (not shipped): %1</translation>
     </message>
@@ -792,6 +796,46 @@
     <message>
         <source>删除商品</source>
         <translation>Delete product</translation>
+    </message>
+    <message>
+        <source>同意售后</source>
+        <translation>Accept after-sale request</translation>
+    </message>
+    <message>
+        <source>拒绝售后</source>
+        <translation>Reject after-sale request</translation>
+    </message>
+    <message>
+        <source>售后协商</source>
+        <translation>Propose after-sale terms</translation>
+    </message>
+    <message>
+        <source>上传退款凭证</source>
+        <translation>Upload refund proof</translation>
+    </message>
+    <message>
+        <source>换货发货</source>
+        <translation>Ship the exchange</translation>
+    </message>
+    <message>
+        <source>拒绝换货发货</source>
+        <translation>Refuse to ship the exchange</translation>
+    </message>
+    <message>
+        <source>同意改地址</source>
+        <translation>Accept address change</translation>
+    </message>
+    <message>
+        <source>拒绝改地址</source>
+        <translation>Reject address change</translation>
+    </message>
+    <message>
+        <source>同意换款</source>
+        <translation>Approve SKU change</translation>
+    </message>
+    <message>
+        <source>拒绝换款</source>
+        <translation>Reject SKU change</translation>
     </message>
     <message>
         <source>失败</source>

@@ -36,11 +36,6 @@ TEXTS = {
     "ewaybill_create": QT_TRANSLATE_NOOP("FailedChangesModel", "电子面单取号（%1）"),
     "ewaybill_cancel": QT_TRANSLATE_NOOP("FailedChangesModel", "取消电子面单 %1"),
     "print_report": QT_TRANSLATE_NOOP("FailedChangesModel", "面单打印回传 %1"),
-    "create": QT_TRANSLATE_NOOP("FailedChangesModel", "新建商品"),
-    "edit": QT_TRANSLATE_NOOP("FailedChangesModel", "修改商品信息"),
-    "list": QT_TRANSLATE_NOOP("FailedChangesModel", "上架"),
-    "delist": QT_TRANSLATE_NOOP("FailedChangesModel", "下架"),
-    "delete": QT_TRANSLATE_NOOP("FailedChangesModel", "删除商品"),
     "failed": QT_TRANSLATE_NOOP("FailedChangesModel", "失败"),
     "behind_failed": QT_TRANSLATE_NOOP("FailedChangesModel", "排在失败的修改之后"),
     "behind_conflict": QT_TRANSLATE_NOOP("FailedChangesModel", "排在冲突之后"),
@@ -49,6 +44,25 @@ TEXTS = {
     "h_change": QT_TRANSLATE_NOOP("FailedChangesModel", "修改"),
     "h_state": QT_TRANSLATE_NOOP("FailedChangesModel", "状态"),
     "h_reason": QT_TRANSLATE_NOOP("FailedChangesModel", "原因"),
+}
+
+# Changes named by their op alone: product actions, the after-sale and buyer-request answers.
+OPS = {
+    "create": QT_TRANSLATE_NOOP("FailedChangesModel", "新建商品"),
+    "edit": QT_TRANSLATE_NOOP("FailedChangesModel", "修改商品信息"),
+    "list": QT_TRANSLATE_NOOP("FailedChangesModel", "上架"),
+    "delist": QT_TRANSLATE_NOOP("FailedChangesModel", "下架"),
+    "delete": QT_TRANSLATE_NOOP("FailedChangesModel", "删除商品"),
+    "accept": QT_TRANSLATE_NOOP("FailedChangesModel", "同意售后"),
+    "reject": QT_TRANSLATE_NOOP("FailedChangesModel", "拒绝售后"),
+    "negotiate": QT_TRANSLATE_NOOP("FailedChangesModel", "售后协商"),
+    "refund_certificate": QT_TRANSLATE_NOOP("FailedChangesModel", "上传退款凭证"),
+    "reship": QT_TRANSLATE_NOOP("FailedChangesModel", "换货发货"),
+    "reject_reship": QT_TRANSLATE_NOOP("FailedChangesModel", "拒绝换货发货"),
+    "address_accept": QT_TRANSLATE_NOOP("FailedChangesModel", "同意改地址"),
+    "address_reject": QT_TRANSLATE_NOOP("FailedChangesModel", "拒绝改地址"),
+    "sku_approve": QT_TRANSLATE_NOOP("FailedChangesModel", "同意换款"),
+    "sku_reject": QT_TRANSLATE_NOOP("FailedChangesModel", "拒绝换款"),
 }
 
 
@@ -97,7 +111,7 @@ def change_text(row: AttentionRow) -> str:
         return _t("ewaybill_cancel").replace("%1", str(p.get("waybill_id", "")))
     if op == "print_report":
         return _t("print_report").replace("%1", str(p.get("waybill_id", "")))
-    return _t(op) if op in ("create", "edit", "list", "delist", "delete") else op
+    return _tr(OPS[op]) if op in OPS else op
 
 
 def state_text(row: AttentionRow) -> str:
@@ -110,7 +124,7 @@ def state_text(row: AttentionRow) -> str:
 
 def reason_text(row: AttentionRow) -> str:
     """The store's reason without our "<change>失败：" prefix (the row already says which), in
-    the UI language."""
+    the UI language (``ui/messages``)."""
     reason = row.reason
     head, sep, rest = reason.partition("失败：")
     return message(rest if sep and len(head) < 60 else reason)
