@@ -1,6 +1,8 @@
-"""Every message the layers below the UI can give the seller (an op's refusal, a sync, print or
-API failure) reaches an English seller in English: each Chinese string in those modules is
-rendered as the code builds it (values as "7") and translated through ``ui/messages.py``."""
+"""Every message the layers below the UI can give the seller (an op's refusal, a sync, print,
+storage or API failure, an after-sale status or answer) reaches an English seller in English:
+each Chinese string in every package below the UI is rendered as the code builds it (values as
+"7") and translated through ``ui/messages.py``; compositions, the storage details, the 失败的修改
+reasons and the counts that lead a sentence are checked in their real shapes."""
 
 from __future__ import annotations
 
