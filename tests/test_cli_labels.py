@@ -333,3 +333,21 @@ def test_only_held_orders_asked_for_is_not_all_shipped_not_a_print_failure(
     out, err = capsys.readouterr()
     assert code == Exit.NOT_ALL_SHIPPED and "print failed" not in err, (out, err)
     assert not log_ops(sandbox.shop, SEND) and not sandbox_state(sandbox.url)["ewaybills"]
+
+
+def test_the_label_pdf_is_owner_only_whatever_the_umask(
+        sandbox: SandboxServer, creds: dict[str, str], data_dir: Path, tmp_path: Path, qapp,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # the labels carry buyers' names and phones (masked) and order ids: 0600 like the cache
+    from seller_desktop.__main__ import main as seller_desktop
+
+    ids = new_orders(sandbox.url, 1)
+    pdf = tmp_path / "labels.pdf"
+    old = os.umask(0o022)
+    try:
+        code = seller_desktop(["labels", "--api-base", sandbox.url, "--data-dir", str(data_dir),
+                               "--orders", *ids, "--pdf", str(pdf)])
+    finally:
+        os.umask(old)
+    assert code == Exit.OK, capsys.readouterr()
+    assert pdf.stat().st_mode & 0o777 == 0o600
