@@ -1,0 +1,231 @@
+"""售后 through the window against the sandbox's demo mix: the queue order and countdown, tab
+counts and search, each answer from the window ends in the outbox and on the server (with the
+confirmation where money leaves), bad input refused in the dialog, the buyer-requests queue,
+the notices, the orders' badge and the order detail's hold reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from sandbox_support import serve
+
+from seller_desktop.domain.aftersale import TAB_CLOSED, TAB_OTHERS, TAB_SELLER
+from seller_desktop.domain.money import format_fen
+from seller_desktop.store import aftersale_queries as aq
+from seller_desktop.ui.models.aftersale import COL_LEFT
+from seller_desktop.ui.models.orders import COL_STATUS
+
+from .conftest import acontrol, open_window, settled, sync, until
+
+pytestmark = [pytest.mark.asyncio, pytest.mark.qt_loop]
+
+
+@pytest.fixture
+def shop() -> Any:
+    """The demo mix: cases of each kind (one per 20 orders) and both buyer requests."""
+    yield from serve(seed=7, products=12, orders=200, gift_orders=6, buyer_requests=True)
+
+
+def server_case(sandbox, case_id: str) -> dict:
+    with sandbox.shop.lock:
+        return dict(sandbox.shop.aftersales[case_id])
+
+
+def outbox_rows(window, entity: str, entity_id: str) -> list[tuple[str, str]]:
+    return [tuple(r) for r in window.actions.reader().execute(
+        "SELECT op, state FROM outbox WHERE entity = ? AND entity_id = ? ORDER BY id",
+        (entity, entity_id))]
+
+
+async def opened(window) -> Any:
+    await sync(window)
+    window.tabs.setCurrentWidget(window.aftersale)
+    return window.aftersale
+
+
+def find(screen, type_: str, status: str) -> str:
+    model = screen.model
+    for i in range(model.rowCount()):
+        row = model.row_at(i)
+        if row.type == type_ and row.status == status:
+            return row.case_id
+    raise AssertionError(f"no {type_} {status} case in the queue")
+
+
+async def answer(window, screen, action: str, case_id: str) -> Any:
+    assert screen.select_case(case_id)
+    button = screen.detail.buttons[action]
+    assert button.isEnabled(), action
+    button.click()
+    dialog = screen.dialog
+    assert dialog is not None and dialog.isVisible()
+    await until(lambda: dialog.ok.isEnabled(), what="the dialog's choices to load")
+    return dialog
+
+
+async def confirmed(window, dialog) -> None:
+    dialog.ok.click()
+    await until(lambda: not dialog.isVisible(), what="the answer to be queued")
+    await sync(window)
+
+
+async def test_queue_most_urgent_first_with_live_countdown(data_dir, shop, qtbot):
+    async with open_window(data_dir, shop, clock=shop.shop.clock.now) as window:
+        screen = await opened(window)
+        model = screen.model
+        assert screen.tab == TAB_SELLER and model.rowCount() >= 4
+        deadlines = [model.row_at(i).deadline_at for i in range(model.rowCount())]
+        dated = [d for d in deadlines if d]
+        assert dated and dated == sorted(dated) and deadlines[:len(dated)] == dated
+        before = model.index(0, COL_LEFT).data()
+        assert before not in ("", "—")
+        await acontrol(shop, "/sandbox/clock/advance", {"seconds": 125})
+        screen.tick()
+        assert model.index(0, COL_LEFT).data() != before  # counts down on the clock
+        assert screen.detail.case_id == model.row_at(0).case_id
+        assert screen.detail.left.text() == model.index(0, COL_LEFT).data()
+
+        counts = aq.tab_counts(window.actions.reader())
+        assert counts[TAB_SELLER] == model.rowCount()
+        for i, tab in enumerate((TAB_SELLER, TAB_OTHERS, TAB_CLOSED, "requests")):
+            assert screen.tabs.tabText(i).endswith(f"({counts[tab]})")
+        screen.set_tab(TAB_CLOSED)
+        assert screen.model.rowCount() == counts[TAB_CLOSED] > 0
+        assert all(screen.model.row_at(i).status in {
+            "MERCHANT_REFUND_SUCCESS", "MERCHANT_RETURN_SUCCESS", "USER_CANCELD"}
+            for i in range(screen.model.rowCount()))
+
+        screen.set_tab(TAB_SELLER)
+        target = model.row_at(model.rowCount() - 1)
+        qtbot.keyClicks(screen.search, target.order_id)
+        screen.apply_search()
+        assert model.keys() == [target.case_id]
+        assert screen.count_label.text() == "1 个售后单"
+        screen.search.setText(target.case_id)
+        screen.apply_search()
+        assert model.keys() == [target.case_id]
+        screen.search.setText("没有这种东西")
+        screen.apply_search()
+        assert model.rowCount() == 0 and screen.detail.case_id is None
+        assert not any(b.isEnabled() for b in screen.detail.buttons.values())
+
+
+async def test_accept_refund_confirms_the_amount_and_reaches_the_server(data_dir, shop, qtbot):
+    async with open_window(data_dir, shop, clock=shop.shop.clock.now) as window:
+        screen = await opened(window)
+        case_id = find(screen, "REFUND", "MERCHANT_PROCESSING")
+        detail = aq.case_detail(window.actions.reader(), case_id)
+        dialog = await answer(window, screen, "accept", case_id)
+        amount = format_fen(detail.case.amount)
+        assert dialog.ok.text() == f"确认退款 {amount}"  # the confirmation says the money
+        assert amount in dialog.summary.text() and "不能撤回" in dialog.summary.text()
+        await confirmed(window, dialog)
+        assert outbox_rows(window, "aftersale", case_id) == [("accept", "done")]
+        assert server_case(shop, case_id)["status"] != "MERCHANT_PROCESSING"
+        await settled(window)
+        assert screen.model.row_of(case_id) < 0  # it left the seller's queue
+
+
+async def test_accept_return_with_a_chosen_return_address(data_dir, shop, qtbot):
+    async with open_window(data_dir, shop, clock=shop.shop.clock.now) as window:
+        screen = await opened(window)
+        case_id = find(screen, "RETURN", "MERCHANT_PROCESSING")
+        dialog = await answer(window, screen, "accept", case_id)
+        assert dialog.choice.count() >= 1 and dialog.choice.currentData()
+        assert "【默认】" in dialog.choice.itemText(0)
+        assert dialog.ok.text() == "同意"  # no money leaves yet
+        address_id = dialog.choice.currentData()
+        await confirmed(window, dialog)
+        assert outbox_rows(window, "aftersale", case_id) == [("accept", "done")]
+        case = server_case(shop, case_id)
+        assert case["status"] == "USER_WAIT_RETURN"
+        assert address_id in str(case)
+
+
+async def test_reject_with_a_reason_from_the_list(data_dir, shop, qtbot):
+    async with open_window(data_dir, shop, clock=shop.shop.clock.now) as window:
+        screen = await opened(window)
+        case_id = find(screen, "EXCHANGE", "MERCHANT_PROCESSING")
+        dialog = await answer(window, screen, "reject", case_id)
+        assert dialog.choice.count() >= 1
+        assert dialog.text.toPlainText()  # the reason's default words, editable
+        dialog.text.setPlainText("商品已影响二次销售")
+        await confirmed(window, dialog)
+        assert outbox_rows(window, "aftersale", case_id) == [("reject", "done")]
+        assert server_case(shop, case_id)["status"] == "MERCHANT_REJECT_EXCHANGE"
+
+
+async def test_bad_input_is_refused_in_the_dialog_and_nothing_is_queued(data_dir, shop, qtbot):
+    async with open_window(data_dir, shop, clock=shop.shop.clock.now) as window:
+        screen = await opened(window)
+        case_id = find(screen, "REFUND", "MERCHANT_PROCESSING")
+        dialog = await answer(window, screen, "negotiate", case_id)
+        dialog.amount.setText("十二块")
+        dialog.ok.click()
+        assert "金额" in dialog.error.text() and dialog.isVisible()
+        dialog.amount.setText("0.01")
+        dialog.ok.click()  # no words for the buyer: the op refuses
+        await until(lambda: dialog.error.text(), what="the refusal")
+        assert "请填写说明" in dialog.error.text() and dialog.isVisible()
+        assert outbox_rows(window, "aftersale", case_id) == []
+        dialog.text.setPlainText("生鲜商品，直接退款，不用寄回")
+        await confirmed(window, dialog)
+        assert outbox_rows(window, "aftersale", case_id) == [("negotiate", "done")]
+        assert server_case(shop, case_id)["status"] == "USER_WAIT_CONFIRM_UPDATE"
+
+
+async def test_buyer_requests_queue_badge_hold_and_accept(data_dir, shop, qtbot):
+    async with open_window(data_dir, shop, clock=shop.shop.clock.now) as window:
+        screen = await opened(window)
+        screen.set_tab("requests")
+        requests = screen.requests
+        assert requests.rowCount() == 2
+        kinds = {requests.row_at(i).kind: requests.row_at(i) for i in range(2)}
+        address = kinds["address"]
+
+        window.open_order(address.order_id)  # the orders table: badge and hold reason
+        orders = window.orders
+        row = orders.model.row_of(address.order_id)
+        assert row >= 0
+        assert orders.model.index(row, COL_STATUS).data().startswith("【改地址】")
+        assert orders.detail.hold.isVisible() and "修改地址" in orders.detail.hold.text()
+
+        window.tabs.setCurrentWidget(window.aftersale)
+        screen.request_table.selectRow(list(kinds).index("address"))
+        assert screen._current_request().order_id == address.order_id
+        screen.accept_request.click()
+        await until(lambda: screen.request_task.done(), what="the answer to be queued")
+        await sync(window)
+        assert outbox_rows(window, "order", address.order_id) == [("address_accept", "done")]
+        with shop.shop.lock:
+            assert not shop.shop.orders[address.order_id].get("address_under_review")
+        assert requests.rowCount() == 1
+        row = orders.model.row_of(address.order_id)
+        assert not (orders.model.index(row, COL_STATUS).data() or "").startswith("【")
+
+
+async def test_a_new_case_raises_a_notice_that_opens_it(data_dir, shop, qtbot):
+    async with open_window(data_dir, shop, clock=shop.shop.clock.now) as window:
+        await sync(window)
+        with shop.shop.lock:
+            order_id = next(o["order_id"] for o in sorted(
+                shop.shop.orders.values(), key=lambda o: o["order_id"])
+                if o["status"] == 30 and not o.get("present"))
+        opened_case = await acontrol(shop, "/sandbox/aftersale/open",
+                                     {"order_id": order_id, "type": "RETURN"})
+        case_id = opened_case["after_sale_order_id"]
+        report = await sync(window)
+        assert case_id in report.changes.new_cases
+        assert window.notification.isVisible()
+        assert "新的售后申请" in window.notification.text.text()
+        assert order_id in window.notification.text.text()
+        qtbot.mouseClick(window.notification.action, Qt.MouseButton.LeftButton)
+        assert window.tabs.currentWidget() is window.aftersale
+        assert window.aftersale.detail.case_id == case_id
+        assert window.aftersale.model.row_of(case_id) >= 0
+
+        window.open_order(order_id)
+        row = window.orders.model.row_of(order_id)
+        assert window.orders.model.index(row, COL_STATUS).data().startswith("【售后】")
