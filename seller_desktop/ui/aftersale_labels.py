@@ -94,7 +94,7 @@ def message(text: str) -> str:
 def status(code: str) -> str:
     info = rules.status_info(code)
     return tr(info.label) if code in rules.STATUSES else QCoreApplication.translate(
-        CTX, "未知状态 %1").replace("%1", code)
+        "AfterSale", "未知状态 %1").replace("%1", code)
 
 
 def case_type(code: str) -> str:

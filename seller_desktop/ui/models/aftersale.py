@@ -32,10 +32,6 @@ AMBER_BRUSH = QBrush(QColor("#b26a00"))
 GREY_BRUSH = QBrush(QColor("#757575"))
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CasesModel", text)
-
-
 class CasesModel(PagedTableModel[aq.CaseRow]):
     COLUMNS = 7
     ROLES = frozenset({DISPLAY, TOOLTIP, FOREGROUND, ALIGNMENT, KEY})
@@ -59,9 +55,9 @@ class CasesModel(PagedTableModel[aq.CaseRow]):
         self.reload()
 
     def headers(self) -> Sequence[str]:
-        last = _t("更新时间") if self.tab == TAB_CLOSED else _t("剩余时间")
-        return [_t("售后单号"), _t("订单号"), _t("商品"), _t("类型"), _t("状态"),
-                _t("退款金额"), last]
+        last = QCoreApplication.translate("CasesModel", "更新时间") if self.tab == TAB_CLOSED else QCoreApplication.translate("CasesModel", "剩余时间")
+        return [QCoreApplication.translate("CasesModel", "售后单号"), QCoreApplication.translate("CasesModel", "订单号"), QCoreApplication.translate("CasesModel", "商品"), QCoreApplication.translate("CasesModel", "类型"), QCoreApplication.translate("CasesModel", "状态"),
+                QCoreApplication.translate("CasesModel", "退款金额"), last]
 
     def key(self, row: aq.CaseRow) -> str:
         return row.case_id
@@ -93,13 +89,13 @@ class CasesModel(PagedTableModel[aq.CaseRow]):
         if left is None:
             return "—"
         if left <= 0:
-            return _t("已到期")
+            return QCoreApplication.translate("CasesModel", "已到期")
         return labels.countdown(left)
 
     def texts(self, row: aq.CaseRow) -> tuple[str, ...]:
         status = words.status(row.status)
         if row.local_action:
-            status = _t("%1 · 处理中（%2）").replace("%1", status).replace(
+            status = QCoreApplication.translate("CasesModel", "%1 · 处理中（%2）").replace("%1", status).replace(
                 "%2", words.tr(ACTION_LABELS.get(row.local_action, row.local_action)))
         return (row.case_id, row.order_id, row.title, words.case_type(row.type), status,
                 format_fen(row.amount), "")

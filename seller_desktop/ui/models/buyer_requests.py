@@ -21,10 +21,6 @@ from .roles import DISPLAY, KEY, TOOLTIP
 COL_ORDER, COL_KIND, COL_WHAT, COL_APPLIED, COL_WAITED, COL_STATE = range(6)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("RequestsModel", text)
-
-
 class RequestsModel(QAbstractTableModel):
     def __init__(self, clock: Callable[[], int] = timeutil.now, parent: Any = None) -> None:
         super().__init__(parent)
@@ -61,7 +57,7 @@ class RequestsModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        headers = [_t("订单号"), _t("申请"), _t("内容"), _t("申请时间"), _t("已等待"), _t("处理")]
+        headers = [QCoreApplication.translate("RequestsModel", "订单号"), QCoreApplication.translate("RequestsModel", "申请"), QCoreApplication.translate("RequestsModel", "内容"), QCoreApplication.translate("RequestsModel", "申请时间"), QCoreApplication.translate("RequestsModel", "已等待"), QCoreApplication.translate("RequestsModel", "处理")]
         return headers[section] if 0 <= section < len(headers) else None
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
@@ -80,15 +76,15 @@ class RequestsModel(QAbstractTableModel):
         if column == COL_KIND:
             return words.request_kind(row.kind)
         if column == COL_WHAT:
-            return row.new_address_text if row.kind == "address" else _t("买家想换成其他规格")
+            return row.new_address_text if row.kind == "address" else QCoreApplication.translate("RequestsModel", "买家想换成其他规格")
         if column == COL_APPLIED:
             return timeutil.format_ts(row.apply_time) if row.apply_time else "—"
         if column == COL_WAITED:
             return labels.duration(self.clock() - row.apply_time) if row.apply_time else "—"
         if column == COL_STATE:
             if row.answer == "accept":
-                return _t("已同意，同步中")
+                return QCoreApplication.translate("RequestsModel", "已同意，同步中")
             if row.answer == "reject":
-                return _t("已拒绝，同步中")
-            return _t("待处理")
+                return QCoreApplication.translate("RequestsModel", "已拒绝，同步中")
+            return QCoreApplication.translate("RequestsModel", "待处理")
         return None
