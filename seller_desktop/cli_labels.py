@@ -23,7 +23,8 @@ run), ``shipped before: N`` (already shipped), ``not shipped: N`` and one ``not 
 id>: <reason>`` line per order asked for that did not ship (refused by the store — 拦截,
 108009 … —, held, not printed, or queued while offline). Problems on stderr. Exit codes: 0 every
 order asked for shipped (or there was nothing to do); 1 nothing printed; 2 usage; 3 credentials
-refused; 5 network; 6 labels printed but some order did not ship.
+refused; 5 network; 7 labels printed but some order did not ship (the number branch
+i11cli's cli_exit.Exit.NOT_ALL_SHIPPED gives it).
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ from .workflows.shipping import PrintOutcome, ShippingWorkflow
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_AUTH, EXIT_NETWORK = 0, 1, 2, 3, 5
 # Labels printed, but an order asked for did not ship (refused by the store, held, or not
 # confirmed yet). Defined here until ``cli_exit.py`` (branch i11cli) names it NOT_ALL_SHIPPED.
-EXIT_NOT_ALL_SHIPPED = 6
+EXIT_NOT_ALL_SHIPPED = 7
 
 
 def _selection(parser: argparse.ArgumentParser) -> None:

@@ -231,7 +231,7 @@ def test_report_counts_only_what_the_store_confirmed(
     code = main(["--api-base", sandbox.url, "--data-dir", str(data_dir), "--orders", *ids,
                  "--pdf", str(tmp_path / "l.pdf")])
     out = capsys.readouterr().out
-    assert code == 6, out
+    assert code == 7, out
     assert "printed: 5" in out and "shipped: 2" in out and "not shipped: 3" in out
     for oid in ids[:3]:
         assert f"not shipped {oid}: " in out and "拦截" in out

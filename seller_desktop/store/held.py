@@ -3,8 +3,10 @@ requests, and the address each printed label carries; then ``domain.guard.may_sh
 
 Used by the shipping workflow (candidates, waybills, prints: :func:`verdicts`), by the sync
 engine right before ``delivery/send`` with the order read fresh (:func:`ship_verdict`) and by
-the CLI. ``waybills.printed_address`` is written when a label first prints
-(:func:`record_printed_address`, called by ``ops.shipping``).
+the CLI. ``waybills.printed_address`` is the address a waybill was taken for (the carrier has
+it: written when 取号 succeeds, ``sync.push_orders``) or, failing that, the one its label first
+printed with (``ops.shipping``); an order whose address changed since is held until that
+waybill is cancelled and a new one taken.
 """
 
 from __future__ import annotations
@@ -13,17 +15,17 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 
 from ..domain.guard import Verdict, address_key, may_ship
-from ..domain.order import Order
+from ..domain.order import Address, Order
 from .aftersale import CaseRepo, RequestRepo
 from .codec import dumps
 
 
 def label_addresses(conn: sqlite3.Connection, order_ids: Iterable[str]) -> dict[str, str]:
-    """order id → the address key of its newest printed, not cancelled label (if any)."""
+    """order id → the address key of its newest active waybill (taken or printed for)."""
     found: dict[str, str] = {}
     for order_id, key in conn.execute(
-            "SELECT order_id, printed_address FROM waybills WHERE print_count > 0"
-            " AND printed_address != '' AND status != 2"
+            "SELECT order_id, printed_address FROM waybills"
+            " WHERE printed_address != '' AND status != 2"
             " AND order_id IN (SELECT value FROM json_each(?))"
             " ORDER BY printed_at, created_at", (dumps(list(order_ids)),)):
         found[order_id] = key
@@ -54,8 +56,13 @@ def ship_verdict(conn: sqlite3.Connection, order: Order, waybill_id: str) -> Ver
 
 def record_printed_address(conn: sqlite3.Connection, ewaybill_order_id: str,
                            order: Order | None) -> None:
-    """Remember the address a label first printed with (a reprint keeps the first one)."""
-    if order is None:
-        return
+    """Remember the address a waybill was taken for or its label first printed with, whichever
+    came first (the carrier has the first one; a reprint keeps it)."""
+    if order is not None:
+        record_label_address(conn, ewaybill_order_id, order.address)
+
+
+def record_label_address(conn: sqlite3.Connection, ewaybill_order_id: str,
+                         address: Address | None) -> None:
     conn.execute("UPDATE waybills SET printed_address = ? WHERE ewaybill_order_id = ?"
-                 " AND printed_address = ''", (address_key(order.address), ewaybill_order_id))
+                 " AND printed_address = ''", (address_key(address), ewaybill_order_id))

@@ -12,8 +12,9 @@
 - ``outbox``: rebuilt (SQLite cannot change a CHECK; ids and the id sequence kept) with the ``aftersale`` entity and
   ``not_before`` (unix s): a row the store asked to wait (the one-refund-per-order-per-minute
   rule) is not eligible before then.
-- ``waybills.printed_address``: ``domain.guard.address_key`` of the address the label was first
-  printed with; a label whose order's address changed since is never shipped or reprinted.
+- ``waybills.printed_address``: ``domain.guard.address_key`` of the address the waybill was taken
+  for (the carrier has it) or, failing that, the one its label first printed with; a waybill
+  whose order's address changed since is never printed, reprinted or shipped.
 """
 
 SCHEMA_V2 = """

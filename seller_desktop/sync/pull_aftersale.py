@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..api import aftersale as aftersale_api
-from ..api.errors import MalformedResponse, NotFound
+from ..api.errors import MalformedResponse, NotFound, Rejected
 from ..domain.aftersale import AfterSaleCase
 from ..store.aftersale import CaseRepo, CaseUpsert, RequestRepo
 from ..store.meta import Watermarks
@@ -88,9 +88,6 @@ async def pull_aftersale(ctx: SyncContext, report: SyncReport, order_pull: Order
     floor = now - days * 86400
     start = floor if full or synced_to is None else max(floor, synced_to - overlap)
     cases = await pull_cases(ctx, start, now + 1, report, retry)
-    waiting = await aftersale_api.list_sku_change_orders(ctx.api)
-    changed, new_requests = await ctx.write(
-        lambda conn: RequestRepo(conn).sync_sku_waiting(waiting, now))
     failed = sorted(set(cases.failed_ids))
 
     def write_marks(conn: sqlite3.Connection) -> None:
@@ -99,6 +96,15 @@ async def pull_aftersale(ctx: SyncContext, report: SyncReport, order_pull: Order
         w.set(CASES_RETRY, marks.dump_ids(failed))
 
     await ctx.write(write_marks, durable=True)
+    changed: set[str] = set()
+    new_requests: list[str] = []
+    try:
+        waiting = await aftersale_api.list_sku_change_orders(ctx.api)
+    except Rejected as exc:  # e.g. no permission for it: the cases above are kept
+        report.note(f"发货前换款申请未同步：{exc.message}")
+    else:
+        changed, new_requests = await ctx.write(
+            lambda conn: RequestRepo(conn).sync_sku_waiting(waiting, now))
     reread = (cases.orders | changed | pending) - order_pull.touched
     if reread:
         again = await pull_orders(ctx, 0, 0, report, retry_ids=sorted(reread), listing=False)

@@ -6,7 +6,9 @@ Exactly once, per op:
   printed, or an address changed since, stops it (拦截: the row fails with the reason and the
   way out, nothing ships; 108009 from the store is the same). Then marked ``sending`` durably;
   a row found ``sending`` is applied iff ``order/get`` shows a parcel with its waybill number.
-- ``ewaybill_create`` (取号, not idempotent): the row carries its own ``ewaybill_order_id``, so
+- ``ewaybill_create`` (取号, not idempotent): refused before sending when the shipping guard
+  now holds the order (a case or request arrived after the job was queued); the row carries
+  its own ``ewaybill_order_id``, so
   a retry reuses it; a row found ``sending`` is applied iff ``order/get`` of that id finds it;
   ``10025019`` (already exists) on a re-send means the first one landed: read it back.
 - ``merchant_note``, ``gift_note`` set a value (a replay is harmless); ``print_report`` tells
@@ -28,7 +30,7 @@ from ..domain.waybill import CarrierAccount, SenderAddress, Waybill, WaybillStat
 from ..store import outbox
 from ..store.aftersale import RequestRepo
 from ..store.codec import parcel_from_dict
-from ..store.held import ship_verdict
+from ..store.held import record_label_address, ship_verdict, verdicts
 from ..store.orders import OrderRepo
 from ..store.outbox import OutboxRow
 from ..store.waybills import WaybillRepo
@@ -141,6 +143,10 @@ async def _request(ctx: SyncContext, payload: dict[str, Any]) -> ewaybill_api.Wa
         raise RowFailed(f"缓存中没有订单 {order_id}")
     if order.address is None:
         raise RowFailed(f"订单 {order_id} 没有收货地址，不能取号")
+    verdict = await ctx.write(lambda conn: verdicts(conn, {order_id: order},
+                                                    with_labels=False)[order_id])
+    if verdict.held:  # a case or request arrived after the job was queued: take no number
+        raise RowFailed(f"拦截，未取号：{verdict.text()}")
     titles = {(ln.product_id, ln.sku_id): ln.title for ln in order.lines}
     items = payload.get("items") or [[i.product_id, i.sku_id, i.count]
                                      for i in order.unshipped_items()]
@@ -211,6 +217,9 @@ async def send_ewaybill_create(ctx: SyncContext, row: OutboxRow, result: PushRes
         delivery_name=request.account.delivery_name, print_info=print_info,
         created_at=ctx.clock())
     await _save_waybill(ctx, waybill, result)
+    # the address the carrier has for this waybill: the guard compares it with the order's
+    await ctx.write(lambda conn: record_label_address(conn, eid, request.receiver),
+                    durable=True)
 
 
 @handler("waybill", "print_report")

@@ -137,3 +137,41 @@ async def test_address_change_approved_after_printing_never_ships_the_old_label(
     creates = log_ops(sandbox.shop, EWB + "order/create")
     assert len(creates) == 2
     assert sandbox_state(sandbox.url)["orders"][oid]["status"] == 30
+
+
+@pytest.mark.asyncio
+async def test_a_queued_waybill_request_is_not_sent_for_an_order_held_since(
+        workflow: ShippingWorkflow, engine: SyncEngine, sandbox: SandboxServer, store: Store
+) -> None:
+    from seller_desktop.ops import shipping as shipping_ops
+
+    (oid,) = new_orders(sandbox.url, 1)
+    await engine.run(full=True)
+    account = await _account(workflow)
+    await shipping_ops.create_waybill_jobs(store, [oid], account)  # queued, not pushed yet
+    control(sandbox.url, "/sandbox/aftersale/open", {"order_id": oid})
+    await engine.pull()  # the case arrives first
+    await engine.run()
+    assert log_ops(sandbox.shop, EWB + "order/create") == []
+    (row,) = [r for r in outbox.list_failed(store.reader()) if r.op == "ewaybill_create"]
+    assert "拦截" in row.last_error and "售后" in row.last_error
+
+
+@pytest.mark.asyncio
+async def test_an_address_approved_after_the_waybill_holds_the_print(
+        workflow: ShippingWorkflow, engine: SyncEngine, sandbox: SandboxServer, store: Store,
+        tmp_path: Path) -> None:
+    """The carrier has the address the waybill was taken for: a label for the new one would
+    not match it, so nothing prints until the waybill is taken again."""
+    (oid,) = await _waybilled(sandbox, engine, workflow, 1)
+    control(sandbox.url, "/sandbox/clock/advance", {"seconds": 7 * 3600})
+    control(sandbox.url, "/sandbox/order/address_change", {"order_id": oid, "address": {
+        "user_name": "孙八", "tel_number": "13700003333", "province_name": "浙江省",
+        "city_name": "杭州市", "county_name": "西湖区", "detail_info": "文三路 8 号"}})
+    control(sandbox.url, "/sandbox/clock/advance", {"seconds": 13 * 3600})
+    await engine.run()
+    (c,) = workflow.candidates([oid])
+    assert c.verdict.code == guard.LABEL_ADDRESS_CHANGED
+    outcome = await workflow.print_labels([oid], LABEL_SPECS[0], tmp_path / "l.pdf")
+    assert not outcome.printed and oid in outcome.skipped
+    assert log_ops(sandbox.shop, SEND) == []
