@@ -229,3 +229,78 @@ async def test_a_new_case_raises_a_notice_that_opens_it(data_dir, shop, qtbot):
         window.open_order(order_id)
         row = window.orders.model.row_of(order_id)
         assert window.orders.model.index(row, COL_STATUS).data().startswith("【售后】")
+
+
+async def test_an_exchange_through_the_window_to_the_reship(data_dir, shop, qtbot):
+    async with open_window(data_dir, shop, clock=shop.shop.clock.now) as window:
+        screen = await opened(window)
+        case_id = find(screen, "EXCHANGE", "MERCHANT_PROCESSING")
+        assert not screen.detail.buttons["reship"].isEnabled()  # not before the return
+        await confirmed(window, await answer(window, screen, "accept", case_id))
+        await acontrol(shop, "/sandbox/aftersale/return", {"after_sale_order_id": case_id})
+        await sync(window)
+        assert screen.model.row_of(case_id) >= 0  # back in the seller's queue
+        assert not screen.detail.buttons["accept"].isEnabled() or \
+            screen.detail.case_id != case_id
+        dialog = await answer(window, screen, "reship", case_id)
+        assert not screen.detail.buttons["accept"].isEnabled()  # reship, not accept
+        assert "YTO" in [dialog.choice.itemData(i) for i in range(dialog.choice.count())]
+        dialog.choice.setCurrentIndex(dialog.choice.findData("YTO"))
+        dialog.number.setText("YT9876543210123")
+        await confirmed(window, dialog)
+        assert outbox_rows(window, "aftersale", case_id) == [("accept", "done"),
+                                                             ("reship", "done")]
+        case = server_case(shop, case_id)
+        assert case["status"] == "USER_WAIT_RECEIPT"
+        assert "YT9876543210123" in str(case)
+        screen.set_tab(TAB_OTHERS)
+        assert screen.model.row_of(case_id) >= 0
+
+
+async def test_a_refused_answer_is_shown_and_can_be_replaced(data_dir, shop, qtbot):
+    async with open_window(data_dir, shop, clock=shop.shop.clock.now) as window:
+        screen = await opened(window)
+        case_id = find(screen, "REFUND", "MERCHANT_PROCESSING")
+        await acontrol(shop, "/sandbox/aftersale/update",
+                       {"after_sale_order_id": case_id, "need_negotiation": True})
+        await confirmed(window, await answer(window, screen, "reject", case_id))
+        assert outbox_rows(window, "aftersale", case_id) == [("reject", "failed")]
+        screen.select_case(case_id)
+        pane = screen.detail
+        assert pane.error.isVisible() and "拒绝" in pane.error.text()
+        assert screen.model.row_at(screen.model.row_of(case_id)).local_action == ""
+        assert pane.buttons["negotiate"].isEnabled()  # the seller can answer again
+        dialog = await answer(window, screen, "negotiate", case_id)
+        dialog.text.setPlainText("生鲜商品，直接退款")
+        await confirmed(window, dialog)
+        assert server_case(shop, case_id)["status"] == "USER_WAIT_CONFIRM_UPDATE"
+        assert [r[1] for r in outbox_rows(window, "aftersale", case_id)][-1] == "done"
+
+
+async def test_offline_a_refund_waits_in_the_outbox_and_lookups_say_why(data_dir, shop, qtbot):
+    async with open_window(data_dir, shop, clock=shop.shop.clock.now) as window:
+        await sync(window)
+    async with open_window(data_dir, None, clock=shop.shop.clock.now) as window:  # offline
+        window.tabs.setCurrentWidget(window.aftersale)
+        screen = window.aftersale
+        case_id = find(screen, "RETURN", "MERCHANT_PROCESSING")
+        assert screen.select_case(case_id)
+        screen.detail.buttons["accept"].click()
+        dialog = screen.dialog
+        await until(lambda: dialog.error.text(), what="the address look-up to fail")
+        assert "离线" in dialog.error.text() and not dialog.ok.isEnabled()
+        dialog.reject()
+        assert outbox_rows(window, "aftersale", case_id) == []
+
+        refund = find(screen, "REFUND", "MERCHANT_PROCESSING")
+        assert screen.select_case(refund)
+        screen.detail.buttons["accept"].click()
+        dialog = screen.dialog
+        assert dialog.ok.isEnabled()  # a refund needs no look-up: it waits in the outbox
+        dialog.ok.click()
+        await until(lambda: not dialog.isVisible(), what="the refund to be queued")
+        await settled(window)
+        assert outbox_rows(window, "aftersale", refund) == [("accept", "pending")]
+        assert "处理中" in screen.detail.status.text()
+        assert not any(b.isEnabled() for b in screen.detail.buttons.values())
+    assert server_case(shop, refund)["status"] == "MERCHANT_PROCESSING"
