@@ -51,6 +51,22 @@ async def shoot(qapp: QApplication, data_dir: Path, out: Path, language: str) ->
     window.tabs.setCurrentWidget(window.gifts)
     await settle(1.2)
     window.grab().save(str(out / f"gifts{suffix}.png"))
+    window.tabs.setCurrentWidget(window.aftersale)
+    window.aftersale.set_tab("seller")
+    await settle(1.2)
+    window.grab().save(str(out / f"aftersale{suffix}.png"))
+    window.aftersale.set_tab("requests")
+    await settle()
+    window.grab().save(str(out / f"aftersale-requests{suffix}.png"))
+    window.aftersale.set_tab("seller")
+    refund = next((r.case_id for r in (window.aftersale.model.row_at(i) for i in range(
+        window.aftersale.model.rowCount())) if r.type == "REFUND"), None)
+    if refund is not None:  # the confirmation where money leaves the shop
+        window.aftersale.select_case(refund)
+        dialog = window.aftersale.answer("accept", refund)
+        await settle(0.3)
+        dialog.grab().save(str(out / f"aftersale-confirm{suffix}.png"))
+        dialog.reject()
     if language == "zh_CN":
         window.tabs.setCurrentWidget(window.listings)
         editor = window.listings.open_editor(window.listings.model.keys()[0])

@@ -629,7 +629,7 @@ The damaged file was moved to:
     </message>
     <message>
         <source>（%1 件）</source>
-        <translation> (%1 items)</translation>
+        <translation> (×%1)</translation>
     </message>
 </context>
 <context>

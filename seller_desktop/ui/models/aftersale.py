@@ -90,7 +90,7 @@ class CasesModel(PagedTableModel[aq.CaseRow]):
             return "—"
         if left <= 0:
             return QCoreApplication.translate("CasesModel", "已到期")
-        return labels.countdown(left)
+        return labels.time_left(left)
 
     def texts(self, row: aq.CaseRow) -> tuple[str, ...]:
         status = words.status(row.status)

@@ -75,20 +75,20 @@ class AfterSaleScreen(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.horizontalHeader().setSectionResizeMode(COL_ITEM,
                                                            QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 130), (1, 150), (3, 70), (4, 150), (5, 80), (6, 120)):
+        for column, width in ((0, 130), (1, 150), (3, 90), (4, 170), (5, 80), (6, 120)):
             self.table.setColumnWidth(column, width)
         self.detail = CaseDetailPane(self.actions.clock)
         cases = QSplitter(Qt.Orientation.Horizontal)
         cases.addWidget(self.table)
         cases.addWidget(self.detail)
         cases.setStretchFactor(0, 1)
-        cases.setSizes([800, 380])
+        cases.setSizes([780, 420])
 
         self.request_table = read_only_rows(QTableView())
         self.request_table.setModel(self.requests)
         self.request_table.horizontalHeader().setSectionResizeMode(
             COL_WHAT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 150), (1, 90), (3, 120), (4, 100), (5, 110)):
+        for column, width in ((0, 150), (1, 120), (3, 120), (4, 100), (5, 110)):
             self.request_table.setColumnWidth(column, width)
         self.accept_request = QPushButton(self.tr("同意申请"))
         self.reject_request = QPushButton(self.tr("拒绝申请"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -71,6 +71,8 @@ class CaseDetailPane(QScrollArea):
         self.clock = clock
         self.detail: CaseDetail | None = None
         self.setWidgetResizable(True)
+        # the texts wrap to the pane's width (English labels are longer)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         self.setWidget(body)
         layout = QVBoxLayout(body)
@@ -109,12 +111,12 @@ class CaseDetailPane(QScrollArea):
         for i, (name, text) in enumerate(names.items()):
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, n=name: self._act(n))
-            buttons.addWidget(button, i // 3, i % 3)
+            buttons.addWidget(button, i // 2, i % 2)
             self.buttons[name] = button
         self.order_button = QPushButton(self.tr("查看订单"))
         self.order_button.clicked.connect(
             lambda: self.detail and self.open_order.emit(self.detail.case.order_id))
-        buttons.addWidget(self.order_button, 2, 0)
+        buttons.addWidget(self.order_button, 3, 0)
         layout.addLayout(buttons)
 
         self.lines = QTableWidget(0, 3)
@@ -162,7 +164,7 @@ class CaseDetailPane(QScrollArea):
             self.left.setText("—")
             return
         left = detail.deadline_at - self.clock()
-        self.left.setText(labels.countdown(left) if left > 0 else self.tr("已到期"))
+        self.left.setText(labels.time_left(left) if left > 0 else self.tr("已到期"))
 
     def show_detail(self, detail: CaseDetail | None) -> None:
         self.detail = detail
