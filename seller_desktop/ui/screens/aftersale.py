@@ -56,6 +56,7 @@ class AfterSaleScreen(QWidget):
         self.counts: dict[str, int] = {}
         self.dialog: AnswerDialog | None = None
         self.request_task: asyncio.Task | None = None
+        self._details_shown = 0  # detail pane loads, so a selection loads it once
 
         self.tabs = QTabBar()
         self.tabs.setExpanding(False)
@@ -215,11 +216,13 @@ class AfterSaleScreen(QWidget):
             self._show_case(case_id)
             return False
         index = self.model.index(row, 0)
+        shown = self._details_shown
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
         self.table.scrollTo(index)
-        self._show_case(case_id)
+        if self._details_shown == shown:  # the current row stayed: no _show_current ran
+            self._show_case(case_id)
         return True
 
     def show_case(self, case_id: str) -> None:
@@ -237,6 +240,7 @@ class AfterSaleScreen(QWidget):
         self._show_case(index.data(KEY) if index.isValid() else None)
 
     def _show_case(self, case_id: str | None) -> None:
+        self._details_shown += 1
         detail = aq.case_detail(self.actions.reader(), case_id) if case_id else None
         self.detail.show_detail(detail)
 
