@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.notification.activated.connect(self._notice_clicked)
         self.gifts.open_order.connect(self.open_order)
         self.aftersale.open_order.connect(self.open_order)
+        self.aftersale.waiting_changed.connect(self._aftersale_title)
         self.shipping.open_to_ship.connect(
             lambda: (self.tabs.setCurrentWidget(self.orders),
                      self.orders.set_tab(q.OrderTab.TO_SHIP)))
@@ -154,6 +155,7 @@ class MainWindow(QMainWindow):
         opened costs nothing at start-up or after a sync)."""
         self._stale = {self.listings, self.orders, self.gifts, self.aftersale, self.shipping}
         self._show_screen(self.tabs.currentIndex())
+        self.aftersale.refresh_counts()  # the 售后 tab's count shows before it is opened
         self.status.refresh()
 
     def _show_screen(self, index: int) -> None:
@@ -202,6 +204,8 @@ class MainWindow(QMainWindow):
             self.notification.notify(
                 self.tr("%1 个礼物已被收下，请尽快发货").replace(
                     "%1", str(len(changes.gifts_accepted))), self.tr("查看礼物"), "")
+        if changes.cases or changes.requests or changes.orders:
+            self.aftersale.refresh_counts()  # a few ms: the 售后 tab's count stays true
         if changes.new_cases or changes.new_requests:
             self.notify_aftersale(changes.new_cases, changes.new_requests)
         if changes.gifts_expired:
@@ -218,6 +222,13 @@ class MainWindow(QMainWindow):
             "%1", row.line_titles).replace("%2", row.user_name).replace(
             "%3", timeutil.format_ts(row.ship_by) if row.ship_by else self.tr("规定时间"))
         self.notification.notify(text, self.tr("查看订单"), order_id)
+
+    def _aftersale_title(self, waiting: int) -> None:
+        """The 售后 tab says how many cases and requests wait on the seller."""
+        title = self.tr("售后") + (f" ({waiting})" if waiting else "")
+        index = self.tabs.indexOf(self.aftersale)
+        if self.tabs.tabText(index) != title:
+            self.tabs.setTabText(index, title)
 
     def notify_aftersale(self, cases: list[str], requests: list[str]) -> None:
         """New cases or buyer requests since the last sync: one notice that leads to them."""

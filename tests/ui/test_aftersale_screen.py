@@ -304,3 +304,45 @@ async def test_offline_a_refund_waits_in_the_outbox_and_lookups_say_why(data_dir
         assert "处理中" in screen.detail.status.text()
         assert not any(b.isEnabled() for b in screen.detail.buttons.values())
     assert server_case(shop, refund)["status"] == "MERCHANT_PROCESSING"
+
+
+async def test_a_new_buyer_request_raises_a_notice_and_the_tab_counts_it(data_dir, shop, qtbot):
+    async with open_window(data_dir, shop, clock=shop.shop.clock.now) as window:
+        await sync(window)
+        counts = aq.tab_counts(window.actions.reader())
+        index = window.tabs.indexOf(window.aftersale)
+        waiting = counts[TAB_SELLER] + counts["requests"]
+        assert window.tabs.tabText(index) == f"售后 ({waiting})"  # before the screen opens
+        window.tabs.setCurrentWidget(window.orders)  # 待发货: orders a buyer may re-address
+        order_id = next(oid for oid in window.orders.model.keys()
+                        if not window.orders.model.badge(oid))
+        await acontrol(shop, "/sandbox/order/address_change", {"order_id": order_id})
+        await sync(window)
+        assert "买家申请修改地址" in window.notification.text.text()
+        assert order_id in window.notification.text.text()
+        assert window.tabs.tabText(index) == f"售后 ({waiting + 1})"
+        qtbot.mouseClick(window.notification.action, Qt.MouseButton.LeftButton)
+        assert window.tabs.currentWidget() is window.aftersale
+        assert window.aftersale.tab == "requests"
+        assert order_id in [window.aftersale.requests.row_at(i).order_id
+                            for i in range(window.aftersale.requests.rowCount())]
+
+
+async def test_the_buyers_words_are_shown_as_written(data_dir, shop, qtbot):
+    async with open_window(data_dir, shop, clock=shop.shop.clock.now) as window:
+        await sync(window)
+        with shop.shop.lock:
+            order_id = next(o["order_id"] for o in sorted(
+                shop.shop.orders.values(), key=lambda o: o["order_id"])
+                if o["status"] == 30 and not o.get("present"))
+        words = "<b>坏了</b> & <img src=x>"
+        case_id = (await acontrol(shop, "/sandbox/aftersale/open", {
+            "order_id": order_id, "type": "REFUND", "desc": words}))["after_sale_order_id"]
+        await sync(window)
+        window.tabs.setCurrentWidget(window.aftersale)
+        window.aftersale.show_case(case_id)
+        label = window.aftersale.detail.buyer_words
+        assert label.text() == words and label.textFormat() == Qt.TextFormat.PlainText
+        # its siblings: the notice (titles, names) and the order pane (the buyer's note)
+        assert window.notification.text.textFormat() == Qt.TextFormat.PlainText
+        assert window.orders.detail.buyer_note.textFormat() == Qt.TextFormat.PlainText

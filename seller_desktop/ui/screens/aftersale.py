@@ -46,6 +46,7 @@ PAGES = (TAB_SELLER, TAB_OTHERS, TAB_CLOSED, REQUESTS)
 
 class AfterSaleScreen(QWidget):
     open_order = Signal(str)
+    waiting_changed = Signal(int)  # cases waiting on the seller + buyer requests
 
     def __init__(self, answers: AfterSaleActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -156,6 +157,7 @@ class AfterSaleScreen(QWidget):
     def refresh_counts(self) -> None:
         self.counts = aq.tab_counts(self.actions.reader())
         self._retitle()
+        self.waiting_changed.emit(self.counts[TAB_SELLER] + self.counts[REQUESTS])
 
     def reload(self) -> None:
         self.refresh_counts()

@@ -43,6 +43,7 @@ EXCHANGE_ONLY = frozenset({"reship", "reject_reship"})
 def _value(shop_data: bool = False) -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # a buyer's "<b>" is shown, not rendered
     label.setProperty(SHOP_DATA, shop_data)
     label.setTextInteractionFlags(label.textInteractionFlags()
                                   | label.textInteractionFlags().TextSelectableByMouse)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -37,6 +37,7 @@ _NOTHING = object()  # the pane before its first show_detail
 def _value_label() -> QLabel:
     label = QLabel()
     label.setProperty(SHOP_DATA, True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # a buyer's note is shown as written
     label.setWordWrap(True)
     label.setTextInteractionFlags(label.textInteractionFlags()
                                   | label.textInteractionFlags().TextSelectableByMouse)
