@@ -171,6 +171,17 @@ async def test_bad_input_is_refused_in_the_dialog_and_nothing_is_queued(data_dir
         assert "请填写说明" in dialog.error.text() and dialog.isVisible()
         assert outbox_rows(window, "aftersale", case_id) == []
         dialog.text.setPlainText("生鲜商品，直接退款，不用寄回")
+        dialog.choice.setCurrentIndex(dialog.choice.findData(6))  # a reason that needs proof
+        assert dialog.pick.isVisible()
+        dialog.ok.click()
+        assert "凭证图片" in dialog.error.text()
+        dialog.images = [str(data_dir / "gone.png")]  # picked, then deleted
+        dialog.error.setText("")
+        dialog.ok.click()
+        await until(lambda: dialog.error.text(), what="the unreadable picture")
+        assert "读取图片失败" in dialog.error.text() and dialog.isVisible()
+        assert outbox_rows(window, "aftersale", case_id) == []
+        dialog.choice.setCurrentIndex(dialog.choice.findData(8))
         await confirmed(window, dialog)
         assert outbox_rows(window, "aftersale", case_id) == [("negotiate", "done")]
         assert server_case(shop, case_id)["status"] == "USER_WAIT_CONFIRM_UPDATE"

@@ -445,6 +445,10 @@
         <source>已选 %1 张</source>
         <translation>%1 chosen</translation>
     </message>
+    <message>
+        <source>读取图片失败：%1</source>
+        <translation>Cannot read the picture: %1</translation>
+    </message>
 </context>
 <context>
     <name>App</name>

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...api.errors import ApiError
 from ...domain import aftersale as rules
-from ...domain.money import MoneyError, fen_to_yuan_text, format_fen, parse_yuan
+from ...domain.money import fen_to_yuan_text, format_fen, parse_yuan
 from ...domain.validation import ValidationFailed
 from ...workflows.aftersale import RESHIP_SCENE, SCENES
 from .. import aftersale_labels as words
@@ -204,7 +204,7 @@ class AnswerDialog(QDialog):
         self.error.setText("")
         try:
             coro = self._answer()
-        except MoneyError as exc:
+        except ValueError as exc:  # an amount that is not one (MoneyError), missing pictures
             self.error.setText(words.message(str(exc)))
             return
         self.ok.setEnabled(False)
@@ -222,7 +222,7 @@ class AnswerDialog(QDialog):
         if self.action == "negotiate":
             update_type, need_image, _ = NEGOTIATE_REASONS[data]
             if need_image and not self.images:
-                raise MoneyError("这个协商原因需要上传凭证图片")
+                raise ValueError("这个协商原因需要上传凭证图片")
             target = 1 if self.case.type == rules.CaseType.REFUND or data == 8 else 2
             return a.negotiate(case_id, target_type=target,
                                amount=parse_yuan(self.amount.text().strip()), desc=text,
@@ -230,7 +230,7 @@ class AnswerDialog(QDialog):
                                images=self.images if need_image else ())
         if self.action == "refund_certificate":
             if not self.images:
-                raise MoneyError("请上传退款凭证图片")
+                raise ValueError("请上传退款凭证图片")
             return a.refund_certificate(case_id, self.images, text)
         return a.reship(case_id, data or "", self.number.text())
 
@@ -241,6 +241,8 @@ class AnswerDialog(QDialog):
             self.error.setText("\n".join(words.message(i.message) for i in exc.issues))
         except ApiError as exc:
             self.error.setText(words.message(exc.message))
+        except OSError as exc:  # a picked picture went away or cannot be read
+            self.error.setText(self.tr("读取图片失败：%1").replace("%1", exc.strerror or str(exc)))
         else:
             self.accept()
             return
