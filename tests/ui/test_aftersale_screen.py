@@ -357,3 +357,28 @@ async def test_the_buyers_words_are_shown_as_written(data_dir, shop, qtbot):
         # its siblings: the notice (titles, names) and the order pane (the buyer's note)
         assert window.notification.text.textFormat() == Qt.TextFormat.PlainText
         assert window.orders.detail.buyer_note.textFormat() == Qt.TextFormat.PlainText
+
+
+async def test_a_failed_platform_refund_is_settled_with_uploaded_proof(data_dir, shop, qtbot):
+    from seller_desktop.sandbox.pngs import tile_png
+
+    await acontrol(shop, "/sandbox/config", {"aftersale_refund_fails": True})
+    async with open_window(data_dir, shop, clock=shop.shop.clock.now) as window:
+        screen = await opened(window)
+        case_id = find(screen, "REFUND", "MERCHANT_PROCESSING")
+        await confirmed(window, await answer(window, screen, "accept", case_id))
+        assert server_case(shop, case_id)["status"] == "PLATFORM_REFUND_FAIL"
+        await settled(window)
+        assert screen.model.row_of(case_id) >= 0  # back with the seller
+        proof = data_dir / "转账凭证.png"
+        proof.write_bytes(tile_png("proof", 60, 60))
+        dialog = await answer(window, screen, "refund_certificate", case_id)
+        assert format_fen(server_case(shop, case_id)["refund_info"]["amount"]) \
+            in dialog.summary.text()
+        dialog.images = [str(proof)]
+        dialog.text.setPlainText("已通过银行转账退款")
+        await confirmed(window, dialog)
+        assert outbox_rows(window, "aftersale", case_id)[-1] == ("refund_certificate", "done")
+        case = server_case(shop, case_id)
+        assert case["status"] == "MERCHANT_REFUND_SUCCESS"
+        assert case["merchant_upload_info"]["refund_certificates"]
