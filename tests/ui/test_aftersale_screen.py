@@ -195,6 +195,8 @@ async def test_buyer_requests_queue_badge_hold_and_accept(data_dir, shop, qtbot)
         assert requests.rowCount() == 2
         kinds = {requests.row_at(i).kind: requests.row_at(i) for i in range(2)}
         address = kinds["address"]
+        state = requests.index(list(kinds).index("address"), 5).data()
+        assert state.startswith("待处理，") and state.endswith("后自动同意")  # silence is a yes
 
         window.open_order(address.order_id)  # the orders table: badge and hold reason
         orders = window.orders

@@ -1853,6 +1853,10 @@ Recipient %2, ship by %3</translation>
         <translation>Rejected, syncing</translation>
     </message>
     <message>
+        <source>待处理，%1后自动同意</source>
+        <translation>To answer; auto-approved in %1</translation>
+    </message>
+    <message>
         <source>待处理</source>
         <translation>To answer</translation>
     </message>

@@ -19,6 +19,8 @@ from .paged import ROOT, Index
 from .roles import DISPLAY, KEY, TOOLTIP
 
 COL_ORDER, COL_KIND, COL_WHAT, COL_APPLIED, COL_WAITED, COL_STATE = range(6)
+# the platform approves an address change left unanswered for 12 h (aftersale.md §5)
+ADDRESS_AUTO_APPROVE = 12 * 3600
 
 
 class RequestsModel(QAbstractTableModel):
@@ -45,7 +47,7 @@ class RequestsModel(QAbstractTableModel):
     def tick(self) -> None:
         if self._rows:
             self.dataChanged.emit(self.index(0, COL_WAITED),
-                                  self.index(len(self._rows) - 1, COL_WAITED))
+                                  self.index(len(self._rows) - 1, COL_STATE))
 
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -86,5 +88,11 @@ class RequestsModel(QAbstractTableModel):
                 return QCoreApplication.translate("RequestsModel", "已同意，同步中")
             if row.answer == "reject":
                 return QCoreApplication.translate("RequestsModel", "已拒绝，同步中")
+            if row.kind == "address" and row.apply_time:
+                left = row.apply_time + ADDRESS_AUTO_APPROVE - self.clock()
+                if left > 0:  # silence is a yes: say when the platform decides
+                    return QCoreApplication.translate(
+                        "RequestsModel", "待处理，%1后自动同意").replace(
+                        "%1", labels.duration(left))
             return QCoreApplication.translate("RequestsModel", "待处理")
         return None

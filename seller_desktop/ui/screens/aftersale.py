@@ -90,7 +90,7 @@ class AfterSaleScreen(QWidget):
         self.request_table.setModel(self.requests)
         self.request_table.horizontalHeader().setSectionResizeMode(
             COL_WHAT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 150), (1, 120), (3, 120), (4, 100), (5, 110)):
+        for column, width in ((0, 150), (1, 120), (3, 120), (4, 100), (5, 240)):
             self.request_table.setColumnWidth(column, width)
         self.accept_request = QPushButton(self.tr("同意申请"))
         self.reject_request = QPushButton(self.tr("拒绝申请"))
