@@ -14,6 +14,7 @@ from sandbox_support import serve
 from seller_desktop.domain.aftersale import TAB_CLOSED, TAB_OTHERS, TAB_SELLER
 from seller_desktop.domain.money import format_fen
 from seller_desktop.store import aftersale_queries as aq
+from seller_desktop.store import ui_queries as q
 from seller_desktop.ui.models.aftersale import COL_LEFT
 from seller_desktop.ui.models.orders import COL_STATUS
 
@@ -96,6 +97,17 @@ async def test_queue_most_urgent_first_with_live_countdown(data_dir, shop, qtbot
         assert all(screen.model.row_at(i).status in {
             "MERCHANT_REFUND_SUCCESS", "MERCHANT_RETURN_SUCCESS", "USER_CANCELD"}
             for i in range(screen.model.rowCount()))
+
+        # the refund before shipment holds its order: the order pane says so, and the way out
+        screen.set_tab(TAB_SELLER)
+        reader = window.actions.reader()
+        unshipped = [r for r in (model.row_at(i) for i in range(model.rowCount()))
+                     if q.orders_by_id(reader, [r.order_id])[r.order_id].status == 20]
+        assert unshipped
+        window.open_order(unshipped[0].order_id)
+        hold = window.orders.detail.hold
+        assert hold.isVisible() and "售后" in hold.text() and "取消电子面单" in hold.text()
+        window.tabs.setCurrentWidget(screen)
 
         screen.set_tab(TAB_SELLER)
         target = model.row_at(model.rowCount() - 1)
@@ -239,7 +251,9 @@ async def test_a_new_case_raises_a_notice_that_opens_it(data_dir, shop, qtbot):
         assert window.aftersale.detail.case_id == case_id
         assert window.aftersale.model.row_of(case_id) >= 0
 
-        window.open_order(order_id)
+        window.aftersale.detail.order_button.click()  # 查看订单 from the case
+        assert window.tabs.currentWidget() is window.orders
+        assert window.orders.detail.order_id == order_id
         row = window.orders.model.row_of(order_id)
         assert window.orders.model.index(row, COL_STATUS).data().startswith("【售后】")
 
