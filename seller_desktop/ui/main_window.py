@@ -1,5 +1,5 @@
-"""The main window: 商品 / 订单 / 礼物 / 发货 tabs, the sync status bar, shortcuts, the gift
-notification, and remembered geometry and column layouts.
+"""The main window: 商品 / 订单 / 礼物 / 售后 / 发货 tabs, the sync status bar, shortcuts, the
+notices (a gift accepted, a new after-sale case or buyer request), and remembered geometry and column layouts.
 
 It receives its services explicitly (``Services``) from the composition root (``app.py``);
 nothing here knows whether the shop is the real API or the demo sandbox beyond a flag.
@@ -21,16 +21,22 @@ from ..config import Paths
 from ..credentials import SecretStore
 from ..domain import timeutil
 from ..domain.changes import ChangeSet
+from ..domain.money import format_fen
+from ..store import aftersale_queries as aq
 from ..store import ui_queries as q
 from ..store.db import Store
+from ..workflows.aftersale import AfterSaleLookups
 from ..workflows.shipping import ShippingWorkflow
+from . import aftersale_labels as aftersale_words
 from . import messages
 from .actions import Actions
+from .aftersale_actions import AfterSaleActions
 from .dialogs.about import AboutDialog
 from .dialogs.conflicts import ConflictsDialog
 from .dialogs.failed_changes import FailedChangesDialog
 from .dialogs.settings_dialog import SettingsDialog
 from .events import Events
+from .screens.aftersale import AfterSaleScreen
 from .screens.gifts import GiftsScreen
 from .screens.listings import ListingsScreen
 from .screens.orders import OrdersScreen
@@ -57,6 +63,9 @@ class Services:
     clock: Callable[[], int] = timeutil.now
 
 
+AFTERSALE_NOTICE = "aftersale:"  # a notice's payload that leads to the 售后 screen
+
+
 class MainWindow(QMainWindow):
     reopen_requested = Signal()  # settings changed the account, demo mode or language
     closed = Signal()
@@ -81,6 +90,8 @@ class MainWindow(QMainWindow):
         self.listings = ListingsScreen(self.actions, self.thumbnails)
         self.orders = OrdersScreen(self.actions)
         self.gifts = GiftsScreen(self.actions)
+        self.aftersale = AfterSaleScreen(AfterSaleActions(
+            self.actions, AfterSaleLookups(services.engine), lambda: self.sync.sync_now()))
         self.shipping = ShippingScreen(
             self.actions, ShippingWorkflow(services.store, services.engine), self.settings)
         self.tabs = QTabWidget()
@@ -88,6 +99,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.listings, self.tr("商品"))
         self.tabs.addTab(self.orders, self.tr("订单"))
         self.tabs.addTab(self.gifts, self.tr("礼物"))
+        self.tabs.addTab(self.aftersale, self.tr("售后"))
         self.tabs.addTab(self.shipping, self.tr("发货"))
         self.setCentralWidget(self.tabs)
 
@@ -106,8 +118,10 @@ class MainWindow(QMainWindow):
         self._menus()
         self._shortcuts()
         self.events.changed.connect(self.on_changes)
-        self.notification.activated.connect(self.open_order)
+        self.notification.activated.connect(self._notice_clicked)
         self.gifts.open_order.connect(self.open_order)
+        self.aftersale.open_order.connect(self.open_order)
+        self.aftersale.waiting_changed.connect(self._aftersale_title)
         self.shipping.open_to_ship.connect(
             lambda: (self.tabs.setCurrentWidget(self.orders),
                      self.orders.set_tab(q.OrderTab.TO_SHIP)))
@@ -153,8 +167,9 @@ class MainWindow(QMainWindow):
     def reload_all(self) -> None:
         """Load the visible screen now; the others load when first shown (a screen never
         opened costs nothing at start-up or after a sync)."""
-        self._stale = {self.listings, self.orders, self.gifts, self.shipping}
+        self._stale = {self.listings, self.orders, self.gifts, self.aftersale, self.shipping}
         self._show_screen(self.tabs.currentIndex())
+        self.aftersale.refresh_counts()  # the 售后 tab's count shows before it is opened
         self.status.refresh()
 
     def _show_screen(self, index: int) -> None:
@@ -170,7 +185,7 @@ class MainWindow(QMainWindow):
         sync's ChangeSet never holds the loop for the sum of all the views' refreshes."""
         current = self.tabs.currentWidget()
         screens = [current] + [s for s in (self.listings, self.orders, self.gifts,
-                                           self.shipping) if s is not current]
+                                           self.aftersale, self.shipping) if s is not current]
         for screen in screens:
             if screen in self._stale:
                 continue
@@ -205,6 +220,10 @@ class MainWindow(QMainWindow):
             self.notification.notify(
                 self.tr("%n 个礼物已被收下，请尽快发货", "", len(changes.gifts_accepted)),
                 self.tr("查看礼物"), "")
+        if changes.cases or changes.requests or changes.orders:
+            self.aftersale.refresh_counts()  # a few ms: the 售后 tab's count stays true
+        if changes.new_cases or changes.new_requests:
+            self.notify_aftersale(changes.new_cases, changes.new_requests)
         if changes.gifts_expired:
             self.statusBar().showMessage(
                 self.tr("%n 个礼物未在 24 小时内被收下，已过期", "",
@@ -219,6 +238,50 @@ class MainWindow(QMainWindow):
             "%1", row.line_titles).replace("%2", row.user_name).replace(
             "%3", timeutil.format_ts(row.ship_by) if row.ship_by else self.tr("规定时间"))
         self.notification.notify(text, self.tr("查看订单"), order_id)
+
+    def _aftersale_title(self, waiting: int) -> None:
+        """The 售后 tab says how many cases and requests wait on the seller."""
+        title = self.tr("售后") + (f" ({waiting})" if waiting else "")
+        index = self.tabs.indexOf(self.aftersale)
+        if self.tabs.tabText(index) != title:
+            self.tabs.setTabText(index, title)
+
+    def notify_aftersale(self, cases: list[str], requests: list[str]) -> None:
+        """New cases or buyer requests since the last sync: one notice that leads to them."""
+        reader = self.actions.reader()
+        if len(cases) == 1 and not requests:
+            detail = aq.case_detail(reader, cases[0])
+            if detail is None:
+                return
+            case = detail.case
+            text = self.tr("新的售后申请：%1 %2（订单 %3）").replace(
+                "%1", aftersale_words.case_type(case.type)).replace(
+                "%2", format_fen(case.amount)).replace("%3", case.order_id)
+            if detail.deadline_at and case.actor == "seller":
+                text += "\n" + self.tr("请在 %1 前处理，超时平台将自动处理").replace(
+                    "%1", timeutil.format_ts(detail.deadline_at))
+            self.notification.notify(text, self.tr("查看售后"), AFTERSALE_NOTICE + case.case_id)
+            return
+        if len(requests) == 1 and not cases:
+            kind, _, order_id = requests[0].partition(":")
+            text = self.tr("买家申请%1：订单 %2，处理前不能发货").replace(
+                "%1", aftersale_words.request_kind(kind)).replace("%2", order_id)
+            self.notification.notify(text, self.tr("查看申请"), AFTERSALE_NOTICE + "requests")
+            return
+        text = self.tr("%1 个新的售后申请，%2 个新的买家申请").replace(
+            "%1", str(len(cases))).replace("%2", str(len(requests)))
+        self.notification.notify(text, self.tr("查看售后"), AFTERSALE_NOTICE)
+
+    def _notice_clicked(self, payload: str) -> None:
+        if not payload.startswith(AFTERSALE_NOTICE):
+            self.open_order(payload)
+            return
+        target = payload[len(AFTERSALE_NOTICE):]
+        self.tabs.setCurrentWidget(self.aftersale)
+        if target == "requests":
+            self.aftersale.set_tab("requests")
+        elif target:
+            self.aftersale.show_case(target)
 
     def open_order(self, order_id: str) -> None:
         if not order_id:  # a summary notification: the gift board
@@ -293,6 +356,7 @@ class MainWindow(QMainWindow):
     def _tables(self) -> dict[str, QTableView]:
         tables = {"products": self.listings.table, "orders": self.orders.table}
         tables.update({f"gifts_{s.value}": t for s, t in self.gifts.tables.items()})
+        tables["aftersale"] = self.aftersale.table
         return tables
 
     def restore_layout(self) -> None:

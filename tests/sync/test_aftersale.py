@@ -183,6 +183,7 @@ async def test_reject_refused_until_negotiated_is_shown_and_kept(
     assert report.failed == 1 and any("协商" in e for e in report.errors)
     detail = q.case_detail(store.reader(), cid)
     assert "协商" in detail.action_error and detail.case.status == "MERCHANT_PROCESSING"
+    assert detail.local_action == ""  # refused: no answer of ours in flight (not 处理中)
     (row,) = outbox.list_failed(store.reader())
     assert row.payload["reject_reason"] == "已与买家协商取消"  # nothing typed is lost
     # the way out: negotiate (a new answer replaces the refused one)

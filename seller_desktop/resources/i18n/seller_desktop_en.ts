@@ -131,6 +131,30 @@
         <translation>Closed</translation>
     </message>
     <message>
+        <source>协商金额必须大于 %1 且不超过申请金额</source>
+        <translation>The proposed amount must be more than %1 and at most the amount asked for</translation>
+    </message>
+    <message>
+        <source>请选择快递公司</source>
+        <translation>Please choose a carrier</translation>
+    </message>
+    <message>
+        <source>请填写快递单号</source>
+        <translation>Please enter the tracking number</translation>
+    </message>
+    <message>
+        <source>未登录店铺或处于离线状态，无法连接微信小店</source>
+        <translation>Not signed in to the shop or offline: cannot reach WeChat Store</translation>
+    </message>
+    <message>
+        <source>这个协商原因需要上传凭证图片</source>
+        <translation>This reason needs proof pictures</translation>
+    </message>
+    <message>
+        <source>请输入金额，例如 %1.%2（最多两位小数）</source>
+        <translation>Enter an amount, e.g. %1.%2 (at most two decimals)</translation>
+    </message>
+    <message>
         <source>未知状态 %1</source>
         <translation>Unknown status %1</translation>
     </message>
@@ -219,12 +243,44 @@
         <translation>Refuse to ship the exchange</translation>
     </message>
     <message>
+        <source>生鲜商品，无需退货直接退款</source>
+        <translation>Fresh goods: refund without return</translation>
+    </message>
+    <message>
+        <source>新方案已与买家协商一致</source>
+        <translation>New plan agreed with the buyer</translation>
+    </message>
+    <message>
+        <source>仅修改退款金额</source>
+        <translation>Change the refund amount only</translation>
+    </message>
+    <message>
+        <source>联系不上买家，请补充凭证</source>
+        <translation>Buyer unreachable, please add proof</translation>
+    </message>
+    <message>
+        <source>已发货，拦截失败</source>
+        <translation>Shipped, interception failed</translation>
+    </message>
+    <message>
         <source>同意售后</source>
         <translation>Accept the case</translation>
     </message>
     <message>
         <source>拒绝售后</source>
         <translation>Reject the case</translation>
+    </message>
+    <message>
+        <source>与买家协商</source>
+        <translation>Negotiate with the buyer</translation>
+    </message>
+    <message>
+        <source>上传线下退款凭证</source>
+        <translation>Upload offline refund proof</translation>
+    </message>
+    <message>
+        <source>换货：发出新商品</source>
+        <translation>Exchange: ship the new goods</translation>
     </message>
     <message>
         <source>售后协商</source>
@@ -381,6 +437,172 @@
     <message>
         <source>当前订单不支持此操作</source>
         <translation>This order does not support this operation</translation>
+    </message>
+</context>
+<context>
+    <name>AfterSaleScreen</name>
+    <message>
+        <source>搜索售后单号、订单号、商品、买家说明（Ctrl+F）</source>
+        <translation>Search case id, order id, product, buyer&apos;s words (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>同意申请</source>
+        <translation>Accept request</translation>
+    </message>
+    <message>
+        <source>拒绝申请</source>
+        <translation>Reject request</translation>
+    </message>
+    <message>
+        <source>查看订单</source>
+        <translation>Show order</translation>
+    </message>
+    <message>
+        <source>申请处理前，订单不能取号、打印或发货。同意改地址后，已打印的面单须取消并重新取号。</source>
+        <translation>Until a request is answered its order gets no waybill, label or shipment. After accepting an address change, cancel a printed label and take a new waybill.</translation>
+    </message>
+    <message>
+        <source>买家申请</source>
+        <translation>Buyer requests</translation>
+    </message>
+    <message>
+        <source>%1 个申请</source>
+        <translation>%1 requests</translation>
+    </message>
+    <message>
+        <source>%1 个售后单</source>
+        <translation>%1 cases</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>选择图片…</source>
+        <translation>Choose pictures…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · 订单 %3</source>
+        <translation>%1 · %2 · order %3</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>退货地址</source>
+        <translation>Return address</translation>
+    </message>
+    <message>
+        <source>同意后买家将把商品寄回所选地址。</source>
+        <translation>The buyer will send the goods back to the chosen address.</translation>
+    </message>
+    <message>
+        <source>同意后将立即退款 %1 给买家，此操作不能撤回。</source>
+        <translation>Accepting refunds %1 to the buyer at once. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>同意买家的售后申请。</source>
+        <translation>Accept the buyer&apos;s request.</translation>
+    </message>
+    <message>
+        <source>确认退款 %1</source>
+        <translation>Refund %1</translation>
+    </message>
+    <message>
+        <source>同意</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>拒绝原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>给买家的说明</source>
+        <translation>Note to the buyer</translation>
+    </message>
+    <message>
+        <source>买家可以修改申请或申请平台介入。</source>
+        <translation>The buyer may change the request or ask the platform to step in.</translation>
+    </message>
+    <message>
+        <source>拒绝</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>协商原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>退款金额（元）</source>
+        <translation>Refund (¥)</translation>
+    </message>
+    <message>
+        <source>买家同意新方案后，平台按新金额退款。</source>
+        <translation>If the buyer agrees, the platform refunds the new amount.</translation>
+    </message>
+    <message>
+        <source>发送协商</source>
+        <translation>Send proposal</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>平台退款失败：请先线下退款 %1，再上传转账凭证。</source>
+        <translation>The platform refund failed: refund %1 offline first, then upload the transfer proof.</translation>
+    </message>
+    <message>
+        <source>上传凭证</source>
+        <translation>Upload proof</translation>
+    </message>
+    <message>
+        <source>快递公司</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <source>快递单号</source>
+        <translation>Tracking number</translation>
+    </message>
+    <message>
+        <source>确认已收到退回的商品，并发出新商品。</source>
+        <translation>Confirm the return arrived and ship the new goods.</translation>
+    </message>
+    <message>
+        <source>确认发货</source>
+        <translation>Ship</translation>
+    </message>
+    <message>
+        <source>读取中…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>微信小店没有返回可选项，请在小店后台设置后再试</source>
+        <translation>WeChat Store returned no choices; set them up in the store backend and try again</translation>
+    </message>
+    <message>
+        <source>【默认】</source>
+        <translation>[default] </translation>
+    </message>
+    <message>
+        <source>选择凭证图片</source>
+        <translation>Choose proof pictures</translation>
+    </message>
+    <message>
+        <source>图片 (*.jpg *.jpeg *.png)</source>
+        <translation>Pictures (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>已选 %1 张</source>
+        <translation>%1 chosen</translation>
+    </message>
+    <message>
+        <source>读取图片失败：%1</source>
+        <translation>Cannot read the picture: %1</translation>
     </message>
 </context>
 <context>
@@ -573,6 +795,168 @@
     <message>
         <source>其他</source>
         <translation>Other carrier</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailPane</name>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>等待</source>
+        <translation>Waiting for</translation>
+    </message>
+    <message>
+        <source>剩余时间</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source>退款金额</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>订单</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>买家说明</source>
+        <translation>Buyer&apos;s words</translation>
+    </message>
+    <message>
+        <source>凭证图片</source>
+        <translation>Proof pictures</translation>
+    </message>
+    <message>
+        <source>同意…</source>
+        <translation>Accept…</translation>
+    </message>
+    <message>
+        <source>拒绝…</source>
+        <translation>Reject…</translation>
+    </message>
+    <message>
+        <source>协商…</source>
+        <translation>Negotiate…</translation>
+    </message>
+    <message>
+        <source>上传退款凭证…</source>
+        <translation>Upload refund proof…</translation>
+    </message>
+    <message>
+        <source>换货发货…</source>
+        <translation>Ship the exchange…</translation>
+    </message>
+    <message>
+        <source>拒绝换货发货…</source>
+        <translation>Refuse to ship the exchange…</translation>
+    </message>
+    <message>
+        <source>查看订单</source>
+        <translation>Show order</translation>
+    </message>
+    <message>
+        <source>商品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>小计</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>物流</source>
+        <translation>Parcels</translation>
+    </message>
+    <message>
+        <source>买家退货</source>
+        <translation>Return from the buyer</translation>
+    </message>
+    <message>
+        <source>换货发出</source>
+        <translation>Exchange shipped</translation>
+    </message>
+    <message>
+        <source>处理记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>已到期</source>
+        <translation>Time is up</translation>
+    </message>
+    <message>
+        <source>选择一个售后单查看详情</source>
+        <translation>Select a case to see its details</translation>
+    </message>
+    <message>
+        <source>售后单 %1</source>
+        <translation>Case %1</translation>
+    </message>
+    <message>
+        <source>（%1 处理中，等待同步）</source>
+        <translation> (%1 in progress, waiting to sync)</translation>
+    </message>
+    <message>
+        <source>上次处理被微信小店拒绝：%1</source>
+        <translation>WeChat Store refused the last answer: %1</translation>
+    </message>
+    <message>
+        <source>（%1 件）</source>
+        <translation> (×%1)</translation>
+    </message>
+</context>
+<context>
+    <name>CasesModel</name>
+    <message>
+        <source>更新时间</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>剩余时间</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source>售后单号</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>订单号</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>商品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>退款金额</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>已到期</source>
+        <translation>Time is up</translation>
+    </message>
+    <message>
+        <source>%1 · 处理中（%2）</source>
+        <translation>%1 · in progress (%2)</translation>
     </message>
 </context>
 <context>
@@ -1445,6 +1829,10 @@
         <translation>Gifts</translation>
     </message>
     <message>
+        <source>售后</source>
+        <translation>After-sales</translation>
+    </message>
+    <message>
         <source>发货</source>
         <translation>Shipping</translation>
     </message>
@@ -1515,6 +1903,30 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>查看订单</source>
         <translation>Open order</translation>
+    </message>
+    <message>
+        <source>新的售后申请：%1 %2（订单 %3）</source>
+        <translation>New after-sale case: %1 %2 (order %3)</translation>
+    </message>
+    <message>
+        <source>请在 %1 前处理，超时平台将自动处理</source>
+        <translation>Answer before %1, or the platform decides by itself</translation>
+    </message>
+    <message>
+        <source>查看售后</source>
+        <translation>Show cases</translation>
+    </message>
+    <message>
+        <source>买家申请%1：订单 %2，处理前不能发货</source>
+        <translation>Buyer request (%1): order %2 cannot ship until it is answered</translation>
+    </message>
+    <message>
+        <source>查看申请</source>
+        <translation>Show requests</translation>
+    </message>
+    <message>
+        <source>%1 个新的售后申请，%2 个新的买家申请</source>
+        <translation>%1 new after-sale cases, %2 new buyer requests</translation>
     </message>
     <message>
         <source>操作失败：%1</source>
@@ -2508,6 +2920,10 @@ Recipient %2, ship by %3</translation>
         <source>有待同步的修改</source>
         <translation>Has changes not synced yet</translation>
     </message>
+    <message>
+        <source>买家的售后或申请未处理完，订单暂不能发货（见 售后）</source>
+        <translation>A buyer&apos;s case or request is open: the order cannot ship yet (see After-sales)</translation>
+    </message>
 </context>
 <context>
     <name>OrdersScreen</name>
@@ -2766,6 +3182,53 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>待同步</source>
         <translation>Not synced</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsModel</name>
+    <message>
+        <source>订单号</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>申请</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>申请时间</source>
+        <translation>Asked at</translation>
+    </message>
+    <message>
+        <source>已等待</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>买家想换成其他规格</source>
+        <translation>The buyer wants another SKU</translation>
+    </message>
+    <message>
+        <source>已同意，同步中</source>
+        <translation>Accepted, syncing</translation>
+    </message>
+    <message>
+        <source>已拒绝，同步中</source>
+        <translation>Rejected, syncing</translation>
+    </message>
+    <message>
+        <source>待处理，%1后自动同意</source>
+        <translation>To answer; auto-approved in %1</translation>
+    </message>
+    <message>
+        <source>待处理</source>
+        <translation>To answer</translation>
     </message>
 </context>
 <context>
