@@ -2917,6 +2917,10 @@ Recipient %2, ship by %3</translation>
         <translation>Gift · %1</translation>
     </message>
     <message>
+        <source>【%1】%2</source>
+        <translation>[%1] %2</translation>
+    </message>
+    <message>
         <source>有待同步的修改</source>
         <translation>Has changes not synced yet</translation>
     </message>

@@ -113,7 +113,8 @@ class OrdersModel(PagedTableModel[q.OrderRow]):
             status = QCoreApplication.translate("OrdersModel", "礼物·%1").replace("%1", status)
         badge = self._badges.get(row.order_id)
         if badge:
-            status = f"【{aftersale_words.badge(badge)}】{status}"
+            status = QCoreApplication.translate("OrdersModel", "【%1】%2").replace(
+                "%1", aftersale_words.badge(badge)).replace("%2", status)
         return (row.order_id + (" ●" if row.has_local_changes else ""), row.line_titles,
                 format_fen(row.order_price), buyer, status, "",
                 timeutil.format_ts(row.create_time))
