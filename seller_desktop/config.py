@@ -1,4 +1,4 @@
-"""Where the app keeps its files (platformdirs; ``--data-dir`` overrides) and its defaults."""
+"""Where the app keeps its files (per OS: ``platform_seam``; ``--data-dir`` overrides) and its defaults."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
+from . import platform_seam
 
-APP_NAME = "seller-desktop"
+APP_NAME = platform_seam.APP_NAME
 DEFAULT_API_BASE = "https://api.weixin.qq.com"
 ENV_APPID = "SELLER_DESKTOP_APPID"
 ENV_SECRET = "SELLER_DESKTOP_SECRET"
@@ -31,7 +31,7 @@ def api_base_arg(value: str) -> str:
 
 
 def default_data_dir() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return platform_seam.data_dir()
 
 
 @dataclass(frozen=True)
