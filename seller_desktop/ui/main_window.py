@@ -25,6 +25,7 @@ from ..store.db import Store
 from ..workflows.shipping import ShippingWorkflow
 from .actions import Actions
 from .dialogs.conflicts import ConflictsDialog
+from .dialogs.connect_dialog import ConnectDialog
 from .dialogs.settings_dialog import SettingsDialog
 from .events import Events
 from .screens.gifts import GiftsScreen
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.notification = Notification(self)
         self.conflicts_dialog: ConflictsDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
+        self.connect_dialog: ConnectDialog | None = None
 
         self._refreshes: deque[tuple[Callable[[ChangeSet], None], ChangeSet]] = deque()
         self._refresh_timer = QTimer(self, interval=0)
@@ -120,6 +122,8 @@ class MainWindow(QMainWindow):
         full.triggered.connect(lambda: self.sync.sync_now(full=True))
         conflicts = QAction(self.tr("解决冲突…"), self)
         conflicts.triggered.connect(self.show_conflicts)
+        connect = QAction(self.tr("连接店铺…"), self)
+        connect.triggered.connect(lambda: self.show_connect())
         settings = QAction(self.tr("设置…"), self, shortcut=QKeySequence("Ctrl+,"))
         settings.triggered.connect(lambda: self.show_settings())
         quit_action = QAction(self.tr("退出"), self, shortcut=QKeySequence("Ctrl+Q"))
@@ -127,6 +131,7 @@ class MainWindow(QMainWindow):
         for action in (self.sync_action, full, conflicts):
             shop.addAction(action)
         shop.addSeparator()
+        shop.addAction(connect)
         shop.addAction(settings)
         shop.addAction(quit_action)
 
@@ -246,6 +251,12 @@ class MainWindow(QMainWindow):
         self.settings_dialog.applied.connect(self._settings_applied)
         self.settings_dialog.open()
         return self.settings_dialog
+
+    def show_connect(self, first_run: bool = False) -> ConnectDialog:
+        self.connect_dialog = ConnectDialog(self.settings, self.services.secrets, first_run, self)
+        self.connect_dialog.applied.connect(self._settings_applied)
+        self.connect_dialog.open()
+        return self.connect_dialog
 
     def _settings_applied(self, reopen: bool) -> None:
         self.sync.apply_interval()
