@@ -5,6 +5,7 @@
     seller-desktop sandbox [...]                    serve the sandbox store
     seller-desktop sync [...]                       headless sync into a data dir
     seller-desktop labels [...] / picklist [...]    render or print labels and pick lists
+    seller-desktop aftersale [...]                  list after-sale cases; accept / reject them
 
 Subcommands import their module lazily so ``seller-desktop sandbox`` never loads Qt; they
 never open a window, so with no display they run on Qt's offscreen platform (``headless``).
@@ -25,6 +26,7 @@ SUBCOMMANDS = {
     "sync": "seller_desktop.cli_sync",
     "labels": "seller_desktop.cli_labels",
     "picklist": "seller_desktop.cli_labels",
+    "aftersale": "seller_desktop.cli_aftersale",
 }
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from .config import Paths
 from .context import AppContext, open_context
 from .credentials import SecretStore
+from .logs import log_to_file
 from .store import CacheTooNew, CorruptCache, ShopInUse, StorageFailed, StoreError
 from .store.errors import classify
 from .store.lock import DirLock
@@ -59,6 +60,13 @@ async def open_shop(paths: Paths, settings: Settings, demo: bool,
                 return None
 
 
+def use_language(app: QApplication, language: str) -> None:
+    """The UI language, Qt's own dialogs included, and the app's name in it (the window
+    manager appends that name to every window's title)."""
+    install_language(app, language)
+    app.setApplicationDisplayName(QApplication.translate("App", "小店桌面"))
+
+
 def services_for(ctx: AppContext) -> Services:
     return Services(store=ctx.store, settings=ctx.settings, secrets=ctx.secrets,
                     engine=ctx.engine, progress_relay=ctx.progress,
@@ -80,7 +88,7 @@ def window_outcome(window: MainWindow) -> asyncio.Future[str]:
 
 async def run(app: QApplication, paths: Paths, settings: Settings, demo_flag: bool,
               ready: asyncio.Future[MainWindow] | None = None) -> int:
-    install_language(app, settings.language)
+    use_language(app, settings.language)
     held = await hold_data_dir(paths.data_dir)
     if not isinstance(held, DirLock):
         return 0 if held == "focused" else 1
@@ -106,7 +114,7 @@ async def _run_shop(app: QApplication, paths: Paths, settings: Settings, demo_fl
     if demo_flag:
         settings.override("demo", True)  # shown checked in 设置; unchecking it leaves demo mode
     while True:
-        install_language(app, settings.language)
+        use_language(app, settings.language)
         demo = bool(settings.demo)
         ctx = await open_shop(paths, settings, demo, secrets)
         if ctx is None:
@@ -116,6 +124,7 @@ async def _run_shop(app: QApplication, paths: Paths, settings: Settings, demo_fl
         focus.activate.connect(raise_window)
         outcome = window_outcome(window)
         window.show()
+        log.info("window shown")  # packaging/smoke.py times the start up to this line
         if ready is not None and not ready.done():
             ready.set_result(window)
         if ctx.engine is not None:
@@ -140,7 +149,6 @@ def main(args: argparse.Namespace) -> int:
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request drowns the rest
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("seller-desktop")
-    app.setApplicationDisplayName("小店桌面")
     app.setQuitOnLastWindowClosed(False)
     use_cjk_font(app)
     try:
@@ -150,6 +158,7 @@ def main(args: argparse.Namespace) -> int:
         QMessageBox.critical(None, QApplication.translate("App", "无法使用数据目录"),
                              describe(problem or exc))
         return 1
+    log_file = log_to_file(paths.log_file)
     settings = Settings(paths.data_dir)
     if getattr(args, "lang", None):
         settings.language = args.lang
@@ -162,4 +171,7 @@ def main(args: argparse.Namespace) -> int:
             return loop.run_until_complete(run(app, paths, settings, bool(args.demo)))
     finally:
         asyncio.set_event_loop(None)
+        if log_file is not None:
+            logging.getLogger().removeHandler(log_file)
+            log_file.close()
 

@@ -42,6 +42,7 @@ class Exit(IntEnum):
     CACHE = 11
     NO_DISPLAY = 12
     STORAGE = 13
+    QUEUED = 14
     INTERRUPTED = 130  # the shell's 128 + SIGINT
 
 
@@ -65,6 +66,8 @@ MEANING: dict[Exit, str] = {
     Exit.NO_DISPLAY: "the window needs a display (DISPLAY / WAYLAND_DISPLAY); the commands do not",
     Exit.STORAGE: "the disk is full, read-only, or the data dir is not yours: nothing was "
                   "moved or lost; run again once it is fixed",
+    Exit.QUEUED: "some answers are queued, not yet confirmed by the store (offline, or it asked "
+                 "to wait, e.g. one refund per order per minute); the next sync sends them",
     Exit.INTERRUPTED: "interrupted (Ctrl+C); what was saved stays saved",
 }
 

@@ -15,8 +15,15 @@ the print reports and shipments (one transaction) and pushes them. Offline it pr
 cache has and leaves the reports in the outbox. ``--reprint`` prints labels already printed
 again (reported with re_print=1, logged with ``--reason``).
 
-Output: one ``key: value`` line per count on stdout, problems on stderr; the exit codes are
-``cli_exit``'s (listed in ``--help``).
+Orders the shipping guard holds (an open after-sale case, a pending address or SKU change, a
+label printed for an address that changed since) get no waybill, print or shipment;
+``--all-pending`` skips them and prints ``held <order id>: <reason>`` for each.
+
+Output (stdout): ``printed: N``, ``shipped: N`` (only shipments the store CONFIRMED in this
+run), ``shipped before: N`` (already shipped), ``not shipped: N`` and one ``not shipped <order
+id>: <reason>`` line per order asked for that did not ship (refused by the store — 拦截,
+108009 … —, held, not printed, or queued while offline). Problems on stderr. The exit codes are
+``cli_exit``'s (listed in ``--help``): ``NOT_ALL_SHIPPED`` when an order asked for did not ship.
 """
 
 from __future__ import annotations
@@ -91,19 +98,27 @@ def _order_ids(workflow: ShippingWorkflow, args: argparse.Namespace) -> list[str
     return [c.order_id for c in workflow.candidates() if c.can_ship]
 
 
-def outcome_code(outcome: PrintOutcome, order_ids: Sequence[str]) -> Exit:
-    """OK when every order asked for is printed (now or before); which failure otherwise."""
-    missed = set(outcome.failed) | (set(outcome.skipped) - set(outcome.already))
-    if outcome.printed:
-        return Exit.NOT_ALL_SHIPPED if missed else Exit.OK
-    if outcome.error and set(order_ids) - missed - set(outcome.already):
-        return Exit.PRINT_FAILED  # there was something to print and the job failed
-    if missed:
-        return Exit.NOT_ALL_SHIPPED
-    return Exit.OK  # a re-run after everything was printed and shipped
+def _held(workflow: ShippingWorkflow) -> None:
+    """``--all-pending``: one line per order the shipping guard holds, with the reason."""
+    for c in workflow.candidates():
+        if c.held:
+            print(f"held {c.order_id}: {c.verdict.text()}")
 
 
-def _report(outcome: PrintOutcome, order_ids: list[str]) -> Exit:
+def _report_reprint(outcome: PrintOutcome) -> Exit:
+    for oid, why in sorted({**outcome.skipped, **outcome.failed}.items()):
+        _err(f"skipped {oid}: {why}")
+    if outcome.error:
+        _err(f"print failed: {outcome.error}")
+    print(f"printed: {len(outcome.printed)}")
+    if outcome.printed and outcome.ok:
+        return Exit.OK
+    return Exit.PRINT_FAILED if outcome.error else Exit.NOT_ALL_SHIPPED
+
+
+def _report(workflow: ShippingWorkflow, outcome: PrintOutcome, order_ids: list[str]) -> Exit:
+    """Counts only what the store confirmed; every order asked for that did not ship is named
+    with its reason; ``NOT_ALL_SHIPPED`` when there is one."""
     for oid, why in sorted(outcome.skipped.items()):
         _err(f"skipped {oid}: {why}")
     for oid, why in sorted(outcome.failed.items()):
@@ -112,9 +127,23 @@ def _report(outcome: PrintOutcome, order_ids: list[str]) -> Exit:
         _err(f"print failed: {outcome.error}")
     for message in outcome.changes.messages:
         _err(f"problem: {message}")
+    before = workflow.confirmed_shipped(order_ids) - set(outcome.shipped)
+    not_shipped = [o for o in order_ids if o not in before and o not in outcome.shipped]
     print(f"printed: {len(outcome.printed)}")
     print(f"shipped: {len(outcome.shipped)}")
-    return outcome_code(outcome, order_ids)
+    if before:
+        print(f"shipped before: {len(before)}")
+    print(f"not shipped: {len(not_shipped)}")
+    for oid in not_shipped:
+        why = (outcome.refused.get(oid) or outcome.skipped.get(oid) or outcome.failed.get(oid)
+               or ("已打印，发货待微信小店确认（下次同步发送）" if oid in outcome.unconfirmed
+                   else outcome.error or "未发货"))
+        print(f"not shipped {oid}: {why}")
+    if not outcome.printed and not before:
+        if outcome.error:
+            return Exit.PRINT_FAILED  # there was something to print and the job failed
+        return Exit.NOT_ALL_SHIPPED if order_ids else Exit.NOTHING_TO_DO
+    return Exit.NOT_ALL_SHIPPED if not_shipped else Exit.OK
 
 
 async def _take_numbers(workflow: ShippingWorkflow, order_ids: list[str],
@@ -162,16 +191,18 @@ async def _labels(args: argparse.Namespace, store: Store, spec: PageSpec,
             except ApiError as exc:
                 _err(f"shop name: {exc.message}")
     order_ids = _order_ids(workflow, args)
+    if args.all_pending:
+        _held(workflow)
     if not order_ids:
         print("printed: 0\nshipped: 0")
         _err("nothing to print: no order is waiting to ship")
         return Exit.NOTHING_TO_DO
     if args.reprint:
-        return _report(await workflow.reprint(order_ids, spec, target, args.reason or "补打"),
-                       order_ids)
+        return _report_reprint(await workflow.reprint(order_ids, spec, target,
+                                                      args.reason or "补打"))
     if workflow.engine is not None:
         await _take_numbers(workflow, order_ids, args.account)
-    return _report(await workflow.print_labels(order_ids, spec, target), order_ids)
+    return _report(workflow, await workflow.print_labels(order_ids, spec, target), order_ids)
 
 
 def main(argv: Sequence[str]) -> int:

@@ -62,6 +62,11 @@ class Paths:
         return self.data_dir / "demo-shop.json"
 
     @property
+    def log_file(self) -> Path:
+        """The window's log (rotated; see ``logs.py``): what to send when something failed."""
+        return self.data_dir / "seller-desktop.log"
+
+    @property
     def account_file(self) -> Path:
         """Non-secret account settings (AppID, API base). Never the AppSecret."""
         return self.data_dir / "account.json"

@@ -269,3 +269,49 @@ def test_killed_after_the_print_is_recorded_ships_each_order_once(
     assert sorted(s for _, s in _ship_rows(data_dir)) == ["done"] * 3
     assert len(log_ops(sandbox.shop, EWB + "order/create")) == 3
     assert len(log_ops(sandbox.shop, EWB + "order/print")) == 3
+
+
+def test_report_counts_only_what_the_store_confirmed(
+        sandbox: SandboxServer, creds: dict[str, str], data_dir: Path, tmp_path: Path, qapp,
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Buyers open refunds on 3 of 5 orders while their labels print: those 3 do not ship,
+    each is named with the reason, only 2 count as shipped, and the exit code says so."""
+    import seller_desktop.labels as labels_pkg
+
+    ids = new_orders(sandbox.url, 5)
+    real_print = labels_pkg.print_labels_async
+
+    async def print_while_buyers_ask(*args, **kwargs):
+        result = await real_print(*args, **kwargs)
+        for oid in ids[:3]:
+            control(sandbox.url, "/sandbox/aftersale/open", {"order_id": oid})
+        return result
+
+    monkeypatch.setattr(labels_pkg, "print_labels_async", print_while_buyers_ask)
+    code = main(["--api-base", sandbox.url, "--data-dir", str(data_dir), "--orders", *ids,
+                 "--pdf", str(tmp_path / "l.pdf")])
+    out = capsys.readouterr().out
+    assert code == Exit.NOT_ALL_SHIPPED, out
+    assert "printed: 5" in out and "shipped: 2" in out and "not shipped: 3" in out
+    for oid in ids[:3]:
+        assert f"not shipped {oid}: " in out and "拦截" in out
+    assert sorted(e["order_id"] for e in log_ops(sandbox.shop, SEND)) == sorted(ids[3:])
+
+
+def test_all_pending_skips_held_orders_with_one_line_each(
+        sandbox: SandboxServer, creds: dict[str, str], data_dir: Path, tmp_path: Path, qapp,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    held, free = new_orders(sandbox.url, 2)
+    control(sandbox.url, "/sandbox/aftersale/open", {"order_id": held})
+    code = main(["--api-base", sandbox.url, "--data-dir", str(data_dir), "--all-pending",
+                 "--pdf", str(tmp_path / "all.pdf")])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    held_lines = [ln for ln in out.splitlines() if ln.startswith("held ")]
+    assert [ln.split(":")[0] for ln in held_lines if held in ln] == [f"held {held}"]
+    assert "售后" in next(ln for ln in held_lines if held in ln)
+    shipped = {e["order_id"] for e in log_ops(sandbox.shop, SEND)}
+    assert free in shipped and held not in shipped
+    waybilled = {str(o["ec_order_id"]) for w in sandbox_state(sandbox.url)["ewaybills"].values()
+                 for o in w["ec_order_list"]}
+    assert free in waybilled and held not in waybilled  # no waybill taken for a held order

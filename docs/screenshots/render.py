@@ -51,6 +51,10 @@ async def shoot(qapp: QApplication, data_dir: Path, out: Path, language: str) ->
     window.tabs.setCurrentWidget(window.gifts)
     await settle(1.2)
     window.grab().save(str(out / f"gifts{suffix}.png"))
+    about = window.show_about()
+    await settle(0.3)
+    about.grab().save(str(out / f"about{suffix}.png"))
+    about.close()
     if language == "zh_CN":
         window.tabs.setCurrentWidget(window.listings)
         editor = window.listings.open_editor(window.listings.model.keys()[0])

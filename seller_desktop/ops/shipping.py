@@ -7,7 +7,9 @@ the request goes out: after an unknown outcome the sync engine asks the server f
 instead of creating a second waybill. ``labels_printed`` writes, for every label the printer
 path confirmed, the 'print_report' row and (first print only) the order's 'ship' row in ONE
 transaction: nothing is shipped before its label printed, and a crash never leaves one
-without the other. The account's sender address and the shop name are cached (watermarks
+without the other. Waybills and shipments are refused for an order the shipping guard holds
+(``store.held`` → ``domain.guard.may_ship``: open case, pending address/SKU change, a label
+printed for an address that changed since); the first print records the label's address. The account's sender address and the shop name are cached (watermarks
 ``shipping.sender.<acct_id>``, ``shipping.shop_name``) so labels reprint offline.
 """
 
@@ -26,6 +28,7 @@ from ..domain.timeutil import now
 from ..domain.validation import Issue, ValidationFailed
 from ..domain.waybill import CarrierAccount, SenderAddress, Waybill, WaybillStatus
 from ..store import Store, outbox
+from ..store.held import record_printed_address, verdicts
 from ..store.meta import Watermarks
 from ..store.orders import OrderRepo
 from ..store.waybills import REQUESTED, PrintLog, WaybillRepo
@@ -85,9 +88,9 @@ def _jobs_tx(conn: sqlite3.Connection, order_ids: Sequence[str], account: Carrie
         if order is None:
             issues.append(Issue(order_id, f"订单 {order_id} 不存在"))
             continue
-        ok, why = order.can_ship()
-        if not ok:
-            issues.append(Issue(order_id, f"订单 {order_id}：{why}"))
+        verdict = verdicts(conn, {order_id: order}, with_labels=False)[order_id]
+        if not verdict.ok:
+            issues.append(Issue(order_id, f"订单 {order_id}：{verdict.text()}"))
         elif any(w.delivery_id == account.delivery_id for w in open_waybills(order, waybills.for_order(order_id))):
             issues.append(Issue(order_id, f"订单 {order_id} 已有{account.delivery_name}面单"))
         else:
@@ -145,6 +148,7 @@ def _print_tx(conn: sqlite3.Connection, ewaybill_order_id: str, reprint: bool | 
     if waybill.status == WaybillStatus.CANCELLED:
         raise fail("ewaybill_order_id", "面单已取消")
     is_reprint = waybill.print_count > 0 if reprint is None else reprint
+    record_printed_address(conn, ewaybill_order_id, OrderRepo(conn).get(waybill.order_id))
     PrintLog(conn).add(ewaybill_order_id, reason=reason, reprint=is_reprint,
                        order_id=waybill.order_id)
     waybills.mark_printed(ewaybill_order_id)
@@ -182,7 +186,7 @@ def _printed_tx(conn: sqlite3.Connection, ewaybill_order_ids: Sequence[str], rep
         if is_reprint:
             continue
         order = orders.get(waybill.order_id)
-        if order is None or not order.can_ship()[0] or any(
+        if order is None or not verdicts(conn, {order.order_id: order})[order.order_id].ok or any(
                 p.waybill_id == waybill.waybill_id for p in order.parcels):
             continue
         changes.merge(_ship_tx(conn, waybill.order_id, waybill.delivery_id, waybill.waybill_id,
@@ -209,8 +213,15 @@ def _shipped_with(conn: sqlite3.Connection, waybill: Waybill) -> bool:
     order = OrderRepo(conn).get(waybill.order_id)
     if order is not None and any(p.waybill_id == waybill.waybill_id for p in order.parcels):
         return True
-    return any(r.op == "ship" and (r.payload.get("parcel") or {}).get("waybill_id")
-               == waybill.waybill_id for r in outbox.open_rows(conn, "order", waybill.order_id))
+    return any(r.state != "failed" for r in _ship_rows(conn, waybill))
+
+
+def _ship_rows(conn: sqlite3.Connection, waybill: Waybill) -> list[outbox.OutboxRow]:
+    """The order's open 'ship' rows under this waybill's number (a failed one was refused by
+    the store, e.g. 拦截: nothing shipped with it)."""
+    return [r for r in outbox.open_rows(conn, "order", waybill.order_id)
+            if r.op == "ship" and (r.payload.get("parcel") or {}).get("waybill_id")
+            == waybill.waybill_id]
 
 
 def _cancel_tx(conn: sqlite3.Connection, ewaybill_order_id: str) -> ChangeSet:
@@ -224,6 +235,8 @@ def _cancel_tx(conn: sqlite3.Connection, ewaybill_order_id: str) -> ChangeSet:
                                                    and _shipped_with(conn, waybill)):
         raise fail("ewaybill_order_id", "这张面单已用于发货，不能取消")
     changes = ChangeSet(waybills={ewaybill_order_id}, orders={waybill.order_id}, outbox=True)
+    for refused in _ship_rows(conn, waybill):
+        outbox.cancel(conn, refused.id)  # an intercepted shipment can never use this label now
     if waybill.status == REQUESTED:
         rows = [r for r in outbox.open_rows(conn, "waybill", ewaybill_order_id)
                 if r.op == "ewaybill_create"]

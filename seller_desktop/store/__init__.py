@@ -7,7 +7,9 @@ Modules: ``db`` (file, checks, writer thread, reader), ``errors`` (damage vs. di
 read-only, no rights), ``lock`` (one writer per data dir across processes), ``migrations`` + ``schema`` (tables),
 ``rescue`` (export the outbox of a damaged file), ``codec`` (domain <-> stored JSON),
 ``products`` / ``orders`` (+ ``order_rows``, the bulk row encoder) / ``waybills`` / ``meta``
-(watermarks, conflicts) repositories, ``outbox``, ``search`` (FTS5 trigram + short-query
+(watermarks, conflicts) / ``aftersale`` (cases, buyer requests) repositories, ``held`` (the
+shipping guard's inputs), ``aftersale_queries`` (read-only queries for the 售后 screen and the
+CLI), ``outbox``, ``search`` (FTS5 trigram + short-query
 fallback). ``ui_queries`` belongs to the UI engineer (read-only queries for the Qt models).
 """
 

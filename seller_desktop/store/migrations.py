@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .schema import SCHEMA_V1
+from .schema_v2 import SCHEMA_V2
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ def _split_sql(sql: str) -> list[str]:
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("initial schema: products, orders, waybills, outbox, FTS", _script(SCHEMA_V1)),
+    Migration("after-sale cases, buyer requests, outbox not_before, label address",
+              _script(SCHEMA_V2)),
 )
 
 

@@ -4,7 +4,8 @@
 confirmed (a merchant note, a gift note, a shipment) is an overlay: it is written to the
 columns (``merchant_notes``, ``present_note``, ``status``) and to ``parcels`` rows with
 ``local = 1``, and re-applied from the open outbox rows after every upsert, so a pull never
-hides a change that is still on its way.
+hides a change that is still on its way. A shipment the store refused (a failed ``ship`` row,
+kept for the seller to retry or drop) is not shown as shipped.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ TABS: dict[str, tuple[str, tuple[int, ...] | None, str]] = {
 }
 
 LIST_COLUMNS = ", ".join(COLUMNS)
+# Answers to buyer requests (ops/aftersale.py): order rows with no overlay on the order itself.
+REQUEST_OPS = frozenset({"address_accept", "address_reject", "sku_approve", "sku_reject"})
 _CHUNK = 5000
 
 
@@ -72,22 +75,28 @@ class OrderRepo:
 
     # -- writing (writer connection, inside a transaction) ----------------------------------
 
-    def upsert_many(self, orders: Iterable[Order], now: int | None = None) -> UpsertResult:
-        """Store server copies; detect gift transitions against the stored status."""
+    def upsert_many(self, orders: Iterable[Order], now: int | None = None, *,
+                    force: bool = False) -> UpsertResult:
+        """Store server copies; detect gift transitions against the stored status.
+
+        A copy with the stored ``(status, update_time)`` is skipped as unchanged unless
+        ``force`` (an order read again on purpose: a change within the same second, such as
+        an address change approved, keeps its ``update_time``)."""
         t = now_ts() if now is None else now
         result = UpsertResult()
         batch: list[Order] = []
         for order in orders:
             batch.append(order)
             if len(batch) >= _CHUNK:
-                self._upsert_chunk(batch, t, result)
+                self._upsert_chunk(batch, t, result, force)
                 batch = []
         if batch:
-            self._upsert_chunk(batch, t, result)
+            self._upsert_chunk(batch, t, result, force)
         self.reapply_pending(result.touched)
         return result
 
-    def _upsert_chunk(self, batch: list[Order], t: int, result: UpsertResult) -> None:
+    def _upsert_chunk(self, batch: list[Order], t: int, result: UpsertResult,
+                      force: bool = False) -> None:
         conn = self.conn
         latest: dict[str, Order] = {}
         for o in batch:  # overlapping pull windows can deliver one order twice: keep the newest
@@ -113,7 +122,7 @@ class OrderRepo:
             if before is None:
                 new_ids.append(oid)
                 new_rows.append(order_params(o, None, None))
-            elif before == (o.status, o.update_time) or o.update_time < before[1]:
+            elif (before == (o.status, o.update_time) and not force) or o.update_time < before[1]:
                 result.unchanged += 1  # the same, or older than what we have (a stale page)
                 continue
             else:
@@ -153,6 +162,8 @@ class OrderRepo:
             pending &= set(order_ids)
         for order_id in sorted(pending):
             for row in outbox.open_rows(self.conn, "order", order_id):
+                if row.op == "ship" and row.state == "failed":
+                    continue  # the store refused it (拦截, 108009…): the order is not shipped
                 self.apply_overlay(row.op, row.payload)
 
     def apply_overlay(self, op: str, payload: dict) -> None:
@@ -168,6 +179,8 @@ class OrderRepo:
                 (payload["notes"], order_id))
         elif op == "ship":
             self._apply_local_parcel(order_id, parcel_from_dict(payload["parcel"]))
+        elif op in REQUEST_OPS:
+            return  # a buyer-request answer shows in ``buyer_requests.answer``, not the order
         else:
             raise ValueError(f"unknown order op {op!r}")
 

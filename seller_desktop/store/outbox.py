@@ -12,6 +12,9 @@ process on the same data dir, which the data-dir lock should already prevent), i
 ``ClaimLost``: that row is someone else's now, and the pusher skips it without sending.
 Completing a row that is already done is a no-op for the same reason.
 
+Scheduling: ``not_before`` (unix s) keeps a row back after the store asked it to wait (the
+after-sale refund rate: one refund call per order per minute); ``reschedule`` sets it.
+
 Order: rows of one entity (entity, entity_id) go out one at a time, oldest first. Only the oldest
 row that is not done is eligible; while it is failed or in conflict, the entity's later rows
 wait. Different entities are independent.
@@ -22,6 +25,11 @@ Ops (``op``) and payloads, written by ``ops/`` and read by ``sync/``:
   delta}: always a delta, never an absolute stock).
 - order: ``merchant_note`` ({order_id, notes}), ``gift_note`` ({order_id, present_order_id,
   notes}), ``ship`` ({order_id, parcel: {delivery_id, waybill_id, items…}}).
+- order (buyer requests): ``address_accept`` / ``address_reject`` / ``sku_approve`` /
+  ``sku_reject`` ({order_id}).
+- aftersale (entity_id = case id): ``accept`` ({case_id, order_id, from_status, address_id,
+  accept_type}), ``reject`` ({…, reject_reason_type, reject_reason}), ``negotiate``,
+  ``refund_certificate``, ``reship``, ``reject_reship`` (see ``ops/aftersale.py``).
 - waybill: ``ewaybill_create`` ({ewaybill_order_id, order_id, delivery_id, acct_id, …}),
   ``print_report`` ({ewaybill_order_id, delivery_id, waybill_id, reprint}).
 """
@@ -36,7 +44,7 @@ from typing import Any
 from ..domain.timeutil import now
 from .codec import dumps
 
-ENTITIES = ("product", "order", "waybill")
+ENTITIES = ("product", "order", "waybill", "aftersale")
 STATES = ("pending", "sending", "done", "failed", "conflict")
 EDITABLE_STATES = ("pending", "failed", "conflict")
 
@@ -102,8 +110,10 @@ def _require(conn: sqlite3.Connection, row_id: int, allowed: tuple[str, ...], ac
     return row
 
 
-def next_batch(conn: sqlite3.Connection, limit: int = 100) -> list[OutboxRow]:
-    """The rows that may go out now: per entity its oldest not-done row, if pending or sending.
+def next_batch(conn: sqlite3.Connection, limit: int = 100,
+               at: int | None = None) -> list[OutboxRow]:
+    """The rows that may go out now: per entity its oldest not-done row, if pending or sending
+    and not told to wait (``not_before`` after ``at``, default now).
 
     A ``sending`` row is returned too: it is one whose outcome is unknown (a crash or a lost
     reply); the caller must check the server before sending it again.
@@ -112,8 +122,8 @@ def next_batch(conn: sqlite3.Connection, limit: int = 100) -> list[OutboxRow]:
         "SELECT o.* FROM outbox o"
         " JOIN (SELECT min(id) AS id FROM outbox WHERE state != 'done'"
         "       GROUP BY entity, entity_id) head ON head.id = o.id"
-        " WHERE o.state IN ('pending', 'sending') ORDER BY o.id LIMIT ?",
-        (limit,),
+        " WHERE o.state IN ('pending', 'sending') AND o.not_before <= ? ORDER BY o.id LIMIT ?",
+        (now() if at is None else at, limit),
     ).fetchall()
     return [OutboxRow.from_row(r) for r in rows]
 
@@ -144,6 +154,19 @@ def check_claim(conn: sqlite3.Connection, row_id: int, seen: OutboxRow | None = 
         state = row.state if row is not None else "gone"
         raise ClaimLost(f"outbox row {row_id} was taken by another pusher (now {state!r})")
     return row
+
+
+def reschedule(conn: sqlite3.Connection, row_id: int, not_before: int) -> None:
+    """The store asked this row to wait (a rate rule; it surely was not applied): back to
+    ``pending``, not eligible before ``not_before``. Not an error: nothing is shown as failed."""
+    _require(conn, row_id, ("sending", "pending"), "reschedule")
+    _set_state(conn, row_id, "pending", not_before=int(not_before), last_error="")
+
+
+def waiting_until(conn: sqlite3.Connection, row_id: int) -> int:
+    """The row's ``not_before`` (0: may go now)."""
+    r = conn.execute("SELECT not_before FROM outbox WHERE id = ?", (row_id,)).fetchone()
+    return int(r[0]) if r else 0
 
 
 def mark_done(conn: sqlite3.Connection, row_id: int) -> None:

@@ -1,4 +1,5 @@
-"""SyncEngine: one run = push the outbox, then pull orders and products; a report at the end.
+"""SyncEngine: one run = push the outbox, then pull orders, after-sale cases and buyer requests
+(and the orders they touch), then products; a report at the end.
 
 Runs never overlap (a lock). A run stops early, keeping everything it already saved, when the
 API is offline, busy, out of quota or refuses the credentials; ``SyncReport.stopped`` says
@@ -45,6 +46,7 @@ from ..api.errors import (
     Offline,
     QuotaExceeded,
     RateLimited,
+    Rejected,
     ServerError,
 )
 from ..domain.changes import ChangeSet
@@ -53,6 +55,7 @@ from ..store.products import ProductRepo
 from . import conflicts, marks
 from .context import SyncContext, SyncReport
 from .progress import Progress, ProgressFn
+from .pull_aftersale import pull_aftersale
 from .pull_orders import pull_order_span
 from .pull_products import pull_products
 from .push import PushResult, PushStopped, open_count, push_outbox
@@ -195,6 +198,11 @@ class SyncEngine:
             order_pull = await pull_order_span(ctx, report, full=full,
                                                order_days=self.order_days,
                                                overlap=self.overlap)
+            try:
+                await pull_aftersale(ctx, report, order_pull, full=full, days=self.order_days,
+                                     overlap=self.overlap)
+            except Rejected as exc:  # e.g. 48001: the app lacks the after-sale permission (131)
+                report.note(f"售后单未同步：{exc.message}")
             full_at = await ctx.write(lambda conn: marks.products_full_at(conn))
             now = ctx.clock()
             due = full or full_at is None or now - full_at >= self.product_full_interval

@@ -3,6 +3,8 @@
 - ``orders.synced_to``: unix seconds; every order updated before it (minus the overlap the
   next run re-reads) is in the cache.
 - ``orders.retry``: JSON list of order ids whose reply could not be read; asked again next run.
+- ``aftersale.synced_to`` / ``aftersale.retry``: the same for after-sale cases
+  (``pull_aftersale.py``).
 - ``products.full_at``: unix seconds of the last complete product pass.
 - ``products.dirty``: JSON list of product ids to re-read on the next run (touched by a push
   or by an order) when that run could not do it.
@@ -52,6 +54,15 @@ def _ids(text: str | None) -> list[str]:
     except ValueError:
         return []
     return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def parse_ids(text: str | None) -> list[str]:
+    """A JSON id-list watermark; [] when absent or unreadable."""
+    return _ids(text)
+
+
+def dump_ids(ids: list[str]) -> str:
+    return json.dumps(sorted(set(ids)))
 
 
 def read_orders(conn: sqlite3.Connection) -> OrderMarks:

@@ -15,6 +15,8 @@ How failures end a row's turn:
 - ``Rejected`` (a business rule: 10020xxx, 109000 …), ``NotFound``, ``MalformedResponse`` of
   a write, a local problem (missing image file): the row is marked ``failed`` with the message;
   it stays editable and retryable, nothing the seller typed is dropped.
+- ``RowLater`` (a rate rule such as the after-sale refund rate): the row goes back to
+  ``pending`` with ``not_before``; it is not a failure and the push goes on with other rows.
 - ``UnknownOutcome``: the row stays ``sending``; it is reconciled (read, then maybe re-sent)
   right away, up to ``MAX_RECONCILE`` times, else on the next run.
 - ``Offline``, ``Busy``, ``RateLimited``, ``ServerError``: the whole push stops for now, rows
@@ -28,6 +30,7 @@ import logging
 import sqlite3
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TypeVar
 
 from ..api.errors import (
@@ -63,6 +66,15 @@ class RowFailed(Exception):
 
 class RowConflict(Exception):
     """A product edit whose fields also changed on the server: the row waits in ``conflict``."""
+
+
+class RowLater(Exception):
+    """The store asked this row to wait (a rate rule; it was not applied): it goes back to
+    ``pending`` with ``not_before`` = ``at``. Not an error, never shown as one."""
+
+    def __init__(self, at: int) -> None:
+        super().__init__(f"not before {at}")
+        self.at = at
 
 
 class PushStopped(Exception):
@@ -157,7 +169,11 @@ def describe(row: OutboxRow) -> str:
              "delete": "删除商品", "stock_delta": "修改库存", "merchant_note": "订单备注",
              "gift_note": "礼物留言", "ship": "发货", "ewaybill_create": "电子面单取号",
              "ewaybill_cancel": "取消电子面单",
-             "print_report": "面单打印回传"}
+             "print_report": "面单打印回传", "accept": "同意售后", "reject": "拒绝售后",
+             "negotiate": "售后协商", "refund_certificate": "上传退款凭证",
+             "reship": "换货发货", "reject_reship": "拒绝换货发货",
+             "address_accept": "同意改地址", "address_reject": "拒绝改地址",
+             "sku_approve": "同意换款", "sku_reject": "拒绝换款"}
     return f"{names.get(row.op, row.op)}（{row.entity_id}）"
 
 
@@ -193,6 +209,13 @@ async def push_row(ctx: SyncContext, row: OutboxRow, result: PushResult,
                 return "done"
             current = refreshed
             continue
+        except RowLater as later:
+            at = later.at
+            await ctx.write(partial(outbox.reschedule, row_id=row.id, not_before=at),
+                            durable=True)
+            log.info("outbox row %d: the store asked it to wait until %d", row.id, at)
+            report.waiting += 1
+            return "pending"
         except RowConflict as exc:
             await _finish(ctx, current, "conflict", str(exc))
             report.conflicts += 1
@@ -259,7 +282,8 @@ async def push_outbox(ctx: SyncContext, report: SyncReport) -> PushResult:
     ctx.progress(STEP_PUSH, 0, total, force=True)
     try:
         while True:
-            rows = await ctx.write(lambda conn: outbox.next_batch(conn, limit=200))
+            at = ctx.clock()  # the clock ``RowLater`` counts from (the sandbox's in tests)
+            rows = await ctx.write(partial(outbox.next_batch, limit=200, at=at))
             rows = [r for r in rows if r.id not in finished]
             if not rows:
                 break

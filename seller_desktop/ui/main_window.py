@@ -13,17 +13,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QMainWindow, QTableView, QTabWidget, QWidget
 
+from ..config import Paths
 from ..credentials import SecretStore
 from ..domain import timeutil
 from ..domain.changes import ChangeSet
 from ..store import ui_queries as q
 from ..store.db import Store
 from ..workflows.shipping import ShippingWorkflow
+from . import messages
 from .actions import Actions
+from .dialogs.about import AboutDialog
 from .dialogs.conflicts import ConflictsDialog
 from .dialogs.connect_dialog import ConnectDialog
 from .dialogs.settings_dialog import SettingsDialog
@@ -62,7 +65,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.services = services
         self.settings = services.settings
-        self.setWindowTitle(self.tr("小店桌面") + (self.tr("（演示店铺）") if services.demo else ""))
+        # Ends with the app's display name, so the window manager's title does not repeat it.
+        name = self.tr("小店桌面")
+        self.setWindowTitle(self.tr("演示店铺 — %1").replace("%1", name) if services.demo else name)
         self.events = Events(self)
         self.tasks = TaskRunner()
         self.tasks.on_error = self._task_failed
@@ -134,6 +139,9 @@ class MainWindow(QMainWindow):
         shop.addAction(connect)
         shop.addAction(settings)
         shop.addAction(quit_action)
+        about = QAction(self.tr("关于小店桌面"), self)
+        about.triggered.connect(lambda: self.show_about())
+        self.menuBar().addMenu(self.tr("帮助")).addAction(about)
 
     def _shortcuts(self) -> None:
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
@@ -194,12 +202,12 @@ class MainWindow(QMainWindow):
             self.notify_gift_accepted(changes.gifts_accepted[0])
         elif changes.gifts_accepted:
             self.notification.notify(
-                self.tr("%1 个礼物已被收下，请尽快发货").replace(
-                    "%1", str(len(changes.gifts_accepted))), self.tr("查看礼物"), "")
+                self.tr("%n 个礼物已被收下，请尽快发货", "", len(changes.gifts_accepted)),
+                self.tr("查看礼物"), "")
         if changes.gifts_expired:
             self.statusBar().showMessage(
-                self.tr("%1 个礼物未在 24 小时内被收下，已过期").replace(
-                    "%1", str(len(changes.gifts_expired))), 10_000)
+                self.tr("%n 个礼物未在 24 小时内被收下，已过期", "",
+                        len(changes.gifts_expired)), 10_000)
 
     def notify_gift_accepted(self, order_id: str) -> None:
         detail = q.order_detail(self.actions.reader(), order_id)
@@ -258,6 +266,13 @@ class MainWindow(QMainWindow):
         self.connect_dialog.open()
         return self.connect_dialog
 
+    def show_about(self) -> AboutDialog:
+        data_dir = Path(self.services.store.data_dir)
+        dialog = AboutDialog(data_dir, Paths(data_dir).log_file, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def _settings_applied(self, reopen: bool) -> None:
         self.sync.apply_interval()
         if reopen:
@@ -267,7 +282,7 @@ class MainWindow(QMainWindow):
         summary = q.outbox_summary(self.actions.reader())
         message = summary.last_error or self.status.error
         if message:
-            self.statusBar().showMessage(message, 15_000)
+            self.statusBar().showMessage(messages.message(message), 15_000)
 
     def _task_failed(self, error: BaseException) -> None:
         self.statusBar().showMessage(self.tr("操作失败：%1").replace("%1", describe(error)), 15_000)

@@ -3,7 +3,7 @@
 The store names the problem by type (``store/errors.py``: damaged, disk full, read-only, no
 rights, an I/O error, open in another window); this turns the type into a translated sentence
 that says what happened, that nothing was lost or moved, and what to do. Any other error keeps
-its own text.
+its own text (translated by ``messages``).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from ..store import (
     StorageProblem,
     StorageReadOnly,
 )
+from .messages import error as error_text
 
 
 def headline(exc: BaseException) -> str:
@@ -38,7 +39,7 @@ def headline(exc: BaseException) -> str:
         return QCoreApplication.translate("Storage", "本地缓存文件已损坏。")
     if isinstance(exc, CacheTooNew):
         return QCoreApplication.translate("Storage", "这个数据目录由更新版本的小店桌面创建，请升级后再打开。")
-    return str(exc) or type(exc).__name__
+    return error_text(exc) or type(exc).__name__  # any other error: its own words, translated
 
 
 def describe(exc: BaseException) -> str:

@@ -178,7 +178,9 @@ async def test_rejected_rows_are_kept_failed_and_retryable(
     report = await engine.run()
     assert report.failed == 1 and report.pushed == 0
     row = store.reader().execute("SELECT state, last_error, payload FROM outbox").fetchone()
-    assert row["state"] == "failed" and "101100" in row["last_error"]
+    # the order is read fresh right before delivery/send: the cancellation stops it there
+    assert row["state"] == "failed" and "订单已取消" in row["last_error"]
+    assert sandbox_log(sandbox.url, "/channels/ec/order/delivery/send") == []
     assert "YT900000000002" in row["payload"]
     assert any("发货" in e for e in report.errors)
 

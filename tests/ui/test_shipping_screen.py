@@ -288,12 +288,10 @@ async def test_waybill_stock_follows_numbers_taken_and_cancelled(screen, sandbox
     assert screen.account.currentData() == "7001002"  # still the chosen account
     assert _stock_shown(screen) == before - len(ids)  # without 刷新账号
 
-    from PySide6.QtWidgets import QMessageBox
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
     screen.model.set_checked(ids, False)  # the highlighted row is then the one acted on
     assert screen.select_order(ids[0])
-    screen.cancel_current()
+    box = screen.cancel_current()
+    qtbot.mouseClick(box.button(box.StandardButton.Yes), Qt.MouseButton.LeftButton)
     await screen.current_task
     assert screen.status.text() == "面单已取消"
     assert _stock_shown(screen) == before - len(ids) + 1
@@ -342,3 +340,26 @@ async def test_every_action_acts_on_the_ticked_rows_else_the_highlighted_one(
     screen.model.set_checked(ids)  # one number for one parcel: 自己联系物流 asks for one
     assert screen.self_ship_current() is None
     assert "只勾选一个" in screen.status.text()
+
+
+async def test_cancel_asks_first_then_cancels_the_waybill(screen, sandbox, qtbot) -> None:
+    oid = (await acontrol(sandbox, "/sandbox/order/create", {"status": 20}))["order_id"]
+    await screen.sync_engine.run(full=True)
+    screen.reload()
+    await screen.refresh_accounts()
+    screen.model.set_checked([oid], True)
+    screen.take_numbers()
+    await screen.current_task
+    assert screen.select_order(oid)
+    waybill = screen.model.candidate(screen.model.row_of(oid)).waybill
+    assert waybill is not None and waybill.waybill_id
+
+    box = screen.cancel_current()  # 否: nothing happens
+    qtbot.mouseClick(box.button(box.StandardButton.No), Qt.MouseButton.LeftButton)
+    assert screen.model.candidate(screen.model.row_of(oid)).waybill == waybill
+    box = screen.cancel_current()
+    assert waybill.waybill_id in box.text()
+    qtbot.mouseClick(box.button(box.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    await screen.current_task
+    assert screen.status.text() == "面单已取消"
+    assert screen.model.candidate(screen.model.row_of(oid)).waybill is None

@@ -8,7 +8,9 @@ address: an absent or all-empty ``address_info`` becomes ``None``.
 ``Order.extra`` keeps what the domain does not model, under these keys: unmodelled top-level
 fields by their own name; ``"order_detail"`` (other order_detail fields: coupon, settle…);
 ``"price_info"`` (the whole object); ``"delivery_info"`` (e.g. ``ewaybill_order_code``,
-``address_under_review``); ``"ext_info"``; ``"address_info"`` (hash_code, virtual numbers…).
+``address_under_review``); ``"ext_info"``; ``"address_info"`` (hash_code, virtual numbers…);
+``"holds"``: the after-sale and buyer-request signals the shipping guard reads, under the app's
+own keys (``schemas/aftersale.order_hold_signals``, ``domain/guard.py``).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from ._wire import (
     req_int,
     req_str,
 )
+from .aftersale import order_hold_signals
 
 _ORDER_MODELLED = frozenset({"order_id", "status", "create_time", "update_time", "openid",
                              "order_detail", "is_present", "present_order_id",
@@ -153,6 +156,9 @@ def parse_order(d: Any, where: str = "order") -> Order:
             extra[name] = rest
     if price:
         extra["price_info"] = price
+    holds = order_hold_signals(d, detail, delivery, where)
+    if holds:
+        extra["holds"] = holds
 
     return Order(
         order_id=req_id(d, "order_id", where),

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>关于小店桌面</source>
+        <translation>About Seller Desktop</translation>
+    </message>
+    <message>
+        <source>小店桌面</source>
+        <translation>Seller Desktop</translation>
+    </message>
+    <message>
+        <source>微信小店商家的桌面工作台：商品、订单、礼物和电子面单，断网也能用。</source>
+        <translation>A desktop console for WeChat Store sellers: listings, orders, gifts and e-waybill labels, online or offline.</translation>
+    </message>
+    <message>
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open its folder</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>数据文件夹</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>日志文件</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <source>运行环境</source>
+        <translation>Runs on</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>重试</source>
@@ -68,8 +107,123 @@
         <translation>Cache from a newer version</translation>
     </message>
     <message>
+        <source>小店桌面</source>
+        <translation>Seller Desktop</translation>
+    </message>
+    <message>
         <source>无法使用数据目录</source>
         <translation>Cannot use the data folder</translation>
+    </message>
+</context>
+<context>
+    <name>Carriers</name>
+    <message>
+        <source>顺丰速运</source>
+        <translation>SF Express</translation>
+    </message>
+    <message>
+        <source>顺丰快递</source>
+        <translation>SF Express</translation>
+    </message>
+    <message>
+        <source>中通快递</source>
+        <translation>ZTO Express</translation>
+    </message>
+    <message>
+        <source>圆通速递</source>
+        <translation>YTO Express</translation>
+    </message>
+    <message>
+        <source>圆通快递</source>
+        <translation>YTO Express</translation>
+    </message>
+    <message>
+        <source>申通快递</source>
+        <translation>STO Express</translation>
+    </message>
+    <message>
+        <source>韵达速递</source>
+        <translation>Yunda Express</translation>
+    </message>
+    <message>
+        <source>韵达快递</source>
+        <translation>Yunda Express</translation>
+    </message>
+    <message>
+        <source>邮政快递包裹</source>
+        <translation>China Post</translation>
+    </message>
+    <message>
+        <source>中国邮政</source>
+        <translation>China Post</translation>
+    </message>
+    <message>
+        <source>中国邮政速递物流</source>
+        <translation>China Post EMS</translation>
+    </message>
+    <message>
+        <source>EMS</source>
+        <translation>EMS</translation>
+    </message>
+    <message>
+        <source>京东物流</source>
+        <translation>JD Logistics</translation>
+    </message>
+    <message>
+        <source>京东快递</source>
+        <translation>JD Express</translation>
+    </message>
+    <message>
+        <source>极兔速递</source>
+        <translation>J&amp;T Express</translation>
+    </message>
+    <message>
+        <source>德邦快递</source>
+        <translation>Deppon Express</translation>
+    </message>
+    <message>
+        <source>德邦物流</source>
+        <translation>Deppon Logistics</translation>
+    </message>
+    <message>
+        <source>百世快递</source>
+        <translation>Best Express</translation>
+    </message>
+    <message>
+        <source>顺心捷达</source>
+        <translation>Shunxin Jieda Express</translation>
+    </message>
+    <message>
+        <source>丰网速运</source>
+        <translation>Fengwang Express</translation>
+    </message>
+    <message>
+        <source>宅急送</source>
+        <translation>ZJS Express</translation>
+    </message>
+    <message>
+        <source>跨越速运</source>
+        <translation>Kuayue Express</translation>
+    </message>
+    <message>
+        <source>安能物流</source>
+        <translation>ANE Logistics</translation>
+    </message>
+    <message>
+        <source>优速快递</source>
+        <translation>UC Express</translation>
+    </message>
+    <message>
+        <source>中通快运</source>
+        <translation>ZTO Freight</translation>
+    </message>
+    <message>
+        <source>韵达快运</source>
+        <translation>Yunda Freight</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other carrier</translation>
     </message>
 </context>
 <context>
@@ -184,6 +338,40 @@
     <message>
         <source>未选择</source>
         <translation>Not chosen</translation>
+    </message>
+</context>
+<context>
+    <name>FileWritten</name>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open its folder</translation>
+    </message>
+    <message>
+        <source>已保存：</source>
+        <translation>Saved:</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>面单</source>
+        <translation>labels</translation>
+    </message>
+    <message>
+        <source>拣货单</source>
+        <translation>pick-list</translation>
+    </message>
+    <message>
+        <source>发货单</source>
+        <translation>packing-slips</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -651,9 +839,33 @@
         <source>有冲突</source>
         <translation>Conflicts</translation>
     </message>
-    <message>
-        <source>共 %1 个商品</source>
-        <translation>%1 products</translation>
+    <message numerus="yes">
+        <source>共 %n 个商品</source>
+        <translation>
+            <numerusform>%n product</numerusform>
+            <numerusform>%n products</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>删除所选的 %n 个商品？删除后买家将看不到它们。</source>
+        <translation>
+            <numerusform>Delete the selected product? Buyers will no longer see it.</numerusform>
+            <numerusform>Delete the %n selected products? Buyers will no longer see them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>所选 %n 个商品的所有 SKU 价格调整（%，如 -10 表示降价 10%）</source>
+        <translation>
+            <numerusform>Change every SKU price of the selected product by a percentage (e.g. -10 lowers prices by 10%)</numerusform>
+            <numerusform>Change every SKU price of the %n selected products by a percentage (e.g. -10 lowers prices by 10%)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>所选 %n 个商品的每个 SKU 库存增减（负数为减少）</source>
+        <translation>
+            <numerusform>Add to the stock of every SKU of the selected product (negative to remove)</numerusform>
+            <numerusform>Add to the stock of every SKU of the %n selected products (negative to remove)</numerusform>
+        </translation>
     </message>
     <message>
         <source>默认</source>
@@ -664,20 +876,12 @@
         <translation>Delete products</translation>
     </message>
     <message>
-        <source>删除所选的 %1 个商品？删除后买家将看不到它们。</source>
-        <translation>Delete the %1 selected products? Buyers will no longer see them.</translation>
-    </message>
-    <message>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
         <source>批量改价</source>
         <translation>Change prices</translation>
-    </message>
-    <message>
-        <source>所选 %1 个商品的所有 SKU 价格调整（%，如 -10 表示降价 10%）</source>
-        <translation>Change every SKU price of the %1 selected products by a percentage (e.g. -10 lowers prices by 10%)</translation>
     </message>
     <message>
         <source>在售商品的新价格保存为草稿，重新提交审核（上架）并通过后才生效。</source>
@@ -687,10 +891,6 @@
         <source>批量改库存</source>
         <translation>Change stock</translation>
     </message>
-    <message>
-        <source>所选 %1 个商品的每个 SKU 库存增减（负数为减少）</source>
-        <translation>Add to the stock of every SKU of the %1 selected products (negative to remove)</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -699,8 +899,8 @@
         <translation>Seller Desktop</translation>
     </message>
     <message>
-        <source>（演示店铺）</source>
-        <translation> (demo shop)</translation>
+        <source>演示店铺 — %1</source>
+        <translation>Demo shop — %1</translation>
     </message>
     <message>
         <source>商品</source>
@@ -743,16 +943,30 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <source>%1 个礼物已被收下，请尽快发货</source>
-        <translation>%1 gifts were accepted: please ship them soon</translation>
+        <source>关于小店桌面</source>
+        <translation>About Seller Desktop</translation>
+    </message>
+    <message>
+        <source>帮助</source>
+        <translation>Help</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个礼物已被收下，请尽快发货</source>
+        <translation>
+            <numerusform>%n gift was accepted: please ship it soon</numerusform>
+            <numerusform>%n gifts were accepted: please ship them soon</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个礼物未在 24 小时内被收下，已过期</source>
+        <translation>
+            <numerusform>%n gift was not accepted within 24 hours and expired</numerusform>
+            <numerusform>%n gifts were not accepted within 24 hours and expired</numerusform>
+        </translation>
     </message>
     <message>
         <source>查看礼物</source>
         <translation>Show gifts</translation>
-    </message>
-    <message>
-        <source>%1 个礼物未在 24 小时内被收下，已过期</source>
-        <translation>%1 gifts were not accepted within 24 hours and expired</translation>
     </message>
     <message>
         <source>礼物已被收下：%1
@@ -771,6 +985,569 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>操作失败：%1</source>
         <translation>Action failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>找不到图片文件：%1</source>
+        <translation>Image file not found: %1</translation>
+    </message>
+    <message>
+        <source>不支持的图片格式：%1（请用 JPG、PNG、GIF、WebP 或 BMP）</source>
+        <translation>Unsupported image format: %1 (use JPG, PNG, GIF, WebP or BMP)</translation>
+    </message>
+    <message>
+        <source>备注最多 %1 个字</source>
+        <translation>A note can have at most %1 characters</translation>
+    </message>
+    <message>
+        <source>订单不存在</source>
+        <translation>The order does not exist</translation>
+    </message>
+    <message>
+        <source>请选择要发货的商品</source>
+        <translation>Choose the items to ship</translation>
+    </message>
+    <message>
+        <source>请选择快递公司</source>
+        <translation>Choose a carrier</translation>
+    </message>
+    <message>
+        <source>请填写快递单号</source>
+        <translation>Enter the tracking number</translation>
+    </message>
+    <message>
+        <source>这个快递单号已经用于本订单</source>
+        <translation>This tracking number is already used for this order</translation>
+    </message>
+    <message>
+        <source>这不是礼物订单</source>
+        <translation>This is not a gift order</translation>
+    </message>
+    <message>
+        <source>发货数量必须大于 0</source>
+        <translation>The quantity to ship must be more than 0</translation>
+    </message>
+    <message>
+        <source>发货商品不在订单中，或数量超过未发货数量</source>
+        <translation>The items are not in the order, or more than what is left to ship</translation>
+    </message>
+    <message>
+        <source>库存不足：现有 %1，不能减少 %2</source>
+        <translation>Not enough stock: %1 in stock, cannot remove %2</translation>
+    </message>
+    <message>
+        <source>商品不存在或已被删除</source>
+        <translation>The product does not exist or was deleted</translation>
+    </message>
+    <message>
+        <source>商品已在审核中，请勿重复提交</source>
+        <translation>The product is already in review; do not submit it again</translation>
+    </message>
+    <message>
+        <source>商品已删除</source>
+        <translation>The product was deleted</translation>
+    </message>
+    <message>
+        <source>商品未在售，无需下架</source>
+        <translation>The product is not on sale; nothing to delist</translation>
+    </message>
+    <message>
+        <source>审核中的商品不能删除，请先撤回审核</source>
+        <translation>A product in review cannot be deleted; withdraw the review first</translation>
+    </message>
+    <message>
+        <source>库存变化不能为 0</source>
+        <translation>The stock change cannot be 0</translation>
+    </message>
+    <message>
+        <source>SKU 不存在</source>
+        <translation>The SKU does not exist</translation>
+    </message>
+    <message>
+        <source>面单 %1 不存在</source>
+        <translation>Waybill %1 does not exist</translation>
+    </message>
+    <message>
+        <source>订单 %1 不存在</source>
+        <translation>Order %1 does not exist</translation>
+    </message>
+    <message>
+        <source>订单 %1：%2</source>
+        <translation>Order %1: %2</translation>
+    </message>
+    <message>
+        <source>订单 %1 已有%2面单</source>
+        <translation>Order %1 already has a %2 waybill</translation>
+    </message>
+    <message>
+        <source>请选择订单</source>
+        <translation>Choose orders</translation>
+    </message>
+    <message>
+        <source>面单不存在</source>
+        <translation>The waybill does not exist</translation>
+    </message>
+    <message>
+        <source>面单还没有取到单号，不能打印</source>
+        <translation>The waybill has no number yet and cannot be printed</translation>
+    </message>
+    <message>
+        <source>面单已取消</source>
+        <translation>The waybill was cancelled</translation>
+    </message>
+    <message>
+        <source>没有打印任何面单</source>
+        <translation>No label was printed</translation>
+    </message>
+    <message>
+        <source>这张面单已用于发货，不能取消</source>
+        <translation>This waybill was used to ship and cannot be cancelled</translation>
+    </message>
+    <message>
+        <source>面单正在取号，请等取号完成后再取消</source>
+        <translation>The waybill number is being taken; cancel it once that is done</translation>
+    </message>
+    <message>
+        <source>打印组件中没有打印机“%1”</source>
+        <translation>The print component has no printer “%1”</translation>
+    </message>
+    <message>
+        <source>打印机“%1”未就绪（%2）</source>
+        <translation>Printer “%1” is not ready (%2)</translation>
+    </message>
+    <message>
+        <source>无法保存 PDF：文件夹“%1”不存在</source>
+        <translation>Cannot save the PDF: the folder “%1” does not exist</translation>
+    </message>
+    <message>
+        <source>无法保存 PDF：没有写入“%1”的权限</source>
+        <translation>Cannot save the PDF: no permission to write to “%1”</translation>
+    </message>
+    <message>
+        <source>没有选择打印机，请先在设置中选择面单打印机</source>
+        <translation>No printer chosen: choose the label printer first</translation>
+    </message>
+    <message>
+        <source>找不到打印机“%1”，请检查打印机是否已连接并安装驱动（当前可用：%2）</source>
+        <translation>Printer “%1” not found: check that it is connected and its driver installed (available: %2)</translation>
+    </message>
+    <message>
+        <source>无法开始打印到“%1”：打印机不可用或无法写入</source>
+        <translation>Cannot start printing to “%1”: the printer is unavailable or cannot be written to</translation>
+    </message>
+    <message>
+        <source>打印任务未能提交到“%1”</source>
+        <translation>The print job could not be sent to “%1”</translation>
+    </message>
+    <message>
+        <source>商品 %1 在小店后台也被修改了：%2</source>
+        <translation>Product %1 was also changed in the store&apos;s back office: %2</translation>
+    </message>
+    <message>
+        <source>商品 %1 没有待解决的冲突</source>
+        <translation>Product %1 has no conflict to resolve</translation>
+    </message>
+    <message>
+        <source>还没有选择：%1</source>
+        <translation>Not chosen yet: %1</translation>
+    </message>
+    <message>
+        <source>缓存中没有商品 %1 的服务器版本</source>
+        <translation>The cache has no server version of product %1</translation>
+    </message>
+    <message>
+        <source>服务器上没有该商品的草稿</source>
+        <translation>The server has no draft of this product</translation>
+    </message>
+    <message>
+        <source>订单 %1 的状态码 %2 无法识别，已按原样保存</source>
+        <translation>Order %1 has an unknown status %2; saved as it came</translation>
+    </message>
+    <message>
+        <source>订单 %1 缺少收货地址（状态 %2），请在小店后台核对</source>
+        <translation>Order %1 has no delivery address (status %2); check it in the store&apos;s back office</translation>
+    </message>
+    <message>
+        <source>订单 %1 的数据无法解析，已跳过，下次同步重试（%2）</source>
+        <translation>Order %1 could not be read and was skipped; the next sync tries again (%2)</translation>
+    </message>
+    <message>
+        <source>商品 %1 的数据无法解析，已跳过，下次同步重试（%2）</source>
+        <translation>Product %1 could not be read and was skipped; the next sync tries again (%2)</translation>
+    </message>
+    <message>
+        <source>%1：本版本不支持该操作（%2）</source>
+        <translation>%1: this version does not support this operation (%2)</translation>
+    </message>
+    <message>
+        <source>%1失败：%2</source>
+        <translation>%1 failed: %2</translation>
+    </message>
+    <message>
+        <source>打印机“%1”不接受 %2×%3 mm 的纸张尺寸</source>
+        <translation>Printer “%1” does not take %2×%3 mm paper</translation>
+    </message>
+    <message>
+        <source>打印第 %1 页（%2）时出错：%3</source>
+        <translation>Printing page %1 (%2) failed: %3</translation>
+    </message>
+    <message>
+        <source>打印到“%1”时无法新建第 %2 页</source>
+        <translation>Could not start page %2 while printing to “%1”</translation>
+    </message>
+    <message>
+        <source>已取消打印</source>
+        <translation>Printing cancelled</translation>
+    </message>
+    <message>
+        <source>已取消打印（任务已在打印队列中挂起，请在系统打印队列中删除）</source>
+        <translation>Printing cancelled (the job is held in the print queue; delete it in the system&apos;s print queue)</translation>
+    </message>
+    <message>
+        <source>已取消打印（打印机不支持中途取消，已生成的页面可能仍会打印）</source>
+        <translation>Printing cancelled (the printer cannot cancel midway; the pages already sent may still print)</translation>
+    </message>
+    <message>
+        <source>没有可打印的内容</source>
+        <translation>Nothing to print</translation>
+    </message>
+    <message>
+        <source>新建商品</source>
+        <translation>New product</translation>
+    </message>
+    <message>
+        <source>修改商品</source>
+        <translation>Edit product</translation>
+    </message>
+    <message>
+        <source>上架商品</source>
+        <translation>List product</translation>
+    </message>
+    <message>
+        <source>下架商品</source>
+        <translation>Delist product</translation>
+    </message>
+    <message>
+        <source>删除商品</source>
+        <translation>Delete product</translation>
+    </message>
+    <message>
+        <source>修改库存</source>
+        <translation>Change stock</translation>
+    </message>
+    <message>
+        <source>订单备注</source>
+        <translation>Order note</translation>
+    </message>
+    <message>
+        <source>礼物留言</source>
+        <translation>Gift note</translation>
+    </message>
+    <message>
+        <source>发货</source>
+        <translation>Ship</translation>
+    </message>
+    <message>
+        <source>电子面单取号</source>
+        <translation>Take a waybill number</translation>
+    </message>
+    <message>
+        <source>取消电子面单</source>
+        <translation>Cancel waybill</translation>
+    </message>
+    <message>
+        <source>面单打印回传</source>
+        <translation>Report the label print</translation>
+    </message>
+    <message>
+        <source>待发送的数据缺少 %1</source>
+        <translation>The change to send lacks %1</translation>
+    </message>
+    <message>
+        <source>缓存中没有订单 %1</source>
+        <translation>Order %1 is not in the cache</translation>
+    </message>
+    <message>
+        <source>订单 %1 没有收货地址，不能取号</source>
+        <translation>Order %1 has no delivery address, so no waybill number can be taken</translation>
+    </message>
+    <message>
+        <source>该电子面单账号没有寄件地址，请在小店后台设置</source>
+        <translation>This waybill account has no sender address; set it in the store&apos;s back office</translation>
+    </message>
+    <message>
+        <source>发货包裹中没有商品</source>
+        <translation>The parcel has no items</translation>
+    </message>
+    <message>
+        <source>库存修改数据不完整（%1）</source>
+        <translation>The stock change is incomplete (%1)</translation>
+    </message>
+    <message>
+        <source>找不到本地图片 %1（%2）</source>
+        <translation>Local image %1 not found (%2)</translation>
+    </message>
+    <message>
+        <source>图片 %1 不是 PNG/JPEG：%2</source>
+        <translation>Image %1 is not PNG/JPEG: %2</translation>
+    </message>
+    <message>
+        <source>微信小店服务器没有响应，请稍后再试</source>
+        <translation>The WeChat Store server did not answer; try again later</translation>
+    </message>
+    <message>
+        <source>没有调用该接口的权限，请在小店后台检查授权</source>
+        <translation>No permission for this API; check the authorisation in the store&apos;s back office</translation>
+    </message>
+    <message>
+        <source>接口已被封禁</source>
+        <translation>This API is blocked</translation>
+    </message>
+    <message>
+        <source>请求格式有误</source>
+        <translation>The request is malformed</translation>
+    </message>
+    <message>
+        <source>参数有误</source>
+        <translation>Invalid parameters</translation>
+    </message>
+    <message>
+        <source>商品当前状态不允许编辑</source>
+        <translation>The product cannot be edited in its current state</translation>
+    </message>
+    <message>
+        <source>SKU 数量须在 1–500 个之间</source>
+        <translation>A product needs 1–500 SKUs</translation>
+    </message>
+    <message>
+        <source>运费模板无效</source>
+        <translation>Invalid shipping template</translation>
+    </message>
+    <message>
+        <source>商品标题不能为空</source>
+        <translation>The product title cannot be empty</translation>
+    </message>
+    <message>
+        <source>商品标题太长</source>
+        <translation>The product title is too long</translation>
+    </message>
+    <message>
+        <source>商品标题太短</source>
+        <translation>The product title is too short</translation>
+    </message>
+    <message>
+        <source>请上传商品主图</source>
+        <translation>Upload the product&apos;s main images</translation>
+    </message>
+    <message>
+        <source>商品主图太多</source>
+        <translation>Too many main images</translation>
+    </message>
+    <message>
+        <source>SKU 价格太高</source>
+        <translation>The SKU price is too high</translation>
+    </message>
+    <message>
+        <source>图片必须先上传到微信小店</source>
+        <translation>Images must be uploaded to WeChat Store first</translation>
+    </message>
+    <message>
+        <source>SKU 价格不能为 0</source>
+        <translation>The SKU price cannot be 0</translation>
+    </message>
+    <message>
+        <source>标题不能只有数字、字母或符号</source>
+        <translation>The title cannot be only digits, letters or symbols</translation>
+    </message>
+    <message>
+        <source>商品审核中，请先撤回审核</source>
+        <translation>The product is in review; withdraw the review first</translation>
+    </message>
+    <message>
+        <source>商品审核中，不能编辑或删除</source>
+        <translation>The product is in review and cannot be edited or deleted</translation>
+    </message>
+    <message>
+        <source>没有该商品的操作权限</source>
+        <translation>No permission to change this product</translation>
+    </message>
+    <message>
+        <source>商品未上架</source>
+        <translation>The product is not listed</translation>
+    </message>
+    <message>
+        <source>商品正在异步上传，暂不能上架</source>
+        <translation>The product is still uploading and cannot be listed yet</translation>
+    </message>
+    <message>
+        <source>该 SKU 库存修改太频繁，请稍后再试</source>
+        <translation>This SKU&apos;s stock changed too often; try again later</translation>
+    </message>
+    <message>
+        <source>商品审核中，不能改库存</source>
+        <translation>The product is in review; its stock cannot change</translation>
+    </message>
+    <message>
+        <source>库存变化量不能为 0</source>
+        <translation>The stock change cannot be 0</translation>
+    </message>
+    <message>
+        <source>库存不足，不能扣减</source>
+        <translation>Not enough stock to remove</translation>
+    </message>
+    <message>
+        <source>商品从未上架过，不能改库存</source>
+        <translation>The product was never listed; its stock cannot change</translation>
+    </message>
+    <message>
+        <source>订单更新太频繁，请稍后再试</source>
+        <translation>The order was updated too often; try again later</translation>
+    </message>
+    <message>
+        <source>订单当前状态不允许此操作</source>
+        <translation>The order&apos;s status does not allow this</translation>
+    </message>
+    <message>
+        <source>订单有未完成的售后</source>
+        <translation>The order has an open after-sales case</translation>
+    </message>
+    <message>
+        <source>发货商品有误（不在订单中、已发货或已退款）</source>
+        <translation>Wrong items to ship (not in the order, already shipped or refunded)</translation>
+    </message>
+    <message>
+        <source>订单已全部发货</source>
+        <translation>The order is fully shipped</translation>
+    </message>
+    <message>
+        <source>发货请求中没有商品</source>
+        <translation>The shipment has no items</translation>
+    </message>
+    <message>
+        <source>订单已有线上物流单，不能自寄发货</source>
+        <translation>The order already has an online waybill and cannot be shipped by your own carrier</translation>
+    </message>
+    <message>
+        <source>电子面单取号失败</source>
+        <translation>Taking the waybill number failed</translation>
+    </message>
+    <message>
+        <source>电子面单取消失败</source>
+        <translation>Cancelling the waybill failed</translation>
+    </message>
+    <message>
+        <source>电子面单更新冲突，请重试</source>
+        <translation>The waybill changed meanwhile; try again</translation>
+    </message>
+    <message>
+        <source>快递公司编码有误</source>
+        <translation>Wrong carrier code</translation>
+    </message>
+    <message>
+        <source>网点信息有误</source>
+        <translation>Wrong branch information</translation>
+    </message>
+    <message>
+        <source>网点账号有误</source>
+        <translation>Wrong branch account</translation>
+    </message>
+    <message>
+        <source>电子面单已存在</source>
+        <translation>The waybill already exists</translation>
+    </message>
+    <message>
+        <source>电子面单单号格式有误</source>
+        <translation>Wrong waybill number format</translation>
+    </message>
+    <message>
+        <source>快递公司取消超时</source>
+        <translation>The carrier did not confirm the cancellation in time</translation>
+    </message>
+    <message>
+        <source>面单模板不存在</source>
+        <translation>The label template does not exist</translation>
+    </message>
+    <message>
+        <source>微信小店接口调用失败</source>
+        <translation>The WeChat Store API call failed</translation>
+    </message>
+    <message>
+        <source>AppID 或 AppSecret 不正确，请在设置中重新填写</source>
+        <translation>The AppID or AppSecret is wrong; enter them again in Settings</translation>
+    </message>
+    <message>
+        <source>登录凭证已失效，刷新后仍被拒绝，请检查是否有其他工具重置了 AppSecret</source>
+        <translation>The access token expired and was refused after a refresh; check whether another tool reset the AppSecret</translation>
+    </message>
+    <message>
+        <source>微信小店系统繁忙，请稍后再试</source>
+        <translation>WeChat Store is busy; try again later</translation>
+    </message>
+    <message>
+        <source>调用太频繁，已达到每分钟上限，请稍后再试</source>
+        <translation>Too many calls: the per-minute limit is reached; try again later</translation>
+    </message>
+    <message>
+        <source>该接口今日调用次数已用完，请明天再试</source>
+        <translation>Today&apos;s calls of this API are used up; try again tomorrow</translation>
+    </message>
+    <message>
+        <source>找不到该记录（可能已被删除）</source>
+        <translation>Record not found (it may have been deleted)</translation>
+    </message>
+    <message>
+        <source>微信小店拒绝了该操作</source>
+        <translation>WeChat Store refused this operation</translation>
+    </message>
+    <message>
+        <source>无法连接微信小店服务器，请检查网络</source>
+        <translation>Cannot reach the WeChat Store server; check the network</translation>
+    </message>
+    <message>
+        <source>微信小店服务器暂时无法正常响应，请稍后再试</source>
+        <translation>The WeChat Store server cannot answer properly right now; try again later</translation>
+    </message>
+    <message>
+        <source>微信小店返回了无法识别的数据</source>
+        <translation>WeChat Store sent data that could not be read</translation>
+    </message>
+    <message>
+        <source>请求结果未知（网络中断），请先刷新确认后再重试</source>
+        <translation>The outcome is unknown (the network dropped): refresh to check before trying again</translation>
+    </message>
+    <message>
+        <source>本机 IP 不在小店后台的 IP 白名单中，请先添加</source>
+        <translation>This computer&apos;s IP is not on the store&apos;s IP whitelist; add it first</translation>
+    </message>
+    <message>
+        <source>%1 [%2] %3</source>
+        <translation>%1 [%2] %3</translation>
+    </message>
+    <message>
+        <source>%1 [%2]</source>
+        <translation>%1 [%2]</translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1；%2</source>
+        <translation>%1; %2</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -844,6 +1621,10 @@ Recipient %2, ship by %3</translation>
         <translation>Notes</translation>
     </message>
     <message>
+        <source>买家留言：</source>
+        <translation>Buyer note:</translation>
+    </message>
+    <message>
         <source>商家备注（仅自己可见）</source>
         <translation>Merchant note (only you see it)</translation>
     </message>
@@ -863,9 +1644,12 @@ Recipient %2, ship by %3</translation>
         <source>（有待同步的修改）</source>
         <translation> (changes not synced yet)</translation>
     </message>
-    <message>
-        <source>%1（%2 件）</source>
-        <translation>%1 (%2 items)</translation>
+    <message numerus="yes">
+        <source>%1（%n 件）</source>
+        <translation>
+            <numerusform>%1 (%n item)</numerusform>
+            <numerusform>%1 (%n items)</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 × %2 = %3</source>
@@ -874,10 +1658,6 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>（礼物尚未被收下，收礼人填写地址后显示）</source>
         <translation>(shown once the recipient accepts the gift and fills in an address)</translation>
-    </message>
-    <message>
-        <source>买家留言：%1</source>
-        <translation>Buyer note: %1</translation>
     </message>
     <message>
         <source>无</source>
@@ -993,24 +1773,27 @@ Recipient %2, ship by %3</translation>
         <source>搜索中…</source>
         <translation>Searching…</translation>
     </message>
-    <message>
-        <source>%1 个订单</source>
-        <translation>%1 orders</translation>
+    <message numerus="yes">
+        <source>%n 个订单</source>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>PrintTargetPicker</name>
     <message>
-        <source>PDF 文件路径</source>
-        <translation>PDF file path</translation>
-    </message>
-    <message>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <source>打印机：</source>
-        <translation>Printer:</translation>
+        <source>PDF 文件（打印时选择保存位置）</source>
+        <translation>PDF file (chosen when printing)</translation>
+    </message>
+    <message>
+        <source>打印机：%1</source>
+        <translation>Printer: %1</translation>
     </message>
     <message>
         <source>PDF 文件</source>
@@ -1218,6 +2001,10 @@ Recipient %2, ship by %3</translation>
         <translation>Ship with my own carrier</translation>
     </message>
     <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>输入或扫描快递单号，回车确认</source>
         <translation>Type or scan the tracking number, then press Enter</translation>
     </message>
@@ -1411,6 +2198,38 @@ Recipient %2, ship by %3</translation>
         <source>打印未完成</source>
         <translation>The print did not finish</translation>
     </message>
+    <message>
+        <source>订单有未完成的售后，不能发货</source>
+        <translation>An after-sales case is open on this order: it cannot ship</translation>
+    </message>
+    <message>
+        <source>售后结束后再发货；若已退款，请取消电子面单</source>
+        <translation>Ship once the case is over; if it ended in a refund, cancel the e-waybill</translation>
+    </message>
+    <message>
+        <source>买家申请修改地址，待处理</source>
+        <translation>The buyer asked to change the address; waiting for your answer</translation>
+    </message>
+    <message>
+        <source>先同意或拒绝改地址申请；同意后请取消原面单、重新取号并打印</source>
+        <translation>Accept or reject the address change first; after accepting, cancel the old waybill, take a new one and print it</translation>
+    </message>
+    <message>
+        <source>买家申请发货前换款，待处理</source>
+        <translation>The buyer asked to switch the SKU before shipping; waiting for your answer</translation>
+    </message>
+    <message>
+        <source>先同意或拒绝换款申请，再按新的订单内容打印发货</source>
+        <translation>Approve or reject the SKU change first, then print and ship what the order now holds</translation>
+    </message>
+    <message>
+        <source>面单打印后收货地址已变更，旧面单不能使用</source>
+        <translation>The address changed after the label printed: the old label must not be used</translation>
+    </message>
+    <message>
+        <source>请取消该电子面单，重新取号并打印</source>
+        <translation>Cancel this e-waybill, take a new number and print again</translation>
+    </message>
 </context>
 <context>
     <name>ShippingModel</name>
@@ -1465,17 +2284,34 @@ Recipient %2, ship by %3</translation>
         <source>打印失败：%1。没有订单被标记发货，可以重新打印。</source>
         <translation>Printing failed: %1. No order was marked shipped; you can print again.</translation>
     </message>
-    <message>
-        <source>已补打 %1 张面单（已记录补打原因）。</source>
-        <translation>Reprinted %1 labels (the reason is recorded).</translation>
+    <message numerus="yes">
+        <source>已补打 %n 张面单（已记录补打原因）。</source>
+        <translation>
+            <numerusform>Reprinted %n label (the reason is recorded).</numerusform>
+            <numerusform>Reprinted %n labels (the reason is recorded).</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>已打印 %1 张面单，%2 个订单已发货。</source>
-        <translation>Printed %1 labels; %2 orders shipped.</translation>
+    <message numerus="yes">
+        <source>已打印 %n 张面单，</source>
+        <translation>
+            <numerusform>Printed %n label; </numerusform>
+            <numerusform>Printed %n labels; </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个订单已发货。</source>
+        <translation>
+            <numerusform>%n order shipped.</numerusform>
+            <numerusform>%n orders shipped.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 个订单待微信小店确认发货（同步后确认）</source>
+        <translation>%1 orders await the store&apos;s confirmation of shipping (confirmed on the next sync)</translation>
     </message>
     <message>
         <source>76×130 一联单（快递标准）</source>
@@ -1553,29 +2389,72 @@ Recipient %2, ship by %3</translation>
         <source>停止</source>
         <translation>Stop</translation>
     </message>
-    <message>
-        <source>%1 个订单的面单最近打印过，可补打</source>
-        <translation>Labels of %1 orders were printed recently and can be reprinted</translation>
+    <message numerus="yes">
+        <source>%n 个订单的面单最近打印过，可补打</source>
+        <translation>
+            <numerusform>The label of %n order was printed recently and can be reprinted</numerusform>
+            <numerusform>Labels of %n orders were printed recently and can be reprinted</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 个订单待发货</source>
-        <translation>%1 orders to ship</translation>
+    <message numerus="yes">
+        <source>取号成功 %n 单</source>
+        <translation>
+            <numerusform>Got a number for %n order</numerusform>
+            <numerusform>Got numbers for %n orders</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 个订单待发货（含 %2 个部分发货）</source>
-        <translation>%1 orders to ship (incl. %2 partially shipped)</translation>
+    <message numerus="yes">
+        <source>，%n 单失败：</source>
+        <translation>
+            <numerusform>, %n failed:</numerusform>
+            <numerusform>, %n failed:</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>，其中 %1 个暂不能发货（原因见列表）</source>
-        <translation>, of which %1 cannot ship yet (see why in the list)</translation>
+    <message numerus="yes">
+        <source>%n 单仍在排队（网络恢复后自动取号）</source>
+        <translation>
+            <numerusform>%n still queued (its number is taken when the network is back)</numerusform>
+            <numerusform>%n still queued (numbers are taken when the network is back)</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>，%1 个礼物待收下（不能发货）</source>
-        <translation>, %1 gifts awaiting acceptance (cannot ship yet)</translation>
+    <message numerus="yes">
+        <source>已生成 %n 页：%1</source>
+        <translation>
+            <numerusform>%n page written: %1</numerusform>
+            <numerusform>%n pages written: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>选择一个已取号的订单，这里按实际尺寸预览面单</source>
         <translation>Select an order with a waybill number to preview its label at actual size here</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个订单待发货</source>
+        <translation>
+            <numerusform>%n order to ship</numerusform>
+            <numerusform>%n orders to ship</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个订单待发货（含 %1 个部分发货）</source>
+        <translation>
+            <numerusform>%n order to ship (incl. %1 partly shipped)</numerusform>
+            <numerusform>%n orders to ship (incl. %1 partly shipped)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>，其中 %n 个暂不能发货（原因见列表）</source>
+        <translation>
+            <numerusform>, %n of them cannot ship yet (see the list)</numerusform>
+            <numerusform>, %n of them cannot ship yet (see the list)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>，%n 个礼物待收下（不能发货）</source>
+        <translation>
+            <numerusform>, %n gift awaiting acceptance (cannot ship yet)</numerusform>
+            <numerusform>, %n gifts awaiting acceptance (cannot ship yet)</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1：取号后可预览面单</source>
@@ -1600,18 +2479,6 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>正在取号…</source>
         <translation>Getting waybill numbers…</translation>
-    </message>
-    <message>
-        <source>取号成功 %1 单</source>
-        <translation>Got numbers for %1 orders</translation>
-    </message>
-    <message>
-        <source>，%1 单失败：</source>
-        <translation>, %1 failed: </translation>
-    </message>
-    <message>
-        <source>%1 单仍在排队（网络恢复后自动取号）</source>
-        <translation>%1 still queued (numbers are taken when the network is back)</translation>
     </message>
     <message>
         <source>正在打印…</source>
@@ -1680,10 +2547,6 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>已停止，没有生成文件</source>
         <translation>Stopped; no file was made</translation>
-    </message>
-    <message>
-        <source>已生成 %1 页：%2</source>
-        <translation>%1 pages written: %2</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,8 +40,9 @@ from PySide6.QtWidgets import (
 from ...domain.money import MoneyError, fen_to_yuan_text, parse_yuan
 from ...domain.product import ON_SALE_STATUSES, Product, Sku
 from ...domain.validation import Issue, ValidationFailed, copy_settings, validate_product
-from .. import labels
 from ..actions import Actions
+from ..files import last_folders, start_folder
+from ..messages import join, message
 from ..storage_text import describe
 from ..widgets.thumbnails import Thumbnails
 from .sku_attrs import format_attrs, parse_attrs
@@ -245,8 +246,12 @@ class ProductEditor(QDialog):
         self.revalidate()
 
     def _pick_images(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("选择商品图片"), str(Path.home()),
+        start = start_folder(last_folders.get("images", ""),
+                             QStandardPaths.StandardLocation.PicturesLocation)
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("选择商品图片"), str(start),
                                                 self.tr("图片 (*.png *.jpg *.jpeg *.webp)"))
+        if files:
+            last_folders["images"] = str(Path(files[0]).parent)
         for name in files:
             self._add_image(str(Path(name).resolve()))
         self.revalidate()
@@ -332,12 +337,12 @@ class ProductEditor(QDialog):
     def show_issues(self, issues: list[Issue]) -> None:
         by_field: dict[str, list[str]] = {}
         for issue in issues:
-            by_field.setdefault(issue.field, []).append(labels.issue(issue.message))
+            by_field.setdefault(issue.field, []).append(message(issue.message))
         for label, field in ((self.title_error, "title"),
                              (self.short_title_error, "short_title"),
                              (self.images_error, "head_imgs")):
-            text = "；".join(m for f, ms in by_field.items()
-                            if f == field or f.startswith(field + "[") for m in ms)
+            text = join([m for f, ms in by_field.items()
+                         if f == field or f.startswith(field + "[") for m in ms])
             label.setText(text)
             label.setVisible(bool(text))
         sku_messages = list(by_field.get("skus", []))
@@ -356,7 +361,7 @@ class ProductEditor(QDialog):
             item = self.grid.item(row, _SKU_FIELD_COLUMN.get(name, COL_ATTRS))
             if item is not None:
                 item.setBackground(QBrush(ERROR_BG))
-                item.setToolTip("；".join(messages))
+                item.setToolTip(join(messages))
             sku_messages += [self.tr("第 %1 行：").replace("%1", str(row + 1)) + m
                              for m in messages]
         self.grid.blockSignals(False)
@@ -365,7 +370,7 @@ class ProductEditor(QDialog):
         shown = ("title", "short_title", "head_imgs", "skus")
         other = [m for f, ms in by_field.items()
                  if not f.startswith(shown) for m in ms]  # e.g. "product in review"
-        self.status.setText("；".join(other))
+        self.status.setText(join(other))
         self.status.setStyleSheet(ERROR_STYLE if other else "")
         self.save_button.setEnabled(not issues and not self._saving)
         self.submit_button.setEnabled(not issues and not self._saving)

@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor
 from ...domain import money, timeutil
 from ...workflows.shipping import Candidate
 from .. import labels
+from ..carriers import carrier_name
 from ..settings import Setting, Settings
 
 Index = QModelIndex | QPersistentModelIndex
@@ -162,7 +163,10 @@ class ShippingModel(QAbstractTableModel):
                 return QBrush(RED)
         if role == Qt.ItemDataRole.ToolTipRole:
             if not c.can_ship:
-                return self.tr("不能发货：") + labels.shipping(c.reason)
+                text = self.tr("不能发货：") + labels.shipping(c.reason)
+                # a held order (case, buyer request, old label) also says what to do
+                return text + ("\n" + labels.shipping(c.verdict.remedy) if c.verdict.remedy
+                               else "")
             if c.waybill_error:
                 return c.waybill_error
             return "\n".join(f"{ln.title} {ln.attrs_text()} ×{ln.sku_cnt}" for ln in c.order.lines)
@@ -189,7 +193,8 @@ class ShippingModel(QAbstractTableModel):
             return self.tr("%1（%2）").replace("%1", str(order.item_count)).replace(
                 "%2", money.format_fen(order.order_price))
         if col == 5:
-            return (c.waybill.delivery_name or c.waybill.delivery_id) if c.waybill else ""
+            return (carrier_name(c.waybill.delivery_id, c.waybill.delivery_name)[0]
+                    if c.waybill else "")
         if col == 6:
             return c.waybill.waybill_id if c.waybill else ""
         if col == 7:

@@ -188,7 +188,7 @@ class OrdersScreen(QWidget):
                     self.reload()
 
     def _after_reload(self) -> None:
-        self.count_label.setText(self.tr("%1 个订单").replace("%1", str(self.model.total)))
+        self.count_label.setText(self.tr("%n 个订单", "", self.model.total))
         shown = self.detail.order_id
         if shown is not None and self.model.row_of(shown) >= 0:
             self.select_order(shown)
@@ -210,7 +210,7 @@ class OrdersScreen(QWidget):
             return
         self.refresh_counts()
         self.model.apply_changes(changes.orders)
-        self.count_label.setText(self.tr("%1 个订单").replace("%1", str(self.model.total)))
+        self.count_label.setText(self.tr("%n 个订单", "", self.model.total))
         if self.detail.order_id in changes.orders:
             self._show_order(self.detail.order_id)
 

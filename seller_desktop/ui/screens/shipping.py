@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Coroutine
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -57,6 +57,9 @@ from ...store import ui_queries as q
 from ...workflows.shipping import PrintOutcome, ShippingWorkflow
 from .. import labels
 from ..actions import Actions
+from ..files import FileWritten, ask_pdf_path
+from ..messages import error as error_text
+from ..messages import message
 from ..models.shipping import ShippingModel, ShippingPrefs
 from ..settings import Settings
 from ..widgets.tables import read_only_rows
@@ -72,21 +75,24 @@ def _summary(outcome: PrintOutcome, reprint: bool) -> str:
     if outcome.error:
         text = QCoreApplication.translate(
             "ShippingScreen", "打印失败：%1。没有订单被标记发货，可以重新打印。").replace(
-            "%1", labels.shipping(outcome.error))
+            "%1", message(outcome.error))
     elif reprint:
-        text = QCoreApplication.translate(
-            "ShippingScreen", "已补打 %1 张面单（已记录补打原因）。").replace(
-            "%1", str(len(outcome.printed)))
+        text = ShippingScreen.tr("已补打 %n 张面单（已记录补打原因）。", "", len(outcome.printed))
     else:
-        text = (QCoreApplication.translate("ShippingScreen", "已打印 %1 张面单，%2 个订单已发货。")
-                .replace("%1", str(len(outcome.printed))).replace("%2", str(len(outcome.shipped))))
+        text = (ShippingScreen.tr("已打印 %n 张面单，", "", len(outcome.printed))
+                + ShippingScreen.tr("%n 个订单已发货。", "", len(outcome.shipped)))
     problem = QCoreApplication.translate("ShippingScreen", "%1：%2")
-    problems = [problem.replace("%1", oid).replace("%2", labels.shipping(why))
-                for oid, why in {**outcome.skipped, **outcome.failed}.items()
+    problems = [problem.replace("%1", oid).replace("%2", message(why))
+                for oid, why in {**outcome.skipped, **outcome.failed, **outcome.refused}.items()
                 if oid not in outcome.already]
+    if outcome.unconfirmed:  # queued shipments are not counted shipped until the store says so
+        problems.insert(0, QCoreApplication.translate(
+            "ShippingScreen", "%1 个订单待微信小店确认发货（同步后确认）").replace(
+            "%1", str(len(outcome.unconfirmed))))
     if problems:
         text += "\n" + "\n".join(problems[:8]) + ("\n…" if len(problems) > 8 else "")
-    return text + ("\n" + "\n".join(outcome.changes.messages) if outcome.changes.messages else "")
+    notes = [message(m) for m in outcome.changes.messages]
+    return text + ("\n" + "\n".join(notes) if notes else "")
 
 
 # The label sizes as the seller knows them (labels/specs.py names them for the printer).
@@ -214,6 +220,8 @@ class ShippingScreen(ShippingOrderActions, QWidget):
         layout.addLayout(row)
         layout.addLayout(bottom)
         layout.addWidget(self.status)
+        self.file_written = FileWritten()
+        layout.addWidget(self.file_written)
 
     def _restore_prefs(self) -> None:
         index = self.size.findData(self.prefs.size)
@@ -228,8 +236,8 @@ class ShippingScreen(ShippingOrderActions, QWidget):
         current = self._current()
         if self.view.currentData() == "printed":
             self.model.set_rows(self.workflow.recently_printed())
-            self.summary.setText(self.tr("%1 个订单的面单最近打印过，可补打")
-                                 .replace("%1", str(len(self.model.rows))))
+            self.summary.setText(self.tr("%n 个订单的面单最近打印过，可补打", "",
+                                         len(self.model.rows)))
         else:
             rows = self.workflow.candidates()
             self.model.set_rows(sorted(rows, key=lambda c: not c.can_ship))
@@ -248,14 +256,15 @@ class ShippingScreen(ShippingOrderActions, QWidget):
         to_ship, partial = count(q.OrderTab.TO_SHIP), count(q.OrderTab.PARTIAL)
         blocked = count(q.OrderTab.TO_SHIP, False) + count(q.OrderTab.PARTIAL, False)
         gifts = count(q.OrderTab.GIFT_PENDING)
-        text = self.tr("%1 个订单待发货").replace("%1", str(to_ship + partial))
+        total = to_ship + partial
+        text = self.tr("%n 个订单待发货", "", total)
         if partial:
-            text = self.tr("%1 个订单待发货（含 %2 个部分发货）").replace(
-                "%1", str(to_ship + partial)).replace("%2", str(partial))
+            text = self.tr("%n 个订单待发货（含 %1 个部分发货）", "", total).replace(
+                "%1", str(partial))
         if blocked:
-            text += self.tr("，其中 %1 个暂不能发货（原因见列表）").replace("%1", str(blocked))
+            text += self.tr("，其中 %n 个暂不能发货（原因见列表）", "", blocked)
         if gifts:
-            text += self.tr("，%1 个礼物待收下（不能发货）").replace("%1", str(gifts))
+            text += self.tr("，%n 个礼物待收下（不能发货）", "", gifts)
         return text
 
     def _fit_columns(self) -> None:
@@ -308,6 +317,7 @@ class ShippingScreen(ShippingOrderActions, QWidget):
     # -- running work -------------------------------------------------------------------------
 
     def _run(self, coro: Coroutine[Any, Any, None]) -> asyncio.Task:
+        self.file_written.hide()
         for button in self.busy_buttons:
             button.setEnabled(False)
 
@@ -315,7 +325,7 @@ class ShippingScreen(ShippingOrderActions, QWidget):
             try:
                 await coro
             except (ApiError, ValidationFailed, PrintComponentError) as exc:
-                self.status.setText(str(exc))
+                self.status.setText(error_text(exc))
             finally:
                 for button in self.busy_buttons:
                     button.setEnabled(True)
@@ -374,14 +384,14 @@ class ShippingScreen(ShippingOrderActions, QWidget):
         batch = await self.workflow.create_waybills(ids, account)
         self._publish(batch.changes)
         await self.waybill_accounts.balances_after(batch.changes)
-        text = self.tr("取号成功 %1 单").replace("%1", str(len(batch.created)))
+        text = self.tr("取号成功 %n 单", "", len(batch.created))
         problems = {**batch.failed, **batch.refused}
         if problems:
-            text += self.tr("，%1 单失败：").replace("%1", str(len(problems))) + "\n" + "\n".join(
-                f"{oid}：{why}" for oid, why in problems.items())
+            text += self.tr("，%n 单失败：", "", len(problems)) + "\n" + "\n".join(
+                self.tr("%1：%2").replace("%1", oid).replace("%2", message(why))
+                for oid, why in problems.items())
         if batch.waiting:
-            text += "\n" + self.tr("%1 单仍在排队（网络恢复后自动取号）").replace(
-                "%1", str(len(batch.waiting)))
+            text += "\n" + self.tr("%n 单仍在排队（网络恢复后自动取号）", "", len(batch.waiting))
         self.status.setText(text)
 
     def print_checked(self) -> None:
@@ -446,6 +456,8 @@ class ShippingScreen(ShippingOrderActions, QWidget):
                                                        progress, lambda: self._stop)
         self._publish(outcome.changes)
         self.status.setText(_summary(outcome, reprint_reason is not None))
+        if outcome.printed and (target.os_target or "").lower().endswith(".pdf"):
+            self.file_written.show_file(target.os_target or "")
 
     async def _target_ready(self, target: PrintTarget) -> bool:
         """Check the print target before taking numbers; say why it cannot print."""
@@ -471,8 +483,9 @@ class ShippingScreen(ShippingOrderActions, QWidget):
         if not ids:
             return
         title = self.tr("保存拣货单") if pick else self.tr("保存发货单")
-        path, _ = QFileDialog.getSaveFileName(self, title, self.prefs.pdf_dir, "PDF (*.pdf)")
+        path = ask_pdf_path(self, title, "picklist" if pick else "slips", self.prefs.pdf_dir)
         if path:
+            self.prefs.pdf_dir = str(Path(path).parent)
             self.print_sheet(ids, path, pick)
 
     def print_sheet(self, ids: list[str], path: str, pick: bool) -> asyncio.Task:
@@ -495,15 +508,16 @@ class ShippingScreen(ShippingOrderActions, QWidget):
         try:
             result = await printing(ids, path, progress, lambda: self._stop)
         except PrintError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             return
         if result.cancelled:
             self.status.setText(self.tr("已停止，没有生成文件"))
         elif result.error:
-            self.status.setText(result.error)
+            self.status.setText(message(result.error))
         else:
-            self.status.setText(self.tr("已生成 %1 页：%2")
-                                .replace("%1", str(result.pages_printed)).replace("%2", path))
+            self.status.setText(self.tr("已生成 %n 页：%1", "", result.pages_printed)
+                                .replace("%1", path))
+            self.file_written.show_file(path)
 
     def select_rows(self, order_ids: list[str]) -> None:
         self.model.set_checked(order_ids, True)

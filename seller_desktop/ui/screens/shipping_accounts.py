@@ -13,6 +13,7 @@ from ...api.schemas import Carrier
 from ...domain.changes import ChangeSet
 from ...domain.waybill import CarrierAccount
 from ...workflows.shipping import ShippingWorkflow
+from ..carriers import carrier_name
 from ..models.shipping import ShippingPrefs
 from ..widgets import SHOP_DATA
 
@@ -48,8 +49,9 @@ class WaybillAccounts:
         self.combo.clear()
         for a in self.accounts:
             site = a.site_name or QCoreApplication.translate("ShippingScreen", "月结")
-            self.combo.addItem(f"{a.delivery_name or a.delivery_id} · {site} · "
-                               + QCoreApplication.translate("ShippingScreen", "余 %1 张").replace("%1", str(a.available)), a.acct_id)
+            carrier = carrier_name(a.delivery_id, a.delivery_name)[0]
+            self.combo.addItem(f"{carrier} · {site} · " + QCoreApplication.translate(
+                "ShippingScreen", "余 %1 张").replace("%1", str(a.available)), a.acct_id)
         self.combo.setCurrentIndex(max(self.combo.findData(chosen), 0))
 
     async def balances_after(self, changes: ChangeSet) -> None:

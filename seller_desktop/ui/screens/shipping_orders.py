@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from ...api.schemas import Carrier
@@ -16,6 +16,7 @@ from ...domain.changes import ChangeSet
 from ...labels.content import CARRIER_NAMES
 from .. import labels
 from ..dialogs.shipping_self import SelfShipDialog
+from ..messages import error as error_text
 
 
 class ShippingOrderActions:
@@ -51,24 +52,31 @@ class ShippingOrderActions:
         self._run(self._print(ids, target, reason or QCoreApplication.translate(
             "ShippingScreen", "补打")))
 
-    def cancel_current(self) -> None:
-        """取消面单 of the orders acted on (ticked, else highlighted) that have a waybill."""
+    def cancel_current(self) -> QMessageBox | None:
+        """取消面单 of the orders acted on (ticked, else highlighted) that have a waybill. The
+        question is opened, not run in a nested event loop (the qasync loop's timers break
+        inside one)."""
         waybills = [c.waybill for c in self.selection.candidates() if c.waybill is not None]
         if not waybills:
             self.selection.hint(QCoreApplication.translate(
                 "ShippingScreen", "请选择一个已取号的订单"))
-            return
+            return None
         pending = QCoreApplication.translate("ShippingScreen", "（取号中）")
         numbers = "、".join(w.waybill_id or pending for w in waybills[:5])
         if len(waybills) > 5:
             numbers += "…"
-        answer = QMessageBox.question(
-            self, QCoreApplication.translate("ShippingScreen", "取消面单"),
-            QCoreApplication.translate(
-                "ShippingScreen", "取消运单号 %1？取消后单号作废，面单余额退回。"
-            ).replace("%1", numbers))
-        if answer == QMessageBox.StandardButton.Yes:
-            self._run(self._cancel([w.ewaybill_order_id for w in waybills]))
+        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+        box = QMessageBox(QMessageBox.Icon.Question,
+                          QCoreApplication.translate("ShippingScreen", "取消面单"),
+                          QCoreApplication.translate(
+                              "ShippingScreen", "取消运单号 %1？取消后单号作废，面单余额退回。"
+                          ).replace("%1", numbers), yes | no, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        eids = [w.ewaybill_order_id for w in waybills]
+        box.finished.connect(lambda _r: box.standardButton(box.clickedButton()) == yes
+                             and self._run(self._cancel(eids)))
+        box.open()
+        return box
 
     async def _cancel(self, ewaybill_order_ids: list[str]) -> None:
         changes = ChangeSet()
@@ -103,7 +111,7 @@ class ShippingOrderActions:
         try:
             changes = await self.workflow.ship_self(order_id, delivery_id, waybill_id, name)
         except Exception as exc:
-            dialog.failed(str(exc))
+            dialog.failed(error_text(exc))
             raise
         dialog.shipped()
         self._publish(changes)

@@ -13,6 +13,7 @@ from ...domain import timeutil
 from ...store import ui_queries as q
 from ...sync import marks
 from .. import labels
+from ..messages import message
 from ..sync_controller import SyncController
 
 
@@ -79,10 +80,10 @@ class SyncStatus(QWidget):
         self.failures.setVisible(summary.failed > 0 or bool(self._error))
         if summary.failed:
             self.failures.setText(self.tr("失败：%1").replace("%1", str(summary.failed)))
-            self.failures.setToolTip(summary.last_error)
+            self.failures.setToolTip(message(summary.last_error))
         elif self._error:
             self.failures.setText(self.tr("同步失败"))
-            self.failures.setToolTip(self._error)
+            self.failures.setToolTip(message(self._error))
         self.conflicts.setVisible(summary.conflicts > 0)
         self.conflicts.setText(self.tr("冲突：%1").replace("%1", str(summary.conflicts)))
         self.sync_button.setEnabled(self.controller.available and not self.controller.running)
