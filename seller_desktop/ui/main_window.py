@@ -81,8 +81,12 @@ class MainWindow(QMainWindow):
         self.listings = ListingsScreen(self.actions, self.thumbnails)
         self.orders = OrdersScreen(self.actions)
         self.gifts = GiftsScreen(self.actions)
+        # a real shop: the real API (HTTPS); the demo and sandboxes are plain-HTTP loopback
+        real_shop = (services.engine is not None and not services.demo
+                     and services.engine.api.base_url.startswith("https://"))
         self.shipping = ShippingScreen(
-            self.actions, ShippingWorkflow(services.store, services.engine), self.settings)
+            self.actions, ShippingWorkflow(services.store, services.engine), self.settings,
+            real_shop=real_shop)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.listings, self.tr("商品"))

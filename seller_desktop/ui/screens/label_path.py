@@ -9,6 +9,7 @@ lists, packing slips and self-arranged shipping always use our renderer.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ...labels.printcomp import PrintComponentClient, PrintComponentError
@@ -50,9 +51,11 @@ class LabelPath(QLabel):
         else:
             self.version = str(info.get("version") or "?")
             combo = self.picker.component_printer
-            if combo.count() == 0:
+            if combo.count() == 0:  # the name is what a print request takes
                 for printer in printers:
-                    combo.addItem(printer.display_name, printer.name)
+                    combo.addItem(printer.name)
+                    combo.setItemData(combo.count() - 1, printer.display_name,
+                                      Qt.ItemDataRole.ToolTipRole)
             if not combo.currentText().strip() and printers:
                 combo.setEditText(printers[0].name)
             if self.real_shop and not self.prefs.target_chosen:
