@@ -29,6 +29,7 @@ from .actions import Actions
 from .dialogs.about import AboutDialog
 from .dialogs.conflicts import ConflictsDialog
 from .dialogs.connect_dialog import ConnectDialog
+from .dialogs.diagnostics import DiagnosticsDialog, DiagnosticsSources
 from .dialogs.settings_dialog import SettingsDialog
 from .events import Events
 from .screens.gifts import GiftsScreen
@@ -145,7 +146,11 @@ class MainWindow(QMainWindow):
         shop.addAction(quit_action)
         about = QAction(self.tr("关于小店桌面"), self)
         about.triggered.connect(lambda: self.show_about())
-        self.menuBar().addMenu(self.tr("帮助")).addAction(about)
+        diagnostics = QAction(self.tr("诊断信息…"), self)
+        diagnostics.triggered.connect(lambda: self.show_diagnostics())
+        help_menu = self.menuBar().addMenu(self.tr("帮助"))
+        help_menu.addAction(diagnostics)
+        help_menu.addAction(about)
 
     def _shortcuts(self) -> None:
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
@@ -271,8 +276,21 @@ class MainWindow(QMainWindow):
         return self.connect_dialog
 
     def show_about(self) -> AboutDialog:
-        data_dir = Path(self.services.store.data_dir)
+        data_dir = Path(self.settings.path).parent  # the data dir (a shop may have a subfolder)
         dialog = AboutDialog(data_dir, Paths(data_dir).log_file, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_diagnostics(self) -> DiagnosticsDialog:
+        data_dir = Path(self.settings.path).parent
+        engine = self.services.engine
+        api = engine.api if engine is not None else None
+        dialog = DiagnosticsDialog(DiagnosticsSources(
+            data_dir=data_dir, shop_dir=Path(self.services.store.data_dir),
+            log_file=Paths(data_dir).log_file, reader=self.actions.reader(), api=api,
+            appid=api.appid if api is not None else self.settings.appid,
+            demo=self.services.demo, component=self.shipping.component), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
