@@ -376,7 +376,7 @@
     </message>
     <message>
         <source>填写店铺的 AppID 和 AppSecret（在%1），先测试连接，成功后保存。AppSecret 保存在系统钥匙串中，不会写入任何文件。</source>
-        <translation>Enter the shop's AppID and AppSecret (in %1), test the connection, then save. The AppSecret is kept in the system keyring, never written to a file.</translation>
+        <translation>Enter the shop&apos;s AppID and AppSecret (in %1), test the connection, then save. The AppSecret is kept in the system keyring, never written to a file.</translation>
     </message>
     <message>
         <source>AppID</source>
@@ -420,15 +420,15 @@
     </message>
     <message>
         <source>这台电脑的公网 IP %3 不在店铺的 API IP 白名单中（%2）。请在%1（获取 AppID 的页面）的「IP白名单」中添加 %3，保存后再点「测试连接」。</source>
-        <translation>This computer's public IP %3 is not in the shop's API IP whitelist (%2). Add %3 to the IP whitelist in %1 (the page with the AppID), save, then click “Test connection” again.</translation>
+        <translation>This computer&apos;s public IP %3 is not in the shop&apos;s API IP whitelist (%2). Add %3 to the IP whitelist in %1 (the page with the AppID), save, then click “Test connection” again.</translation>
     </message>
     <message>
         <source>这台电脑的公网 IP 不在店铺的 API IP 白名单中（%2）。请在%1（获取 AppID 的页面）的「IP白名单」中添加本机的公网 IP（可在浏览器中搜索“IP”查看），保存后再点「测试连接」。</source>
-        <translation>This computer's public IP is not in the shop's API IP whitelist (%2). Add this computer's public IP (search “my IP” in a browser to see it) to the IP whitelist in %1 (the page with the AppID), save, then click “Test connection” again.</translation>
+        <translation>This computer&apos;s public IP is not in the shop&apos;s API IP whitelist (%2). Add this computer&apos;s public IP (search “my IP” in a browser to see it) to the IP whitelist in %1 (the page with the AppID), save, then click “Test connection” again.</translation>
     </message>
     <message>
         <source>AppID 和 AppSecret 正确，但这个应用没有调用店铺接口的权限（%2）。请在%1确认已开通商品、订单和物流接口的权限，然后再测试。</source>
-        <translation>The AppID and AppSecret are right, but this app may not call the shop's APIs (%2). In %1, make sure the product, order and logistics API permissions are enabled, then test again.</translation>
+        <translation>The AppID and AppSecret are right, but this app may not call the shop&apos;s APIs (%2). In %1, make sure the product, order and logistics API permissions are enabled, then test again.</translation>
     </message>
     <message>
         <source>找不到服务器 %4：这台电脑可能没有联网，或 DNS 不可用。请检查网络后再测试。</source>
@@ -781,7 +781,7 @@
     <name>LabelPath</name>
     <message>
         <source>面单走微信小店打印组件%1：快递公司的面单模板只有它能按取号返回的打印数据渲染。</source>
-        <translation>Labels go through WeChat's print component%1: only it renders the carrier's template from the waybill's print data.</translation>
+        <translation>Labels go through WeChat&apos;s print component%1: only it renders the carrier&apos;s template from the waybill&apos;s print data.</translation>
     </message>
     <message>
         <source>面单由本软件绘制：演示或沙盒店铺没有快递公司的模板。</source>
@@ -797,15 +797,15 @@
     </message>
     <message>
         <source>正在检测微信小店打印组件…</source>
-        <translation>Looking for WeChat's print component…</translation>
+        <translation>Looking for WeChat&apos;s print component…</translation>
     </message>
     <message>
         <source>面单由本软件绘制：未检测到微信小店打印组件。快递公司要求其模板时，请安装并打开打印组件。</source>
-        <translation>Labels are drawn by this app: WeChat's print component was not found. Install and open it when the carrier requires its template.</translation>
+        <translation>Labels are drawn by this app: WeChat&apos;s print component was not found. Install and open it when the carrier requires its template.</translation>
     </message>
     <message>
         <source>面单由本软件绘制：微信小店打印组件只有 Windows 和 macOS 版。</source>
-        <translation>Labels are drawn by this app: WeChat's print component exists for Windows and macOS only.</translation>
+        <translation>Labels are drawn by this app: WeChat&apos;s print component exists for Windows and macOS only.</translation>
     </message>
 </context>
 <context>
@@ -1549,6 +1549,14 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>该电子面单账号没有寄件地址，请在小店后台设置</source>
         <translation>This waybill account has no sender address; set it in the store&apos;s back office</translation>
+    </message>
+    <message>
+        <source>这个面单账号没有寄件地址：请先在“寄件地址…”中选择店铺地址或填写一个</source>
+        <translation>This waybill account has no sender address: first choose one of the shop's addresses or type one under “Sender address…”</translation>
+    </message>
+    <message>
+        <source>寄件地址不完整：须有寄件人、手机号、省、市和详细地址</source>
+        <translation>The sender address is incomplete: it needs a sender, a mobile number, a province, a city and a street address</translation>
     </message>
     <message>
         <source>发货包裹中没有商品</source>
@@ -2307,6 +2315,73 @@ Recipient %2, ship by %3</translation>
     </message>
 </context>
 <context>
+    <name>SenderDialog</name>
+    <message>
+        <source>面单账号 %1 的寄件地址</source>
+        <translation>Sender address of waybill account %1</translation>
+    </message>
+    <message>
+        <source>手动填写</source>
+        <translation>Type it</translation>
+    </message>
+    <message>
+        <source>店铺地址</source>
+        <translation>Shop address</translation>
+    </message>
+    <message>
+        <source>寄件人</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>省</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>市</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>区/县</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>详细地址</source>
+        <translation>Street address</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在读取店铺地址…</source>
+        <translation>Reading the shop's addresses…</translation>
+    </message>
+    <message>
+        <source>读不到店铺地址（%1），请手动填写</source>
+        <translation>Cannot read the shop's addresses (%1): please type one</translation>
+    </message>
+    <message>
+        <source>店铺没有地址，请手动填写</source>
+        <translation>The shop has no address: please type one</translation>
+    </message>
+    <message>
+        <source>请填写%1</source>
+        <translation>Please fill in %1</translation>
+    </message>
+    <message>
+        <source>请填写正确的手机号或电话（数字和 -）</source>
+        <translation>Please enter a valid mobile or phone number (digits and -)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>欢迎使用小店桌面</source>
@@ -2732,6 +2807,14 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>%1：取号后可预览面单</source>
         <translation>%1: get a waybill number to preview the label</translation>
+    </message>
+    <message>
+        <source>寄件地址…</source>
+        <translation>Sender address…</translation>
+    </message>
+    <message>
+        <source>请先选择电子面单账号</source>
+        <translation>Please choose an e-waybill account first</translation>
     </message>
     <message>
         <source>离线：不能取号，可打印已取号的面单</source>

@@ -140,6 +140,7 @@ class ShippingScreen(ShippingOrderActions, QWidget):
         self.label_path = LabelPath(self.picker, self.prefs, self.real_shop, self.component)
         top = QHBoxLayout()
         for label, widget in ((self.tr("面单账号"), self.account), (None, self.refresh_accounts_button),
+                              (None, self.waybill_accounts.sender_button),
                               (self.tr("尺寸"), self.size), (self.tr("打印到"), self.picker)):
             if label:
                 top.addWidget(QLabel(label))
