@@ -19,16 +19,16 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests"))
-from loopback_servers import captive_portal  # noqa: E402
+from loopback_servers import captive_portal
 
-from seller_desktop import app  # noqa: E402
-from seller_desktop.config import Paths  # noqa: E402
-from seller_desktop.credentials import SecretStore  # noqa: E402
-from seller_desktop.sandbox.demo import build_demo_shop  # noqa: E402
-from seller_desktop.sandbox.server import SandboxServer  # noqa: E402
-from seller_desktop.ui.dialogs.connect_dialog import ConnectDialog  # noqa: E402
-from seller_desktop.ui.event_loop import QEventLoop  # noqa: E402
-from seller_desktop.ui.settings import Settings  # noqa: E402
+from seller_desktop import app
+from seller_desktop.config import Paths
+from seller_desktop.credentials import SecretStore
+from seller_desktop.sandbox.demo import build_demo_shop
+from seller_desktop.sandbox.server import SandboxServer
+from seller_desktop.ui.dialogs.connect_dialog import ConnectDialog
+from seller_desktop.ui.event_loop import QEventLoop
+from seller_desktop.ui.settings import Settings
 
 
 def control(url: str, path: str, body: dict) -> None:
