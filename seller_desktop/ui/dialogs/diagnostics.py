@@ -39,7 +39,7 @@ from ...labels.printcomp import (
     PrintComponentClient,
     PrintComponentError,
 )
-from ...platform_seam import traits
+from ...platform_seam import default_printer, traits
 from ...store import ui_queries as q
 
 
@@ -109,13 +109,17 @@ class DiagnosticsDialog(QDialog):
         self._set(self.tr("待同步的修改"), self.tr("%1 条待推送，%2 条失败，%3 个冲突").replace(
             "%1", str(summary.pending)).replace("%2", str(summary.failed)).replace(
             "%3", str(summary.conflicts)))
-        self._set(self.tr("默认打印机"), default_printer_name() or self.tr("（无）"))
-        for key in (self.tr("API"), self.tr("令牌"), self.tr("打印组件")):
+        for key in (self.tr("默认打印机"), self.tr("API"), self.tr("令牌"), self.tr("打印组件")):
             self._set(key, self.tr("检测中…"))
 
     async def check(self) -> None:
         """The API and the print component, side by side, each bounded in time."""
-        await asyncio.gather(self._check_api(), self._check_component())
+        await asyncio.gather(self._check_api(), self._check_component(), self._printer())
+
+    async def _printer(self) -> None:
+        """Qt's answer, else the OS's own (``lpstat -d``/$PRINTER: a subprocess, on a thread)."""
+        name = default_printer_name() or await asyncio.to_thread(default_printer)
+        self._set(self.tr("默认打印机"), name or self.tr("（无）"))
 
     async def _check_api(self) -> None:
         api = self.sources.api
