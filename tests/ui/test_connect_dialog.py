@@ -94,3 +94,12 @@ async def test_an_empty_or_plain_http_address_is_refused_before_any_call(data_di
     dialog.api_base.setText("https://api.weixin.qq.com")
     dialog.secret.setText("")
     assert dialog.test() is None and "请填写 AppSecret" in dialog.result.text()
+
+
+async def test_environment_credentials_are_said_to_win(data_dir, qtbot, monkeypatch):
+    monkeypatch.setenv("SELLER_DESKTOP_APPID", "wxenv")
+    monkeypatch.setenv("SELLER_DESKTOP_SECRET", "env-secret")
+    from PySide6.QtWidgets import QLabel
+
+    dialog = _dialog(data_dir, qtbot)
+    assert any("SELLER_DESKTOP_APPID" in label.text() for label in dialog.findChildren(QLabel))

@@ -379,6 +379,10 @@
         <translation>Enter the shop&apos;s AppID and AppSecret (in %1), test the connection, then save. The AppSecret is kept in the system keyring, never written to a file.</translation>
     </message>
     <message>
+        <source>注意：环境变量 %1 / %2 已设置，运行时优先使用其中的账号。</source>
+        <translation>Note: the environment variables %1 / %2 are set; the app uses that account first.</translation>
+    </message>
+    <message>
         <source>AppID</source>
         <translation>AppID</translation>
     </message>
@@ -1552,7 +1556,7 @@ Recipient %2, ship by %3</translation>
     </message>
     <message>
         <source>这个面单账号没有寄件地址：请先在“寄件地址…”中选择店铺地址或填写一个</source>
-        <translation>This waybill account has no sender address: first choose one of the shop's addresses or type one under “Sender address…”</translation>
+        <translation>This waybill account has no sender address: first choose one of the shop&apos;s addresses or type one under “Sender address…”</translation>
     </message>
     <message>
         <source>寄件地址不完整：须有寄件人、手机号、省、市和详细地址</source>
@@ -2362,11 +2366,11 @@ Recipient %2, ship by %3</translation>
     </message>
     <message>
         <source>正在读取店铺地址…</source>
-        <translation>Reading the shop's addresses…</translation>
+        <translation>Reading the shop&apos;s addresses…</translation>
     </message>
     <message>
         <source>读不到店铺地址（%1），请手动填写</source>
-        <translation>Cannot read the shop's addresses (%1): please type one</translation>
+        <translation>Cannot read the shop&apos;s addresses (%1): please type one</translation>
     </message>
     <message>
         <source>店铺没有地址，请手动填写</source>

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...api import connect_check as cc
-from ...config import DEFAULT_API_BASE
-from ...credentials import NoKeyring, SecretStore
+from ...config import DEFAULT_API_BASE, ENV_APPID, ENV_SECRET
+from ...credentials import NoKeyring, SecretStore, from_environment
 from ..settings import Settings
 
 WHERE = "微信小店后台 → 服务市场 → 经营工具 → 自研"  # auth-products.md §2.1
@@ -84,6 +84,11 @@ class ConnectDialog(QDialog):
                                "AppSecret 保存在系统钥匙串中，不会写入任何文件。").replace("%1", WHERE))
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        if from_environment() is not None:  # they win over what is saved here (credentials.py)
+            env = QLabel(self.tr("注意：环境变量 %1 / %2 已设置，运行时优先使用其中的账号。")
+                         .replace("%1", ENV_APPID).replace("%2", ENV_SECRET))
+            env.setWordWrap(True)
+            layout.addWidget(env)
         form = QFormLayout()
         form.addRow(self.tr("AppID"), self.appid)
         form.addRow(self.tr("AppSecret"), self.secret)
