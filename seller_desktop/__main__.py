@@ -49,6 +49,9 @@ def _app_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # everything the app writes is owner-only (settings.ini, thumbnails, label PDFs with buyers'
+    # names), whoever writes it (Qt, a library), not only the files we open with 0600 ourselves
+    os.umask(0o077)
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in SUBCOMMANDS:
         import importlib

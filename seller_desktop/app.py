@@ -15,8 +15,10 @@ import argparse
 import asyncio
 import functools
 import logging
+import signal
 import sys
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .config import Paths
@@ -144,6 +146,23 @@ async def _run_shop(app: QApplication, paths: Paths, settings: Settings, demo_fl
             return 0
 
 
+def _close_on_signals(app: QApplication) -> QTimer:
+    """Ctrl+C or SIGTERM closes the window as the seller would (saves finish, the lock is
+    released); Python's default raised KeyboardInterrupt inside a Qt callback and the window
+    kept running. The timer lets Python run its signal handler while Qt idles."""
+    def close_windows(*_: object) -> None:
+        for widget in app.topLevelWidgets():
+            if isinstance(widget, MainWindow):
+                widget.close()
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, close_windows)
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)  # a Python slot: the interpreter gets to run
+    timer.start(250)
+    return timer
+
+
 def main(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request drowns the rest
@@ -166,10 +185,14 @@ def main(args: argparse.Namespace) -> int:
         settings.override("api_base", args.api_base)  # this run only, like the commands'
     loop = QEventLoop(app)
     asyncio.set_event_loop(loop)
+    wake = _close_on_signals(app)
     try:
         with loop:
             return loop.run_until_complete(run(app, paths, settings, bool(args.demo)))
     finally:
+        wake.stop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, signal.SIG_DFL if sig == signal.SIGTERM else signal.default_int_handler)
         asyncio.set_event_loop(None)
         if log_file is not None:
             logging.getLogger().removeHandler(log_file)

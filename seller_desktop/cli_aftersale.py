@@ -141,7 +141,7 @@ def main(argv: Sequence[str]) -> int:
             engine = SyncEngine(api, store)
             report = await engine.run()
             if report.stop_error is not None:
-                _err(f"sync stopped: {report.stop_error.message}")
+                _err(f"sync stopped: {report.stopped}")
                 if isinstance(report.stop_error, (AuthFailed, AuthExpired)):
                     return for_api_error(report.stop_error)
             if args.action == "list":

@@ -52,7 +52,8 @@ MEANING: dict[Exit, str] = {
     Exit.USAGE: "bad arguments",
     Exit.AUTH: "no credentials, or the store refused them",
     Exit.QUOTA: "the API quota of the day is used up; try again tomorrow",
-    Exit.OFFLINE: "the store cannot be reached, is busy or failing; nothing is lost, run again later",
+    Exit.OFFLINE: "the store cannot be reached, is busy or failing, or its replies are unreadable "
+                  "(a captive portal); nothing is lost, run again later",
     Exit.NOTHING_TO_DO: "nothing to do: no order matched (nothing waiting to ship or pick)",
     Exit.NOT_ALL_SHIPPED: "some orders were not printed or shipped (refused, held, no waybill); "
                           "the others were",

@@ -105,15 +105,31 @@ def _held(workflow: ShippingWorkflow) -> None:
             print(f"held {c.order_id}: {c.verdict.text()}")
 
 
-def _report_reprint(outcome: PrintOutcome) -> Exit:
+def _nothing_printable(outcome: PrintOutcome, order_ids: list[str]) -> bool:
+    """No print job was sent because every order asked for was skipped (held, no waybill,
+    printed before): the print target did not fail, so this is not ``PRINT_FAILED``."""
+    return outcome.result is None and bool(order_ids) and set(order_ids) <= set(outcome.skipped)
+
+
+def _print_error(outcome: PrintOutcome, order_ids: list[str]) -> bool:
+    """Say why nothing (or not everything) printed; True when the print itself failed."""
+    if not outcome.error:
+        return False
+    if _nothing_printable(outcome, order_ids):
+        _err(f"nothing printed: {outcome.error}")
+        return False
+    _err(f"print failed: {outcome.error}")
+    return True
+
+
+def _report_reprint(outcome: PrintOutcome, order_ids: list[str]) -> Exit:
     for oid, why in sorted({**outcome.skipped, **outcome.failed}.items()):
         _err(f"skipped {oid}: {why}")
-    if outcome.error:
-        _err(f"print failed: {outcome.error}")
+    print_failed = _print_error(outcome, order_ids)
     print(f"printed: {len(outcome.printed)}")
     if outcome.printed and outcome.ok:
         return Exit.OK
-    return Exit.PRINT_FAILED if outcome.error else Exit.NOT_ALL_SHIPPED
+    return Exit.PRINT_FAILED if print_failed else Exit.NOT_ALL_SHIPPED
 
 
 def _report(workflow: ShippingWorkflow, outcome: PrintOutcome, order_ids: list[str]) -> Exit:
@@ -123,8 +139,7 @@ def _report(workflow: ShippingWorkflow, outcome: PrintOutcome, order_ids: list[s
         _err(f"skipped {oid}: {why}")
     for oid, why in sorted(outcome.failed.items()):
         _err(f"failed {oid}: {why}")
-    if outcome.error:
-        _err(f"print failed: {outcome.error}")
+    print_failed = _print_error(outcome, order_ids)
     for message in outcome.changes.messages:
         _err(f"problem: {message}")
     before = workflow.confirmed_shipped(order_ids) - set(outcome.shipped)
@@ -140,7 +155,7 @@ def _report(workflow: ShippingWorkflow, outcome: PrintOutcome, order_ids: list[s
                    else outcome.error or "未发货"))
         print(f"not shipped {oid}: {why}")
     if not outcome.printed and not before:
-        if outcome.error:
+        if print_failed:
             return Exit.PRINT_FAILED  # there was something to print and the job failed
         return Exit.NOT_ALL_SHIPPED if order_ids else Exit.NOTHING_TO_DO
     return Exit.NOT_ALL_SHIPPED if not_shipped else Exit.OK
@@ -180,7 +195,7 @@ async def _labels(args: argparse.Namespace, store: Store, spec: PageSpec,
     if engine is not None:
         report = await engine.run()
         if report.stop_error is not None:
-            _err(f"sync stopped: {report.stop_error.message}")
+            _err(f"sync stopped: {report.stopped}")
             if isinstance(report.stop_error, (AuthFailed, AuthExpired)):
                 return for_api_error(report.stop_error)
             _err("offline: printing from the cache")
@@ -199,7 +214,7 @@ async def _labels(args: argparse.Namespace, store: Store, spec: PageSpec,
         return Exit.NOTHING_TO_DO
     if args.reprint:
         return _report_reprint(await workflow.reprint(order_ids, spec, target,
-                                                      args.reason or "补打"))
+                                                      args.reason or "补打"), order_ids)
     if workflow.engine is not None:
         await _take_numbers(workflow, order_ids, args.account)
     return _report(workflow, await workflow.print_labels(order_ids, spec, target), order_ids)

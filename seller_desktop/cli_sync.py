@@ -4,8 +4,11 @@
 
 Credentials: ``SELLER_DESKTOP_APPID`` / ``SELLER_DESKTOP_SECRET``, else the keyring entry of
 the AppID the window saved in ``<data dir>/account.json`` (see ``cli_support``). Progress goes
-to stderr, a one-line-per-count summary to stdout; the exit codes are ``cli_exit``'s (listed in
-``--help``). The time of a complete sync is kept in the store, where the window reads it too.
+to stderr, a one-line-per-count summary to stdout, then one ``failed row:`` line per change the
+store refused (with its reason). The exit codes are ``cli_exit``'s (listed in ``--help``): an
+unreadable reply (a captive portal, a garbled body) is ``OFFLINE`` like no reply at all; changes
+the store refused give ``FAILED_ROWS`` unless the run stopped (its reason wins: it may not have
+reached them). The time of a complete sync is kept in the store, where the window reads it too.
 Nothing here prints the secret or a token.
 """
 
@@ -17,14 +20,15 @@ import sys
 
 from . import cli_support
 from .api.client import ApiClient
+from .api.errors import ApiError
 from .cli_exit import Exit, for_api_error
 from .cli_store import add_wait_argument, open_store, storage_exit
 from .config import Paths
 from .store import Store, StoreError
 from .sync import SyncEngine, SyncReport
 
-CODES = (Exit.OK, Exit.USAGE, Exit.AUTH, Exit.QUOTA, Exit.OFFLINE, Exit.LOCKED, Exit.STORAGE,
-         Exit.CACHE, Exit.INTERRUPTED, Exit.ERROR)
+CODES = (Exit.OK, Exit.USAGE, Exit.AUTH, Exit.QUOTA, Exit.OFFLINE, Exit.FAILED_ROWS, Exit.LOCKED,
+         Exit.STORAGE, Exit.CACHE, Exit.INTERRUPTED, Exit.ERROR)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,6 +55,13 @@ class _StderrProgress:
             print(text, file=sys.stderr, flush=True)
 
 
+def exit_code(error: ApiError | None, failed_rows: int = 0) -> Exit:
+    """A stopped run's reason first (it may not have reached the refused rows), then refusals."""
+    if error is None and failed_rows:
+        return Exit.FAILED_ROWS
+    return for_api_error(error)
+
+
 def summary(report: SyncReport) -> str:
     changes = report.changes
     lines = [
@@ -63,6 +74,9 @@ def summary(report: SyncReport) -> str:
         f"conflicts: {report.conflicts}",
         f"waiting: {report.waiting}",
     ]
+    if report.blocked:
+        lines.append(f"waiting behind a failed change: {report.blocked}")
+    lines += [f"failed row: {reason}" for reason in report.failures]
     return "\n".join(lines)
 
 
@@ -76,8 +90,11 @@ async def _run(args: argparse.Namespace, store: Store, conn: cli_support.Connect
     for problem in report.errors:
         print(f"problem: {problem}", file=sys.stderr)
     if report.stop_error is not None:
-        print(f"sync stopped: {report.stop_error.message}", file=sys.stderr)
-    return for_api_error(report.stop_error)
+        print(f"sync stopped: {report.stopped}", file=sys.stderr)
+    if report.failed:
+        print(f"{report.failed} change(s) refused by the store are kept as failed: retry or "
+              "drop them in the window (失败的修改)", file=sys.stderr)
+    return exit_code(report.stop_error, report.failed)
 
 
 def main(argv: list[str]) -> int:

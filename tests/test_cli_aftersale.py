@@ -143,3 +143,20 @@ def test_killed_while_an_accept_is_sending_pays_the_buyer_once(
     assert rows[cid]["status"] == "MERCHANT_REFUND_SUCCESS" and rows[cid]["queued"] == ""
     assert len(_applied(sandbox.shop, ACCEPT)) == 1
     assert _ship_state(data_dir, cid) == "done"
+
+
+def test_unreadable_replies_are_named_as_such(sandbox: SandboxServer, creds: dict[str, str],
+                                              data_dir: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """A captive portal's page instead of the store's replies: the command says the replies
+    could not be read (and what to do), like ``sync``; it lists from the cache."""
+    _refund_case(sandbox.url)
+    base = ["--api-base", sandbox.url, "--data-dir", str(data_dir)]
+    assert main([*base, "--json"]) == 0
+    capsys.readouterr()
+    control(sandbox.url, "/sandbox/faults", {"faults": [
+        {"path": "*", "kind": "html", "times": 50}]})
+    control(sandbox.url, "/sandbox/tokens/invalidate")
+    assert main([*base, "--json"]) == 0
+    err = capsys.readouterr().err
+    assert "sync stopped: 无法读取微信小店的回复" in err, err

@@ -186,6 +186,24 @@ def test_offline_prints_from_the_cache_and_reports_later(
             if e["ewaybill_order_id"] == eid] == [0, 1]
 
 
+
+def test_unreadable_replies_are_named_as_such(
+        sandbox: SandboxServer, creds: dict[str, str], data_dir: Path, tmp_path: Path, qapp,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A captive portal's page instead of the store's replies: the sync before printing says
+    the replies could not be read (and what to do), like ``sync``."""
+    ids = new_orders(sandbox.url, 1)
+    assert main(["--api-base", sandbox.url, "--data-dir", str(data_dir), "--orders", *ids,
+                 "--pdf", str(tmp_path / "a.pdf")]) == 0
+    capsys.readouterr()
+    control(sandbox.url, "/sandbox/faults", {"faults": [
+        {"path": "*", "kind": "html", "times": 50}]})
+    control(sandbox.url, "/sandbox/tokens/invalidate")
+    main(["--api-base", sandbox.url, "--data-dir", str(data_dir), "--orders", *ids,
+          "--pdf", str(tmp_path / "b.pdf"), "--reprint"])
+    err = capsys.readouterr().err
+    assert "sync stopped: 无法读取微信小店的回复" in err, err
+
 def test_picklist_totals_equal_the_orders_lines(
         sandbox: SandboxServer, creds: dict[str, str], data_dir: Path, tmp_path: Path, qapp,
         capsys: pytest.CaptureFixture[str]) -> None:
@@ -315,3 +333,39 @@ def test_all_pending_skips_held_orders_with_one_line_each(
     waybilled = {str(o["ec_order_id"]) for w in sandbox_state(sandbox.url)["ewaybills"].values()
                  for o in w["ec_order_list"]}
     assert free in waybilled and held not in waybilled  # no waybill taken for a held order
+
+
+def test_only_held_orders_asked_for_is_not_all_shipped_not_a_print_failure(
+        sandbox: SandboxServer, creds: dict[str, str], data_dir: Path, tmp_path: Path, qapp,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # the print target works: nothing printed because the guard held the order (exit 7, not 8)
+    (held,) = new_orders(sandbox.url, 1)
+    control(sandbox.url, "/sandbox/aftersale/open", {"order_id": held})
+    base = ["--api-base", sandbox.url, "--data-dir", str(data_dir), "--orders", held]
+    code = main([*base, "--pdf", str(tmp_path / "held.pdf")])
+    out, err = capsys.readouterr()
+    assert code == Exit.NOT_ALL_SHIPPED, (out, err)
+    assert f"not shipped {held}: " in out and "售后" in out
+    assert "print failed" not in err and "nothing printed" in err
+    code = main([*base, "--reprint", "--pdf", str(tmp_path / "again.pdf")])
+    out, err = capsys.readouterr()
+    assert code == Exit.NOT_ALL_SHIPPED and "print failed" not in err, (out, err)
+    assert not log_ops(sandbox.shop, SEND) and not sandbox_state(sandbox.url)["ewaybills"]
+
+
+def test_the_label_pdf_is_owner_only_whatever_the_umask(
+        sandbox: SandboxServer, creds: dict[str, str], data_dir: Path, tmp_path: Path, qapp,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # the labels carry buyers' names and phones (masked) and order ids: 0600 like the cache
+    from seller_desktop.__main__ import main as seller_desktop
+
+    ids = new_orders(sandbox.url, 1)
+    pdf = tmp_path / "labels.pdf"
+    old = os.umask(0o022)
+    try:
+        code = seller_desktop(["labels", "--api-base", sandbox.url, "--data-dir", str(data_dir),
+                               "--orders", *ids, "--pdf", str(pdf)])
+    finally:
+        os.umask(old)
+    assert code == Exit.OK, capsys.readouterr()
+    assert pdf.stat().st_mode & 0o777 == 0o600

@@ -14,6 +14,7 @@ from collections.abc import AsyncIterator, Sequence
 
 from ..domain.aftersale import AfterSaleCase
 from .client import ApiClient
+from .page_walk import PageWalk
 from .paging import iter_window_ids
 from .schemas.aftersale import (
     CaseIdPage,
@@ -30,6 +31,11 @@ from .schemas.aftersale import (
 )
 
 MAX_WINDOW_SECONDS = 24 * 3600
+# Cases updated in one 24 h window, for a small seller: far fewer. Bounds the id walk; the list
+# has no page size, so the walk counts pages as if they held few ids (the sandbox's hold 100).
+MAX_CASES_PER_WINDOW = 50_000
+ASSUMED_PAGE_SIZE = 10
+MAX_SKU_CHANGE_ORDERS = 10_000
 REFUND_RATE_ERRCODE = 10021059  # one refund call per order per minute
 NEGOTIATE_FIRST_ERRCODE = 10021068  # reject refused: negotiate first
 _AS = "/channels/ec/aftersale/"
@@ -49,11 +55,15 @@ async def list_case_ids(client: ApiClient, begin: int, end: int,
 
 
 async def iter_case_ids(client: ApiClient, start: int, end: int) -> AsyncIterator[str]:
-    """Every case id updated in [start, end], oldest window first, each once."""
+    """Every case id updated in [start, end], oldest window first, each once; a cursor loop,
+    stale pages or more pages than ``MAX_CASES_PER_WINDOW`` fill raise ``MalformedResponse``."""
     async def page(begin: int, stop: int, next_key: str) -> CaseIdPage:
         return await list_case_ids(client, begin, stop, next_key)
 
-    async for case_id in iter_window_ids(page, start, end, MAX_WINDOW_SECONDS):
+    async for case_id in iter_window_ids(page, start, end, MAX_WINDOW_SECONDS,
+                                         path=_AS + "getaftersalelist",
+                                         page_size=ASSUMED_PAGE_SIZE,
+                                         max_items=MAX_CASES_PER_WINDOW):
         yield case_id
 
 
@@ -155,17 +165,22 @@ async def reject_address_change(client: ApiClient, order_id: str) -> None:
 
 
 async def list_sku_change_orders(client: ApiClient, page_size: int = 100) -> list[str]:
-    """Every order with a pre-shipment SKU change waiting for the seller."""
-    found: list[str] = []
+    """Every order with a pre-shipment SKU change waiting for the seller; a page loop, stale
+    pages or more than ``MAX_SKU_CHANGE_ORDERS`` raise ``MalformedResponse`` (a cut list would
+    read as requests the buyers withdrew)."""
+    path = "/channels/ec/order/preshipmentchangesku/get"
+    walk = PageWalk(path, page_size, MAX_SKU_CHANGE_ORDERS)
+    found: dict[str, None] = {}  # ordered, each once
     page = 1
     while True:
         ids, has_more = parse_sku_change_page(await client.call(
-            "/channels/ec/order/preshipmentchangesku/get",
-            {"page": page, "page_size": page_size}))
-        found += [i for i in ids if i not in found]
-        if not ids or (not has_more and len(ids) < page_size) or page >= 100:
-            return found
+            path, {"page": page, "page_size": page_size}))
+        new_ids = len([i for i in ids if i not in found])
+        found.update(dict.fromkeys(ids))
+        if not ids or (not has_more and len(ids) < page_size):
+            return list(found)
         page += 1
+        walk.page(str(page), new_ids)
 
 
 async def approve_sku_change(client: ApiClient, order_id: str) -> None:

@@ -22,6 +22,14 @@ RATE_LIMIT_ERRCODE = 45011
 QUOTA_ERRCODE = 45009
 NOT_FOUND_ERRCODES = frozenset({100002, 10020052, 10025010, 1000003})
 EWAYBILL_CREATE_FAILED = 10025005
+# Refusals that mean "not now" rather than "no" (the reference says retry): an outbox row
+# refused with one stays in line for the next sync instead of failing.
+TRY_LATER_ERRCODES = frozenset({
+    100003,  # order updated too often (orders-shipping.md, delivery/send)
+    10020112,  # per-SKU stock update frequency exceeded (auth-products.md, stock/update)
+    10025011,  # e-waybill update conflict, retry (orders-shipping.md §3.8 order/cancel)
+    10025030,  # the carrier's cancel call timed out (orders-shipping.md §3.8)
+})
 
 _RID_SUFFIX = re.compile(r"\s*(?:rid:\s*[0-9a-fA-F-]+|hints:\s*\[\s*req_id:[^\]]*\])\s*$")
 
@@ -164,6 +172,13 @@ class Offline(ApiError):
 
 class ServerError(ApiError):
     default_message = "微信小店服务器暂时无法正常响应，请稍后再试"
+
+
+class TooSlow(ServerError):
+    """A reply (or a whole sync) did not finish within its deadline: a stalled or trickling
+    server is waited for a bounded time, then treated like one that is not answering."""
+
+    default_message = "微信小店服务器响应太慢，已停止等待，请稍后再试"
 
 
 class MalformedResponse(ApiError):

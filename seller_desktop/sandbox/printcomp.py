@@ -12,6 +12,12 @@ API's print_info) or 2 (base64 HTML, ``size`` required); ``size`` ({width, heigh
 come whenever the paper is not the standard 76×130, else the label would be cropped: each
 emulated printer has its loaded ``paper``, and a size that does not match it fails too;
 ``customInfo`` must be ``{templateUrl: https URL, data: object}``.
+
+Who may connect: programs on this machine (no Origin header, like the app), pages served from
+loopback, and the WeChat Store web back office (``https://*.weixin.qq.com``), the component's
+own web clients (§3.12). Any other web page's handshake is refused (HTTP 403): without that, a
+page in the seller's browser could print through the component (cross-site WebSocket
+hijacking: browsers let any page open a WebSocket to 127.0.0.1 and send its own Origin).
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 import threading
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +34,11 @@ from websockets.exceptions import ConnectionClosed
 from websockets.sync.server import Server, ServerConnection, serve
 
 VERSION = "2.3.1-sandbox"
+ALLOWED_ORIGINS = (
+    None,  # a local program (the app's client sends no Origin)
+    re.compile(r"https?://(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?"),
+    re.compile(r"https://(?:[a-z0-9-]+\.)*weixin\.qq\.com"),
+)
 
 
 @dataclass
@@ -51,7 +63,7 @@ class PrintComponent:
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def start(self) -> str:
-        self._server = serve(self._handle, self.host, self.port)
+        self._server = serve(self._handle, self.host, self.port, origins=ALLOWED_ORIGINS)
         self.port = self._server.socket.getsockname()[1]
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True,
                                         name="sandbox-print-component")

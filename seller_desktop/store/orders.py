@@ -166,6 +166,22 @@ class OrderRepo:
                     continue  # the store refused it (拦截, 108009…): the order is not shipped
                 self.apply_overlay(row.op, row.payload)
 
+    def restore_server_copy(self, order_id: str) -> None:
+        """Show the server's copy again, with the overlays of the rows still open (after the
+        seller dropped a change the store refused)."""
+        row = self.conn.execute("SELECT order_json FROM orders WHERE order_id = ?",
+                                (order_id,)).fetchone()
+        if row is None:
+            return
+        server = order_from_dict(json.loads(row[0]))
+        self.conn.execute("DELETE FROM parcels WHERE order_id = ? AND local = 1", (order_id,))
+        self.conn.execute(
+            "UPDATE orders SET status = ?, merchant_notes = ?, present_note = ?,"
+            " has_local_changes = 0 WHERE order_id = ?",
+            (server.status, server.merchant_notes, server.gift.note if server.gift else "",
+             order_id))
+        self.reapply_pending([order_id])
+
     def apply_overlay(self, op: str, payload: dict) -> None:
         """Show a not-yet-confirmed order change locally (called by ops and after upserts)."""
         order_id = payload["order_id"]

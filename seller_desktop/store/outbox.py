@@ -1,10 +1,12 @@
 """The outbox: the seller's changes, in order, until the server confirmed each one.
 
 Row life: ``pending`` → ``sending`` (committed durably BEFORE the request goes out) → ``done``
-(the server confirmed) or ``failed`` (with ``last_error``; the seller can edit and retry) or
-``conflict`` (the server changed the same fields; see ``ConflictRepo``). After a crash, a row
-left in ``sending`` means "outcome unknown": the sync engine reads the server state before it
-sends again (never two shipments or two waybills for one parcel).
+(the server confirmed) or ``failed`` (only on a definite refusal from the store, with its
+reason in ``last_error``; the seller can edit, retry or drop it) or ``conflict`` (the server
+changed the same fields; see ``ConflictRepo``). After a crash, a row left in ``sending`` means
+"outcome unknown": the sync engine reads the server state before it sends again (never two
+shipments or two waybills for one parcel). A transport problem (offline, garbled reply) leaves
+the row where it was, with the problem noted in ``last_error`` (:func:`note_error`).
 
 Claims: ``mark_sending(conn, id, seen=row)`` is a compare-and-set on the row as the pusher read
 it (state and attempts). If another pusher claimed or finished the row meanwhile (another
@@ -186,6 +188,12 @@ def mark_conflict(conn: sqlite3.Connection, row_id: int, message: str = "") -> N
     _set_state(conn, row_id, "conflict", last_error=message)
 
 
+def note_error(conn: sqlite3.Connection, row_id: int, message: str) -> None:
+    """Record why a pending/sending row did not go out this time (it stays in line)."""
+    conn.execute("UPDATE outbox SET last_error = ?, updated_at = ? WHERE id = ?"
+                 " AND state IN ('pending', 'sending')", (message, now(), row_id))
+
+
 def retry(conn: sqlite3.Connection, row_id: int) -> None:
     """Put a failed (or resolved conflict) row back in line."""
     _require(conn, row_id, ("failed", "conflict"), "retry")
@@ -232,6 +240,14 @@ def list_failed(conn: sqlite3.Connection) -> list[OutboxRow]:
     rows = conn.execute(
         "SELECT * FROM outbox WHERE state IN ('failed', 'conflict') ORDER BY id").fetchall()
     return [OutboxRow.from_row(r) for r in rows]
+
+
+def blocked_count(conn: sqlite3.Connection) -> int:
+    """Open rows waiting behind an older failed or conflicting row of the same entity."""
+    return int(conn.execute(
+        "SELECT count(*) FROM outbox o WHERE o.state IN ('pending', 'sending') AND EXISTS"
+        " (SELECT 1 FROM outbox f WHERE f.entity = o.entity AND f.entity_id = o.entity_id"
+        "  AND f.id < o.id AND f.state IN ('failed', 'conflict'))").fetchone()[0])
 
 
 def purge_done(conn: sqlite3.Connection, older_than: int) -> int:

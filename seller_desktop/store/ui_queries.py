@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from ..domain.order import SHIPPABLE_STATUSES
 from ..domain.product import Product
+from . import outbox
 from .codec import product_from_dict
 from .orders import TABS as ORDER_TABS
 from .search import TRIGRAM, fts_phrase, terms
@@ -319,6 +320,8 @@ class _OrderTexts:
     def matching(self, words: list[str]) -> OrderMatches:
         """The orders where every word is in a text column or equals ``tel_last4`` (the rules
         of ``_text_search`` for short terms)."""
+        if not words:  # nothing to look for (a query of spaces or control characters)
+            return OrderMatches(list(self.rows))
         texts = self.texts
         first, *rest = words
         hits = [i for i, text in enumerate(texts) if first in text]
@@ -577,6 +580,7 @@ class OutboxSummary:
     failed: int
     conflicts: int
     last_error: str
+    blocked: int = 0  # pending rows waiting behind a failed or conflicting one
 
 
 def outbox_summary(conn: sqlite3.Connection) -> OutboxSummary:
@@ -590,7 +594,8 @@ def outbox_summary(conn: sqlite3.Connection) -> OutboxSummary:
     return OutboxSummary(
         pending=by_state.get("pending", 0) + by_state.get("sending", 0),
         failed=by_state.get("failed", 0), conflicts=conflicts,
-        last_error=error[0] if error else "")
+        last_error=error[0] if error else "",
+        blocked=outbox.blocked_count(conn) if by_state.get("failed") or conflicts else 0)
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,13 @@ what changed as a ChangeSet for the UI. Usage (UI on the qasync loop, or the CLI
 progress=None, concurrency=8, overlap=300, write_batch=500, clock=None)``; ``clock`` returns
 unix seconds ("now" for windows and watermarks; tests pass the sandbox's clock).
 
-``SyncReport``: products, orders, gift_orders (fetched), pushed, failed, conflicts, waiting
-(outbox rows the server confirmed / rejected / parked / left for next time), full_products,
-errors (per-item problems in the seller's words), stopped + stop_error (why a run stopped
-early: Offline, Busy, RateLimited, ServerError, QuotaExceeded, AuthFailed, AuthExpired,
-MalformedResponse of a list page), changes (the merged ChangeSet: product/order/waybill ids,
+``SyncReport``: products, orders, gift_orders (fetched), pushed, refused (outbox rows the server
+confirmed / refused in this run), failed + failures (rows failed after the run, this run's or
+older, with the store's reasons), blocked (rows waiting behind a failed or conflicting one),
+conflicts, waiting (rows left for next time), full_products, errors (per-item problems in the
+seller's words), stopped + stop_error (why a run stopped early: Offline, Busy, RateLimited,
+ServerError, QuotaExceeded, AuthFailed, AuthExpired, MalformedResponse: an unreadable reply is
+"offline", it never fails a row), changes (the merged ChangeSet: product/order/waybill ids,
 gifts_accepted, gifts_expired, outbox, conflicts, messages; after-sales: cases (changed case
 ids), requests (order ids whose buyer requests changed), new_cases / new_requests (first seen
 on a run after the first one: for the seller's notice)).

@@ -18,12 +18,10 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 
-from ..store.meta import Watermarks
+from ..store.meta import ORDERS_RETRY, PRODUCTS_DIRTY, Watermarks
 
 ORDERS_SYNCED_TO = "orders.synced_to"
-ORDERS_RETRY = "orders.retry"
 PRODUCTS_FULL_AT = "products.full_at"
-PRODUCTS_DIRTY = "products.dirty"
 LAST_SUCCESS = "sync.last_success"
 
 

@@ -24,7 +24,7 @@ from ..api import aftersale as aftersale_api
 from ..api.errors import MalformedResponse, NotFound, Rejected
 from ..domain.aftersale import AfterSaleCase
 from ..store.aftersale import CaseRepo, CaseUpsert, RequestRepo
-from ..store.meta import Watermarks
+from ..store.meta import ORDERS_RETRY, Watermarks
 from . import marks
 from .context import SyncContext, SyncReport
 from .pipeline import Pipeline
@@ -55,6 +55,10 @@ async def pull_cases(ctx: SyncContext, start: int, end: int, report: SyncReport,
             report.note(f"售后单 {case_id} 的数据无法解析，已跳过，下次同步重试（{exc.errmsg}）")
             return None
         except NotFound:
+            return None
+        except Rejected as exc:  # a refusal of this one read (an errcode we do not know)
+            result.failed_ids.append(case_id)
+            report.note(f"售后单 {case_id} 暂时无法读取，已跳过，下次同步重试（{exc}）")
             return None
         result.fetched += 1
         return case
@@ -108,6 +112,10 @@ async def pull_aftersale(ctx: SyncContext, report: SyncReport, order_pull: Order
     reread = (cases.orders | changed | pending) - order_pull.touched
     if reread:
         again = await pull_orders(ctx, 0, 0, report, retry_ids=sorted(reread), listing=False)
+        if again.failed_ids:  # unreadable or refused: the next run's order pull asks again
+            lost = sorted(set(again.failed_ids))
+            await ctx.write(lambda conn: Watermarks(conn).add_ids(ORDERS_RETRY, lost),
+                            durable=True)
         changed |= again.requests_changed
         new_requests += again.new_requests
     changes = report.changes

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..api import orders as orders_api
-from ..api.errors import MalformedResponse, NotFound
+from ..api.errors import MalformedResponse, NotFound, Rejected
 from ..domain.order import Order, OrderStatus
 from ..store.aftersale import RequestRepo
 from ..store.orders import OrderRepo, UpsertResult
@@ -76,6 +76,10 @@ async def pull_orders(ctx: SyncContext, start: int, end: int, report: SyncReport
             report.note(f"订单 {oid} 的数据无法解析，已跳过，下次同步重试（{exc.errmsg}）")
             return None
         except NotFound:
+            return None
+        except Rejected as exc:  # a refusal of this one read (an errcode we do not know)
+            result.failed_ids.append(oid)
+            report.note(f"订单 {oid} 暂时无法读取，已跳过，下次同步重试（{exc}）")
             return None
         problem = order_problem(order)
         if problem:

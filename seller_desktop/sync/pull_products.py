@@ -17,7 +17,7 @@ import logging
 import sqlite3
 
 from ..api import products as products_api
-from ..api.errors import MalformedResponse, NotFound
+from ..api.errors import MalformedResponse, NotFound, Rejected
 from ..api.schemas import ProductCopies
 from ..domain.product import Product, ProductStatus
 from ..store import outbox
@@ -90,6 +90,10 @@ async def pull_products(ctx: SyncContext, report: SyncReport, *, full: bool,
         except MalformedResponse as exc:
             failed.append(pid)
             report.note(f"商品 {pid} 的数据无法解析，已跳过，下次同步重试（{exc.errmsg}）")
+            return None
+        except Rejected as exc:  # a refusal of this one read (an errcode we do not know)
+            failed.append(pid)
+            report.note(f"商品 {pid} 暂时无法读取，已跳过，下次同步重试（{exc}）")
             return None
         fetched += 1
         return copies

@@ -11,16 +11,26 @@ nothing is eligible. Each op has a :class:`Handler` (``push_products.py``,
   timeout): read the server and say whether the change already landed (True), surely did not
   (False). Only then is it sent again: never two shipments, waybills or stock deltas.
 
-How failures end a row's turn:
-- ``Rejected`` (a business rule: 10020xxx, 109000 …), ``NotFound``, ``MalformedResponse`` of
-  a write, a local problem (missing image file): the row is marked ``failed`` with the message;
-  it stays editable and retryable, nothing the seller typed is dropped.
+How failures end a row's turn (one rule for every kind of row, applied here rather than per
+handler; DESIGN.md "Failures are visible"):
+- A definite refusal from the store: ``Rejected`` (a business rule: 10020xxx, 108009, 109000,
+  a permission …), ``NotFound``, or a local problem (``RowFailed``: a missing image file; a
+  damaged payload, also when it surfaces as a KeyError/TypeError/ValueError in a handler): the
+  row is marked ``failed`` with the reason; it stays editable, the seller
+  retries or drops it (``ops.outbox``); nothing the seller typed is dropped by the engine.
+- A refusal that means "not now" (``TRY_LATER_ERRCODES``: too frequent, update conflict): the
+  row stays in line with the reason noted; its entity waits for the next run.
 - ``RowLater`` (a rate rule such as the after-sale refund rate): the row goes back to
   ``pending`` with ``not_before``; it is not a failure and the push goes on with other rows.
+- ``ClaimLost``: another pusher (process) claimed the row first; it sends it, this one does not.
 - ``UnknownOutcome``: the row stays ``sending``; it is reconciled (read, then maybe re-sent)
   right away, up to ``MAX_RECONCILE`` times, else on the next run.
-- ``Offline``, ``Busy``, ``RateLimited``, ``ServerError``: the whole push stops for now, rows
-  stay where they are. ``QuotaExceeded``, ``AuthFailed``, ``AuthExpired``: stop and say so.
+- A transport problem: ``Offline``, ``Busy``, ``RateLimited``, ``ServerError`` and
+  ``MalformedResponse`` (a captive portal's HTML 200, an empty, cut or garbled body, a reply of
+  the wrong shape, a broken token reply): treated like being offline. The whole push stops for
+  now, the row stays ``pending`` (or ``sending``: read back before any re-send) with the problem
+  noted, and goes out on a later run. ``QuotaExceeded``, ``AuthFailed``, ``AuthExpired``: stop
+  and say so.
 """
 
 from __future__ import annotations
@@ -34,6 +44,7 @@ from functools import partial
 from typing import TypeVar
 
 from ..api.errors import (
+    TRY_LATER_ERRCODES,
     ApiError,
     AuthExpired,
     AuthFailed,
@@ -56,7 +67,8 @@ log = logging.getLogger("seller_desktop.sync")
 
 T = TypeVar("T")
 MAX_RECONCILE = 3
-STOPPING = (Offline, Busy, RateLimited, ServerError)
+# Transport problems: the store did not answer in a way that says yes or no.
+STOPPING = (Offline, Busy, RateLimited, ServerError, MalformedResponse)
 FATAL = (QuotaExceeded, AuthFailed, AuthExpired)
 
 
@@ -160,6 +172,8 @@ async def _finish(ctx: SyncContext, row: OutboxRow, state: str, message: str = "
             if current.state not in ("sending", "pending", "failed"):
                 return  # already parked (by another pusher): nothing to change
             outbox.mark_conflict(conn, row.id, message)
+        elif state == "noted":
+            outbox.note_error(conn, row.id, message)
 
     await ctx.write(tx, durable=True)
 
@@ -177,6 +191,15 @@ def describe(row: OutboxRow) -> str:
     return f"{names.get(row.op, row.op)}（{row.entity_id}）"
 
 
+async def _refused(ctx: SyncContext, row: OutboxRow, exc: Exception,
+                   report: SyncReport) -> str:
+    message = f"{describe(row)}失败：{exc}"
+    await _finish(ctx, row, "failed", message)
+    report.refused += 1
+    report.note(message)
+    return "failed"
+
+
 async def push_row(ctx: SyncContext, row: OutboxRow, result: PushResult,
                    report: SyncReport) -> str:
     """Push one row; returns its new state ("done", "failed", "conflict" or "sending"), or
@@ -185,7 +208,7 @@ async def push_row(ctx: SyncContext, row: OutboxRow, result: PushResult,
     if spec is None:
         message = f"{describe(row)}：本版本不支持该操作（{row.entity}/{row.op}）"
         await _finish(ctx, row, "failed", message)
-        report.failed += 1
+        report.refused += 1
         report.note(message)
         return "failed"
     current = row
@@ -221,18 +244,30 @@ async def push_row(ctx: SyncContext, row: OutboxRow, result: PushResult,
             report.conflicts += 1
             report.changes.conflicts = True
             return "conflict"
-        except (RowFailed, Rejected, NotFound, MalformedResponse) as exc:
-            message = f"{describe(row)}失败：{exc}"
-            await _finish(ctx, current, "failed", message)
-            report.failed += 1
+        except Rejected as exc:
+            if exc.errcode not in TRY_LATER_ERRCODES:
+                return await _refused(ctx, current, exc, report)
+            message = f"{describe(row)}稍后重试：{exc}"
+            await _finish(ctx, current, "noted", message)
             report.note(message)
-            return "failed"
-        except STOPPING + FATAL as exc:
-            raise PushStopped(exc) from exc
+            return current.state
+        except (RowFailed, NotFound) as exc:
+            return await _refused(ctx, current, exc, report)
         except ClaimLost as exc:
-            # Another pusher (process) has this row now: it sends it, we must not.
+            # Another pusher (process) has this row now: it sends it, we must not. (Before the
+            # damaged-row clause: ClaimLost is a ValueError, via OutboxError.)
             log.info("outbox row %d: %s; leaving it to that pusher", row.id, exc)
             return "taken"
+        except (KeyError, TypeError, ValueError) as exc:
+            # A damaged row (the cache edited or damaged on disk) fails alone, visibly; it must
+            # not crash every sync and so strand every other row. No payload text in the log.
+            log.warning("outbox row %d (%s/%s) cannot be sent: %s", row.id, row.entity, row.op,
+                        type(exc).__name__)
+            damaged = RowFailed(f"待发送的数据已损坏，无法发送（{type(exc).__name__}）")
+            return await _refused(ctx, current, damaged, report)
+        except STOPPING + FATAL as exc:
+            await _finish(ctx, current, "noted", f"{describe(row)}等待重试：{exc}")
+            raise PushStopped(exc) from exc
     report.waiting += 1
     return "sending"
 

@@ -78,6 +78,10 @@ def _send_case(call: Callable[[Any, dict[str, Any]], Awaitable[None]]) -> Any:
         except Rejected as exc:
             if exc.errcode == aftersale_api.REFUND_RATE_ERRCODE:
                 raise RowLater(ctx.clock() + RATE_DELAY) from exc
+            # refused: the case has no answer of ours in flight any more (not 处理中), so the
+            # window offers the answers again and the seller can replace this one
+            await ctx.write(lambda conn: CaseRepo(conn).reapply_pending([case_id], row.id))
+            result.orders.add(str(row.payload.get("order_id") or ""))
             raise
         await _read_back_case(ctx, case_id, result, finishing=row.id)
         result.orders.add(str(row.payload.get("order_id") or ""))

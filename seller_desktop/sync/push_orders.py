@@ -12,7 +12,8 @@ Exactly once, per op:
   a retry reuses it; a row found ``sending`` is applied iff ``order/get`` of that id finds it;
   ``10025019`` (already exists) on a re-send means the first one landed: read it back.
 - ``merchant_note``, ``gift_note`` set a value (a replay is harmless); ``print_report`` tells
-  the platform a label printed (a replay only counts one more print).
+  the platform a label printed: a first-print report found ``sending`` is read back
+  (``ewaybill order/get`` status printed/shipped) before it is sent again.
 """
 
 from __future__ import annotations
@@ -225,7 +226,17 @@ async def send_ewaybill_create(ctx: SyncContext, row: OutboxRow, result: PushRes
                     durable=True)
 
 
-@handler("waybill", "print_report")
+async def _print_reported(ctx: SyncContext, row: OutboxRow) -> bool:
+    """A first-print report found ``sending``: applied iff the e-waybill now shows printed (or
+    shipped). A reprint cannot be told apart (the waybill was printed before): it is re-sent,
+    which at worst counts one more reprint."""
+    if row.payload.get("reprint"):
+        return False
+    waybill = await ewaybill_api.get_waybill(ctx.api, str(_field(row.payload, "ewaybill_order_id")))
+    return waybill.status in (int(WaybillStatus.PRINTED), int(WaybillStatus.SHIPPED))
+
+
+@handler("waybill", "print_report", applied=_print_reported)
 async def send_print_report(ctx: SyncContext, row: OutboxRow, result: PushResult) -> None:
     payload = row.payload
     waybill = Waybill(ewaybill_order_id=str(_field(payload, "ewaybill_order_id")), order_id="",

@@ -17,6 +17,7 @@ from ..domain.changes import ChangeSet
 from ..domain.product import Product
 from ..domain.validation import Issue, ValidationFailed
 from ..ops import orders as order_ops
+from ..ops import outbox as outbox_ops
 from ..ops import products as product_ops
 from ..store import ui_queries as q
 from ..store.db import Store
@@ -124,3 +125,17 @@ class Actions:
 
     async def merchant_note(self, order_id: str, text: str) -> None:
         self._publish(await order_ops.set_merchant_note(self.store, order_id, text))
+
+    # -- changes the store refused ----------------------------------------------------------
+
+    async def retry_outbox_rows(self, row_ids: Iterable[int]) -> None:
+        changes = ChangeSet()
+        for row_id in row_ids:
+            changes.merge(await outbox_ops.retry_outbox_row(self.store, row_id))
+        self._publish(changes)
+
+    async def drop_outbox_rows(self, row_ids: Iterable[int]) -> None:
+        changes = ChangeSet()
+        for row_id in row_ids:
+            changes.merge(await outbox_ops.drop_outbox_row(self.store, row_id))
+        self._publish(changes)

@@ -121,6 +121,11 @@ def sync_step(step: str) -> str:
     return tr(text) if text else step
 
 
+def time_left(seconds: int) -> str:
+    """A countdown that may span days: seconds tick under a day, "9天3小时" beyond."""
+    return countdown(seconds) if seconds < 86400 else duration(seconds)
+
+
 def countdown(seconds: int) -> str:
     """A ticking countdown with seconds: "21小时06分09秒" / "21 h 06 min 09 s"."""
     seconds = max(0, int(seconds))

@@ -3,16 +3,21 @@ UI language. The layers below the UI speak Chinese (the source language) and bui
 from templates with values in them; ``message(text)`` finds the template a message was built
 from, translates it, and puts the values back (translating those that are messages too, such as
 a reason inside "订单 %1：%2"). A message no template matches is shown as it is.
+
+The table: ``MESSAGES`` below (ops, sync, api, printing, storage), the store's rules and the
+shipping run's words (``labels.ISSUES`` / ``labels.SHIPPING``) and after-sales
+(``messages_aftersale.TEMPLATES``). tests/ui/test_messages_language.py scans every package
+below the UI for Chinese literals and checks each one comes out in English.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from . import labels
+from . import labels, messages_aftersale
 from .carriers import carrier_name
 
 # The templates, %1 … where the code puts a value; compositions ("%1：%2") come last.
@@ -152,6 +157,71 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "微信小店返回了无法识别的数据"),
     QT_TRANSLATE_NOOP("Messages", "请求结果未知（网络中断），请先刷新确认后再重试"),
     QT_TRANSLATE_NOOP("Messages", "本机 IP 不在小店后台的 IP 白名单中，请先添加"),
+    QT_TRANSLATE_NOOP("Messages", "没有订单 %1"),
+    QT_TRANSLATE_NOOP("Messages", "微信小店拒绝了发货"),
+    QT_TRANSLATE_NOOP("Messages", "请输入金额，例如 12.50（最多两位小数）"),
+    QT_TRANSLATE_NOOP("Messages", "微信小店服务器响应太慢，已停止等待，请稍后再试"),
+    QT_TRANSLATE_NOOP("Messages", "同步超过 %1 分钟仍未完成，已停止；已保存的内容不受影响，下次同步继续"),
+    QT_TRANSLATE_NOOP("Messages", "订单 %1 暂时无法读取，已跳过，下次同步重试（%2）"),
+    QT_TRANSLATE_NOOP("Messages", "商品 %1 暂时无法读取，已跳过，下次同步重试（%2）"),
+    # images the seller picked (store/images.py, ops/images.py, sync/push_products.py)
+    QT_TRANSLATE_NOOP("Messages", "图片引用不是本应用选取的图片"),
+    QT_TRANSLATE_NOOP("Messages", "%1 不是普通文件"),
+    QT_TRANSLATE_NOOP("Messages", "%1 超过 %2 MB"),
+    QT_TRANSLATE_NOOP("Messages", "图片 %1 超过 %2 MB"),
+    QT_TRANSLATE_NOOP("Messages", "%1 的内容与其名称不符（文件被改动过）"),
+    QT_TRANSLATE_NOOP("Messages", "图片 %1 不能上传：%2"),
+    QT_TRANSLATE_NOOP("Messages", "图片引用无效：%1"),
+    # the outbox: a row that waits, a damaged row, retry/drop of a failed one (ops/outbox.py)
+    QT_TRANSLATE_NOOP("Messages", "无法读取微信小店的回复（网络可能需要先登录，例如酒店或咖啡馆的 Wi-Fi），修改都已保存，稍后会自动重试"),
+    QT_TRANSLATE_NOOP("Messages", "%1稍后重试：%2"),
+    QT_TRANSLATE_NOOP("Messages", "%1等待重试：%2"),
+    QT_TRANSLATE_NOOP("Messages", "待发送的数据已损坏，无法发送（%1）"),
+    QT_TRANSLATE_NOOP("Messages", "这项修改已不存在（可能已同步或已放弃）"),
+    QT_TRANSLATE_NOOP("Messages", "只有失败的修改可以重试或放弃"),
+    # printing (labels/): the target, the print component, a page that cannot be laid out
+    QT_TRANSLATE_NOOP("Messages", "打印机“%1”已停止或出错，请在系统的打印机设置中恢复后重试"),
+    QT_TRANSLATE_NOOP("Messages", "打印机“%1”不接受打印任务，请在系统的打印机设置中启用后重试"),
+    QT_TRANSLATE_NOOP("Messages", "打印机“%1”不接受打印任务（%2），请在系统的打印机设置中启用后重试"),
+    QT_TRANSLATE_NOOP("Messages", "无法保存 PDF：“%1”是一个文件夹，请填写文件名"),
+    QT_TRANSLATE_NOOP("Messages", "无法保存 PDF 到“%1”：%2"),
+    QT_TRANSLATE_NOOP("Messages", "运单 %1 没有打印数据（print_info），请重新获取"),
+    QT_TRANSLATE_NOOP("Messages", "未检测到微信小店打印组件（%1），请确认打印组件已安装并正在运行"),
+    QT_TRANSLATE_NOOP("Messages", "打印组件 %1 秒内没有响应（%2）"),
+    QT_TRANSLATE_NOOP("Messages", "打印组件连接已关闭"),
+    QT_TRANSLATE_NOOP("Messages", "与打印组件的连接已断开"),
+    QT_TRANSLATE_NOOP("Messages", "尚未连接打印组件"),
+    QT_TRANSLATE_NOOP("Messages", "打印组件返回的版本信息无法识别"),
+    QT_TRANSLATE_NOOP("Messages", "打印组件没有返回该任务的结果"),
+    QT_TRANSLATE_NOOP("Messages", "打印失败（原因未知）"),
+    QT_TRANSLATE_NOOP("Messages", "原因未知"),
+    QT_TRANSLATE_NOOP("Messages", "打印组件%1失败：%2"),
+    QT_TRANSLATE_NOOP("Messages", "获取打印机列表"),
+    QT_TRANSLATE_NOOP("Messages", "获取打印组件版本"),
+    QT_TRANSLATE_NOOP("Messages", "打印"),
+    QT_TRANSLATE_NOOP("Messages", "%1 面单太短，放不下收寄件信息"),
+    QT_TRANSLATE_NOOP("Messages", "运单号为空，无法生成条码"),
+    QT_TRANSLATE_NOOP("Messages", "运单号 %1 太长，%2 mm 宽的位置放不下条码"),
+    QT_TRANSLATE_NOOP("Messages", "二维码放不下（%1×%2 mm）"),
+    QT_TRANSLATE_NOOP("Messages", "系统中没有中文字体，请安装 fonts-wqy-microhei 或 Noto Sans CJK SC"),
+    QT_TRANSLATE_NOOP("Messages", "订单 %1 还没有运单号，不能打印面单"),
+    QT_TRANSLATE_NOOP("Messages", "所选订单没有商品，无法生成拣货单"),
+    QT_TRANSLATE_NOOP("Messages", "没有选择订单，无法生成发货单"),
+    QT_TRANSLATE_NOOP("Messages", "不支持的纸张尺寸“%1”，可选：%2、A4"),
+    # the cache and its data dir (store/errors.py, store/db.py, store/lock.py): the window
+    # names these by type (storage_text.py); their text reaches a sync note or a failed row
+    QT_TRANSLATE_NOOP("Messages", "缓存文件已损坏：%1（%2）"),
+    QT_TRANSLATE_NOOP("Messages", "缓存文件来自更新版本的小店桌面（版本 %1 > %2）：%3"),
+    QT_TRANSLATE_NOOP("Messages", "这个店铺的数据目录正被另一个小店桌面程序使用：%1"),
+    QT_TRANSLATE_NOOP("Messages", "无法读写本地缓存"),
+    QT_TRANSLATE_NOOP("Messages", "磁盘空间已满，无法保存"),
+    QT_TRANSLATE_NOOP("Messages", "数据目录是只读的，无法保存"),
+    QT_TRANSLATE_NOOP("Messages", "没有读写数据目录的权限"),
+    QT_TRANSLATE_NOOP("Messages", "读写本地缓存时出现磁盘错误"),
+    QT_TRANSLATE_NOOP("Messages", "进程 %1"),
+    QT_TRANSLATE_NOOP("Messages", "无法启用 WAL（%1）"),
+    QT_TRANSLATE_NOOP("Messages", "完整性检查失败：%1"),
+    QT_TRANSLATE_NOOP("Messages", "不是小店桌面的缓存文件"),
     QT_TRANSLATE_NOOP("Messages", "%1 [%2] %3"),
     QT_TRANSLATE_NOOP("Messages", "%1 [%2]"),
     QT_TRANSLATE_NOOP("Messages", "%1：%2"),
@@ -165,7 +235,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     """(context, template, pattern) for every known template, the most specific first."""
     known = [("Messages", t) for t in MESSAGES] + [("Issues", t) for t in labels.ISSUES] \
-        + [("Shipping", t) for t in labels.SHIPPING]
+        + [("Shipping", t) for t in labels.SHIPPING] \
+        + [(messages_aftersale.CONTEXT, t) for t in messages_aftersale.TEMPLATES]
     compiled = []
     for order, (context, template) in enumerate(known):
         pattern = re.sub(r"%(\d)", "(.+?)", re.escape(template))
@@ -176,25 +247,46 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
 
 
 def message(text: str, depth: int = 0) -> str:
-    """``text`` in the UI language, or unchanged when it is no known message."""
+    """``text`` in the UI language, or unchanged when it is no known message.
+
+    Several templates may match one text (the longest "图片 %1 超过 %2 MB" also matches
+    "图片 x 不能上传：x 超过 10 MB"): the most specific reading that leaves no Chinese wins,
+    else the most specific one. Answers are kept per language (list cells ask again and again).
+    """
     if not text or not _CJK.search(text) or depth > 4:
         return text
+    return _read(text, depth, QCoreApplication.translate("Messages", _MARKER))
+
+
+_MARKER = "%1失败：%2"  # its translation names the UI language (untranslated: Chinese)
+
+
+@lru_cache(maxsize=8192)
+def _read(text: str, depth: int, language: str) -> str:
+    """``message`` for one language (the readings of a text's parts are shared, not redone)."""
+    if not text or not _CJK.search(text) or depth > 4:
+        return text
+    first = ""
     for context, template, pattern in _patterns():
         match = pattern.fullmatch(text)
         if match is None:
             continue
         translated = QCoreApplication.translate(context, template)
         for i, value in enumerate(match.groups(), 1):
-            translated = translated.replace(f"%{i}", _value(value, depth))
-        return translated
-    return text
+            translated = translated.replace(f"%{i}", _value(value, depth, language))
+        if language == _MARKER:  # Chinese: every reading gives the same words back
+            return translated
+        if not _CJK.search(translated):
+            return translated
+        first = first or translated
+    return first or text
 
 
-def _value(value: str, depth: int) -> str:
+def _value(value: str, depth: int, language: str) -> str:
     if not _CJK.search(value):
         return value
     name, known = carrier_name("", value)
-    return name if known else message(value, depth + 1)
+    return name if known else _read(value, depth + 1, language)
 
 
 def join(parts: list[str]) -> str:

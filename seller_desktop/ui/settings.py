@@ -9,6 +9,7 @@ value, never written, until the seller saves a different value in 设置.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -67,6 +68,7 @@ class Settings:
 
     def __init__(self, data_dir: Path) -> None:
         self.path = Path(data_dir) / "settings.ini"
+        _owner_only(self.path)
         self.qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
         self.overrides: dict[str, Any] = {}
 
@@ -87,3 +89,13 @@ class Settings:
 
     def sync(self) -> None:
         self.qsettings.sync()
+
+
+def _owner_only(path: Path) -> None:
+    """settings.ini is 0600 (it names the shop's AppID): QSettings writes through QSaveFile,
+    which keeps an existing file's mode, so the file is created (or narrowed) here first."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        os.chmod(path, 0o600)
+    except OSError:
+        pass  # a read-only or foreign data dir: the settings are read, and saving says why

@@ -21,6 +21,7 @@ from ..store import (
     StorageReadOnly,
 )
 from .messages import error as error_text
+from .messages import message
 
 
 def headline(exc: BaseException) -> str:
@@ -46,11 +47,20 @@ def describe(exc: BaseException) -> str:
     """The headline and, for the store's own errors, the file and SQLite's or the OS's words."""
     text = headline(exc)
     if isinstance(exc, StorageProblem):
-        return text + "\n" + str(exc.path) + (f"（{exc.detail}）" if exc.detail else "")
+        return text + "\n" + _with(str(exc.path), exc.detail)
     if isinstance(exc, CorruptCache):
-        return text + "\n" + f"{exc.path}（{exc.reason}）"
+        return text + "\n" + _with(str(exc.path), exc.reason)
     if isinstance(exc, CacheTooNew):
         return text + "\n" + str(exc.path)
     if isinstance(exc, ShopInUse):
-        return text + "\n" + str(exc.data_dir) + (f"（{exc.holder}）" if exc.holder else "")
+        return text + "\n" + _with(str(exc.data_dir), exc.holder)
     return text
+
+
+def _with(where: str, why: str) -> str:
+    """"path (why)" in the UI language: our own reasons ("不是小店桌面的缓存文件", "进程 42")
+    are translated; SQLite's and the OS's words are kept."""
+    if not why:
+        return where
+    return QCoreApplication.translate("Messages", "%1（%2）").replace("%1", where).replace(
+        "%2", message(why))

@@ -10,7 +10,9 @@ reported, never raised into Qt.
 debounced ``PUSH_DELAY_MS`` after the last change, so a burst goes out in one push, but never
 later than ``PUSH_MAX_WAIT_MS`` after the first. A push never overlaps a run (a change made
 during one is pushed after it); while the API is offline it waits ``PUSH_OFFLINE_RETRY_MS``
-between tries (the client's circuit fails fast meanwhile) and goes out when it is back.
+between tries (the client's circuit fails fast meanwhile) and goes out when it is back. A push
+stopped by replies it could not read (a captive portal's page: the connection looks fine) is
+offline too: it is tried again after the same wait, not only with the next periodic sync.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ..api.errors import MalformedResponse
 from ..domain import timeutil
 from ..domain.changes import ChangeSet
 from ..store import StoreError
@@ -60,6 +63,7 @@ class SyncController(QObject):
         self._push_wanted = False
         self._push_since: float | None = None  # monotonic time of the first change not yet pushed
         self._offline_wait = False  # the push waits PUSH_OFFLINE_RETRY_MS (offline)
+        self._unreadable = False  # the last push or run stopped on unreadable replies
         self.push_timer = QTimer(self, singleShot=True)
         self.push_timer.timeout.connect(self._push_due)
         self.last_report: Any = None
@@ -83,6 +87,14 @@ class SyncController(QObject):
     def online(self) -> bool:
         api = getattr(self.engine, "api", None)
         return bool(api is not None and api.online)
+
+    @property
+    def reachable(self) -> bool:
+        """Online, and the last push or run could read the store's replies."""
+        return self.online and not self._unreadable
+
+    def _note_stop(self, report: Any) -> None:
+        self._unreadable = isinstance(getattr(report, "stop_error", None), MalformedResponse)
 
     def apply_interval(self) -> None:
         minutes = max(1, int(self.settings.sync_interval_min))
@@ -122,7 +134,7 @@ class SyncController(QObject):
     def _push_due(self) -> None:
         if not self._push_wanted or not self.available or self._in_flight() is not None:
             return  # a run in flight re-arms the timer when it ends
-        if not self.online and not self._offline_wait:
+        if not self.reachable and not self._offline_wait:
             self._offline_wait = True  # offline: try again later, not on every change
             self.push_timer.start(PUSH_OFFLINE_RETRY_MS)
             return
@@ -155,13 +167,14 @@ class SyncController(QObject):
             self.failed.emit(str(exc) or type(exc).__name__)
         else:
             report = getattr(self.engine, "last_report", None)
+            self._note_stop(report)
             if report is not None and report.stopped:
                 self.failed.emit(report.stopped)
             self.events.publish(changes)
         finally:
             self._busy = False
             self.finished.emit(report)
-            if not self.online:  # the changes wait: try again after the offline backoff
+            if not self.reachable:  # the changes wait: try again after the offline backoff
                 self._push_wanted = self._offline_wait = True
                 self.push_timer.start(PUSH_OFFLINE_RETRY_MS)
             self._rearm_push()
@@ -190,6 +203,7 @@ class SyncController(QObject):
             self.failed.emit(str(exc) or type(exc).__name__)
         else:
             self.last_report = report
+            self._note_stop(report)
             if report.stopped:  # the time of a success is kept by the engine, in the store
                 self.failed.emit(report.stopped)
             self.events.publish(report.changes)

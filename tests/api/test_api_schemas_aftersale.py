@@ -61,3 +61,28 @@ def test_order_hold_signals_are_kept_under_the_apps_own_keys() -> None:
                                     "sku_change_waiting": True}
     plain = parse_order({"order_id": "37002", "status": 20})
     assert "holds" not in plain.extra
+
+
+def _case_with(path: tuple[str, ...], value: object) -> dict:
+    case = {k: (dict(v) if isinstance(v, dict) else v) for k, v in CASE.items()}
+    target = case
+    for key in path[:-1]:
+        target = target.setdefault(key, {})
+    target[path[-1]] = value
+    return case
+
+
+@pytest.mark.parametrize("path, value", [
+    (("details", "desc"), "述" * 1001),
+    (("details", "media_id_list"), ["m"] * 51),
+    (("merchant_upload_info", "reject_reason"), "拒" * 1001),
+    (("merchant_upload_info", "refund_certificates"), ["c"] * 51),
+    (("create_time",), 2**64 - 1),
+    (("update_time",), -1),
+    (("brand_new_field",), "x" * (300 * 1024)),
+], ids=lambda v: str(v)[:30])
+def test_an_oversized_or_out_of_range_case_field_is_a_malformed_reply(path, value) -> None:
+    """The same caps as an order's (issue 13 item 5): a hostile reply cannot fill the cache."""
+    assert parse_case_reply({"after_sale_order": _case_with(path[:-1] + ("ok",), 1)})
+    with pytest.raises(MalformedResponse):
+        parse_case_reply({"after_sale_order": _case_with(path, value)})

@@ -110,3 +110,19 @@ def test_custom_info_shape_is_checked(component):
     assert component.tasks[-1]["customInfo"] == good
     assert not with_custom({"templateUrl": "http://example.com/t.html"})["success"]
     assert not with_custom({"data": {}})["success"]
+
+
+def test_a_foreign_web_page_cannot_connect(component):
+    """Cross-site WebSocket hijacking: any page may open ws://127.0.0.1:12705 from the seller's
+    browser; the component only takes local programs, loopback pages and the back office."""
+    from websockets.exceptions import InvalidStatus
+
+    for origin in ("https://evil.example", "null", "https://weixin.qq.com.evil.example"):
+        with pytest.raises(InvalidStatus) as refused:
+            connect(component.url, origin=origin).close()
+        assert refused.value.response.status_code == 403, origin
+    for origin in ("https://store.weixin.qq.com", "http://127.0.0.1:8080", "http://localhost"):
+        with connect(component.url, origin=origin) as ws:
+            ws.send(json.dumps({"command": "getAppInfo", "requestID": "ok"}))
+            assert json.loads(ws.recv(timeout=5))["requestID"] == "ok"
+    assert component.tasks == []

@@ -183,6 +183,7 @@ async def test_reject_refused_until_negotiated_is_shown_and_kept(
     assert report.failed == 1 and any("协商" in e for e in report.errors)
     detail = q.case_detail(store.reader(), cid)
     assert "协商" in detail.action_error and detail.case.status == "MERCHANT_PROCESSING"
+    assert detail.local_action == ""  # refused: no answer of ours in flight (not 处理中)
     (row,) = outbox.list_failed(store.reader())
     assert row.payload["reject_reason"] == "已与买家协商取消"  # nothing typed is lost
     # the way out: negotiate (a new answer replaces the refused one)
@@ -264,3 +265,54 @@ async def test_sku_change_request_is_pulled_and_rejected_once(
     assert len(sandbox_log(sandbox.url, "/channels/ec/order/preshipmentchangesku/reject")) == 1
     assert RequestRepo(store.reader()).get(oid, "sku").state == "rejected"
     assert CaseRepo(store.reader()).holding_order_ids().isdisjoint({oid})
+
+
+@pytest.mark.asyncio
+async def test_a_refused_case_read_skips_that_case_only(engine: SyncEngine, store: Store,
+                                                         sandbox: SandboxServer) -> None:
+    """An errcode no reference lists on one case's read (like an order's or a product's, issue
+    13) skips that case, named, for the next run: the other cases and the buyer requests of
+    the same run are still pulled."""
+    await engine.run(full=True)
+    first = open_case(sandbox.url, orders_in(sandbox.url, 20))["after_sale_order_id"]
+    second = open_case(sandbox.url, orders_in(sandbox.url, 20))["after_sale_order_id"]
+    assert first != second
+    control(sandbox.url, "/sandbox/faults", {"faults": [
+        {"path": "/channels/ec/aftersale/getaftersaleorder", "kind": "errcode",
+         "errcode": 99_999_999, "times": 1}]})
+    report = await engine.run()
+    assert not report.stopped, report.stopped
+    stored = {r[0] for r in store.reader().execute("SELECT case_id FROM aftersale_cases")}
+    refused = [e for e in report.errors if "暂时无法读取" in e]
+    assert len(refused) == 1, report.errors  # one read refused, named
+    missing = {first, second} - stored
+    assert len(missing) <= 1 and all(c in refused[0] for c in missing)  # the others kept
+    await engine.run()  # the refused one is read again
+    stored = {r[0] for r in store.reader().execute("SELECT case_id FROM aftersale_cases")}
+    assert {first, second} <= stored
+
+
+@pytest.mark.asyncio
+async def test_an_order_re_read_for_a_request_that_cannot_be_read_is_asked_again(
+        engine: SyncEngine, store: Store, sandbox: SandboxServer) -> None:
+    """The orders a case or a buyer request touched are re-read after the case pull; one whose
+    read is refused or unreadable joins the orders' retry list (like a listed order's)
+    instead of being forgotten until its case or request moves again."""
+    from seller_desktop.sync import marks
+
+    oid = control(sandbox.url, "/sandbox/order/create", {"status": 20})["order_id"]
+    control(sandbox.url, "/sandbox/clock/advance", {"seconds": 7 * 3600})
+    await engine.run(full=True)
+    control(sandbox.url, "/sandbox/order/address_change", {"order_id": oid, "address": {
+        "user_name": "钱七", "tel_number": "13800002222", "province_name": "湖北省",
+        "city_name": "武汉市", "county_name": "洪山区", "detail_info": "珞喻路 1 号"}})
+    control(sandbox.url, "/sandbox/clock/advance", {"seconds": 3600})  # beyond the overlap
+    await engine.run()
+    control(sandbox.url, "/sandbox/faults", {"faults": [
+        {"path": "/channels/ec/order/get", "kind": "errcode", "errcode": 99_999_999,
+         "times": 1000}]})
+    report = await engine.run()  # the order is not listed again, only re-read: refused
+    assert [e for e in report.errors if oid in e and "暂时无法读取" in e], report.errors
+    assert oid in marks.read_orders(store.reader()).retry_ids
+    control(sandbox.url, "/sandbox/faults", {"faults": []})
+    assert (await engine.run()).errors == []

@@ -31,7 +31,7 @@ SEEDS = range(50)
 AFTERSALE_WRITES = ("/channels/ec/aftersale/acceptapply", "/channels/ec/aftersale/rejectapply",
                     "/channels/ec/order/addressmodify/accept")
 KINDS = ("busy", "minute_quota", "http500", "http502", "reset", "cut", "delay", "bad_json",
-         "token_invalid")
+         "token_invalid", "html", "empty", "nan", "huge_number", "wrong_type")
 NEW_TITLE = "故障测试新建的商品"
 FIRED: list[dict[str, Any]] = []  # every fault that fired, over all seeds
 RETRY = RetryPolicy(attempts=3, base_delay=0.002, max_delay=0.01, offline_after=3,

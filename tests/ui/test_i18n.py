@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
 
 from seller_desktop.store import ui_queries as q
 from seller_desktop.ui import i18n
+from seller_desktop.ui.models import aftersale as case_cols
+from seller_desktop.ui.models import buyer_requests as request_cols
 from seller_desktop.ui.models import gifts as gift_cols
 from seller_desktop.ui.models import orders as order_cols
 from seller_desktop.ui.models import products as product_cols
@@ -53,6 +55,10 @@ UI_COLUMNS = {
                              order_cols.COL_SHIP_BY, order_cols.COL_CREATED),
     gift_cols.GiftsModel: (gift_cols.COL_CHANNEL, gift_cols.COL_TIME, gift_cols.COL_AMOUNT),
     shipping_cols.ShippingModel: (shipping_cols.STAGE_COLUMN, 4),  # stage or why not; count
+    case_cols.CasesModel: (case_cols.COL_TYPE, case_cols.COL_STATUS, case_cols.COL_AMOUNT,
+                           case_cols.COL_LEFT),
+    request_cols.RequestsModel: (request_cols.COL_KIND, request_cols.COL_APPLIED,
+                                 request_cols.COL_WAITED, request_cols.COL_STATE),
 }
 
 
@@ -238,6 +244,18 @@ async def english_texts_everywhere(window, sandbox) -> list[tuple[str, str]]:
     await close_dialogs()
     texts += ui_texts(window.show_about())
     await close_dialogs()
+    # every 售后 tab, a case's detail pane, the requests queue and an answer dialog
+    aftersale = window.aftersale
+    window.tabs.setCurrentWidget(aftersale)
+    for tab in ("others", "closed", "seller", "requests"):
+        aftersale.set_tab(tab)
+        texts += visible_ui_texts(window)
+    assert any(kind == "CasesModel[4]" and text for kind, text in texts)
+    aftersale.set_tab("seller")
+    action = next(n for n, b in aftersale.detail.buttons.items() if b.isEnabled())
+    dialog = aftersale.answer(action, aftersale.detail.case_id)
+    texts += ui_texts(dialog) + [("dialog", dialog.windowTitle())]
+    dialog.reject()
     texts += visible_ui_texts(window)
     return texts
 
@@ -434,3 +452,22 @@ async def test_the_start_up_messages_speak_english(qapp, data_dir, monkeypatch):
         i18n.install_language(qapp, "zh_CN")
     assert ("QPushButton", "OK") in texts
     assert [t for t in chinese(texts) if "/" not in t[1]] == []  # (paths are the machine's)
+
+
+def test_every_aftersale_word_has_an_english_translation(qapp):
+    """Each status, type, tab, actor and request kind of domain/aftersale.py reads in English."""
+    from seller_desktop.domain import aftersale as rules
+    from seller_desktop.ui import aftersale_labels as words
+
+    assert i18n.install_language(qapp, "en")
+    try:
+        shown = ([words.status(s) for s in rules.STATUSES]
+                 + [words.case_type(t) for t in rules.CaseType]
+                 + [words.tab(t) for t in rules.TABS] + [words.actor(a) for a in rules.Actor]
+                 + [words.request_kind(k) for k in rules.RequestKind]
+                 + [words.badge(b) for b in ("售后", "改地址", "换款")]
+                 + [words.message("售后单 123456 不存在，请先同步")])
+    finally:
+        i18n.install_language(qapp, "zh_CN")
+    assert [w for w in shown if CJK.search(w)] == []
+    assert words.status("NEW_STATUS_X") == "未知状态 NEW_STATUS_X"

@@ -139,3 +139,34 @@ async def test_offline_changes_go_out_when_the_shop_is_back(data_dir, sandbox, q
             assert after == before + 1
         finally:
             await asyncio.to_thread(back.stop)
+
+
+async def test_a_push_stopped_by_unreadable_replies_is_retried_soon(data_dir, sandbox, qtbot,
+                                                                    monkeypatch):
+    """A captive portal answers every call with its login page: the client still counts as
+    online, yet the push could not read a reply. It is tried again after the offline wait
+    (not only with the periodic sync, minutes later) and the change arrives once."""
+    from seller_desktop.api.errors import MalformedResponse
+
+    monkeypatch.setattr(sync_controller, "PUSH_OFFLINE_RETRY_MS", 300)
+    async with open_window(data_dir, sandbox) as window:
+        await sync(window)
+        assert window.sync.timer.interval() >= 60_000  # the periodic sync is no help here
+        screen = window.listings
+        product_id = pick_on_sale(screen)
+        screen.sku_table.selectRow(0)
+        sku_id = screen.selected_sku()
+        before = await server_stock(sandbox, product_id, sku_id)
+        await acontrol(sandbox, "/sandbox/faults", {"faults": [
+            {"path": "*", "kind": "html", "times": 1000}]})
+        reports: list = []
+        window.sync.finished.connect(reports.append)
+        qtbot.mouseClick(screen.stock_plus, Qt.MouseButton.LeftButton)
+        await until(lambda: reports, timeout=8, what="the push behind the captive portal")
+        assert isinstance(reports[0].stop_error, MalformedResponse)
+        assert window.sync.online  # the connection looks fine: only the replies were wrong
+        assert window.status.pending.text() == "待同步：1"
+        await acontrol(sandbox, "/sandbox/faults", {"faults": []})  # the seller logged in
+        await until(lambda: window.status.pending.text() == "待同步：0", timeout=8,
+                    what="the change to go out again soon")
+        assert await server_stock(sandbox, product_id, sku_id) == before + 1

@@ -113,3 +113,26 @@ async def test_a_keyring_without_a_service_is_no_keyring(data_dir, qtbot, monkey
     assert not dialog.error.isVisible(), dialog.error.text()
     assert "钥匙串" in dialog.secret_note.text()
     assert resolve("wxnoservice01", secrets).secret == "typed-secret-456"
+
+
+async def test_settings_file_is_owner_only_whatever_the_umask(data_dir, qapp):
+    import os
+    import stat
+
+    loose = data_dir / "settings.ini"
+    loose.write_text("[ui]\nlanguage=en\n", encoding="utf-8")
+    loose.chmod(0o644)  # written by an earlier version
+    old = os.umask(0o022)
+    try:
+        settings = Settings(data_dir)
+        settings.sync_interval_min = 7
+        settings.sync()
+        fresh = data_dir / "fresh"
+        fresh.mkdir()
+        Settings(fresh).language = "en"
+        Settings(fresh).sync()
+    finally:
+        os.umask(old)
+    for path in (loose, fresh / "settings.ini"):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    assert Settings(data_dir).language == "en" and Settings(data_dir).sync_interval_min == 7

@@ -4,7 +4,8 @@ Strict about types, tolerant of absence: ``after_sale_order_id`` may be a string
 ``product_id``/``sku_id`` likewise; ``deadline`` is seconds left. Proof images are read from
 ``details.media_id_list`` and, for older replies, ``details.prove_imgs``. What the domain does not
 model stays in ``AfterSaleCase.extra`` by its wire name (``refund_resp``,
-``merchant_update_detail``, ``virtual_tel_num_info``…).
+``merchant_update_detail``, ``virtual_tel_num_info``…). Sizes are bounded like an order's (the
+``_wire`` helpers; texts, proof lists and the kept fields have caps of their own below).
 
 Also here: the order-side signals the shipping guard reads (:func:`order_hold_signals`: stored
 as ``Order.extra["holds"]`` under the app's own keys, see ``domain/guard.py``).
@@ -18,6 +19,7 @@ from typing import Any
 from ...domain.aftersale import AfterSaleCase, Shipment
 from ._wire import (
     Wire,
+    bounded_extra,
     id_list,
     obj,
     objs,
@@ -26,6 +28,7 @@ from ._wire import (
     opt_int,
     opt_obj,
     opt_str,
+    opt_time,
     req_id,
     req_str,
     str_list,
@@ -36,6 +39,8 @@ _CASE_MODELLED = frozenset({
     "product_info", "refund_info", "details", "reason", "reason_text", "deadline",
     "return_info", "exchange_delivery_info", "merchant_upload_info", "complaint_id",
     "exchange_product_info", "openid", "unionid"})
+MAX_TEXT = 1000  # the buyer's description, the seller's reject reason (the forms take far less)
+MAX_PROOFS = 50  # proof images / refund certificates of one case (the forms take 9)
 SKU_CHANGE_WAITING = 3  # change_sku_info.preshipment_change_sku_state: waiting for the seller
 
 
@@ -83,33 +88,35 @@ def parse_case(d: Any, where: str = "after_sale_order") -> AfterSaleCase:
     upload = opt_obj(d, "merchant_upload_info", where)
     exchange = opt_obj(d, "exchange_product_info", where)
     dw = f"{where}.details"
-    proof = str_list(details, "media_id_list", dw) or str_list(details, "prove_imgs", dw)
+    proof = (str_list(details, "media_id_list", dw, max_items=MAX_PROOFS)
+             or str_list(details, "prove_imgs", dw, max_items=MAX_PROOFS))
     return AfterSaleCase(
         case_id=req_id(d, "after_sale_order_id", where),
         order_id=req_id(d, "order_id", where),
         type=req_str(d, "type", where),
         status=req_str(d, "status", where),
-        create_time=opt_int(d, "create_time", where),
-        update_time=opt_int(d, "update_time", where),
+        create_time=opt_time(d, "create_time", where),
+        update_time=opt_time(d, "update_time", where),
         product_id=opt_id(product, "product_id", f"{where}.product_info"),
         sku_id=opt_id(product, "sku_id", f"{where}.product_info"),
         count=opt_int(product, "count", f"{where}.product_info"),
         amount=opt_int(refund, "amount", f"{where}.refund_info"),
         reason=opt_id(d, "reason", where),
         reason_text=opt_str(d, "reason_text", where),
-        buyer_desc=opt_str(details, "desc", dw),
+        buyer_desc=opt_str(details, "desc", dw, max_len=MAX_TEXT),
         buyer_received=opt_bool(details, "receive_product", dw),
         proof_media=proof,
         deadline=max(0, opt_int(d, "deadline", where)),
         return_parcel=_shipment(opt_obj(d, "return_info", where), f"{where}.return_info"),
         reship_parcel=_shipment(opt_obj(d, "exchange_delivery_info", where),
                                 f"{where}.exchange_delivery_info"),
-        reject_reason=opt_str(upload, "reject_reason", f"{where}.merchant_upload_info"),
+        reject_reason=opt_str(upload, "reject_reason", f"{where}.merchant_upload_info",
+                              max_len=MAX_TEXT),
         refund_certificates=str_list(upload, "refund_certificates",
-                                     f"{where}.merchant_upload_info"),
+                                     f"{where}.merchant_upload_info", max_items=MAX_PROOFS),
         complaint_id=opt_id(d, "complaint_id", where),
         exchange_new_sku_id=opt_id(exchange, "new_sku_id", f"{where}.exchange_product_info"),
-        extra={k: v for k, v in d.items() if k not in _CASE_MODELLED},
+        extra=bounded_extra({k: v for k, v in d.items() if k not in _CASE_MODELLED}, where),
     )
 
 

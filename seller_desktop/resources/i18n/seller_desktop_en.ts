@@ -41,6 +41,571 @@
     </message>
 </context>
 <context>
+    <name>AfterSale</name>
+    <message>
+        <source>待商家处理</source>
+        <translation>Waiting for the seller</translation>
+    </message>
+    <message>
+        <source>待买家退货</source>
+        <translation>Waiting for the buyer to return the goods</translation>
+    </message>
+    <message>
+        <source>待商家收货</source>
+        <translation>Waiting for the seller to receive the return</translation>
+    </message>
+    <message>
+        <source>待买家确认</source>
+        <translation>Waiting for the buyer to confirm</translation>
+    </message>
+    <message>
+        <source>待买家处理协商</source>
+        <translation>Waiting for the buyer&apos;s answer to the proposal</translation>
+    </message>
+    <message>
+        <source>待买家处理商家发起的售后</source>
+        <translation>Waiting for the buyer (case opened by the seller)</translation>
+    </message>
+    <message>
+        <source>待买家收货（换货）</source>
+        <translation>Waiting for the buyer to receive the exchange</translation>
+    </message>
+    <message>
+        <source>物流拦截中</source>
+        <translation>Parcel being intercepted</translation>
+    </message>
+    <message>
+        <source>平台退款中</source>
+        <translation>Platform refunding</translation>
+    </message>
+    <message>
+        <source>平台退款失败，请线下退款并上传凭证</source>
+        <translation>Platform refund failed: refund offline and upload the proof</translation>
+    </message>
+    <message>
+        <source>商家逾期未退款</source>
+        <translation>Seller overdue with the refund</translation>
+    </message>
+    <message>
+        <source>已拒绝退款</source>
+        <translation>Refund rejected</translation>
+    </message>
+    <message>
+        <source>已拒绝退货退款</source>
+        <translation>Return rejected</translation>
+    </message>
+    <message>
+        <source>已拒绝换货</source>
+        <translation>Exchange rejected</translation>
+    </message>
+    <message>
+        <source>已拒绝发货（换货），平台介入中</source>
+        <translation>Exchange reship rejected, platform reviewing</translation>
+    </message>
+    <message>
+        <source>买家超时未退货，退货关闭</source>
+        <translation>Buyer did not return in time, return closed</translation>
+    </message>
+    <message>
+        <source>买家已取消</source>
+        <translation>Withdrawn by the buyer</translation>
+    </message>
+    <message>
+        <source>退款完成</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>退货退款完成</source>
+        <translation>Returned and refunded</translation>
+    </message>
+    <message>
+        <source>换货完成</source>
+        <translation>Exchanged</translation>
+    </message>
+    <message>
+        <source>打款失败，客服已关闭售后</source>
+        <translation>Payment failed, closed by customer service</translation>
+    </message>
+    <message>
+        <source>售后关闭</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>仅退款</source>
+        <translation>Refund only</translation>
+    </message>
+    <message>
+        <source>退货退款</source>
+        <translation>Return and refund</translation>
+    </message>
+    <message>
+        <source>换货</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <source>待我处理</source>
+        <translation>Waiting for me</translation>
+    </message>
+    <message>
+        <source>等待买家或平台</source>
+        <translation>Waiting for buyer or platform</translation>
+    </message>
+    <message>
+        <source>已结束</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>商家</source>
+        <translation>Seller</translation>
+    </message>
+    <message>
+        <source>买家</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <source>平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>修改地址</source>
+        <translation>Address change</translation>
+    </message>
+    <message>
+        <source>发货前换款</source>
+        <translation>SKU change</translation>
+    </message>
+    <message>
+        <source>售后</source>
+        <translation>After-sales</translation>
+    </message>
+    <message>
+        <source>改地址</source>
+        <translation>Address change</translation>
+    </message>
+    <message>
+        <source>换款</source>
+        <translation>SKU change</translation>
+    </message>
+    <message>
+        <source>同意</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>拒绝</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>协商</source>
+        <translation>Negotiate</translation>
+    </message>
+    <message>
+        <source>上传退款凭证</source>
+        <translation>Upload refund proof</translation>
+    </message>
+    <message>
+        <source>换货发货</source>
+        <translation>Ship the exchange</translation>
+    </message>
+    <message>
+        <source>拒绝换货发货</source>
+        <translation>Refuse to ship the exchange</translation>
+    </message>
+    <message>
+        <source>请填写说明</source>
+        <translation>Please write a note for the buyer</translation>
+    </message>
+    <message>
+        <source>说明最多 %1 个字</source>
+        <translation>The note may have at most %1 characters</translation>
+    </message>
+    <message>
+        <source>同意退货或换货需要选择退货地址</source>
+        <translation>Accepting a return or an exchange needs a return address</translation>
+    </message>
+    <message>
+        <source>请选择拒绝原因</source>
+        <translation>Please choose a reason for rejecting</translation>
+    </message>
+    <message>
+        <source>协商方案只能是仅退款或退货退款</source>
+        <translation>A proposal can only be a refund or a return and refund</translation>
+    </message>
+    <message>
+        <source>协商金额必须大于 %1 且不超过申请金额</source>
+        <translation>The proposed amount must be more than %1 and at most the amount asked for</translation>
+    </message>
+    <message>
+        <source>请上传退款凭证图片</source>
+        <translation>Please add a picture of the refund proof</translation>
+    </message>
+    <message>
+        <source>只有换货售后需要发出新货</source>
+        <translation>Only an exchange ships new goods</translation>
+    </message>
+    <message>
+        <source>请选择快递公司</source>
+        <translation>Please choose a carrier</translation>
+    </message>
+    <message>
+        <source>请填写快递单号</source>
+        <translation>Please enter the tracking number</translation>
+    </message>
+    <message>
+        <source>只有换货售后可以拒绝发货</source>
+        <translation>Only an exchange can refuse to ship</translation>
+    </message>
+    <message>
+        <source>售后单 %1 不存在，请先同步</source>
+        <translation>Case %1 is not in the cache; sync first</translation>
+    </message>
+    <message>
+        <source>售后单 %1 已有待同步的处理，请等同步完成</source>
+        <translation>Case %1 already has an answer waiting to sync; wait for the sync</translation>
+    </message>
+    <message>
+        <source>订单 %1 的申请已处理，正在同步</source>
+        <translation>The request on order %1 is answered and syncing</translation>
+    </message>
+    <message>
+        <source>未登录店铺或处于离线状态，无法连接微信小店</source>
+        <translation>Not signed in to the shop or offline: cannot reach WeChat Store</translation>
+    </message>
+    <message>
+        <source>这个协商原因需要上传凭证图片</source>
+        <translation>This reason needs proof pictures</translation>
+    </message>
+    <message>
+        <source>请输入金额，例如 %1.%2（最多两位小数）</source>
+        <translation>Enter an amount, e.g. %1.%2 (at most two decimals)</translation>
+    </message>
+    <message>
+        <source>未知状态 %1</source>
+        <translation>Unknown status %1</translation>
+    </message>
+    <message>
+        <source>生鲜商品，无需退货直接退款</source>
+        <translation>Fresh goods: refund without return</translation>
+    </message>
+    <message>
+        <source>新方案已与买家协商一致</source>
+        <translation>New plan agreed with the buyer</translation>
+    </message>
+    <message>
+        <source>仅修改退款金额</source>
+        <translation>Change the refund amount only</translation>
+    </message>
+    <message>
+        <source>联系不上买家，请补充凭证</source>
+        <translation>Buyer unreachable, please add proof</translation>
+    </message>
+    <message>
+        <source>已发货，拦截失败</source>
+        <translation>Shipped, interception failed</translation>
+    </message>
+    <message>
+        <source>同意售后</source>
+        <translation>Accept the case</translation>
+    </message>
+    <message>
+        <source>拒绝售后</source>
+        <translation>Reject the case</translation>
+    </message>
+    <message>
+        <source>与买家协商</source>
+        <translation>Negotiate with the buyer</translation>
+    </message>
+    <message>
+        <source>上传线下退款凭证</source>
+        <translation>Upload offline refund proof</translation>
+    </message>
+    <message>
+        <source>换货：发出新商品</source>
+        <translation>Exchange: ship the new goods</translation>
+    </message>
+    <message>
+        <source>（新地址）</source>
+        <translation>(new address)</translation>
+    </message>
+    <message>
+        <source>售后协商</source>
+        <translation>Negotiate the case</translation>
+    </message>
+    <message>
+        <source>同意改地址</source>
+        <translation>Accept the address change</translation>
+    </message>
+    <message>
+        <source>拒绝改地址</source>
+        <translation>Reject the address change</translation>
+    </message>
+    <message>
+        <source>同意换款</source>
+        <translation>Accept the SKU change</translation>
+    </message>
+    <message>
+        <source>拒绝换款</source>
+        <translation>Reject the SKU change</translation>
+    </message>
+    <message>
+        <source>售后单 %1 当前为“%2”，不能%3</source>
+        <translation>Case %1 is now “%2”: “%3” is not possible</translation>
+    </message>
+    <message>
+        <source>协商金额必须大于 0 且不超过申请金额</source>
+        <translation>The proposed amount must be more than 0 and at most the amount asked for</translation>
+    </message>
+    <message>
+        <source>未知的买家申请类型 %1</source>
+        <translation>Unknown kind of buyer request: %1</translation>
+    </message>
+    <message>
+        <source>订单 %1 没有待处理的%2申请</source>
+        <translation>Order %1 has no pending request (%2)</translation>
+    </message>
+    <message>
+        <source>售后单未同步：%1</source>
+        <translation>After-sale cases not synced: %1</translation>
+    </message>
+    <message>
+        <source>发货前换款申请未同步：%1</source>
+        <translation>SKU change requests not synced: %1</translation>
+    </message>
+    <message>
+        <source>售后单 %1 的数据无法解析，已跳过，下次同步重试（%2）</source>
+        <translation>Case %1 could not be read and was skipped; the next sync tries again (%2)</translation>
+    </message>
+    <message>
+        <source>售后单 %1 暂时无法读取，已跳过，下次同步重试（%2）</source>
+        <translation>Case %1 cannot be read right now and was skipped; the next sync tries again (%2)</translation>
+    </message>
+    <message>
+        <source>拦截，未发货：%1</source>
+        <translation>Stopped before shipping (not shipped): %1</translation>
+    </message>
+    <message>
+        <source>拦截，未取号：%1</source>
+        <translation>Stopped before taking a waybill (none taken): %1</translation>
+    </message>
+    <message>
+        <source>售后单不存在</source>
+        <translation>The after-sale case does not exist</translation>
+    </message>
+    <message>
+        <source>售后单当前状态不允许此操作</source>
+        <translation>The case&apos;s current status does not allow this</translation>
+    </message>
+    <message>
+        <source>售后单当前状态不支持此操作，请刷新后再处理</source>
+        <translation>The case&apos;s current status does not support this; sync and try again</translation>
+    </message>
+    <message>
+        <source>退款失败</source>
+        <translation>The refund failed</translation>
+    </message>
+    <message>
+        <source>退款金额不足</source>
+        <translation>Not enough left to refund</translation>
+    </message>
+    <message>
+        <source>买家已发起纠纷，平台处理中</source>
+        <translation>The buyer opened a dispute; the platform is handling it</translation>
+    </message>
+    <message>
+        <source>同意退货需要选择退货地址</source>
+        <translation>Accepting a return needs a return address</translation>
+    </message>
+    <message>
+        <source>同一订单每分钟只能退款一次</source>
+        <translation>Only one refund per order per minute; try again in a minute</translation>
+    </message>
+    <message>
+        <source>请选择退货地址</source>
+        <translation>Please choose a return address</translation>
+    </message>
+    <message>
+        <source>退货地址无效</source>
+        <translation>The return address is not valid</translation>
+    </message>
+    <message>
+        <source>售后单平台处理中，暂不能操作</source>
+        <translation>The platform is handling this case; it cannot be answered now</translation>
+    </message>
+    <message>
+        <source>该售后单需先与买家协商，不能直接拒绝</source>
+        <translation>This case cannot be rejected directly: negotiate with the buyer first</translation>
+    </message>
+    <message>
+        <source>当前订单不支持此操作</source>
+        <translation>This order does not support this operation</translation>
+    </message>
+</context>
+<context>
+    <name>AfterSaleScreen</name>
+    <message>
+        <source>搜索售后单号、订单号、商品、买家说明（Ctrl+F）</source>
+        <translation>Search case id, order id, product, buyer&apos;s words (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>同意申请</source>
+        <translation>Accept request</translation>
+    </message>
+    <message>
+        <source>拒绝申请</source>
+        <translation>Reject request</translation>
+    </message>
+    <message>
+        <source>查看订单</source>
+        <translation>Show order</translation>
+    </message>
+    <message>
+        <source>申请处理前，订单不能取号、打印或发货。同意改地址后，已打印的面单须取消并重新取号。</source>
+        <translation>Until a request is answered its order gets no waybill, label or shipment. After accepting an address change, cancel a printed label and take a new waybill.</translation>
+    </message>
+    <message>
+        <source>买家申请</source>
+        <translation>Buyer requests</translation>
+    </message>
+    <message>
+        <source>%1 个申请</source>
+        <translation>%1 requests</translation>
+    </message>
+    <message>
+        <source>%1 个售后单</source>
+        <translation>%1 cases</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>选择图片…</source>
+        <translation>Choose pictures…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · 订单 %3</source>
+        <translation>%1 · %2 · order %3</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>退货地址</source>
+        <translation>Return address</translation>
+    </message>
+    <message>
+        <source>同意后买家将把商品寄回所选地址。</source>
+        <translation>The buyer will send the goods back to the chosen address.</translation>
+    </message>
+    <message>
+        <source>同意后将立即退款 %1 给买家，此操作不能撤回。</source>
+        <translation>Accepting refunds %1 to the buyer at once. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>同意买家的售后申请。</source>
+        <translation>Accept the buyer&apos;s request.</translation>
+    </message>
+    <message>
+        <source>确认退款 %1</source>
+        <translation>Refund %1</translation>
+    </message>
+    <message>
+        <source>同意</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>拒绝原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>给买家的说明</source>
+        <translation>Note to the buyer</translation>
+    </message>
+    <message>
+        <source>买家可以修改申请或申请平台介入。</source>
+        <translation>The buyer may change the request or ask the platform to step in.</translation>
+    </message>
+    <message>
+        <source>拒绝</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>协商原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>退款金额（元）</source>
+        <translation>Refund (¥)</translation>
+    </message>
+    <message>
+        <source>买家同意新方案后，平台按新金额退款。</source>
+        <translation>If the buyer agrees, the platform refunds the new amount.</translation>
+    </message>
+    <message>
+        <source>发送协商</source>
+        <translation>Send proposal</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>平台退款失败：请先线下退款 %1，再上传转账凭证。</source>
+        <translation>The platform refund failed: refund %1 offline first, then upload the transfer proof.</translation>
+    </message>
+    <message>
+        <source>上传凭证</source>
+        <translation>Upload proof</translation>
+    </message>
+    <message>
+        <source>快递公司</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <source>快递单号</source>
+        <translation>Tracking number</translation>
+    </message>
+    <message>
+        <source>确认已收到退回的商品，并发出新商品。</source>
+        <translation>Confirm the return arrived and ship the new goods.</translation>
+    </message>
+    <message>
+        <source>确认发货</source>
+        <translation>Ship</translation>
+    </message>
+    <message>
+        <source>读取中…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>微信小店没有返回可选项，请在小店后台设置后再试</source>
+        <translation>WeChat Store returned no choices; set them up in the store backend and try again</translation>
+    </message>
+    <message>
+        <source>【默认】</source>
+        <translation>[default] </translation>
+    </message>
+    <message>
+        <source>选择凭证图片</source>
+        <translation>Choose proof pictures</translation>
+    </message>
+    <message>
+        <source>图片 (*.jpg *.jpeg *.png)</source>
+        <translation>Pictures (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>已选 %1 张</source>
+        <translation>%1 chosen</translation>
+    </message>
+    <message>
+        <source>读取图片失败：%1</source>
+        <translation>Cannot read the picture: %1</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>重试</source>
@@ -62,13 +627,19 @@
         <source>损坏的文件中的待同步队列完全无法读取：如果有未同步的修改，它们已经丢失。请在微信小店后台核对最近的修改。</source>
         <translation>The queue of unsynced changes in the damaged file could not be read at all: any unsynced changes in it are lost. Please check your recent changes in the WeChat Store back office.</translation>
     </message>
-    <message>
-        <source>已把 %1 条未同步的修改放回新的缓存，下次同步时发送。</source>
-        <translation>%1 unsynced changes were put back into the new cache; they are sent at the next sync.</translation>
+    <message numerus="yes">
+        <source>已把 %n 条未同步的修改放回新的缓存，下次同步时发送。</source>
+        <translation>
+            <numerusform>%n unsynced change was put back into the new cache; it is sent at the next sync.</numerusform>
+            <numerusform>%n unsynced changes were put back into the new cache; they are sent at the next sync.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>有 %1 条记录无法读取，其中可能有未同步的修改。请在微信小店后台核对最近的修改。</source>
-        <translation>%1 records could not be read; some may have been unsynced changes. Please check your recent changes in the WeChat Store back office.</translation>
+    <message numerus="yes">
+        <source>有 %n 条记录无法读取，其中可能有未同步的修改。请在微信小店后台核对最近的修改。</source>
+        <translation>
+            <numerusform>%n record could not be read; it may have been an unsynced change. Please check your recent changes in the WeChat Store back office.</numerusform>
+            <numerusform>%n records could not be read; some may have been unsynced changes. Please check your recent changes in the WeChat Store back office.</numerusform>
+        </translation>
     </message>
     <message>
         <source>没有未同步的修改。</source>
@@ -224,6 +795,168 @@
     <message>
         <source>其他</source>
         <translation>Other carrier</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailPane</name>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>等待</source>
+        <translation>Waiting for</translation>
+    </message>
+    <message>
+        <source>剩余时间</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source>退款金额</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>订单</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>买家说明</source>
+        <translation>Buyer&apos;s words</translation>
+    </message>
+    <message>
+        <source>凭证图片</source>
+        <translation>Proof pictures</translation>
+    </message>
+    <message>
+        <source>同意…</source>
+        <translation>Accept…</translation>
+    </message>
+    <message>
+        <source>拒绝…</source>
+        <translation>Reject…</translation>
+    </message>
+    <message>
+        <source>协商…</source>
+        <translation>Negotiate…</translation>
+    </message>
+    <message>
+        <source>上传退款凭证…</source>
+        <translation>Upload refund proof…</translation>
+    </message>
+    <message>
+        <source>换货发货…</source>
+        <translation>Ship the exchange…</translation>
+    </message>
+    <message>
+        <source>拒绝换货发货…</source>
+        <translation>Refuse to ship the exchange…</translation>
+    </message>
+    <message>
+        <source>查看订单</source>
+        <translation>Show order</translation>
+    </message>
+    <message>
+        <source>商品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>小计</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>物流</source>
+        <translation>Parcels</translation>
+    </message>
+    <message>
+        <source>买家退货</source>
+        <translation>Return from the buyer</translation>
+    </message>
+    <message>
+        <source>换货发出</source>
+        <translation>Exchange shipped</translation>
+    </message>
+    <message>
+        <source>处理记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>已到期</source>
+        <translation>Time is up</translation>
+    </message>
+    <message>
+        <source>选择一个售后单查看详情</source>
+        <translation>Select a case to see its details</translation>
+    </message>
+    <message>
+        <source>售后单 %1</source>
+        <translation>Case %1</translation>
+    </message>
+    <message>
+        <source>（%1 处理中，等待同步）</source>
+        <translation> (%1 in progress, waiting to sync)</translation>
+    </message>
+    <message>
+        <source>上次处理被微信小店拒绝：%1</source>
+        <translation>WeChat Store refused the last answer: %1</translation>
+    </message>
+    <message>
+        <source>（%1 件）</source>
+        <translation> (×%1)</translation>
+    </message>
+</context>
+<context>
+    <name>CasesModel</name>
+    <message>
+        <source>更新时间</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>剩余时间</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source>售后单号</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>订单号</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>商品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>退款金额</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>已到期</source>
+        <translation>Time is up</translation>
+    </message>
+    <message>
+        <source>%1 · 处理中（%2）</source>
+        <translation>%1 · in progress (%2)</translation>
     </message>
 </context>
 <context>
@@ -576,6 +1309,187 @@
     <message>
         <source>已复制到剪贴板</source>
         <translation>Copied to the clipboard</translation>
+    </message>
+</context>
+<context>
+    <name>FailedChangesDialog</name>
+    <message>
+        <source>失败的修改</source>
+        <translation>Failed changes</translation>
+    </message>
+    <message>
+        <source>微信小店拒绝了这些修改（原因见右侧）。处理好原因后点“重试”；不再需要时点“放弃”，本地会恢复为店铺上的内容。同一商品或订单后面的修改会排队等待，直到前面的修改处理完。</source>
+        <translation>WeChat Store refused these changes (reasons on the right). Fix the cause, then click Retry; if a change is no longer needed, click Drop and the local copy shows the store&apos;s again. Later changes to the same product or order wait in line until the earlier one is settled.</translation>
+    </message>
+    <message>
+        <source>没有失败的修改。</source>
+        <translation>No failed changes.</translation>
+    </message>
+    <message>
+        <source>重试</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>放弃…</source>
+        <translation>Drop…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message numerus="yes">
+        <source>放弃 %n 项被拒绝的修改？它们不会再发送，本地会恢复为店铺上的内容。</source>
+        <translation>
+            <numerusform>Drop the refused change? It will not be sent again, and the local copy shows the store&apos;s again.</numerusform>
+            <numerusform>Drop %n refused changes? They will not be sent again, and the local copy shows the store&apos;s again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>放弃这些修改？</source>
+        <translation>Drop these changes?</translation>
+    </message>
+    <message>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>保留</source>
+        <translation>Keep</translation>
+    </message>
+</context>
+<context>
+    <name>FailedChangesModel</name>
+    <message>
+        <source>商品 %1</source>
+        <translation>Product %1</translation>
+    </message>
+    <message>
+        <source>订单 %1</source>
+        <translation>Order %1</translation>
+    </message>
+    <message>
+        <source>订单 %1 的面单</source>
+        <translation>Waybill of order %1</translation>
+    </message>
+    <message>
+        <source>库存 %1（SKU %2）</source>
+        <translation>Stock %1 (SKU %2)</translation>
+    </message>
+    <message>
+        <source>商家备注：%1</source>
+        <translation>Merchant note: %1</translation>
+    </message>
+    <message>
+        <source>礼物留言：%1</source>
+        <translation>Gift note: %1</translation>
+    </message>
+    <message>
+        <source>发货：%1 %2</source>
+        <translation>Ship: %1 %2</translation>
+    </message>
+    <message>
+        <source>电子面单取号（%1）</source>
+        <translation>Request e-waybill (%1)</translation>
+    </message>
+    <message>
+        <source>取消电子面单 %1</source>
+        <translation>Cancel e-waybill %1</translation>
+    </message>
+    <message>
+        <source>面单打印回传 %1</source>
+        <translation>Report label printed %1</translation>
+    </message>
+    <message>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>排在失败的修改之后</source>
+        <translation>Waiting behind a failed change</translation>
+    </message>
+    <message>
+        <source>排在冲突之后</source>
+        <translation>Waiting behind a conflict</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>新建商品</source>
+        <translation>New product</translation>
+    </message>
+    <message>
+        <source>修改商品信息</source>
+        <translation>Edit product</translation>
+    </message>
+    <message>
+        <source>上架</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>下架</source>
+        <translation>Delist</translation>
+    </message>
+    <message>
+        <source>删除商品</source>
+        <translation>Delete product</translation>
+    </message>
+    <message>
+        <source>同意售后</source>
+        <translation>Accept after-sale request</translation>
+    </message>
+    <message>
+        <source>拒绝售后</source>
+        <translation>Reject after-sale request</translation>
+    </message>
+    <message>
+        <source>售后协商</source>
+        <translation>Propose after-sale terms</translation>
+    </message>
+    <message>
+        <source>上传退款凭证</source>
+        <translation>Upload refund proof</translation>
+    </message>
+    <message>
+        <source>换货发货</source>
+        <translation>Ship the exchange</translation>
+    </message>
+    <message>
+        <source>拒绝换货发货</source>
+        <translation>Refuse to ship the exchange</translation>
+    </message>
+    <message>
+        <source>同意改地址</source>
+        <translation>Accept address change</translation>
+    </message>
+    <message>
+        <source>拒绝改地址</source>
+        <translation>Reject address change</translation>
+    </message>
+    <message>
+        <source>同意换款</source>
+        <translation>Approve SKU change</translation>
+    </message>
+    <message>
+        <source>拒绝换款</source>
+        <translation>Reject SKU change</translation>
     </message>
 </context>
 <context>
@@ -1184,6 +2098,10 @@
         <translation>Gifts</translation>
     </message>
     <message>
+        <source>售后</source>
+        <translation>After-sales</translation>
+    </message>
+    <message>
         <source>发货</source>
         <translation>Shipping</translation>
     </message>
@@ -1206,6 +2124,10 @@
     <message>
         <source>连接店铺…</source>
         <translation>Connect shop…</translation>
+    </message>
+    <message>
+        <source>失败的修改…</source>
+        <translation>Failed changes…</translation>
     </message>
     <message>
         <source>设置…</source>
@@ -1258,6 +2180,30 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>查看订单</source>
         <translation>Open order</translation>
+    </message>
+    <message>
+        <source>新的售后申请：%1 %2（订单 %3）</source>
+        <translation>New after-sale case: %1 %2 (order %3)</translation>
+    </message>
+    <message>
+        <source>请在 %1 前处理，超时平台将自动处理</source>
+        <translation>Answer before %1, or the platform decides by itself</translation>
+    </message>
+    <message>
+        <source>查看售后</source>
+        <translation>Show cases</translation>
+    </message>
+    <message>
+        <source>买家申请%1：订单 %2，处理前不能发货</source>
+        <translation>Buyer request (%1): order %2 cannot ship until it is answered</translation>
+    </message>
+    <message>
+        <source>查看申请</source>
+        <translation>Show requests</translation>
+    </message>
+    <message>
+        <source>%1 个新的售后申请，%2 个新的买家申请</source>
+        <translation>%1 new after-sale cases, %2 new buyer requests</translation>
     </message>
     <message>
         <source>操作失败：%1</source>
@@ -1807,6 +2753,246 @@ Recipient %2, ship by %3</translation>
         <translation>This computer&apos;s IP is not on the store&apos;s IP whitelist; add it first</translation>
     </message>
     <message>
+        <source>没有订单 %1</source>
+        <translation>There is no order %1</translation>
+    </message>
+    <message>
+        <source>微信小店拒绝了发货</source>
+        <translation>WeChat Store refused the shipment</translation>
+    </message>
+    <message>
+        <source>请输入金额，例如 12.50（最多两位小数）</source>
+        <translation>Enter an amount such as 12.50 (at most two decimals)</translation>
+    </message>
+    <message>
+        <source>微信小店服务器响应太慢，已停止等待，请稍后再试</source>
+        <translation>The WeChat Store server answered too slowly and was given up on; try again later</translation>
+    </message>
+    <message>
+        <source>同步超过 %1 分钟仍未完成，已停止；已保存的内容不受影响，下次同步继续</source>
+        <translation>The sync did not finish within %1 min and was stopped; what is saved is unaffected, and the next sync carries on</translation>
+    </message>
+    <message>
+        <source>订单 %1 暂时无法读取，已跳过，下次同步重试（%2）</source>
+        <translation>Order %1 cannot be read right now and was skipped; the next sync tries again (%2)</translation>
+    </message>
+    <message>
+        <source>商品 %1 暂时无法读取，已跳过，下次同步重试（%2）</source>
+        <translation>Product %1 cannot be read right now and was skipped; the next sync tries again (%2)</translation>
+    </message>
+    <message>
+        <source>图片引用不是本应用选取的图片</source>
+        <translation>The image reference is not an image picked in this app</translation>
+    </message>
+    <message>
+        <source>%1 不是普通文件</source>
+        <translation>%1 is not a regular file</translation>
+    </message>
+    <message>
+        <source>%1 超过 %2 MB</source>
+        <translation>%1 is over %2 MB</translation>
+    </message>
+    <message>
+        <source>图片 %1 超过 %2 MB</source>
+        <translation>Image %1 is over %2 MB</translation>
+    </message>
+    <message>
+        <source>%1 的内容与其名称不符（文件被改动过）</source>
+        <translation>The content of %1 does not match its name (the file was changed)</translation>
+    </message>
+    <message>
+        <source>图片 %1 不能上传：%2</source>
+        <translation>Image %1 cannot be uploaded: %2</translation>
+    </message>
+    <message>
+        <source>图片引用无效：%1</source>
+        <translation>Invalid image reference: %1</translation>
+    </message>
+    <message>
+        <source>无法读取微信小店的回复（网络可能需要先登录，例如酒店或咖啡馆的 Wi-Fi），修改都已保存，稍后会自动重试</source>
+        <translation>WeChat Store&apos;s replies could not be read (the network may need a sign-in first, as hotel or café Wi-Fi does); every change is saved and is retried automatically later</translation>
+    </message>
+    <message>
+        <source>%1稍后重试：%2</source>
+        <translation>%1 is retried later: %2</translation>
+    </message>
+    <message>
+        <source>%1等待重试：%2</source>
+        <translation>%1 waits to be retried: %2</translation>
+    </message>
+    <message>
+        <source>待发送的数据已损坏，无法发送（%1）</source>
+        <translation>The change to send is damaged and cannot be sent (%1)</translation>
+    </message>
+    <message>
+        <source>这项修改已不存在（可能已同步或已放弃）</source>
+        <translation>This change no longer exists (it may have been synced or dropped)</translation>
+    </message>
+    <message>
+        <source>只有失败的修改可以重试或放弃</source>
+        <translation>Only a failed change can be retried or dropped</translation>
+    </message>
+    <message>
+        <source>打印机“%1”已停止或出错，请在系统的打印机设置中恢复后重试</source>
+        <translation>Printer “%1” is stopped or in error; resume it in the system&apos;s printer settings and try again</translation>
+    </message>
+    <message>
+        <source>打印机“%1”不接受打印任务，请在系统的打印机设置中启用后重试</source>
+        <translation>Printer “%1” does not accept jobs; enable it in the system&apos;s printer settings and try again</translation>
+    </message>
+    <message>
+        <source>打印机“%1”不接受打印任务（%2），请在系统的打印机设置中启用后重试</source>
+        <translation>Printer “%1” does not accept jobs (%2); enable it in the system&apos;s printer settings and try again</translation>
+    </message>
+    <message>
+        <source>无法保存 PDF：“%1”是一个文件夹，请填写文件名</source>
+        <translation>Cannot save the PDF: “%1” is a folder; enter a file name</translation>
+    </message>
+    <message>
+        <source>无法保存 PDF 到“%1”：%2</source>
+        <translation>Cannot save the PDF in “%1”: %2</translation>
+    </message>
+    <message>
+        <source>运单 %1 没有打印数据（print_info），请重新获取</source>
+        <translation>Waybill %1 has no print data (print_info); take it again</translation>
+    </message>
+    <message>
+        <source>未检测到微信小店打印组件（%1），请确认打印组件已安装并正在运行</source>
+        <translation>The WeChat Store print component was not found (%1); check that it is installed and running</translation>
+    </message>
+    <message>
+        <source>打印组件 %1 秒内没有响应（%2）</source>
+        <translation>The print component did not answer within %1 s (%2)</translation>
+    </message>
+    <message>
+        <source>打印组件连接已关闭</source>
+        <translation>The print component closed the connection</translation>
+    </message>
+    <message>
+        <source>与打印组件的连接已断开</source>
+        <translation>The connection to the print component was lost</translation>
+    </message>
+    <message>
+        <source>尚未连接打印组件</source>
+        <translation>Not connected to the print component</translation>
+    </message>
+    <message>
+        <source>打印组件返回的版本信息无法识别</source>
+        <translation>The print component&apos;s version reply could not be read</translation>
+    </message>
+    <message>
+        <source>打印组件没有返回该任务的结果</source>
+        <translation>The print component gave no result for this job</translation>
+    </message>
+    <message>
+        <source>打印失败（原因未知）</source>
+        <translation>Printing failed (reason unknown)</translation>
+    </message>
+    <message>
+        <source>原因未知</source>
+        <translation>reason unknown</translation>
+    </message>
+    <message>
+        <source>打印组件%1失败：%2</source>
+        <translation>Print component: %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>获取打印机列表</source>
+        <translation>listing the printers</translation>
+    </message>
+    <message>
+        <source>获取打印组件版本</source>
+        <translation>reading its version</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>printing</translation>
+    </message>
+    <message>
+        <source>%1 面单太短，放不下收寄件信息</source>
+        <translation>The %1 label is too short for the recipient and sender</translation>
+    </message>
+    <message>
+        <source>运单号为空，无法生成条码</source>
+        <translation>The waybill number is empty: no barcode can be made</translation>
+    </message>
+    <message>
+        <source>运单号 %1 太长，%2 mm 宽的位置放不下条码</source>
+        <translation>Waybill number %1 is too long: its barcode does not fit in %2 mm</translation>
+    </message>
+    <message>
+        <source>二维码放不下（%1×%2 mm）</source>
+        <translation>The QR code does not fit (%1×%2 mm)</translation>
+    </message>
+    <message>
+        <source>系统中没有中文字体，请安装 fonts-wqy-microhei 或 Noto Sans CJK SC</source>
+        <translation>No Chinese font is installed; install fonts-wqy-microhei or Noto Sans CJK SC</translation>
+    </message>
+    <message>
+        <source>订单 %1 还没有运单号，不能打印面单</source>
+        <translation>Order %1 has no waybill number yet; its label cannot be printed</translation>
+    </message>
+    <message>
+        <source>所选订单没有商品，无法生成拣货单</source>
+        <translation>The selected orders have no items: no pick list to make</translation>
+    </message>
+    <message>
+        <source>没有选择订单，无法生成发货单</source>
+        <translation>No order selected: no packing slip to make</translation>
+    </message>
+    <message>
+        <source>不支持的纸张尺寸“%1”，可选：%2、A4</source>
+        <translation>Unsupported paper size “%1”; choose %2 or A4</translation>
+    </message>
+    <message>
+        <source>缓存文件已损坏：%1（%2）</source>
+        <translation>The cache file is damaged: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>缓存文件来自更新版本的小店桌面（版本 %1 &gt; %2）：%3</source>
+        <translation>The cache file comes from a newer Seller Desktop (version %1 &gt; %2): %3</translation>
+    </message>
+    <message>
+        <source>这个店铺的数据目录正被另一个小店桌面程序使用：%1</source>
+        <translation>This shop&apos;s data folder is in use by another Seller Desktop: %1</translation>
+    </message>
+    <message>
+        <source>无法读写本地缓存</source>
+        <translation>Cannot read or write the local cache</translation>
+    </message>
+    <message>
+        <source>磁盘空间已满，无法保存</source>
+        <translation>The disk is full; nothing could be saved</translation>
+    </message>
+    <message>
+        <source>数据目录是只读的，无法保存</source>
+        <translation>The data folder is read-only; nothing could be saved</translation>
+    </message>
+    <message>
+        <source>没有读写数据目录的权限</source>
+        <translation>No permission to read and write the data folder</translation>
+    </message>
+    <message>
+        <source>读写本地缓存时出现磁盘错误</source>
+        <translation>A disk error occurred while reading or writing the local cache</translation>
+    </message>
+    <message>
+        <source>进程 %1</source>
+        <translation>process %1</translation>
+    </message>
+    <message>
+        <source>无法启用 WAL（%1）</source>
+        <translation>Cannot turn on WAL (%1)</translation>
+    </message>
+    <message>
+        <source>完整性检查失败：%1</source>
+        <translation>Integrity check failed: %1</translation>
+    </message>
+    <message>
+        <source>不是小店桌面的缓存文件</source>
+        <translation>Not a Seller Desktop cache file</translation>
+    </message>
+    <message>
         <source>%1 [%2] %3</source>
         <translation>%1 [%2] %3</translation>
     </message>
@@ -2018,6 +3204,10 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>有待同步的修改</source>
         <translation>Has changes not synced yet</translation>
+    </message>
+    <message>
+        <source>买家的售后或申请未处理完，订单暂不能发货（见 售后）</source>
+        <translation>A buyer&apos;s case or request is open: the order cannot ship yet (see After-sales)</translation>
     </message>
 </context>
 <context>
@@ -2277,6 +3467,53 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>待同步</source>
         <translation>Not synced</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsModel</name>
+    <message>
+        <source>订单号</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>申请</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>申请时间</source>
+        <translation>Asked at</translation>
+    </message>
+    <message>
+        <source>已等待</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>买家想换成其他规格</source>
+        <translation>The buyer wants another SKU</translation>
+    </message>
+    <message>
+        <source>已同意，同步中</source>
+        <translation>Accepted, syncing</translation>
+    </message>
+    <message>
+        <source>已拒绝，同步中</source>
+        <translation>Rejected, syncing</translation>
+    </message>
+    <message>
+        <source>待处理，%1后自动同意</source>
+        <translation>To answer; auto-approved in %1</translation>
+    </message>
+    <message>
+        <source>待处理</source>
+        <translation>To answer</translation>
     </message>
 </context>
 <context>
@@ -2661,9 +3898,12 @@ Recipient %2, ship by %3</translation>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
-    <message>
-        <source>%1 个订单待微信小店确认发货（同步后确认）</source>
-        <translation>%1 orders await the store&apos;s confirmation of shipping (confirmed on the next sync)</translation>
+    <message numerus="yes">
+        <source>%n 个订单待微信小店确认发货（同步后确认）</source>
+        <translation>
+            <numerusform>%n order awaits the store&apos;s confirmation of shipping (confirmed on the next sync)</numerusform>
+            <numerusform>%n orders await the store&apos;s confirmation of shipping (confirmed on the next sync)</numerusform>
+        </translation>
     </message>
     <message>
         <source>76×130 一联单（快递标准）</source>
@@ -2981,6 +4221,14 @@ Recipient %2, ship by %3</translation>
         <translation>● No shop connected (local only)</translation>
     </message>
     <message>
+        <source>● 离线（回复无法读取）</source>
+        <translation>● Offline (unreadable replies)</translation>
+    </message>
+    <message>
+        <source>微信小店的回复无法读取：网络可能需要先登录（例如酒店或咖啡馆的 Wi-Fi）。修改都已保存，会自动重试。</source>
+        <translation>WeChat Store&apos;s replies could not be read: the network may need a sign-in first (a hotel or café Wi-Fi, for example). Your changes are saved and will be retried automatically.</translation>
+    </message>
+    <message>
         <source>● 演示店铺</source>
         <translation>● Demo shop</translation>
     </message>
@@ -3007,6 +4255,14 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>失败：%1</source>
         <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <source>（%1 项排在后面）</source>
+        <translation> (%1 waiting behind)</translation>
+    </message>
+    <message>
+        <source>微信小店拒绝了这些修改，点击查看原因、重试或放弃。最近一项：%1</source>
+        <translation>WeChat Store refused these changes; click to see why, retry or drop them. Latest: %1</translation>
     </message>
     <message>
         <source>同步失败</source>

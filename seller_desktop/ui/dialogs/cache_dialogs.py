@@ -17,6 +17,7 @@ import asyncio
 import logging
 from pathlib import Path
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ...store import CorruptCache, ShopInUse, StorageProblem, StoreError
@@ -84,16 +85,19 @@ async def _wait_for(data_dir: Path, error: ShopInUse) -> DirLock | str:
         await closed
 
 
+class App(QObject):
+    """The translation context "App" of these messages (``App.tr`` has Qt's plural forms)."""
+
+
 def rebuild_text(result: RebuildResult) -> str:
     if result.outbox_lost:
         lines = [QApplication.translate(
             "App", "损坏的文件中的待同步队列完全无法读取：如果有未同步的修改，它们已经丢失。请在微信小店后台核对最近的修改。")]
     elif result.restored or result.unreadable:
-        lines = [QApplication.translate("App", "已把 %1 条未同步的修改放回新的缓存，下次同步时发送。").replace(
-            "%1", str(result.restored))]
+        lines = [App.tr("已把 %n 条未同步的修改放回新的缓存，下次同步时发送。", "", result.restored)]
         if result.unreadable:
-            lines.append(QApplication.translate("App", "有 %1 条记录无法读取，其中可能有未同步的修改。请在微信小店后台核对最近的修改。")
-                         .replace("%1", str(result.unreadable)))
+            lines.append(App.tr("有 %n 条记录无法读取，其中可能有未同步的修改。请在微信小店后台核对最近的修改。",
+                                "", result.unreadable))
     else:
         lines = [QApplication.translate("App", "没有未同步的修改。")]
     lines.append(QApplication.translate("App", "读出的修改另存在：\n%1").replace("%1", str(result.export)))

@@ -24,6 +24,7 @@ from ...domain import money, timeutil
 from ...workflows.shipping import Candidate
 from .. import labels
 from ..carriers import carrier_name
+from ..messages import message
 from ..settings import Setting, Settings
 
 Index = QModelIndex | QPersistentModelIndex
@@ -168,7 +169,7 @@ class ShippingModel(QAbstractTableModel):
                 return text + ("\n" + labels.shipping(c.verdict.remedy) if c.verdict.remedy
                                else "")
             if c.waybill_error:
-                return c.waybill_error
+                return message(c.waybill_error)
             return "\n".join(f"{ln.title} {ln.attrs_text()} ×{ln.sku_cnt}" for ln in c.order.lines)
         if role == Qt.ItemDataRole.UserRole:
             return c.order_id
@@ -178,8 +179,8 @@ class ShippingModel(QAbstractTableModel):
         order = c.order
         if col == 0:
             return order.order_id
-        if col == STAGE_COLUMN:
-            return labels.shipping(c.stage)
+        if col == STAGE_COLUMN:  # a stage, or the store's refusal of the last 取号
+            return message(c.stage)
         if col == 2:
             a = order.address
             return f"{a.user_name} {a.province}{a.city}" if a else "—"

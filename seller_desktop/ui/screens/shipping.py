@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Coroutine
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
@@ -44,7 +43,6 @@ from ...domain.waybill import CarrierAccount
 from ...labels import (
     LABEL_SPECS,
     PageSpec,
-    PrintError,
     parse_spec,
 )
 from ...labels.printcomp import (
@@ -57,7 +55,7 @@ from ...store import ui_queries as q
 from ...workflows.shipping import PrintOutcome, ShippingWorkflow
 from .. import labels
 from ..actions import Actions
-from ..files import FileWritten, ask_pdf_path
+from ..files import FileWritten
 from ..messages import error as error_text
 from ..messages import message
 from ..models.shipping import ShippingModel, ShippingPrefs
@@ -68,6 +66,7 @@ from .shipping_accounts import WaybillAccounts
 from .shipping_orders import ShippingOrderActions
 from .shipping_preview import LabelPreview
 from .shipping_selection import ShippingSelection
+from .shipping_sheets import ShippingSheets
 from .shipping_target import PrintTarget, PrintTargetPicker
 
 
@@ -86,9 +85,8 @@ def _summary(outcome: PrintOutcome, reprint: bool) -> str:
                 for oid, why in {**outcome.skipped, **outcome.failed, **outcome.refused}.items()
                 if oid not in outcome.already]
     if outcome.unconfirmed:  # queued shipments are not counted shipped until the store says so
-        problems.insert(0, QCoreApplication.translate(
-            "ShippingScreen", "%1 个订单待微信小店确认发货（同步后确认）").replace(
-            "%1", str(len(outcome.unconfirmed))))
+        problems.insert(0, ShippingScreen.tr("%n 个订单待微信小店确认发货（同步后确认）", "",
+                                              len(outcome.unconfirmed)))
     if problems:
         text += "\n" + "\n".join(problems[:8]) + ("\n…" if len(problems) > 8 else "")
     notes = [message(m) for m in outcome.changes.messages]
@@ -102,7 +100,7 @@ SIZE_NAMES = {
     "100x180": QT_TRANSLATE_NOOP("ShippingScreen", "100×180 热敏标签"),
 }
 
-class ShippingScreen(ShippingOrderActions, QWidget):
+class ShippingScreen(ShippingOrderActions, ShippingSheets, QWidget):
     # A reload reads every order to ship (~1,000 in a big shop): while another screen is shown,
     # the main window marks this one stale instead and reloads it when it is shown.
     REFRESH_WHEN_SHOWN = True
@@ -473,52 +471,11 @@ class ShippingScreen(ShippingOrderActions, QWidget):
         else:
             problem = await self.workflow.check_target(target.os_target or "")
         if problem:
-            self.status.setText(problem + "\n" + self.tr("没有取号，也没有订单被标记发货"))
+            self.status.setText(message(problem) + "\n" + self.tr("没有取号，也没有订单被标记发货"))
         return not problem
 
     def _request_stop(self) -> None:
         self._stop = True
-
-    def _sheet(self, pick: bool) -> None:
-        ids = self._checked()
-        if not ids:
-            return
-        title = self.tr("保存拣货单") if pick else self.tr("保存发货单")
-        path = ask_pdf_path(self, title, "picklist" if pick else "slips", self.prefs.pdf_dir)
-        if path:
-            self.prefs.pdf_dir = str(Path(path).parent)
-            self.print_sheet(ids, path, pick)
-
-    def print_sheet(self, ids: list[str], path: str, pick: bool) -> asyncio.Task:
-        """The pick list or the packing slips of ``ids`` to ``path``, a page at a time (the
-        window stays live and the seller can stop it)."""
-        return self._run(self._print_sheet(ids, path, pick))
-
-    async def _print_sheet(self, ids: list[str], path: str, pick: bool) -> None:
-        self._stop = False
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
-        self.stop_button.setVisible(True)
-        self.status.setText(self.tr("正在生成…"))
-
-        def progress(done: int, total: int) -> None:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
-
-        printing = self.workflow.print_pick_list if pick else self.workflow.print_slips
-        try:
-            result = await printing(ids, path, progress, lambda: self._stop)
-        except PrintError as exc:
-            self.status.setText(error_text(exc))
-            return
-        if result.cancelled:
-            self.status.setText(self.tr("已停止，没有生成文件"))
-        elif result.error:
-            self.status.setText(message(result.error))
-        else:
-            self.status.setText(self.tr("已生成 %n 页：%1", "", result.pages_printed)
-                                .replace("%1", path))
-            self.file_written.show_file(path)
 
     def select_rows(self, order_ids: list[str]) -> None:
         self.model.set_checked(order_ids, True)

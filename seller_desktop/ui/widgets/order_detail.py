@@ -1,5 +1,6 @@
 """The order detail pane: lines with SKU attributes and amounts, notes (the merchant note is
-editable), the masked address, parcels and gift information."""
+editable), the masked address, parcels, gift information, and why the order is held (an open
+after-sale case or buyer request: ``show_hold``)."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ def _value_label(shop_data: bool = True) -> QLabel:
     not the app's (statuses, times, amounts), which the English UI translates."""
     label = QLabel()
     label.setProperty(SHOP_DATA, shop_data)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # a buyer's note is shown as written
     label.setWordWrap(True)
     label.setTextInteractionFlags(label.textInteractionFlags()
                                   | label.textInteractionFlags().TextSelectableByMouse)
@@ -72,6 +74,11 @@ class OrderDetail(QScrollArea):
         self.summary.addRow(self.tr("发货截止"), self.ship_by)
         self.summary.addRow(self.tr("实付"), self.amount)
         layout.addLayout(self.summary)
+        self.hold = QLabel()  # why the order may not ship now (a case, a buyer request)
+        self.hold.setWordWrap(True)
+        self.hold.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.hold.hide()
+        layout.addWidget(self.hold)
 
         self.lines = QTableWidget(0, 3)
         self.lines.setHorizontalHeaderLabels([self.tr("商品"), self.tr("数量"), self.tr("小计")])
@@ -208,6 +215,11 @@ class OrderDetail(QScrollArea):
             + (self.tr("（待同步）") if p.local else "")
             for p, (name, _known) in zip(detail.parcels, carriers, strict=True))
             or self.tr("尚未发货"))
+
+    def show_hold(self, reason: str, remedy: str = "") -> None:
+        """Say why the shown order is held out of shipping, and the way out ("" hides it)."""
+        self.hold.setText(f"{reason}\n{remedy}".strip())
+        self.hold.setVisible(bool(reason))
 
     def _show_gift(self, detail: q.OrderDetail) -> None:
         row = detail.row
