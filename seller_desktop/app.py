@@ -132,7 +132,7 @@ async def _run_shop(app: QApplication, paths: Paths, settings: Settings, demo_fl
         if ctx.engine is not None:
             window.sync.sync_now()
         elif not settings.first_run_done:  # no engine: no credentials found
-            window.show_settings(first_run=True)
+            window.show_connect(first_run=True)
         elif settings.appid:  # an account whose secret is not kept (no keyring): ask for it
             window.show_settings()
         result = await outcome

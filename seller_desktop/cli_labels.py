@@ -232,7 +232,7 @@ def main(argv: Sequence[str]) -> int:
     if not spec.is_label:
         _err("--size must be a label size")
         return Exit.USAGE
-    opened = open_store(args.data_dir, args.wait)
+    opened = open_store(args.data_dir, args.wait, cli_support.shop_of(args))
     if isinstance(opened, int):
         return opened
     paths, store = opened
@@ -264,7 +264,7 @@ def main_picklist(argv: Sequence[str]) -> int:
     """``seller-desktop picklist …``; returns the exit code."""
     args = _picklist_parser().parse_args(list(argv))
     cli_support.setup_logging(args.verbose)
-    opened = open_store(args.data_dir, args.wait)
+    opened = open_store(args.data_dir, args.wait, cli_support.shop_of(args))
     if isinstance(opened, int):
         return opened
     _, store = opened

@@ -13,7 +13,7 @@ import argparse
 import sys
 
 from .cli_exit import Exit
-from .config import Paths
+from .config import Paths, shop_dir
 from .store import (
     CacheTooNew,
     CorruptCache,
@@ -77,11 +77,13 @@ def storage_exit(exc: StoreError) -> Exit:
     return exit_code(exc)
 
 
-def open_store(data_dir: str | None, wait: float = 0.0) -> tuple[Paths, Store] | Exit:
-    """The data dir's paths and its open store, or the exit code after printing why not."""
+def open_store(data_dir: str | None, wait: float = 0.0,
+               identity: str | None = None) -> tuple[Paths, Store] | Exit:
+    """The data dir's paths and the open store of the shop ``identity`` (``config.shop_dir``;
+    None: the data dir's own), or the exit code after printing why not."""
     try:
         paths = Paths.resolve(data_dir)
-        return paths, Store.open(paths.data_dir, wait=wait)
+        return paths, Store.open(shop_dir(paths, identity), wait=wait)
     except StoreError as exc:
         return storage_exit(exc)
     except OSError as exc:  # the data dir itself could not be made

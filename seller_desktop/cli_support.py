@@ -20,7 +20,14 @@ from typing import Any
 
 from . import credentials
 from .cli_exit import Exit, epilog
-from .config import DEFAULT_API_BASE, ENV_APPID, ENV_SECRET, Paths, api_base_arg
+from .config import (
+    DEFAULT_API_BASE,
+    ENV_APPID,
+    ENV_SECRET,
+    Paths,
+    api_base_arg,
+    shop_identity,
+)
 
 
 def setup_logging(verbose: bool) -> None:
@@ -86,6 +93,24 @@ class Connection:
         if self.sandbox is not None:
             self.sandbox.stop()
             self.sandbox = None
+
+
+def shop_of(args: argparse.Namespace) -> str | None:
+    """The identity of the shop a command works on (``config.shop_identity``): ``--demo``'s, else
+    the AppID (environment, else account.json); None
+    when there is no account (the data dir's own cache) or the data dir cannot be read."""
+    if getattr(args, "demo", False):
+        return shop_identity("", demo=True)
+    try:
+        paths = Paths.resolve(args.data_dir)
+    except OSError:
+        return None  # open_store reports why
+    account = load_account(paths)
+    env = credentials.from_environment()
+    appid = env.appid if env else account.get("appid")
+    if not isinstance(appid, str) or not appid:
+        return None
+    return shop_identity(appid)
 
 
 def connect(args: argparse.Namespace, paths: Paths) -> Connection:

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from .api.client import DEFAULT_BASE_URL, ApiClient
-from .config import Paths, save_account
+from .api.client import ApiClient
+from .config import DEFAULT_API_BASE, Paths, save_account, shop_dir, shop_identity
 from .credentials import Credentials, SecretStore, resolve
 from .store.db import Store
 from .sync.engine import SyncEngine
@@ -115,12 +115,22 @@ def sandbox_rewriter(base_url: str) -> Callable[[str], str]:
 
 async def open_context(paths: Paths, settings: Any, *, demo: bool,
                        secrets: SecretStore | None = None) -> AppContext:
-    """Open the shop. Raises ``CorruptCache``/``CacheTooNew`` for a cache it cannot use."""
+    """Open the shop. Raises ``CorruptCache``/``CacheTooNew`` for a cache it cannot use.
+
+    Each shop
+    (the demo shop, each AppID: ``config.shop_dir``), so switching shops never mixes their data."""
     secrets = secrets or SecretStore()
-    store = await asyncio.to_thread(Store.open, paths.data_dir)
+    credentials: Credentials | None = None
+    base = ""
+    if not demo:
+        credentials = resolve(settings.appid or None, secrets)
+        base = settings.api_base or DEFAULT_API_BASE
+    appid = credentials.appid if credentials is not None else settings.appid
+    identity = shop_identity(appid, demo) if (demo or appid) else None
+    folder = await asyncio.to_thread(shop_dir, paths, identity)
+    store = await asyncio.to_thread(Store.open, folder)
     ctx = AppContext(paths=paths, settings=settings, store=store, secrets=secrets, demo=demo)
     try:
-        credentials: Credentials | None
         if demo:
             ctx.sandbox = await asyncio.to_thread(start_demo_sandbox, paths)
             config = ctx.sandbox.shop.config
@@ -128,8 +138,6 @@ async def open_context(paths: Paths, settings: Any, *, demo: bool,
             base = ctx.sandbox.url
             ctx.image_rewrite = sandbox_rewriter(base)
         else:
-            credentials = resolve(settings.appid or None, secrets)
-            base = settings.api_base or DEFAULT_BASE_URL
             if is_loopback_sandbox(base):  # `seller-desktop sandbox`: its images too
                 ctx.image_rewrite = sandbox_rewriter(base)
             overridden = getattr(settings, "is_overridden", lambda _name: False)

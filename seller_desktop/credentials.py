@@ -15,6 +15,7 @@ import keyring
 import keyring.errors
 
 from .config import ENV_APPID, ENV_SECRET
+from .platform_seam import traits
 
 SERVICE = "seller-desktop"
 
@@ -58,7 +59,8 @@ class SecretStore:
 
     def save(self, appid: str, secret: str) -> None:
         if not self.available():
-            raise NoKeyring("此电脑没有可用的系统钥匙串，无法安全保存 AppSecret。"
+            raise NoKeyring(f"此电脑没有可用的系统钥匙串（{traits().keyring_name}），"
+                            "无法安全保存 AppSecret。"
                             f"可改用环境变量 {ENV_APPID} / {ENV_SECRET}。")
         try:
             keyring.set_password(self.service, appid, secret)

@@ -182,6 +182,7 @@ class ApiClient:
         self._token_lock = asyncio.Lock()
         self._token: str | None = None
         self._token_refresh_at = 0.0
+        self._token_at: float | None = None  # when the cached token was obtained (diagnostics)
         self._online = True
         self._connect_failures = 0
         self._offline_until = 0.0
@@ -250,6 +251,12 @@ class ApiClient:
                 await self._fetch_token()
             return self._token  # type: ignore[return-value]
 
+    def token_age(self) -> float | None:
+        """Seconds since the cached token was obtained; None without one. Never the token."""
+        if self._token is None or self._token_at is None:
+            return None
+        return max(0.0, self._clock() - self._token_at)
+
     def invalidate_token(self, token: str) -> None:
         """Forget ``token`` if it is still the cached one (a call was refused with it)."""
         if self._token == token:
@@ -273,7 +280,8 @@ class ApiClient:
                                     path=TOKEN_PATH)
         lead = max(expires_in - self._refresh_ahead, expires_in / 2)
         self._token = token
-        self._token_refresh_at = self._clock() + lead
+        self._token_at = self._clock()
+        self._token_refresh_at = self._token_at + lead
         log.info("access token refreshed, valid %ss", expires_in)
 
     # ---- calls -----------------------------------------------------------------------------

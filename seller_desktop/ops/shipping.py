@@ -51,6 +51,36 @@ def cached_sender(conn: sqlite3.Connection, acct_id: str) -> SenderAddress | Non
         return None
 
 
+SENDER_CHOSEN_KEY = "shipping.sender_chosen."  # the seller's own choice per account
+NO_SENDER = "这个面单账号没有寄件地址：请先在“寄件地址…”中选择店铺地址或填写一个"
+INCOMPLETE_SENDER = "寄件地址不完整：须有寄件人、手机号、省、市和详细地址"
+
+
+def chosen_sender(conn: sqlite3.Connection, acct_id: str) -> SenderAddress | None:
+    """The sender address the seller picked or typed for this e-waybill account, if any."""
+    raw = Watermarks(conn).get(SENDER_CHOSEN_KEY + acct_id)
+    try:
+        return SenderAddress(**json.loads(raw)) if raw else None
+    except (TypeError, ValueError):
+        return None
+
+
+async def save_sender(store: Store, acct_id: str, sender: SenderAddress) -> None:
+    """Keep the seller's sender address for ``acct_id`` (durable before the dialog says so);
+    it wins over the account's own ``sender_address`` for every new waybill."""
+    if not all(v.strip() for v in (sender.name, sender.mobile, sender.province, sender.city,
+                                    sender.address)):
+        raise fail("sender", INCOMPLETE_SENDER)
+
+    def tx(conn: sqlite3.Connection) -> ChangeSet:
+        text = json.dumps(asdict(sender), ensure_ascii=False)
+        Watermarks(conn).set(SENDER_CHOSEN_KEY + acct_id, text)
+        Watermarks(conn).set(SENDER_KEY + acct_id, text)
+        return ChangeSet()
+
+    await run(store, tx)
+
+
 def cached_shop_name(conn: sqlite3.Connection) -> str:
     return Watermarks(conn).get(SHOP_NAME_KEY) or ""
 
@@ -95,25 +125,26 @@ def _jobs_tx(conn: sqlite3.Connection, order_ids: Sequence[str], account: Carrie
             issues.append(Issue(order_id, f"订单 {order_id} 已有{account.delivery_name}面单"))
         else:
             found.append(order)
+    sender = chosen_sender(conn, account.acct_id) or account.sender
+    if sender is None:  # account/get often has no sender_address: the seller gives one
+        issues.append(Issue("sender", NO_SENDER))
     if issues:
         raise ValidationFailed(issues)
     changes = ChangeSet(outbox=True)
     t = now()
-    if account.sender is not None:
-        Watermarks(conn).set(SENDER_KEY + account.acct_id,
-                             json.dumps(asdict(account.sender), ensure_ascii=False))
+    Watermarks(conn).set(SENDER_KEY + account.acct_id,
+                         json.dumps(asdict(sender), ensure_ascii=False))
     for order in found:
         ewaybill_order_id = new_ewaybill_order_id()
         waybills.upsert(Waybill(ewaybill_order_id, order.order_id, account.delivery_id, "",
                                 REQUESTED, acct_id=account.acct_id,
                                 delivery_name=account.delivery_name, created_at=t))
-        sender = account.sender
         outbox.enqueue(conn, "waybill", ewaybill_order_id, "ewaybill_create", {
             "ewaybill_order_id": ewaybill_order_id, "order_id": order.order_id,
             "delivery_id": account.delivery_id, "delivery_name": account.delivery_name,
             "acct_id": account.acct_id, "shop_id": account.shop_id,
             "site_code": account.site_code, "template_id": template_id,
-            "sender": None if sender is None else {
+            "sender": {
                 "name": sender.name, "mobile": sender.mobile, "province": sender.province,
                 "city": sender.city, "county": sender.county, "street": sender.street,
                 "address": sender.address},

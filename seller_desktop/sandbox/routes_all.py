@@ -8,6 +8,7 @@ import importlib
 ENDPOINT_MODULES: tuple[str, ...] = (
     # auth, shop, images, products, categories + freight templates, controls (this side)
     "auth",
+    "access",
     "shop_info",
     "images",
     "products",

@@ -33,6 +33,7 @@ from os import PathLike
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from .access import check_access
 from .auth import check_token, invalidate_token
 from .core import CONTROLS, ROUTES, TICKS, ApiError, ControlError, Request, Route
 from .faults import CAPTIVE_PORTAL, GARBLE_KINDS, Fault, decide, garble
@@ -150,7 +151,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return
         headers = {k.lower(): v for k, v in self.headers.items()}
-        req = Request(self.command, path, query, None, raw, headers)
+        req = Request(self.command, path, query, None, raw, headers,
+                      client_ip=str(self.client_address[0]))
         if path.startswith("/p/"):
             self._image(sb.shop, path)
         elif path.startswith("/sandbox/"):
@@ -286,6 +288,7 @@ class _Handler(BaseHTTPRequestHandler):
                 if route.method == "GET":
                     raise ApiError(43001, "require GET method")
                 raise ApiError(43002, "require POST method")
+            check_access(shop, req, token_endpoint=not route.auth)
             if route.auth:
                 check_token(shop, req.query.get("access_token"))
                 _check_quotas(shop)

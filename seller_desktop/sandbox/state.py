@@ -44,6 +44,11 @@ class SandboxConfig:
     address_review_after: int = 6 * 3600  # changes on orders older than this need review
     address_auto_approve: int = 12 * 3600  # a change under review is approved after this
     sku_change_ttl: int = 24 * 3600  # a SKU-change request times out (state 7) after this
+    # setup errors (access.py): the shop's API IP whitelist and the API permission switch
+    ip_whitelist: list = field(default_factory=list)  # empty: every caller IP is allowed
+    seen_ip: str = ""  # the caller IP the shop sees (a NAT's public one); "" = the peer address
+    whitelist_errcode: int = 61004  # what business calls answer (61004 or 45035)
+    denied_apis: list = field(default_factory=list)  # paths answering 48001; "*" = every one
 
 
 class Clock:

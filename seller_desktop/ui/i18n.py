@@ -6,8 +6,9 @@ language too: Qt's ``qtbase_<lang>.qm`` from PySide6's translations folder, plus
 ``qt_extra_<lang>.qm`` for the few strings Qt's catalogue leaves untranslated. English needs
 neither (Qt's source language).
 
-Also picks a font that has Chinese glyphs (WenQuanYi Micro Hei / Noto CJK when installed), so a
-machine whose default font lacks them shows characters, not boxes.
+Also picks a font that has Chinese glyphs (the OS's own first, see ``platform_seam``: Microsoft
+YaHei, PingFang SC, WenQuanYi / Noto CJK), so a machine whose default font lacks them shows
+characters, not boxes.
 """
 
 from __future__ import annotations
@@ -18,9 +19,16 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from ..platform_seam import LINUX, MACOS, WINDOWS, traits
+
 I18N_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
-CJK_FAMILIES = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC",
-                "Source Han Sans SC")
+
+def cjk_families(platform: str | None = None) -> tuple[str, ...]:
+    """The UI font families to try, this OS's first, then every other OS's (a hand install)."""
+    own = traits(platform).cjk_fonts
+    others = tuple(f for k in (LINUX, WINDOWS, MACOS) for f in traits(k).cjk_fonts)
+    return tuple(dict.fromkeys(own + others))
+
 
 _installed: list[QTranslator] = []
 
@@ -65,7 +73,7 @@ def install_language(app: QCoreApplication, language: str) -> bool:
 
 def use_cjk_font(app: QApplication) -> str:
     families = set(QFontDatabase.families())
-    for family in CJK_FAMILIES:
+    for family in cjk_families():
         if family in families:
             font = QFont(family)
             font.setPointSize(max(app.font().pointSize(), 10))

@@ -33,6 +33,8 @@ from .actions import Actions
 from .aftersale_actions import AfterSaleActions
 from .dialogs.about import AboutDialog
 from .dialogs.conflicts import ConflictsDialog
+from .dialogs.connect_dialog import ConnectDialog
+from .dialogs.diagnostics import DiagnosticsDialog, DiagnosticsSources
 from .dialogs.failed_changes import FailedChangesDialog
 from .dialogs.settings_dialog import SettingsDialog
 from .events import Events
@@ -90,10 +92,14 @@ class MainWindow(QMainWindow):
         self.listings = ListingsScreen(self.actions, self.thumbnails)
         self.orders = OrdersScreen(self.actions)
         self.gifts = GiftsScreen(self.actions)
+        # a real shop: the real API (HTTPS); the demo and sandboxes are plain-HTTP loopback
+        real_shop = (services.engine is not None and not services.demo
+                     and services.engine.api.base_url.startswith("https://"))
         self.aftersale = AfterSaleScreen(AfterSaleActions(
             self.actions, AfterSaleLookups(services.engine), lambda: self.sync.sync_now()))
         self.shipping = ShippingScreen(
-            self.actions, ShippingWorkflow(services.store, services.engine), self.settings)
+            self.actions, ShippingWorkflow(services.store, services.engine), self.settings,
+            real_shop=real_shop)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.listings, self.tr("商品"))
@@ -109,6 +115,7 @@ class MainWindow(QMainWindow):
         self.conflicts_dialog: ConflictsDialog | None = None
         self.failures_dialog: FailedChangesDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
+        self.connect_dialog: ConnectDialog | None = None
 
         self._refreshes: deque[tuple[Callable[[ChangeSet], None], ChangeSet]] = deque()
         self._refresh_timer = QTimer(self, interval=0)
@@ -141,6 +148,8 @@ class MainWindow(QMainWindow):
         full.triggered.connect(lambda: self.sync.sync_now(full=True))
         conflicts = QAction(self.tr("解决冲突…"), self)
         conflicts.triggered.connect(self.show_conflicts)
+        connect = QAction(self.tr("连接店铺…"), self)
+        connect.triggered.connect(lambda: self.show_connect())
         failures = QAction(self.tr("失败的修改…"), self)
         failures.triggered.connect(self.show_failures)
         settings = QAction(self.tr("设置…"), self, shortcut=QKeySequence("Ctrl+,"))
@@ -150,11 +159,16 @@ class MainWindow(QMainWindow):
         for action in (self.sync_action, full, conflicts, failures):
             shop.addAction(action)
         shop.addSeparator()
+        shop.addAction(connect)
         shop.addAction(settings)
         shop.addAction(quit_action)
         about = QAction(self.tr("关于小店桌面"), self)
         about.triggered.connect(lambda: self.show_about())
-        self.menuBar().addMenu(self.tr("帮助")).addAction(about)
+        diagnostics = QAction(self.tr("诊断信息…"), self)
+        diagnostics.triggered.connect(lambda: self.show_diagnostics())
+        help_menu = self.menuBar().addMenu(self.tr("帮助"))
+        help_menu.addAction(diagnostics)
+        help_menu.addAction(about)
 
     def _shortcuts(self) -> None:
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
@@ -324,9 +338,28 @@ class MainWindow(QMainWindow):
         self.settings_dialog.open()
         return self.settings_dialog
 
+    def show_connect(self, first_run: bool = False) -> ConnectDialog:
+        self.connect_dialog = ConnectDialog(self.settings, self.services.secrets, first_run, self)
+        self.connect_dialog.applied.connect(self._settings_applied)
+        self.connect_dialog.open()
+        return self.connect_dialog
+
     def show_about(self) -> AboutDialog:
-        data_dir = Path(self.services.store.data_dir)
+        data_dir = Path(self.settings.path).parent  # the data dir (a shop may have a subfolder)
         dialog = AboutDialog(data_dir, Paths(data_dir).log_file, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_diagnostics(self) -> DiagnosticsDialog:
+        data_dir = Path(self.settings.path).parent
+        engine = self.services.engine
+        api = engine.api if engine is not None else None
+        dialog = DiagnosticsDialog(DiagnosticsSources(
+            data_dir=data_dir, shop_dir=Path(self.services.store.data_dir),
+            log_file=Paths(data_dir).log_file, reader=self.actions.reader(), api=api,
+            appid=api.appid if api is not None else self.settings.appid,
+            demo=self.services.demo, component=self.shipping.component), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -94,6 +94,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "缓存中没有订单 %1"),
     QT_TRANSLATE_NOOP("Messages", "订单 %1 没有收货地址，不能取号"),
     QT_TRANSLATE_NOOP("Messages", "该电子面单账号没有寄件地址，请在小店后台设置"),
+    QT_TRANSLATE_NOOP("Messages", "这个面单账号没有寄件地址：请先在“寄件地址…”中选择店铺地址或填写一个"),
+    QT_TRANSLATE_NOOP("Messages", "寄件地址不完整：须有寄件人、手机号、省、市和详细地址"),
     QT_TRANSLATE_NOOP("Messages", "发货包裹中没有商品"),
     QT_TRANSLATE_NOOP("Messages", "库存修改数据不完整（%1）"),
     QT_TRANSLATE_NOOP("Messages", "找不到本地图片 %1（%2）"),

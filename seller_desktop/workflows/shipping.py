@@ -399,8 +399,11 @@ class ShippingWorkflow:
 
     async def print_with_component(self, order_ids: Sequence[str], printer: str,
                                    client: PrintComponentClient, *,
-                                   reprint: bool = False, reason: str = "") -> PrintOutcome:
-        """Print through the WeChat print component (the API's print_info per waybill)."""
+                                   reprint: bool = False, reason: str = "",
+                                   size_mm: tuple[float, float] | None = None,
+                                   custom_area_url: str = "") -> PrintOutcome:
+        """Print through the WeChat print component (the API's print_info per waybill), on
+        labels of ``size_mm`` (sent unless 76×130), with the seller's custom area template."""
         outcome = PrintOutcome()
         waybills = (self._not_held(self.printed_waybills(order_ids), outcome) if reprint
                     else self._to_print(order_ids, outcome))
@@ -414,8 +417,9 @@ class ShippingWorkflow:
         try:
             with_info = [await self._with_print_info(w) for w in waybills]
             ordered = self._pick_ordered(with_info)
-            tasks = tasks_for_waybills(ordered)
-            results = await client.print(printer, tasks)
+            custom = {"templateUrl": custom_area_url, "data": {}} if custom_area_url else None
+            tasks = tasks_for_waybills(ordered, custom)
+            results = await client.print(printer, tasks, size_mm=size_mm)
         except (PrintComponentError, ApiError, ValueError) as exc:
             outcome.error = str(exc)
             return outcome

@@ -69,7 +69,7 @@ async def test_first_run_offers_the_demo_shop(qapp, data_dir):
     paths, window, task = await start(qapp, data_dir, demo=False)
     assert window.sync.engine is None
     assert window.status.online.text() == "● 未连接店铺（仅本地）"
-    dialog = window.settings_dialog
+    dialog = window.connect_dialog
     assert dialog is not None and dialog.isVisible()
     dialog.try_demo.click()  # reopens the shop in demo mode, in place
     await until(lambda: any(isinstance(w, type(window)) and w is not window and w.isVisible()

@@ -93,7 +93,7 @@ async def test_select_account_size_print_to_pdf_and_see_shipped(screen, sandbox,
     assert "礼物待收下" in screen.summary.text()
 
     await screen.refresh_accounts()
-    assert screen.account.count() == 4 and "余" in screen.account.itemText(0)
+    assert screen.account.count() == 5 and "余" in screen.account.itemText(0)
     screen.account.setCurrentIndex(screen.account.findData("7001002"))  # 中通
     screen.size.setCurrentIndex(screen.size.findData("100x150"))
     screen.picker.choose(TARGET_PDF)
@@ -363,3 +363,36 @@ async def test_cancel_asks_first_then_cancels_the_waybill(screen, sandbox, qtbot
     await screen.current_task
     assert screen.status.text() == "面单已取消"
     assert screen.model.candidate(screen.model.row_of(oid)).waybill is None
+
+
+async def test_account_without_sender_address_takes_the_shops_own(screen, sandbox, qtbot) -> None:
+    """account/get without sender_address (its official example) is no dead end: taking a
+    number says where to set one; 寄件地址… offers the shop's ship-from address (merchant
+    address list), typed input is checked, the choice is saved per account and used."""
+    order = (await acontrol(sandbox, "/sandbox/order/create", {"status": 20}))["order_id"]
+    await screen.sync_engine.run(full=True)
+    screen.reload()
+    await screen.refresh_accounts()
+    screen.account.setCurrentIndex(screen.account.findData("7001005"))  # no sender_address
+    screen._run(screen._take([order], screen.chosen_account()))
+    await screen.current_task
+    assert "没有寄件地址" in screen.status.text() and "寄件地址…" in screen.status.text()
+
+    dialog = screen.waybill_accounts.edit_sender()
+    await dialog.loading
+    assert dialog.fields["name"].text() == "小店发货仓"  # the default ship-from address
+    dialog.fields["mobile"].setText("12ab")
+    assert dialog.save() is None and "电话" in dialog.note.text()
+    dialog.fields["mobile"].setText("13900001111")
+    await dialog.save()
+    assert not dialog.isVisible()
+
+    screen._run(screen._take([order], screen.chosen_account()))
+    await screen.current_task
+    assert "取号成功 1 单" in screen.status.text(), screen.status.text()
+    made = [w for w in sandbox.shop.ewaybills.values() if w["ewaybill_acct_id"] == "7001005"]
+    assert [(w["sender"]["name"], w["sender"]["mobile"]) for w in made] == [
+        ("小店发货仓", "13900001111")]
+    again = screen.waybill_accounts.edit_sender()  # editable: the saved one comes back
+    assert again.fields["mobile"].text() == "13900001111"
+    again.reject()

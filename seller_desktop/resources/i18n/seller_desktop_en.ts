@@ -131,34 +131,6 @@
         <translation>Closed</translation>
     </message>
     <message>
-        <source>协商金额必须大于 %1 且不超过申请金额</source>
-        <translation>The proposed amount must be more than %1 and at most the amount asked for</translation>
-    </message>
-    <message>
-        <source>请选择快递公司</source>
-        <translation>Please choose a carrier</translation>
-    </message>
-    <message>
-        <source>请填写快递单号</source>
-        <translation>Please enter the tracking number</translation>
-    </message>
-    <message>
-        <source>未登录店铺或处于离线状态，无法连接微信小店</source>
-        <translation>Not signed in to the shop or offline: cannot reach WeChat Store</translation>
-    </message>
-    <message>
-        <source>这个协商原因需要上传凭证图片</source>
-        <translation>This reason needs proof pictures</translation>
-    </message>
-    <message>
-        <source>请输入金额，例如 %1.%2（最多两位小数）</source>
-        <translation>Enter an amount, e.g. %1.%2 (at most two decimals)</translation>
-    </message>
-    <message>
-        <source>未知状态 %1</source>
-        <translation>Unknown status %1</translation>
-    </message>
-    <message>
         <source>仅退款</source>
         <translation>Refund only</translation>
     </message>
@@ -215,10 +187,6 @@
         <translation>SKU change</translation>
     </message>
     <message>
-        <source>（新地址）</source>
-        <translation>(new address)</translation>
-    </message>
-    <message>
         <source>同意</source>
         <translation>Accept</translation>
     </message>
@@ -241,6 +209,78 @@
     <message>
         <source>拒绝换货发货</source>
         <translation>Refuse to ship the exchange</translation>
+    </message>
+    <message>
+        <source>请填写说明</source>
+        <translation>Please write a note for the buyer</translation>
+    </message>
+    <message>
+        <source>说明最多 %1 个字</source>
+        <translation>The note may have at most %1 characters</translation>
+    </message>
+    <message>
+        <source>同意退货或换货需要选择退货地址</source>
+        <translation>Accepting a return or an exchange needs a return address</translation>
+    </message>
+    <message>
+        <source>请选择拒绝原因</source>
+        <translation>Please choose a reason for rejecting</translation>
+    </message>
+    <message>
+        <source>协商方案只能是仅退款或退货退款</source>
+        <translation>A proposal can only be a refund or a return and refund</translation>
+    </message>
+    <message>
+        <source>协商金额必须大于 %1 且不超过申请金额</source>
+        <translation>The proposed amount must be more than %1 and at most the amount asked for</translation>
+    </message>
+    <message>
+        <source>请上传退款凭证图片</source>
+        <translation>Please add a picture of the refund proof</translation>
+    </message>
+    <message>
+        <source>只有换货售后需要发出新货</source>
+        <translation>Only an exchange ships new goods</translation>
+    </message>
+    <message>
+        <source>请选择快递公司</source>
+        <translation>Please choose a carrier</translation>
+    </message>
+    <message>
+        <source>请填写快递单号</source>
+        <translation>Please enter the tracking number</translation>
+    </message>
+    <message>
+        <source>只有换货售后可以拒绝发货</source>
+        <translation>Only an exchange can refuse to ship</translation>
+    </message>
+    <message>
+        <source>售后单 %1 不存在，请先同步</source>
+        <translation>Case %1 is not in the cache; sync first</translation>
+    </message>
+    <message>
+        <source>售后单 %1 已有待同步的处理，请等同步完成</source>
+        <translation>Case %1 already has an answer waiting to sync; wait for the sync</translation>
+    </message>
+    <message>
+        <source>订单 %1 的申请已处理，正在同步</source>
+        <translation>The request on order %1 is answered and syncing</translation>
+    </message>
+    <message>
+        <source>未登录店铺或处于离线状态，无法连接微信小店</source>
+        <translation>Not signed in to the shop or offline: cannot reach WeChat Store</translation>
+    </message>
+    <message>
+        <source>这个协商原因需要上传凭证图片</source>
+        <translation>This reason needs proof pictures</translation>
+    </message>
+    <message>
+        <source>请输入金额，例如 %1.%2（最多两位小数）</source>
+        <translation>Enter an amount, e.g. %1.%2 (at most two decimals)</translation>
+    </message>
+    <message>
+        <source>未知状态 %1</source>
+        <translation>Unknown status %1</translation>
     </message>
     <message>
         <source>生鲜商品，无需退货直接退款</source>
@@ -283,6 +323,10 @@
         <translation>Exchange: ship the new goods</translation>
     </message>
     <message>
+        <source>（新地址）</source>
+        <translation>(new address)</translation>
+    </message>
+    <message>
         <source>售后协商</source>
         <translation>Negotiate the case</translation>
     </message>
@@ -303,52 +347,12 @@
         <translation>Reject the SKU change</translation>
     </message>
     <message>
-        <source>售后单 %1 不存在，请先同步</source>
-        <translation>Case %1 is not in the cache; sync first</translation>
-    </message>
-    <message>
         <source>售后单 %1 当前为“%2”，不能%3</source>
         <translation>Case %1 is now “%2”: “%3” is not possible</translation>
     </message>
     <message>
-        <source>售后单 %1 已有待同步的处理，请等同步完成</source>
-        <translation>Case %1 already has an answer waiting to sync; wait for the sync</translation>
-    </message>
-    <message>
-        <source>请填写说明</source>
-        <translation>Please write a note for the buyer</translation>
-    </message>
-    <message>
-        <source>说明最多 %1 个字</source>
-        <translation>The note may have at most %1 characters</translation>
-    </message>
-    <message>
-        <source>同意退货或换货需要选择退货地址</source>
-        <translation>Accepting a return or an exchange needs a return address</translation>
-    </message>
-    <message>
-        <source>请选择拒绝原因</source>
-        <translation>Please choose a reason for rejecting</translation>
-    </message>
-    <message>
-        <source>协商方案只能是仅退款或退货退款</source>
-        <translation>A proposal can only be a refund or a return and refund</translation>
-    </message>
-    <message>
         <source>协商金额必须大于 0 且不超过申请金额</source>
         <translation>The proposed amount must be more than 0 and at most the amount asked for</translation>
-    </message>
-    <message>
-        <source>请上传退款凭证图片</source>
-        <translation>Please add a picture of the refund proof</translation>
-    </message>
-    <message>
-        <source>只有换货售后需要发出新货</source>
-        <translation>Only an exchange ships new goods</translation>
-    </message>
-    <message>
-        <source>只有换货售后可以拒绝发货</source>
-        <translation>Only an exchange can refuse to ship</translation>
     </message>
     <message>
         <source>未知的买家申请类型 %1</source>
@@ -357,10 +361,6 @@
     <message>
         <source>订单 %1 没有待处理的%2申请</source>
         <translation>Order %1 has no pending request (%2)</translation>
-    </message>
-    <message>
-        <source>订单 %1 的申请已处理，正在同步</source>
-        <translation>The request on order %1 is answered and syncing</translation>
     </message>
     <message>
         <source>售后单未同步：%1</source>
@@ -1074,6 +1074,244 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>连接微信小店</source>
+        <translation>Connect your WeChat Store</translation>
+    </message>
+    <message>
+        <source>wx 开头，在%1获取</source>
+        <translation>starts with wx; find it in %1</translation>
+    </message>
+    <message>
+        <source>在%1查看或重置</source>
+        <translation>view or reset it in %1</translation>
+    </message>
+    <message>
+        <source>高级：API 地址</source>
+        <translation>Advanced: API address</translation>
+    </message>
+    <message>
+        <source>测试连接</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>复制 IP</source>
+        <translation>Copy IP</translation>
+    </message>
+    <message>
+        <source>保存并连接</source>
+        <translation>Save and connect</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>填写店铺的 AppID 和 AppSecret（在%1），先测试连接，成功后保存。AppSecret 保存在系统钥匙串中，不会写入任何文件。</source>
+        <translation>Enter the shop&apos;s AppID and AppSecret (in %1), test the connection, then save. The AppSecret is kept in the system keyring, never written to a file.</translation>
+    </message>
+    <message>
+        <source>注意：环境变量 %1 / %2 已设置，运行时优先使用其中的账号。</source>
+        <translation>Note: the environment variables %1 / %2 are set; the app uses that account first.</translation>
+    </message>
+    <message>
+        <source>AppID</source>
+        <translation>AppID</translation>
+    </message>
+    <message>
+        <source>AppSecret</source>
+        <translation>AppSecret</translation>
+    </message>
+    <message>
+        <source>先用演示店铺</source>
+        <translation>Try the demo shop</translation>
+    </message>
+    <message>
+        <source>API 地址须以 https:// 开头（本机沙盒可用 http://127.0.0.1）</source>
+        <translation>The API address must start with https:// (a sandbox on this computer may use http://127.0.0.1)</translation>
+    </message>
+    <message>
+        <source>请填写 AppID</source>
+        <translation>Please enter the AppID</translation>
+    </message>
+    <message>
+        <source>请填写 AppSecret</source>
+        <translation>Please enter the AppSecret</translation>
+    </message>
+    <message>
+        <source>正在连接 %1 …</source>
+        <translation>Connecting to %1 …</translation>
+    </message>
+    <message>
+        <source>连接成功：店铺「%1」。点「保存并连接」开始同步。</source>
+        <translation>Connected: shop “%1”. Click “Save and connect” to start syncing.</translation>
+    </message>
+    <message>
+        <source>AppID 不正确（%2）。请到%1复制 AppID（wx 开头），粘贴时不要带空格。</source>
+        <translation>The AppID is wrong (%2). Copy the AppID (it starts with wx) from %1, without spaces.</translation>
+    </message>
+    <message>
+        <source>AppSecret 不正确（%2）。请到%1查看或重置 AppSecret 后重新粘贴；重置后旧的 AppSecret 立即失效，其他用它的工具也要更新。</source>
+        <translation>The AppSecret is wrong (%2). View or reset it in %1 and paste it again; resetting it stops the old one at once, so update any other tool that uses it.</translation>
+    </message>
+    <message>
+        <source>这台电脑的公网 IP %3 不在店铺的 API IP 白名单中（%2）。请在%1（获取 AppID 的页面）的「IP白名单」中添加 %3，保存后再点「测试连接」。</source>
+        <translation>This computer&apos;s public IP %3 is not in the shop&apos;s API IP whitelist (%2). Add %3 to the IP whitelist in %1 (the page with the AppID), save, then click “Test connection” again.</translation>
+    </message>
+    <message>
+        <source>这台电脑的公网 IP 不在店铺的 API IP 白名单中（%2）。请在%1（获取 AppID 的页面）的「IP白名单」中添加本机的公网 IP（可在浏览器中搜索“IP”查看），保存后再点「测试连接」。</source>
+        <translation>This computer&apos;s public IP is not in the shop&apos;s API IP whitelist (%2). Add this computer&apos;s public IP (search “my IP” in a browser to see it) to the IP whitelist in %1 (the page with the AppID), save, then click “Test connection” again.</translation>
+    </message>
+    <message>
+        <source>AppID 和 AppSecret 正确，但这个应用没有调用店铺接口的权限（%2）。请在%1确认已开通商品、订单和物流接口的权限，然后再测试。</source>
+        <translation>The AppID and AppSecret are right, but this app may not call the shop&apos;s APIs (%2). In %1, make sure the product, order and logistics API permissions are enabled, then test again.</translation>
+    </message>
+    <message>
+        <source>找不到服务器 %4：这台电脑可能没有联网，或 DNS 不可用。请检查网络后再测试。</source>
+        <translation>Cannot find the server %4: this computer may be offline, or DNS is not working. Check the network, then test again.</translation>
+    </message>
+    <message>
+        <source>连接不上 %4：请检查网络、代理或防火墙后再测试。</source>
+        <translation>Cannot connect to %4: check the network, proxy or firewall, then test again.</translation>
+    </message>
+    <message>
+        <source>%4 在 %5 秒内没有响应：网络太慢或被拦截，请稍后再测试。</source>
+        <translation>%4 did not answer within %5 seconds: the network is too slow or blocked. Test again later.</translation>
+    </message>
+    <message>
+        <source>%4 返回的是一个网页而不是微信小店的回复：所在的网络（酒店、商场的 Wi-Fi）可能要先在浏览器中登录。登录后再测试；若填写了 API 地址，请检查是否正确。</source>
+        <translation>%4 answered with a web page, not the WeChat Store: this network (hotel or mall Wi-Fi) may need you to log in in a browser first. Log in, then test again; if you entered an API address, check it.</translation>
+    </message>
+    <message>
+        <source>测试连接失败：%6</source>
+        <translation>The connection test failed: %6</translation>
+    </message>
+    <message>
+        <source>请先测试连接</source>
+        <translation>Please test the connection first</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <source>诊断信息</source>
+        <translation>Diagnostics</translation>
+    </message>
+    <message>
+        <source>复制报告</source>
+        <translation>Copy report</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>报告中没有 AppSecret、令牌和买家信息，可以放心发给客服。</source>
+        <translation>The report holds no AppSecret, no token and no buyer data: it is safe to send to support.</translation>
+    </message>
+    <message>
+        <source>小店桌面</source>
+        <translation>Seller Desktop</translation>
+    </message>
+    <message>
+        <source>运行环境</source>
+        <translation>Runs on</translation>
+    </message>
+    <message>
+        <source>操作系统</source>
+        <translation>Operating system</translation>
+    </message>
+    <message>
+        <source>店铺</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <source>演示店铺</source>
+        <translation>Demo shop</translation>
+    </message>
+    <message>
+        <source>未连接</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>数据文件夹</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>店铺文件夹</source>
+        <translation>Shop folder</translation>
+    </message>
+    <message>
+        <source>日志文件</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <source>待同步的修改</source>
+        <translation>Local changes</translation>
+    </message>
+    <message>
+        <source>%1 条待推送，%2 条失败，%3 个冲突</source>
+        <translation>%1 waiting to push, %2 failed, %3 conflicts</translation>
+    </message>
+    <message>
+        <source>默认打印机</source>
+        <translation>Default printer</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>令牌</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>打印组件</source>
+        <translation>Print component</translation>
+    </message>
+    <message>
+        <source>检测中…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>未连接店铺</source>
+        <translation>No shop connected</translation>
+    </message>
+    <message>
+        <source>不可用（%1）：</source>
+        <translation>Unavailable (%1): </translation>
+    </message>
+    <message>
+        <source>可连接（%1 毫秒）</source>
+        <translation>Reachable (%1 ms)</translation>
+    </message>
+    <message>
+        <source>%1 分钟前获取</source>
+        <translation>obtained %1 min ago</translation>
+    </message>
+    <message>
+        <source>未检测到（需要安装并打开）</source>
+        <translation>Not found (install and open it)</translation>
+    </message>
+    <message>
+        <source>未检测到（只有 Windows 和 macOS 版）</source>
+        <translation>Not found (it exists for Windows and macOS only)</translation>
+    </message>
+    <message>
+        <source>版本 %1，%2 台打印机</source>
+        <translation>version %1, %2 printers</translation>
+    </message>
+    <message>
+        <source>已复制到剪贴板</source>
+        <translation>Copied to the clipboard</translation>
+    </message>
+</context>
+<context>
     <name>FailedChangesDialog</name>
     <message>
         <source>失败的修改</source>
@@ -1162,6 +1400,38 @@
         <translation>Report label printed %1</translation>
     </message>
     <message>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>排在失败的修改之后</source>
+        <translation>Waiting behind a failed change</translation>
+    </message>
+    <message>
+        <source>排在冲突之后</source>
+        <translation>Waiting behind a conflict</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
         <source>新建商品</source>
         <translation>New product</translation>
     </message>
@@ -1220,38 +1490,6 @@
     <message>
         <source>拒绝换款</source>
         <translation>Reject SKU change</translation>
-    </message>
-    <message>
-        <source>失败</source>
-        <translation>Failed</translation>
-    </message>
-    <message>
-        <source>排在失败的修改之后</source>
-        <translation>Waiting behind a failed change</translation>
-    </message>
-    <message>
-        <source>排在冲突之后</source>
-        <translation>Waiting behind a conflict</translation>
-    </message>
-    <message>
-        <source>时间</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <source>对象</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <source>修改</source>
-        <translation>Change</translation>
-    </message>
-    <message>
-        <source>状态</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <source>原因</source>
-        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -1455,6 +1693,37 @@
     <message>
         <source>同一规格名下最多 %1 个不同的规格值</source>
         <translation>At most %1 different values under one attribute name</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPath</name>
+    <message>
+        <source>面单走微信小店打印组件%1：快递公司的面单模板只有它能按取号返回的打印数据渲染。</source>
+        <translation>Labels go through WeChat&apos;s print component%1: only it renders the carrier&apos;s template from the waybill&apos;s print data.</translation>
+    </message>
+    <message>
+        <source>面单由本软件绘制：演示或沙盒店铺没有快递公司的模板。</source>
+        <translation>Labels are drawn by this app: the demo or sandbox shop has no carrier templates.</translation>
+    </message>
+    <message>
+        <source>PDF 文件</source>
+        <translation>PDF file</translation>
+    </message>
+    <message>
+        <source>面单由本软件绘制（你选择了 %1）。打印组件 %2 可用，快递公司要求其模板时请在“打印到”中选它。</source>
+        <translation>Labels are drawn by this app (you chose %1). Print component %2 is available: choose it under “Print to” when the carrier requires its template.</translation>
+    </message>
+    <message>
+        <source>正在检测微信小店打印组件…</source>
+        <translation>Looking for WeChat&apos;s print component…</translation>
+    </message>
+    <message>
+        <source>面单由本软件绘制：未检测到微信小店打印组件。快递公司要求其模板时，请安装并打开打印组件。</source>
+        <translation>Labels are drawn by this app: WeChat&apos;s print component was not found. Install and open it when the carrier requires its template.</translation>
+    </message>
+    <message>
+        <source>面单由本软件绘制：微信小店打印组件只有 Windows 和 macOS 版。</source>
+        <translation>Labels are drawn by this app: WeChat&apos;s print component exists for Windows and macOS only.</translation>
     </message>
 </context>
 <context>
@@ -1853,6 +2122,10 @@
         <translation>Resolve conflicts…</translation>
     </message>
     <message>
+        <source>连接店铺…</source>
+        <translation>Connect shop…</translation>
+    </message>
+    <message>
         <source>失败的修改…</source>
         <translation>Failed changes…</translation>
     </message>
@@ -1867,6 +2140,10 @@
     <message>
         <source>关于小店桌面</source>
         <translation>About Seller Desktop</translation>
+    </message>
+    <message>
+        <source>诊断信息…</source>
+        <translation>Diagnostics…</translation>
     </message>
     <message>
         <source>帮助</source>
@@ -2222,6 +2499,14 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>该电子面单账号没有寄件地址，请在小店后台设置</source>
         <translation>This waybill account has no sender address; set it in the store&apos;s back office</translation>
+    </message>
+    <message>
+        <source>这个面单账号没有寄件地址：请先在“寄件地址…”中选择店铺地址或填写一个</source>
+        <translation>This waybill account has no sender address: first choose one of the shop&apos;s addresses or type one under “Sender address…”</translation>
+    </message>
+    <message>
+        <source>寄件地址不完整：须有寄件人、手机号、省、市和详细地址</source>
+        <translation>The sender address is incomplete: it needs a sender, a mobile number, a province, a city and a street address</translation>
     </message>
     <message>
         <source>发货包裹中没有商品</source>
@@ -3275,6 +3560,73 @@ Recipient %2, ship by %3</translation>
     </message>
 </context>
 <context>
+    <name>SenderDialog</name>
+    <message>
+        <source>面单账号 %1 的寄件地址</source>
+        <translation>Sender address of waybill account %1</translation>
+    </message>
+    <message>
+        <source>手动填写</source>
+        <translation>Type it</translation>
+    </message>
+    <message>
+        <source>店铺地址</source>
+        <translation>Shop address</translation>
+    </message>
+    <message>
+        <source>寄件人</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>省</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>市</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>区/县</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>详细地址</source>
+        <translation>Street address</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在读取店铺地址…</source>
+        <translation>Reading the shop&apos;s addresses…</translation>
+    </message>
+    <message>
+        <source>读不到店铺地址（%1），请手动填写</source>
+        <translation>Cannot read the shop&apos;s addresses (%1): please type one</translation>
+    </message>
+    <message>
+        <source>店铺没有地址，请手动填写</source>
+        <translation>The shop has no address: please type one</translation>
+    </message>
+    <message>
+        <source>请填写%1</source>
+        <translation>Please fill in %1</translation>
+    </message>
+    <message>
+        <source>请填写正确的手机号或电话（数字和 -）</source>
+        <translation>Please enter a valid mobile or phone number (digits and -)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>欢迎使用小店桌面</source>
@@ -3703,6 +4055,14 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>%1：取号后可预览面单</source>
         <translation>%1: get a waybill number to preview the label</translation>
+    </message>
+    <message>
+        <source>寄件地址…</source>
+        <translation>Sender address…</translation>
+    </message>
+    <message>
+        <source>请先选择电子面单账号</source>
+        <translation>Please choose an e-waybill account first</translation>
     </message>
     <message>
         <source>离线：不能取号，可打印已取号的面单</source>

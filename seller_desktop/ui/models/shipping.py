@@ -49,6 +49,8 @@ class ShippingPrefs:
     printer = Setting("shipping/label_printer", "")  # remembered OS label printer
     size = Setting("shipping/label_size", "76x130")
     target = Setting("shipping/target", "")  # a printer name, TARGET_PDF or TARGET_COMPONENT
+    target_chosen = Setting("shipping/target_chosen", False)  # the seller picked it by hand
+    custom_area_url = Setting("shipping/custom_area_url", "")  # component customInfo template
     component_printer = Setting("shipping/component_printer", "")
     pdf_dir = Setting("shipping/pdf_dir", "")
     account = Setting("shipping/acct_id", "")

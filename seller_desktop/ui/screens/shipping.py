@@ -61,6 +61,7 @@ from ..messages import message
 from ..models.shipping import ShippingModel, ShippingPrefs
 from ..settings import Settings
 from ..widgets.tables import read_only_rows
+from .label_path import LabelPath
 from .shipping_accounts import WaybillAccounts
 from .shipping_orders import ShippingOrderActions
 from .shipping_preview import LabelPreview
@@ -108,8 +109,9 @@ class ShippingScreen(ShippingOrderActions, ShippingSheets, QWidget):
     def __init__(self, actions: Actions, workflow: ShippingWorkflow | None = None,
                  settings: Settings | None = None,
                  component: tuple[str, int] = (DEFAULT_HOST, DEFAULT_PORT),
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, real_shop: bool = False) -> None:
         super().__init__(parent)
+        self.real_shop, self.probing = real_shop, None  # label_path.py: the component's probe
         self.actions = actions
         self.workflow = workflow or ShippingWorkflow(actions.store, None)
         self.prefs = ShippingPrefs(settings)
@@ -133,8 +135,10 @@ class ShippingScreen(ShippingOrderActions, ShippingSheets, QWidget):
             self.size.addItem(self.tr(SIZE_NAMES.get(spec.name, spec.title)), spec.name)
         self.size.currentIndexChanged.connect(self._update_preview)
         self.picker = PrintTargetPicker(self.prefs)
+        self.label_path = LabelPath(self.picker, self.prefs, self.real_shop, self.component)
         top = QHBoxLayout()
         for label, widget in ((self.tr("面单账号"), self.account), (None, self.refresh_accounts_button),
+                              (None, self.waybill_accounts.sender_button),
                               (self.tr("尺寸"), self.size), (self.tr("打印到"), self.picker)):
             if label:
                 top.addWidget(QLabel(label))
@@ -206,6 +210,7 @@ class ShippingScreen(ShippingOrderActions, ShippingSheets, QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.label_path)
         header = QHBoxLayout()
         header.addWidget(self.view)
         header.addWidget(self.summary, 1)
@@ -348,7 +353,9 @@ class ShippingScreen(ShippingOrderActions, ShippingSheets, QWidget):
 
     def load_accounts_once(self) -> asyncio.Task | None:
         """The first time the screen is shown online, its waybill accounts load by themselves
-        (刷新账号 loads them again)."""
+        (刷新账号 loads them again). The print component is asked once too."""
+        if self.probing is None:
+            self.probing = asyncio.ensure_future(self.label_path.probe())
         if self.accounts or self.waybill_accounts.asked or self.workflow.api is None:
             return None
         self.waybill_accounts.asked = True
@@ -438,7 +445,8 @@ class ShippingScreen(ShippingOrderActions, ShippingSheets, QWidget):
             async with PrintComponentClient(host, port) as client:
                 outcome = await self.workflow.print_with_component(
                     ids, target.component_printer, client, reprint=reprint_reason is not None,
-                    reason=reprint_reason or "")
+                    reason=reprint_reason or "", custom_area_url=self.prefs.custom_area_url,
+                    size_mm=(self.spec().width_mm, self.spec().height_mm))
         elif reprint_reason is not None:
             outcome = await self.workflow.reprint(ids, self.spec(), target.os_target or "",
                                                   reprint_reason, progress, lambda: self._stop)

@@ -1,12 +1,12 @@
 """The 发货 screen's e-waybill accounts: the list with each account's remaining waybill stock,
 loaded the first time the screen is shown online or on 刷新账号, and read again after numbers
-were taken or cancelled (the stock shown would be stale otherwise). Texts keep the screen's
-translation context."""
+were taken or cancelled (the stock shown would be stale otherwise); 寄件地址… for the chosen
+account (``dialogs/sender_dialog.py``). Texts keep the screen's translation context."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QPushButton
 
 from ...api.errors import ApiError
 from ...api.schemas import Carrier
@@ -14,6 +14,7 @@ from ...domain.changes import ChangeSet
 from ...domain.waybill import CarrierAccount
 from ...workflows.shipping import ShippingWorkflow
 from ..carriers import carrier_name
+from ..dialogs.sender_dialog import SenderDialog
 from ..models.shipping import ShippingPrefs
 from ..widgets import SHOP_DATA
 
@@ -28,6 +29,22 @@ class WaybillAccounts:
         self.accounts: list[CarrierAccount] = []
         self.carriers: list[Carrier] = []
         self.asked = False  # loaded once by themselves already
+        self.sender_button = QPushButton(QCoreApplication.translate("ShippingScreen",
+                                                                    "寄件地址…"))
+        self.sender_button.clicked.connect(lambda: self.edit_sender())
+        self.sender_dialog: SenderDialog | None = None
+
+    def edit_sender(self) -> SenderDialog | None:
+        """The chosen account's sender address (the shop's own addresses, or typed)."""
+        account = self.chosen()
+        if account is None:
+            self.combo.setPlaceholderText(QCoreApplication.translate(
+                "ShippingScreen", "请先选择电子面单账号"))
+            return None
+        self.sender_dialog = SenderDialog(account, self.workflow.store, self.workflow.api,
+                                          self.combo.window())
+        self.sender_dialog.open()
+        return self.sender_dialog
 
     def show_offline(self) -> None:
         self.combo.clear()
