@@ -2925,8 +2925,20 @@ Recipient %2, ship by %3</translation>
         <translation>The QR code does not fit (%1×%2 mm)</translation>
     </message>
     <message>
-        <source>系统中没有中文字体，请安装 fonts-wqy-microhei 或 Noto Sans CJK SC</source>
-        <translation>No Chinese font is installed; install fonts-wqy-microhei or Noto Sans CJK SC</translation>
+        <source>系统中没有中文字体，%1</source>
+        <translation>No Chinese font is installed; %1</translation>
+    </message>
+    <message>
+        <source>请安装 fonts-wqy-microhei 或 Noto Sans CJK SC</source>
+        <translation>install fonts-wqy-microhei or Noto Sans CJK SC</translation>
+    </message>
+    <message>
+        <source>请在 Windows 设置 → 字体 中安装“微软雅黑 (Microsoft YaHei)”</source>
+        <translation>install “Microsoft YaHei” in Windows Settings → Fonts</translation>
+    </message>
+    <message>
+        <source>请在“字体册”中启用“苹方 (PingFang SC)”</source>
+        <translation>enable “PingFang SC” in Font Book</translation>
     </message>
     <message>
         <source>订单 %1 还没有运单号，不能打印面单</source>
