@@ -977,6 +977,10 @@ Recipient %2, ship by %3</translation>
         <source>%1 个订单</source>
         <translation>%1 orders</translation>
     </message>
+    <message>
+        <source>前 %1 个订单，仍在搜索…</source>
+        <translation>First %1 orders, still searching…</translation>
+    </message>
 </context>
 <context>
     <name>PrintTargetPicker</name>

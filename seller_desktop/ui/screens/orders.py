@@ -22,6 +22,7 @@ from ...domain.changes import ChangeSet
 from ...store import ui_queries as q
 from ..actions import Actions
 from ..models.orders import COL_ITEMS, KEY_ROLE, OrdersModel
+from ..models.paged import PAGE
 from ..widgets.order_detail import OrderDetail
 from ..widgets.tables import read_only_rows
 
@@ -40,6 +41,8 @@ class OrdersScreen(QWidget):
         self._rescan = False  # data changed while a scan ran: scan again
         self._warming: asyncio.Task | None = None
         self._scan_lock = asyncio.Lock()
+        self._first_lock = asyncio.Lock()
+        self.first_rows: asyncio.Task | None = None  # the first matches shown (see apply_search)
         self._details_shown = 0  # detail pane loads, so a selection loads it once
 
         self._names = {q.OrderTab.TO_SHIP: self.tr("待发货"),
@@ -119,7 +122,10 @@ class OrdersScreen(QWidget):
                 self.tabs.setTabText(i, title)
 
     def refresh_counts(self) -> None:
-        self.counts = q.order_tab_counts(self.actions.reader(), self.search.text())
+        conn, text = self.actions.reader(), self.search.text()
+        counts = q.order_tab_counts(conn, text)
+        # the first matches of a search only: no tab count until every match is known
+        self.counts = counts if q.order_search_complete(conn, text) else {}
         self._retitle()
 
     def reload(self) -> None:
@@ -140,7 +146,9 @@ class OrdersScreen(QWidget):
 
     def apply_search(self) -> None:
         """Search now; a search that needs a table scan (only 1–2 character terms) scans off
-        the UI thread first and shows its rows when the scan is done."""
+        the UI thread first and shows its rows when the scan is done. Before the orders' texts
+        are read (the first search after start), the tab's first page is found by SQLite and
+        shown meanwhile (``first_rows``), without counts."""
         self._search_timer.stop()
         text = self.search.text()
         conn = self.actions.reader()
@@ -153,6 +161,9 @@ class OrdersScreen(QWidget):
                                         q.scan_order_search(worker, text))
             else:
                 self.count_label.setText(self.tr("搜索中…"))
+                self.first_rows = None
+                if not q.order_texts_current(worker):
+                    self.first_rows = self.actions.tasks.spawn(self._first_page(text))
                 self.search_task = self.actions.tasks.spawn(self._scan_then_reload(text))
                 return
         self.reload()
@@ -166,6 +177,19 @@ class OrdersScreen(QWidget):
     async def _warm(self) -> None:
         async with self._scan_lock:
             await asyncio.to_thread(q.warm_order_texts, self.actions.worker_reader())
+
+    async def _first_page(self, text: str) -> None:
+        """Show the tab's first matches while every match is still being found."""
+        async with self._first_lock:
+            if self.search.text() != text:
+                return
+            conn = self.actions.reader()
+            matches = await asyncio.to_thread(q.first_order_matches, self.actions.page_reader(),
+                                              self.tab, text, PAGE)
+            if self.search.text() != text or q.has_order_search(conn, text):
+                return  # typed on, or the complete matches came first
+            q.remember_order_search(conn, text, q.data_version(conn), matches)
+            self.reload()
 
     async def _scan_then_reload(self, text: str) -> None:
         async with self._scan_lock:
@@ -188,7 +212,7 @@ class OrdersScreen(QWidget):
                     self.reload()
 
     def _after_reload(self) -> None:
-        self.count_label.setText(self.tr("%1 个订单").replace("%1", str(self.model.total)))
+        self._count_text()
         shown = self.detail.order_id
         if shown is not None and self.model.row_of(shown) >= 0:
             self.select_order(shown)
@@ -210,9 +234,16 @@ class OrdersScreen(QWidget):
             return
         self.refresh_counts()
         self.model.apply_changes(changes.orders)
-        self.count_label.setText(self.tr("%1 个订单").replace("%1", str(self.model.total)))
+        self._count_text()
         if self.detail.order_id in changes.orders:
             self._show_order(self.detail.order_id)
+
+    def _count_text(self) -> None:
+        total = str(self.model.total)
+        if q.order_search_complete(self.actions.reader(), self.search.text()):
+            self.count_label.setText(self.tr("%1 个订单").replace("%1", total))
+        else:
+            self.count_label.setText(self.tr("前 %1 个订单，仍在搜索…").replace("%1", total))
 
     # -- selection --------------------------------------------------------------------------
 
