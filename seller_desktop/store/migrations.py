@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .schema import SCHEMA_V1
+from .schema import SCHEMA_V1, SCHEMA_V2
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ def _split_sql(sql: str) -> list[str]:
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("initial schema: products, orders, waybills, outbox, FTS", _script(SCHEMA_V1)),
+    Migration("gift index and per-status order counts", _script(SCHEMA_V2)),
 )
 
 
