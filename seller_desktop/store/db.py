@@ -162,6 +162,14 @@ def open_cache_file(path: Path, migrations: Sequence[Migration] = MIGRATIONS) ->
         raise
 
 
+def refresh_statistics(conn: sqlite3.Connection) -> None:
+    """Re-sample the planner's statistics (``sqlite_stat1``) after the cache changed a lot (a
+    full sync): a bounded sample, tens of ms at 200,000 orders, so it can follow every full sync
+    on the writer thread; ``PRAGMA optimize`` at close keeps them current between."""
+    conn.execute("PRAGMA analysis_limit = 1000")
+    conn.execute("ANALYZE")
+
+
 class Writer:
     """The only connection that writes, confined to one worker thread."""
 

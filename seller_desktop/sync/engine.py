@@ -48,7 +48,7 @@ from ..api.errors import (
     ServerError,
 )
 from ..domain.changes import ChangeSet
-from ..store.db import Store
+from ..store.db import Store, refresh_statistics
 from . import conflicts, marks
 from .context import SyncContext, SyncReport
 from .progress import Progress, ProgressFn
@@ -199,6 +199,8 @@ class SyncEngine:
                 await ctx.write(lambda conn: marks.set_dirty_products(conn, wanted),
                                 durable=True)
             await pull_products(ctx, report, full=due, product_ids=wanted)
+            if full:  # thousands of rows changed: the planner's statistics follow them
+                await ctx.write(refresh_statistics, durable=False)
         except PULL_STOPPING as exc:
             self._stopped(report, exc)
 
