@@ -474,6 +474,18 @@ def order_page(conn: sqlite3.Connection, tab: OrderTab, search: str = "", offset
             f"SELECT {_ORDER_COLS}, rowid FROM orders "
             "WHERE rowid IN (SELECT value FROM json_each(?))", [json.dumps(page)])}
         return [found[i] for i in page if i in found]
+    statuses = TAB_STATUSES[tab]
+    if not terms(search) and statuses and len(statuses) > 1 \
+            and _TAB_ORDER[tab] == "create_time DESC":
+        # Several statuses by create_time (已取消): the page's create_time floor comes from the
+        # (status, create_time) index alone, then only the rows above it are read and sorted
+        # (walking the create_time index read every newer order's row: 20-60 ms at 200,000).
+        where = _tab_where(tab)
+        return [_order(r) for r in conn.execute(
+            f"SELECT {_ORDER_COLS} FROM orders WHERE {where} AND create_time >= coalesce(("
+            f"SELECT create_time FROM orders WHERE {where} ORDER BY create_time DESC "
+            f"LIMIT 1 OFFSET ?), 0) ORDER BY create_time DESC, order_id LIMIT ? OFFSET ?",
+            [offset + limit - 1, limit, offset])]
     search_sql, params = _order_search(search, conn)
     rows = conn.execute(
         f"SELECT {_ORDER_COLS} FROM orders WHERE {_tab_where(tab, paging=not search)} "
