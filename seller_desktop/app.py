@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import sqlite3
 import sys
 import time
 
@@ -87,6 +88,25 @@ async def open_shop(paths: Paths, settings: Settings, demo: bool,
                 return None
 
 
+async def cache_verdict(ctx: AppContext, window: MainWindow | None,
+                        paths: Paths) -> bool | None:
+    """Wait for the cache's whole-file check (``ctx.verified``), which runs while the window
+    is built and shown (it reads every page: seconds at 200,000 orders, the start would wait
+    for it). None: the file passed. Damaged: the window closes, the unsynced edits are offered
+    for export as when the file cannot be opened; then whether the cache was rebuilt."""
+    try:
+        if ctx.verified is not None:
+            await ctx.verified
+    except CorruptCache as exc:
+        if window is not None:
+            await window.shutdown()
+            window.hide()
+            window.deleteLater()
+        await ctx.aclose()
+        return await recover_corrupt_cache(paths, exc)
+    return None
+
+
 def services_for(ctx: AppContext) -> Services:
     return Services(store=ctx.store, settings=ctx.settings, secrets=ctx.secrets,
                     engine=ctx.engine, progress_relay=ctx.progress,
@@ -115,9 +135,21 @@ async def run(app: QApplication, paths: Paths, settings: Settings, demo_flag: bo
         ctx = await open_shop(paths, settings, demo, secrets)
         if ctx is None:
             return 1
-        window = MainWindow(services_for(ctx))
+        try:
+            window = MainWindow(services_for(ctx))
+        except sqlite3.DatabaseError:  # a damaged page read while building: the check says
+            if (rebuilt := await cache_verdict(ctx, None, paths)) is None:
+                raise
+            if rebuilt:
+                continue
+            return 1
         outcome = window_outcome(window)
         window.show()
+        # nothing syncs before the file passed its check
+        if (rebuilt := await cache_verdict(ctx, window, paths)) is not None:
+            if rebuilt:
+                continue  # the damaged cache was moved aside: open the new one
+            return 1
         if ready is not None and not ready.done():
             ready.set_result(window)
         if ctx.engine is not None:
