@@ -144,6 +144,7 @@ async def run(app: QApplication, paths: Paths, settings: Settings, demo_flag: bo
                 continue
             return 1
         outcome = window_outcome(window)
+        window.sync.gate = ctx.verified  # 立即同步 (F5) pressed meanwhile waits for the check
         window.show()
         # nothing syncs before the file passed its check
         if (rebuilt := await cache_verdict(ctx, window, paths)) is not None:

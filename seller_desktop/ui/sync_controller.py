@@ -40,6 +40,8 @@ class SyncController(QObject):
         self.settings = settings
         self.clock = clock
         self.task: asyncio.Task | None = None
+        # awaited before a run: the app's check of the cache file, which passes or closes us
+        self.gate: asyncio.Future | None = None
         self._busy = False
         self.last_report: Any = None
         self.timer = QTimer(self)
@@ -81,6 +83,8 @@ class SyncController(QObject):
         self.started.emit()
         report = None
         try:
+            if self.gate is not None:
+                await asyncio.shield(self.gate)
             report = await self.engine.run(full=full)
         except asyncio.CancelledError:
             raise

@@ -70,13 +70,17 @@ async def test_the_window_shows_while_the_check_runs_and_syncs_after(qapp, data_
                     what="the window shown while the check runs")
         window = built[0]
         assert checks == [1] and not ready.done()
-        await asyncio.sleep(0.2)
-        assert window.sync.task is None  # no sync before the file passed
+        runs: list[bool] = []
+        real_run = window.sync.engine.run
+        window.sync.engine.run = lambda **kw: runs.append(True) or real_run(**kw)
+        pressed = window.sync.sync_now()  # 立即同步 (F5) while the check runs
+        await asyncio.sleep(0.3)
+        assert runs == [] and not pressed.done()  # no sync before the file passed
     finally:
         release.set()
     assert await asyncio.wait_for(ready, 10) is window
-    await until(lambda: window.sync.task is not None, timeout=10, what="the sync after the check")
-    await asyncio.wait_for(window.sync.task, 20)
+    await asyncio.wait_for(pressed, 20)
+    assert runs == [True]
     window.close()
     assert await asyncio.wait_for(task, 20) == 0
 
