@@ -192,6 +192,10 @@ class OrdersScreen(QWidget):
             self.reload()
 
     async def _scan_then_reload(self, text: str) -> None:
+        first = self.first_rows
+        if first is not None and not first.done():
+            # the first page first: reading the texts meanwhile would slow it down (the GIL)
+            await asyncio.wait([first])
         async with self._scan_lock:
             self._rescan = True
             while self._rescan:
