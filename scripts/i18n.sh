@@ -13,3 +13,5 @@ if [[ "${1:-}" != "--release" ]]; then
   "$BIN/pyside6-lupdate" $SOURCES -source-language zh_CN -target-language en -no-obsolete -locations none -ts "$TS"
 fi
 "$BIN/pyside6-lrelease" "$TS" -qm "${TS%.ts}.qm"
+# Qt's own dialogs: the few strings Qt's qtbase_zh_CN.qm lacks (see the file's header)
+"$BIN/pyside6-lrelease" seller_desktop/resources/i18n/qt_extra_zh_CN.ts -qm seller_desktop/resources/i18n/qt_extra_zh_CN.qm

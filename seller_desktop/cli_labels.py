@@ -1,43 +1,55 @@
 """``seller-desktop labels`` and ``seller-desktop picklist``: the shipping run without the window.
 
-    seller-desktop labels [--api-base URL] [--data-dir DIR] [--orders ID… | --all-pending]
+    seller-desktop labels [--api-base URL | --demo] [--data-dir DIR] [--orders ID… | --all-pending]
                           [--size 76x130|100x150|100x180] [--pdf FILE | --printer NAME]
                           [--reprint [--reason TEXT]] [--account ACCT_ID]
     seller-desktop picklist [--data-dir DIR] [--orders ID… | --all-pending] --pdf FILE
                             [--slips FILE]
 
-``labels`` works from the cache. Online (credentials from ``SELLER_DESKTOP_APPID`` /
-``SELLER_DESKTOP_SECRET``, else the keyring entry of the AppID in ``account.json``) it first
-syncs (which also finishes any earlier run's outbox: reports, shipments), takes waybill numbers
-for the orders that have none (``--account``, else the first account with stock), prints ONE
-job, and only then writes the print reports and shipments (one transaction) and pushes them.
-Offline it prints what the cache has and leaves the reports in the outbox. ``--reprint``
-prints labels already printed again (reported with re_print=1, logged with ``--reason``).
+``labels`` works from the cache. It first checks that the print target can work (the PDF's
+folder takes a file; the printer exists and accepts jobs): a bad target stops the run before
+anything is taken. Online (credentials: see ``cli_support``) it then syncs (which also finishes
+any earlier run's outbox: reports, shipments), takes waybill numbers for the orders that have
+none (``--account``, else the first account with stock), prints ONE job, and only then writes
+the print reports and shipments (one transaction) and pushes them. Offline it prints what the
+cache has and leaves the reports in the outbox. ``--reprint`` prints labels already printed
+again (reported with re_print=1, logged with ``--reason``).
 
-Output: one ``key: value`` line per count on stdout, problems on stderr. Exit codes: 0 done;
-1 nothing printed or some orders failed; 2 usage; 3 credentials refused; 5 network.
+Orders the shipping guard holds (an open after-sale case, a pending address or SKU change, a
+label printed for an address that changed since) get no waybill, print or shipment;
+``--all-pending`` skips them and prints ``held <order id>: <reason>`` for each.
+
+Output (stdout): ``printed: N``, ``shipped: N`` (only shipments the store CONFIRMED in this
+run), ``shipped before: N`` (already shipped), ``not shipped: N`` and one ``not shipped <order
+id>: <reason>`` line per order asked for that did not ship (refused by the store — 拦截,
+108009 … —, held, not printed, or queued while offline). Problems on stderr. The exit codes are
+``cli_exit``'s (listed in ``--help``): ``NOT_ALL_SHIPPED`` when an order asked for did not ship.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from . import credentials
+from . import cli_support
 from .api.client import ApiClient
 from .api.errors import ApiError, AuthExpired, AuthFailed
-from .config import DEFAULT_API_BASE, ENV_APPID, ENV_SECRET, Paths
+from .cli_exit import Exit, for_api_error
+from .cli_store import add_wait_argument, open_store, storage_exit
 from .labels import LABEL_SPECS, PageSpec, PrintError, parse_spec
 from .store import Store, StoreError
 from .sync import SyncEngine
 from .workflows.shipping import PrintOutcome, ShippingWorkflow
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_AUTH, EXIT_NETWORK = 0, 1, 2, 3, 5
+LABELS_CODES = (Exit.OK, Exit.USAGE, Exit.AUTH, Exit.NOTHING_TO_DO, Exit.NOT_ALL_SHIPPED,
+                Exit.PRINT_FAILED, Exit.LOCKED, Exit.STORAGE, Exit.CACHE, Exit.INTERRUPTED,
+                Exit.ERROR)
+PICKLIST_CODES = (Exit.OK, Exit.USAGE, Exit.NOTHING_TO_DO, Exit.PRINT_FAILED, Exit.LOCKED,
+                  Exit.STORAGE, Exit.CACHE,
+                  Exit.INTERRUPTED, Exit.ERROR)
 
 
 def _selection(parser: argparse.ArgumentParser) -> None:
@@ -48,11 +60,9 @@ def _selection(parser: argparse.ArgumentParser) -> None:
 
 
 def _labels_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="seller-desktop labels",
-                                     description="Take waybills, print labels, ship.")
-    parser.add_argument("--api-base", help=f"API base URL (default: account.json, else "
-                                           f"{DEFAULT_API_BASE})")
-    parser.add_argument("--data-dir", help="where the cache lives (default: the user data dir)")
+    parser = cli_support.parser("seller-desktop labels", "Take waybills, print labels, ship.",
+                                LABELS_CODES)
+    cli_support.shop_options(parser)
     _selection(parser)
     parser.add_argument("--size", default=LABEL_SPECS[0].name,
                         help="label size: " + ", ".join(s.name for s in LABEL_SPECS))
@@ -63,25 +73,19 @@ def _labels_parser() -> argparse.ArgumentParser:
                         help="print labels that were printed before again")
     parser.add_argument("--reason", default="", help="why a reprint is needed (logged)")
     parser.add_argument("--account", help="e-waybill account id to take numbers from")
+    add_wait_argument(parser)
     return parser
 
 
 def _picklist_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="seller-desktop picklist",
-                                     description="A4 pick list (and packing slips) from the cache.")
-    parser.add_argument("--data-dir", help="where the cache lives (default: the user data dir)")
+    parser = cli_support.parser("seller-desktop picklist",
+                                "A4 pick list (and packing slips) from the cache.",
+                                PICKLIST_CODES)
     _selection(parser)
     parser.add_argument("--pdf", type=Path, required=True, help="the pick list PDF")
     parser.add_argument("--slips", type=Path, help="also write per-order packing slips here")
+    add_wait_argument(parser)
     return parser
-
-
-def _account_file(paths: Paths) -> dict[str, Any]:
-    try:
-        data = json.loads(paths.account_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def _err(text: str) -> None:
@@ -94,20 +98,67 @@ def _order_ids(workflow: ShippingWorkflow, args: argparse.Namespace) -> list[str
     return [c.order_id for c in workflow.candidates() if c.can_ship]
 
 
-def _report(outcome: PrintOutcome, order_ids: list[str]) -> int:
+def _held(workflow: ShippingWorkflow) -> None:
+    """``--all-pending``: one line per order the shipping guard holds, with the reason."""
+    for c in workflow.candidates():
+        if c.held:
+            print(f"held {c.order_id}: {c.verdict.text()}")
+
+
+def _nothing_printable(outcome: PrintOutcome, order_ids: list[str]) -> bool:
+    """No print job was sent because every order asked for was skipped (held, no waybill,
+    printed before): the print target did not fail, so this is not ``PRINT_FAILED``."""
+    return outcome.result is None and bool(order_ids) and set(order_ids) <= set(outcome.skipped)
+
+
+def _print_error(outcome: PrintOutcome, order_ids: list[str]) -> bool:
+    """Say why nothing (or not everything) printed; True when the print itself failed."""
+    if not outcome.error:
+        return False
+    if _nothing_printable(outcome, order_ids):
+        _err(f"nothing printed: {outcome.error}")
+        return False
+    _err(f"print failed: {outcome.error}")
+    return True
+
+
+def _report_reprint(outcome: PrintOutcome, order_ids: list[str]) -> Exit:
+    for oid, why in sorted({**outcome.skipped, **outcome.failed}.items()):
+        _err(f"skipped {oid}: {why}")
+    print_failed = _print_error(outcome, order_ids)
+    print(f"printed: {len(outcome.printed)}")
+    if outcome.printed and outcome.ok:
+        return Exit.OK
+    return Exit.PRINT_FAILED if print_failed else Exit.NOT_ALL_SHIPPED
+
+
+def _report(workflow: ShippingWorkflow, outcome: PrintOutcome, order_ids: list[str]) -> Exit:
+    """Counts only what the store confirmed; every order asked for that did not ship is named
+    with its reason; ``NOT_ALL_SHIPPED`` when there is one."""
     for oid, why in sorted(outcome.skipped.items()):
         _err(f"skipped {oid}: {why}")
     for oid, why in sorted(outcome.failed.items()):
         _err(f"failed {oid}: {why}")
-    if outcome.error:
-        _err(f"print failed: {outcome.error}")
+    print_failed = _print_error(outcome, order_ids)
     for message in outcome.changes.messages:
         _err(f"problem: {message}")
+    before = workflow.confirmed_shipped(order_ids) - set(outcome.shipped)
+    not_shipped = [o for o in order_ids if o not in before and o not in outcome.shipped]
     print(f"printed: {len(outcome.printed)}")
     print(f"shipped: {len(outcome.shipped)}")
-    if order_ids and not outcome.printed and set(outcome.already) == set(order_ids):
-        return EXIT_OK  # a re-run after everything was printed and shipped: nothing to do
-    return EXIT_OK if outcome.printed and outcome.ok else EXIT_FAILED
+    if before:
+        print(f"shipped before: {len(before)}")
+    print(f"not shipped: {len(not_shipped)}")
+    for oid in not_shipped:
+        why = (outcome.refused.get(oid) or outcome.skipped.get(oid) or outcome.failed.get(oid)
+               or ("已打印，发货待微信小店确认（下次同步发送）" if oid in outcome.unconfirmed
+                   else outcome.error or "未发货"))
+        print(f"not shipped {oid}: {why}")
+    if not outcome.printed and not before:
+        if print_failed:
+            return Exit.PRINT_FAILED  # there was something to print and the job failed
+        return Exit.NOT_ALL_SHIPPED if order_ids else Exit.NOTHING_TO_DO
+    return Exit.NOT_ALL_SHIPPED if not_shipped else Exit.OK
 
 
 async def _take_numbers(workflow: ShippingWorkflow, order_ids: list[str],
@@ -130,15 +181,24 @@ async def _take_numbers(workflow: ShippingWorkflow, order_ids: list[str],
 
 
 async def _labels(args: argparse.Namespace, store: Store, spec: PageSpec,
-                  api: ApiClient | None) -> int:
+                  api: ApiClient | None) -> Exit:
+    # a Path is a file whatever its name ("--pdf out" is not a printer called "out")
+    target: str | Path = args.pdf if args.pdf is not None else args.printer
+    problem = await ShippingWorkflow.check_target(target)
+    if problem:  # before the sync and before any waybill number is taken
+        print("printed: 0\nshipped: 0")
+        _err(f"print failed: {problem}")
+        _err("nothing was taken or shipped")
+        return Exit.PRINT_FAILED
     engine = SyncEngine(api, store) if api is not None else None
     workflow = ShippingWorkflow(store, engine)
     if engine is not None:
         report = await engine.run()
         if report.stop_error is not None:
-            _err(f"sync stopped: {report.stop_error.message}")
+            _err(f"sync stopped: {report.stopped}")
             if isinstance(report.stop_error, (AuthFailed, AuthExpired)):
-                return EXIT_AUTH
+                return for_api_error(report.stop_error)
+            _err("offline: printing from the cache")
             workflow = ShippingWorkflow(store, None)
         else:
             try:
@@ -146,87 +206,91 @@ async def _labels(args: argparse.Namespace, store: Store, spec: PageSpec,
             except ApiError as exc:
                 _err(f"shop name: {exc.message}")
     order_ids = _order_ids(workflow, args)
+    if args.all_pending:
+        _held(workflow)
     if not order_ids:
         print("printed: 0\nshipped: 0")
         _err("nothing to print: no order is waiting to ship")
-        return EXIT_OK if args.all_pending else EXIT_FAILED
-    target = str(args.pdf) if args.pdf is not None else args.printer
+        return Exit.NOTHING_TO_DO
     if args.reprint:
-        return _report(await workflow.reprint(order_ids, spec, target, args.reason or "补打"),
-                       [])
+        return _report_reprint(await workflow.reprint(order_ids, spec, target,
+                                                      args.reason or "补打"), order_ids)
     if workflow.engine is not None:
         await _take_numbers(workflow, order_ids, args.account)
-    return _report(await workflow.print_labels(order_ids, spec, target), order_ids)
-
-
-def _open(data_dir: str | None) -> tuple[Paths, Store] | None:
-    paths = Paths.resolve(data_dir)
-    try:
-        return paths, Store.open(Path(paths.data_dir))
-    except StoreError as exc:
-        _err(f"cannot open the cache: {exc}")
-        return None
+    return _report(workflow, await workflow.print_labels(order_ids, spec, target), order_ids)
 
 
 def main(argv: Sequence[str]) -> int:
     """``seller-desktop labels …``; returns the exit code."""
     args = _labels_parser().parse_args(list(argv))
+    cli_support.setup_logging(args.verbose)
     try:
         spec = parse_spec(args.size)
     except ValueError as exc:
         _err(str(exc))
-        return EXIT_USAGE
+        return Exit.USAGE
     if not spec.is_label:
         _err("--size must be a label size")
-        return EXIT_USAGE
-    opened = _open(args.data_dir)
-    if opened is None:
-        return EXIT_FAILED
+        return Exit.USAGE
+    opened = open_store(args.data_dir, args.wait, cli_support.shop_of(args))
+    if isinstance(opened, int):
+        return opened
     paths, store = opened
-    account = _account_file(paths)
-    appid = account.get("appid") if isinstance(account.get("appid"), str) else None
-    creds = credentials.resolve(appid)
+    conn = cli_support.connect(args, paths)
+    creds = conn.creds
     if creds is None:
-        _err(f"offline: no credentials ({ENV_APPID}/{ENV_SECRET}); printing from the cache")
-    api_base = str(args.api_base or account.get("api_base") or DEFAULT_API_BASE)
+        _err(cli_support.no_credentials_help(paths))
+        _err("offline: printing from the cache")
 
-    async def run() -> int:
+    async def run() -> Exit:
         if creds is None:
             return await _labels(args, store, spec, None)
-        async with ApiClient(api_base, creds.appid, creds.secret) as api:
+        async with ApiClient(conn.api_base, creds.appid, creds.secret) as api:
             return await _labels(args, store, spec, api)
 
     try:
         return asyncio.run(run())
+    except StoreError as exc:  # the disk filled up (or went read-only) while printing
+        return storage_exit(exc)
     except KeyboardInterrupt:
         _err("interrupted")
-        return EXIT_FAILED
+        return Exit.INTERRUPTED
     finally:
         store.close()
+        conn.close()
 
 
 def main_picklist(argv: Sequence[str]) -> int:
     """``seller-desktop picklist …``; returns the exit code."""
     args = _picklist_parser().parse_args(list(argv))
-    opened = _open(args.data_dir)
-    if opened is None:
-        return EXIT_FAILED
+    cli_support.setup_logging(args.verbose)
+    opened = open_store(args.data_dir, args.wait, cli_support.shop_of(args))
+    if isinstance(opened, int):
+        return opened
     _, store = opened
     try:
         workflow = ShippingWorkflow(store, None)
         order_ids = _order_ids(workflow, args)
         if not order_ids:
-            _err("no orders to pick")
-            return EXIT_FAILED
+            _err("nothing to pick: no order is waiting to ship")
+            return Exit.NOTHING_TO_DO
+        for target in filter(None, (args.pdf, args.slips)):
+            problem = asyncio.run(workflow.check_target(target))
+            if problem:
+                _err(f"print failed: {problem}")
+                return Exit.PRINT_FAILED
         try:
             result = asyncio.run(workflow.print_pick_list(order_ids, args.pdf))
             if args.slips is not None:
                 asyncio.run(workflow.print_slips(order_ids, args.slips))
         except PrintError as exc:
             _err(f"print failed: {exc}")
-            return EXIT_FAILED
+            return Exit.PRINT_FAILED
         print(f"orders: {len(order_ids)}")
         print(f"pages: {result.pages_printed}")
-        return EXIT_OK if result.ok else EXIT_FAILED
+        return Exit.OK if result.ok else Exit.PRINT_FAILED
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return Exit.INTERRUPTED
     finally:
         store.close()

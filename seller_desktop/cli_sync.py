@@ -1,63 +1,47 @@
 """``seller-desktop sync``: a headless sync of one shop into a data dir.
 
-    seller-desktop sync [--api-base URL] [--data-dir DIR] [--full] [--order-days N]
+    seller-desktop sync [--api-base URL | --demo] [--data-dir DIR] [--full] [--order-days N]
 
 Credentials: ``SELLER_DESKTOP_APPID`` / ``SELLER_DESKTOP_SECRET``, else the keyring entry of
-the AppID in ``<data dir>/account.json`` (``{"appid": …, "api_base": …}``). Progress goes to
-stderr, a one-line-per-count summary to stdout. Exit codes: 0 synced; 1 unexpected error;
-2 usage or missing credentials; 3 credentials refused; 4 API quota exhausted; 5 network
-(offline, server busy or failing). Nothing here prints the secret or a token.
+the AppID the window saved in ``<data dir>/account.json`` (see ``cli_support``). Progress goes
+to stderr, a one-line-per-count summary to stdout, then one ``failed row:`` line per change the
+store refused (with its reason). The exit codes are ``cli_exit``'s (listed in ``--help``): an
+unreadable reply (a captive portal, a garbled body) is ``OFFLINE`` like no reply at all; changes
+the store refused give ``FAILED_ROWS`` unless the run stopped (its reason wins: it may not have
+reached them). The time of a complete sync is kept in the store, where the window reads it too.
+Nothing here prints the secret or a token.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
-from pathlib import Path
-from typing import Any
 
-from . import credentials
+from . import cli_support
 from .api.client import ApiClient
-from .api.errors import (
-    ApiError,
-    AuthExpired,
-    AuthFailed,
-    Busy,
-    MalformedResponse,
-    Offline,
-    QuotaExceeded,
-    RateLimited,
-    ServerError,
-)
-from .config import DEFAULT_API_BASE, ENV_APPID, ENV_SECRET, Paths
+from .api.errors import ApiError
+from .cli_exit import Exit, for_api_error
+from .cli_store import add_wait_argument, open_store, storage_exit
+from .config import Paths
 from .store import Store, StoreError
 from .sync import SyncEngine, SyncReport
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_AUTH, EXIT_QUOTA, EXIT_NETWORK = 0, 1, 2, 3, 4, 5
+CODES = (Exit.OK, Exit.USAGE, Exit.AUTH, Exit.QUOTA, Exit.OFFLINE, Exit.FAILED_ROWS, Exit.LOCKED,
+         Exit.STORAGE, Exit.CACHE, Exit.INTERRUPTED, Exit.ERROR)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="seller-desktop sync",
-                                     description="Sync a WeChat Store shop into the local cache.")
-    parser.add_argument("--api-base", help=f"API base URL (default: account.json, else "
-                                           f"{DEFAULT_API_BASE})")
-    parser.add_argument("--data-dir", help="where the cache lives (default: the user data dir)")
+    parser = cli_support.parser("seller-desktop sync",
+                                "Sync a WeChat Store shop into the local cache.", CODES)
+    cli_support.shop_options(parser)
     parser.add_argument("--full", action="store_true",
                         help="re-read every product and the whole order span")
     parser.add_argument("--order-days", type=int, default=90,
                         help="how many days of orders to keep (default 90)")
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    add_wait_argument(parser)
     return parser
-
-
-def _account(paths: Paths) -> dict[str, Any]:
-    try:
-        data = json.loads(paths.account_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 class _StderrProgress:
@@ -71,16 +55,11 @@ class _StderrProgress:
             print(text, file=sys.stderr, flush=True)
 
 
-def exit_code(error: ApiError | None) -> int:
-    if error is None:
-        return EXIT_OK
-    if isinstance(error, (AuthFailed, AuthExpired)):
-        return EXIT_AUTH
-    if isinstance(error, QuotaExceeded):
-        return EXIT_QUOTA
-    if isinstance(error, (Offline, Busy, RateLimited, ServerError, MalformedResponse)):
-        return EXIT_NETWORK
-    return EXIT_ERROR
+def exit_code(error: ApiError | None, failed_rows: int = 0) -> Exit:
+    """A stopped run's reason first (it may not have reached the refused rows), then refusals."""
+    if error is None and failed_rows:
+        return Exit.FAILED_ROWS
+    return for_api_error(error)
 
 
 def summary(report: SyncReport) -> str:
@@ -95,46 +74,53 @@ def summary(report: SyncReport) -> str:
         f"conflicts: {report.conflicts}",
         f"waiting: {report.waiting}",
     ]
+    if report.blocked:
+        lines.append(f"waiting behind a failed change: {report.blocked}")
+    lines += [f"failed row: {reason}" for reason in report.failures]
     return "\n".join(lines)
 
 
-async def _run(args: argparse.Namespace, store: Store, appid: str, secret: str,
-               api_base: str) -> int:
+async def _run(args: argparse.Namespace, store: Store, conn: cli_support.Connection) -> Exit:
+    assert conn.creds is not None
     progress = None if args.quiet else _StderrProgress()
-    async with ApiClient(api_base, appid, secret) as api:
+    async with ApiClient(conn.api_base, conn.creds.appid, conn.creds.secret) as api:
         engine = SyncEngine(api, store, order_days=args.order_days, progress=progress)
         report = await engine.run(full=args.full)
     print(summary(report))
     for problem in report.errors:
         print(f"problem: {problem}", file=sys.stderr)
     if report.stop_error is not None:
-        print(f"sync stopped: {report.stop_error.message}", file=sys.stderr)
-    return exit_code(report.stop_error)
+        print(f"sync stopped: {report.stopped}", file=sys.stderr)
+    if report.failed:
+        print(f"{report.failed} change(s) refused by the store are kept as failed: retry or "
+              "drop them in the window (失败的修改)", file=sys.stderr)
+    return exit_code(report.stop_error, report.failed)
 
 
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
+    cli_support.setup_logging(args.verbose)
     if args.order_days < 1:
         print("--order-days must be at least 1", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     paths = Paths.resolve(args.data_dir)
-    account = _account(paths)
-    appid = account.get("appid") if isinstance(account.get("appid"), str) else None
-    creds = credentials.resolve(appid)
-    if creds is None:
-        print(f"no credentials: set {ENV_APPID} and {ENV_SECRET}, or save the AppSecret of "
-              f"the AppID in {paths.account_file} to the keyring", file=sys.stderr)
-        return EXIT_USAGE
-    api_base = args.api_base or account.get("api_base") or DEFAULT_API_BASE
+    conn = cli_support.connect(args, paths)
     try:
-        store = Store.open(Path(paths.data_dir))
-    except StoreError as exc:
-        print(f"cannot open the cache: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    try:
-        return asyncio.run(_run(args, store, creds.appid, creds.secret, str(api_base)))
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return EXIT_ERROR
+        if conn.creds is None:
+            print(cli_support.no_credentials_help(paths), file=sys.stderr)
+            return Exit.AUTH
+        opened = open_store(args.data_dir, args.wait, cli_support.shop_of(args))
+        if isinstance(opened, int):
+            return opened
+        _paths, store = opened
+        try:
+            return asyncio.run(_run(args, store, conn))
+        except StoreError as exc:  # the disk filled up (or went read-only) during the sync
+            return storage_exit(exc)
+        except KeyboardInterrupt:
+            print("interrupted", file=sys.stderr)
+            return Exit.INTERRUPTED
+        finally:
+            store.close()
     finally:
-        store.close()
+        conn.close()

@@ -1,4 +1,4 @@
-"""Where the app keeps its files (platformdirs; ``--data-dir`` overrides) and its defaults."""
+"""Where the app keeps its files (per OS: ``platform_seam``; ``--data-dir`` overrides) and its defaults."""
 
 from __future__ import annotations
 
@@ -7,16 +7,31 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
+from . import platform_seam
 
-APP_NAME = "seller-desktop"
+APP_NAME = platform_seam.APP_NAME
 DEFAULT_API_BASE = "https://api.weixin.qq.com"
 ENV_APPID = "SELLER_DESKTOP_APPID"
 ENV_SECRET = "SELLER_DESKTOP_SECRET"
 
 
+def api_base_arg(value: str) -> str:
+    """``--api-base``: HTTPS, or plain HTTP only on this machine (a sandbox): the AppSecret is
+    sent to it, never in clear over a network. For argparse's ``type=``."""
+    from argparse import ArgumentTypeError
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value)
+    loopback = parts.hostname in ("127.0.0.1", "localhost", "::1")
+    if not parts.hostname or not (parts.scheme == "https"
+                                  or (parts.scheme == "http" and loopback)):
+        raise ArgumentTypeError(f"{value!r}: use https://…, or http://127.0.0.1:PORT for a "
+                                "sandbox (the AppSecret is never sent in clear)")
+    return value.rstrip("/")
+
+
 def default_data_dir() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return platform_seam.data_dir()
 
 
 @dataclass(frozen=True)
@@ -47,9 +62,62 @@ class Paths:
         return self.data_dir / "demo-shop.json"
 
     @property
+    def log_file(self) -> Path:
+        """The window's log (rotated; see ``logs.py``): what to send when something failed."""
+        return self.data_dir / "seller-desktop.log"
+
+    @property
     def account_file(self) -> Path:
         """Non-secret account settings (AppID, API base). Never the AppSecret."""
         return self.data_dir / "account.json"
+
+
+def shop_identity(appid: str, demo: bool = False) -> str:
+    """Who a cache belongs to: the demo shop, or a shop's AppID. Not the API address: the
+    offline commands (``picklist``) know the AppID but not the address a sync used."""
+    return "demo" if demo else f"appid-{appid}"
+
+
+SHOP_MARKER = "shop.json"  # names the shop whose cache is the data dir's own
+
+
+def shop_dir(paths: Paths, identity: str | None) -> Path:
+    """The folder of ``identity``'s cache and images, so switching between the demo shop and a
+    real one (or two real ones) never mixes their caches. The first shop opened in a data dir
+    keeps the data dir itself (an existing cache, with its unsynced changes, stays where it
+    is, and scripts given ``--data-dir`` of a one-shop dir find it); every other shop gets
+    ``shops/<identity>/``. ``None`` (no account yet): the data dir, claimed by nobody."""
+    if identity is None:
+        return paths.data_dir
+    marker = paths.data_dir / SHOP_MARKER
+    try:
+        owner = json.loads(marker.read_text(encoding="utf-8")).get("identity")
+    except FileNotFoundError:
+        owner = None
+    except (OSError, ValueError, AttributeError):
+        owner = ""  # unreadable: the data dir's cache is nobody's we can prove; leave it alone
+    if owner is None:
+        _write_private(marker, {"identity": identity})
+        return paths.data_dir
+    if owner == identity:
+        return paths.data_dir
+    import hashlib
+
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in identity)[:48]
+    digest = hashlib.sha256(identity.encode()).hexdigest()[:8]
+    folder = paths.data_dir / "shops" / f"{safe}-{digest}"
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
+def _write_private(path: Path, data: dict[str, str]) -> None:
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump(data, out, ensure_ascii=False)
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(tmp, path)
 
 
 def save_account(paths: Paths, appid: str, api_base: str) -> None:

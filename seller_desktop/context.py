@@ -4,7 +4,8 @@ no Qt here (settings arrive as an object from the UI layer).
 
 Demo mode runs the sandbox in-process on a free loopback port, serving the shop saved in
 ``Paths.demo_state_file`` (created from the seeded demo shop on the first run), so the demo shop
-and the seller's edits persist across runs.
+and the seller's edits persist across runs. Any sandbox (embedded, or a `seller-desktop sandbox`
+at a loopback http:// address) serves the image links it hands out under its own address.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
-from .api.client import DEFAULT_BASE_URL, ApiClient
-from .config import Paths, save_account
+from .api.client import ApiClient
+from .config import DEFAULT_API_BASE, Paths, save_account, shop_dir, shop_identity
 from .credentials import Credentials, SecretStore, resolve
 from .store.db import Store, verify_cache_file
 from .sync.engine import SyncEngine
@@ -97,7 +99,16 @@ def start_demo_sandbox(paths: Paths) -> Any:
     return server
 
 
+def is_loopback_sandbox(base_url: str) -> bool:
+    """A plain-HTTP loopback API address is a sandbox (the settings accept no other http://);
+    the real API is HTTPS on the internet."""
+    parts = urlsplit(base_url)
+    return parts.scheme == "http" and parts.hostname in ("127.0.0.1", "localhost", "::1")
+
+
 def sandbox_rewriter(base_url: str) -> Callable[[str], str]:
+    """The sandbox serves the image links it hands out (``https://mmecimage.cn/p/…``) under
+    its own address; an embedded or a standalone sandbox alike."""
     prefix = "https://mmecimage.cn/"
 
     def rewrite(url: str) -> str:
@@ -108,16 +119,24 @@ def sandbox_rewriter(base_url: str) -> Callable[[str], str]:
 
 async def open_context(paths: Paths, settings: Any, *, demo: bool,
                        secrets: SecretStore | None = None) -> AppContext:
-    """Open the shop. Raises ``CorruptCache``/``CacheTooNew`` for a cache it cannot use; damage
-    only the whole-file check finds comes through ``ctx.verified``, to be awaited before anything
-    syncs (the check reads every page: seconds at 200,000 orders, run while the window is built
-    and shown instead of before it; ``app.cache_verdict``)."""
+    """Open the shop. Each shop (the demo shop, each AppID) has its own cache folder
+    (``config.shop_dir``), so switching shops never mixes their data. Raises ``CorruptCache``/
+    ``CacheTooNew`` for a cache it cannot use; damage only the whole-file check finds comes
+    through ``ctx.verified``, awaited before anything syncs (the check reads every page: seconds
+    at 200,000 orders, so it runs while the window is built and shown; ``app.cache_verdict``)."""
     secrets = secrets or SecretStore()
-    store = await asyncio.to_thread(Store.open, paths.data_dir, check=False)
+    credentials: Credentials | None = None
+    base = ""
+    if not demo:
+        credentials = resolve(settings.appid or None, secrets)
+        base = settings.api_base or DEFAULT_API_BASE
+    appid = credentials.appid if credentials is not None else settings.appid
+    identity = shop_identity(appid, demo) if (demo or appid) else None
+    folder = await asyncio.to_thread(shop_dir, paths, identity)
+    store = await asyncio.to_thread(Store.open, folder, check=False)
     ctx = AppContext(paths=paths, settings=settings, store=store, secrets=secrets, demo=demo)
     ctx.verified = asyncio.ensure_future(asyncio.to_thread(verify_cache_file, store.path))
     try:
-        credentials: Credentials | None
         if demo:
             ctx.sandbox = await asyncio.to_thread(start_demo_sandbox, paths)
             config = ctx.sandbox.shop.config
@@ -125,9 +144,10 @@ async def open_context(paths: Paths, settings: Any, *, demo: bool,
             base = ctx.sandbox.url
             ctx.image_rewrite = sandbox_rewriter(base)
         else:
-            credentials = resolve(settings.appid or None, secrets)
-            base = settings.api_base or DEFAULT_BASE_URL
-            if settings.appid:
+            if is_loopback_sandbox(base):  # `seller-desktop sandbox`: its images too
+                ctx.image_rewrite = sandbox_rewriter(base)
+            overridden = getattr(settings, "is_overridden", lambda _name: False)
+            if settings.appid and not overridden("api_base"):  # --api-base is for this run
                 await asyncio.to_thread(save_account, paths, settings.appid, base)
         if credentials is not None:
             warm_up_imports()

@@ -2,7 +2,8 @@
 
 Never in SQLite, logs or config files. When no usable keyring exists (a headless machine
 without a Secret Service), :class:`SecretStore` says so instead of silently writing the secret
-to a plaintext file; the caller can then use the environment variables instead.
+to a plaintext file; the seller then gives the credentials in the environment variables, or
+types the secret at each start and it is kept in memory for that run (``remember``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import keyring
 import keyring.errors
 
 from .config import ENV_APPID, ENV_SECRET
+from .platform_seam import traits
 
 SERVICE = "seller-desktop"
 
@@ -34,15 +36,31 @@ class Credentials:
 class SecretStore:
     def __init__(self, service: str = SERVICE) -> None:
         self.service = service
+        self._memory: dict[str, str] = {}  # secrets for this run only (no keyring)
+
+    def remember(self, appid: str, secret: str) -> None:
+        """Keep ``secret`` in memory for this run (a machine without a keyring)."""
+        self._memory[appid] = secret
 
     def available(self) -> bool:
+        """A keyring that can keep secrets (it may still be locked). May block: not on the UI
+        thread."""
         backend = keyring.get_keyring()
         priority = getattr(backend, "priority", 0)
-        return priority >= 1 and "fail" not in type(backend).__module__
+        if priority < 1 or "fail" in type(backend).__module__:
+            return False
+        try:  # a backend that is chosen but has no service behind it (no D-Bus session, …)
+            backend.get_password(self.service, "")
+        except keyring.errors.NoKeyringError:
+            return False
+        except keyring.errors.KeyringError:
+            return True  # there, but locked or refusing: the seller can unlock it
+        return True
 
     def save(self, appid: str, secret: str) -> None:
         if not self.available():
-            raise NoKeyring("此电脑没有可用的系统钥匙串，无法安全保存 AppSecret。"
+            raise NoKeyring(f"此电脑没有可用的系统钥匙串（{traits().keyring_name}），"
+                            "无法安全保存 AppSecret。"
                             f"可改用环境变量 {ENV_APPID} / {ENV_SECRET}。")
         try:
             keyring.set_password(self.service, appid, secret)
@@ -51,12 +69,15 @@ class SecretStore:
                             "请解锁钥匙串后重试。") from exc
 
     def load(self, appid: str) -> str | None:
+        if appid in self._memory:
+            return self._memory[appid]
         try:
             return keyring.get_password(self.service, appid)
         except keyring.errors.KeyringError:
             return None
 
     def forget(self, appid: str) -> None:
+        self._memory.pop(appid, None)
         try:
             keyring.delete_password(self.service, appid)
         except keyring.errors.KeyringError:

@@ -5,6 +5,7 @@ the client coped with the -1 it got)."""
 from __future__ import annotations
 
 import json
+import socket
 import urllib.request
 from collections.abc import Iterator
 from typing import Any
@@ -22,6 +23,14 @@ def serve(**demo: int) -> Iterator[SandboxServer]:
     finally:
         server.stop()
     assert server.errors == [], "a sandbox handler crashed:\n" + "\n".join(server.errors)
+
+
+def dead_url() -> str:
+    """The address of a loopback port nothing listens on (bound, then closed: free just now)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
 
 
 def control(url: str, path: str, body: dict[str, Any] | None = None,

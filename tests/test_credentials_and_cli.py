@@ -63,7 +63,7 @@ def test_cli_help_and_sandbox_subcommand_do_not_load_qt():
 def test_cli_finds_the_account_the_window_saved(tmp_path, memory_keyring):
     """The window records the AppID (never the secret) where `seller-desktop sync` looks, and
     the secret stays in the keyring: the CLI then resolves the same credentials."""
-    from seller_desktop.cli_sync import _account
+    from seller_desktop.cli_support import load_account
     from seller_desktop.config import save_account
 
     paths = Paths.resolve(tmp_path / "d")
@@ -71,7 +71,7 @@ def test_cli_finds_the_account_the_window_saved(tmp_path, memory_keyring):
     save_account(paths, "wxshop42", "https://api.weixin.qq.com")
     assert stat.S_IMODE(paths.account_file.stat().st_mode) == 0o600
     assert "the-secret" not in paths.account_file.read_text(encoding="utf-8")
-    account = _account(paths)
+    account = load_account(paths)
     assert credentials.resolve(account["appid"]) == credentials.Credentials("wxshop42", "the-secret")
 
 

@@ -14,6 +14,15 @@ Retry rules. A retry is only sent when it cannot apply a change twice:
   state before re-sending.
 - never retried: 45009 (daily quota) and every business rejection.
 
+Bounds. Every exchange (connect, headers and body) has an overall ``deadline``, on top of
+httpx's per-read ``timeout`` (a server trickling one byte a second never trips a per-read
+timeout): past it the exchange counts as a timeout after sending (:class:`TooSlow` once out of
+tries). A body is streamed and capped at ``max_reply_bytes`` decoded bytes (``body.py``; a
+gzip bomb stops at the cap); a larger one is a broken reply, not retried. Redirects are never
+followed (a captive portal's 302 is a reply that is not the API's). The token reply is checked
+like any other reply: a token too long or with characters that cannot go in a URL, or an
+``expires_in`` beyond a day, is a :class:`MalformedResponse`.
+
 The circuit: ``retry.offline_after`` consecutive connect failures switch the client offline
 (``online`` False, ``on_state_change`` listeners called); for ``retry.offline_cooldown``
 seconds calls fail fast with :class:`Offline`, then the next call probes the host again.
@@ -32,6 +41,7 @@ import logging
 import random
 import re
 import time
+import zlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +49,7 @@ from typing import Any
 import httpx
 import orjson
 
+from .body import ACCEPT_ENCODING, BadEncoding, BodyTooLarge, read_capped
 from .errors import (
     BUSY_ERRCODE,
     RATE_LIMIT_ERRCODE,
@@ -50,6 +61,7 @@ from .errors import (
     Offline,
     RateLimited,
     ServerError,
+    TooSlow,
     UnknownOutcome,
     clean_errmsg,
     error_for,
@@ -63,6 +75,14 @@ log = logging.getLogger("seller_desktop.api")
 # What ``httpx``'s ``json=`` sends, encoded here once per request.
 _encode_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
 _URL_CACHE_SIZE = 256
+
+# The biggest reply a shop needs is a product with 500 SKUs (well under 1 MB); 4 MB is room.
+MAX_REPLY_BYTES = 4 * 1024 * 1024
+DEFAULT_DEADLINE = 60.0  # seconds for one exchange: connect, headers and the whole body
+MIN_SEND_RATE = 32 * 1024  # bytes/s a request body is given on top of the deadline
+# auth-products.md §2.1: "reserve >= 512 chars"; real tokens are ~150 URL-safe characters.
+_TOKEN = re.compile(r"[A-Za-z0-9_\-.~*+/=:@!$]{1,2048}")
+MAX_TOKEN_TTL = 86400  # §2.1: expires_in "currently <= 7200"
 
 _SECRET_QUERY = re.compile(r"((?:access_token|secret)=)[^&\s\"']+")
 
@@ -132,7 +152,8 @@ class ApiClient:
 
     def __init__(self, base_url: str = DEFAULT_BASE_URL, appid: str = "", secret: str = "", *,
                  transport: httpx.AsyncBaseTransport | None = None, max_in_flight: int = 8,
-                 timeout: float = 15.0, retry: RetryPolicy | None = None,
+                 timeout: float = 15.0, deadline: float = DEFAULT_DEADLINE,
+                 max_reply_bytes: int = MAX_REPLY_BYTES, retry: RetryPolicy | None = None,
                  clock: Callable[[], float] = time.time,
                  sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
                  refresh_ahead: float = 300.0, rng: random.Random | None = None) -> None:
@@ -148,8 +169,11 @@ class ApiClient:
         self._sleep = sleep
         self._rng = rng or random.Random()
         self._refresh_ahead = refresh_ahead
+        self.deadline = deadline
+        self.max_reply_bytes = max_reply_bytes
         self._http = httpx.AsyncClient(base_url=self.base_url, transport=transport,
-                                       timeout=httpx.Timeout(timeout))
+                                       timeout=httpx.Timeout(timeout), follow_redirects=False,
+                                       headers={"Accept-Encoding": ACCEPT_ENCODING})
         self._slots = asyncio.Semaphore(max_in_flight)
         self._urls: dict[tuple[str, tuple[tuple[str, str], ...]], httpx.URL] = {}
         self._json_headers = httpx.Headers(self._http.headers)
@@ -158,6 +182,7 @@ class ApiClient:
         self._token_lock = asyncio.Lock()
         self._token: str | None = None
         self._token_refresh_at = 0.0
+        self._token_at: float | None = None  # when the cached token was obtained (diagnostics)
         self._online = True
         self._connect_failures = 0
         self._offline_until = 0.0
@@ -226,6 +251,12 @@ class ApiClient:
                 await self._fetch_token()
             return self._token  # type: ignore[return-value]
 
+    def token_age(self) -> float | None:
+        """Seconds since the cached token was obtained; None without one. Never the token."""
+        if self._token is None or self._token_at is None:
+            return None
+        return max(0.0, self._clock() - self._token_at)
+
     def invalidate_token(self, token: str) -> None:
         """Forget ``token`` if it is still the cached one (a call was refused with it)."""
         if self._token == token:
@@ -242,9 +273,15 @@ class ApiClient:
                 or not isinstance(expires_in, int) or expires_in <= 0:
             raise MalformedResponse(errmsg="stable_token reply without access_token/expires_in",
                                     path=TOKEN_PATH)
+        if not _TOKEN.fullmatch(token) or expires_in > MAX_TOKEN_TTL:
+            # never in a log: only its length
+            raise MalformedResponse(errmsg=f"stable_token reply with an unusable token "
+                                           f"({len(token)} chars, expires_in {expires_in})",
+                                    path=TOKEN_PATH)
         lead = max(expires_in - self._refresh_ahead, expires_in / 2)
         self._token = token
-        self._token_refresh_at = self._clock() + lead
+        self._token_at = self._clock()
+        self._token_refresh_at = self._token_at + lead
         log.info("access token refreshed, valid %ss", expires_in)
 
     # ---- calls -----------------------------------------------------------------------------
@@ -317,7 +354,22 @@ class ApiClient:
             else:
                 request = self._json_request(method, path, query, body)
             async with self._slots:
-                response = await self._http.send(request)
+                status, content = await self._exchange(request)
+        except BodyTooLarge as exc:
+            self._reached_host()
+            log.warning("%s: reply body too large (%s)", path, exc)
+            if not idempotent:
+                raise UnknownOutcome(errmsg="reply too large", path=path) from exc
+            raise MalformedResponse(errmsg=f"reply larger than {self.max_reply_bytes} bytes",
+                                    path=path) from exc
+        except TimeoutError as exc:  # the exchange's overall deadline
+            self._reached_host()
+            log.warning("%s: no complete reply within %.1fs", path, self.deadline)
+            if not idempotent:
+                raise UnknownOutcome(errmsg=f"no reply within {self.deadline:g}s",
+                                     path=path) from exc
+            raise _RetryLater(TooSlow(errmsg=f"no reply within {self.deadline:g}s",
+                                      path=path)) from exc
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
             # Nothing was sent: safe to retry whatever the call does.
             log.warning("%s: cannot connect (%s)", path, type(exc).__name__)
@@ -332,7 +384,28 @@ class ApiClient:
             raise _RetryLater(ServerError("微信小店服务器没有响应，请稍后再试",
                                           errmsg=type(exc).__name__, path=path)) from exc
         self._reached_host()
-        return self._interpret(path, response, idempotent=idempotent, auth=auth)
+        return self._interpret(path, status, content, idempotent=idempotent, auth=auth)
+
+    def _deadline_for(self, request: httpx.Request) -> float:
+        """``deadline``, plus time to send a large body (an image upload on a slow uplink: 10 MB
+        at 1 Mbit/s takes 80 s) at no less than ``MIN_SEND_RATE``."""
+        length = request.headers.get("Content-Length", "")
+        size = int(length) if length.isdigit() else 0
+        return self.deadline + size / MIN_SEND_RATE
+
+    async def _exchange(self, request: httpx.Request) -> tuple[int, bytes | None]:
+        """Send and read the reply within the deadline: (status, body, or None when it could
+        not be decoded)."""
+        async with asyncio.timeout(self._deadline_for(request)):
+            response = await self._http.send(request, stream=True)
+            try:
+                try:
+                    content: bytes | None = await read_capped(response, self.max_reply_bytes)
+                except (BadEncoding, zlib.error):
+                    content = None
+            finally:
+                await response.aclose()
+        return response.status_code, content
 
     def _json_request(self, method: str, path: str, query: dict[str, str],
                       body: dict[str, Any] | None) -> httpx.Request:
@@ -349,17 +422,18 @@ class ApiClient:
                              content=_encode_json(body if body is not None else {}).encode(),
                              extensions={"timeout": self._timeouts})
 
-    def _interpret(self, path: str, response: httpx.Response, *, idempotent: bool,
+    def _interpret(self, path: str, status: int, content: bytes | None, *, idempotent: bool,
                    auth: bool) -> dict[str, Any]:
-        status = response.status_code
         if status >= 500:
             log.warning("%s: HTTP %d", path, status)
             if not idempotent:
                 raise UnknownOutcome(errmsg=f"HTTP {status}", path=path)
             raise _RetryLater(ServerError(errmsg=f"HTTP {status}", path=path))
         try:
-            payload = orjson.loads(response.content)  # a ValueError when it is not JSON
-        except ValueError:
+            payload = orjson.loads(content) if content is not None else None
+        except ValueError:  # not JSON (NaN, Infinity and cut bodies included)
+            payload = None
+        if 300 <= status < 400:  # never followed: a captive portal, or a server gone astray
             payload = None
         if not isinstance(payload, dict):
             log.warning("%s: HTTP %d with a body that is not a JSON object", path, status)

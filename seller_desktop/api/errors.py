@@ -22,6 +22,14 @@ RATE_LIMIT_ERRCODE = 45011
 QUOTA_ERRCODE = 45009
 NOT_FOUND_ERRCODES = frozenset({100002, 10020052, 10025010, 1000003})
 EWAYBILL_CREATE_FAILED = 10025005
+# Refusals that mean "not now" rather than "no" (the reference says retry): an outbox row
+# refused with one stays in line for the next sync instead of failing.
+TRY_LATER_ERRCODES = frozenset({
+    100003,  # order updated too often (orders-shipping.md, delivery/send)
+    10020112,  # per-SKU stock update frequency exceeded (auth-products.md, stock/update)
+    10025011,  # e-waybill update conflict, retry (orders-shipping.md §3.8 order/cancel)
+    10025030,  # the carrier's cancel call timed out (orders-shipping.md §3.8)
+})
 
 _RID_SUFFIX = re.compile(r"\s*(?:rid:\s*[0-9a-fA-F-]+|hints:\s*\[\s*req_id:[^\]]*\])\s*$")
 
@@ -74,6 +82,22 @@ _REJECTION_TEXT: dict[int, str] = {
     10025020: "电子面单单号格式有误",
     10025030: "快递公司取消超时",
     10025106: "面单模板不存在",
+    # after-sale and buyer requests (aftersale.md §2, §5)
+    10020000: "售后单不存在",
+    10020001: "售后单当前状态不允许此操作",
+    10021041: "售后单当前状态不支持此操作，请刷新后再处理",
+    10021045: "退款失败",
+    10021046: "退款金额不足",
+    10021050: "售后单不存在",
+    10021051: "买家已发起纠纷，平台处理中",
+    10021057: "售后单不存在",
+    10021058: "同意退货需要选择退货地址",
+    10021059: "同一订单每分钟只能退款一次",
+    10021060: "请选择退货地址",
+    10021062: "退货地址无效",
+    10021065: "售后单平台处理中，暂不能操作",
+    10021068: "该售后单需先与买家协商，不能直接拒绝",
+    10020116: "当前订单不支持此操作",
 }
 
 
@@ -148,6 +172,13 @@ class Offline(ApiError):
 
 class ServerError(ApiError):
     default_message = "微信小店服务器暂时无法正常响应，请稍后再试"
+
+
+class TooSlow(ServerError):
+    """A reply (or a whole sync) did not finish within its deadline: a stalled or trickling
+    server is waited for a bounded time, then treated like one that is not answering."""
+
+    default_message = "微信小店服务器响应太慢，已停止等待，请稍后再试"
 
 
 class MalformedResponse(ApiError):

@@ -12,6 +12,7 @@ from typing import Literal
 
 from ..domain.order import Address, Order
 from .client import ApiClient
+from .paging import iter_window_ids
 from .schemas import (
     OrderIdPage,
     parse_decoded_address,
@@ -23,6 +24,9 @@ from .schemas import (
 
 MAX_WINDOW_SECONDS = 7 * 24 * 3600
 PAGE_SIZE_MAX = 100
+# Orders updated in one 7-day window, for a small seller: far fewer. Bounds the id walk.
+MAX_ORDERS_PER_WINDOW = 100_000
+LIST_PATH = "/channels/ec/order/list/get"
 TimeField = Literal["update", "create"]
 
 
@@ -52,7 +56,7 @@ async def list_order_ids(client: ApiClient, *,
         body["create_time_range"] = _window(*create_time_range)
     if status is not None:
         body["status"] = int(status)
-    return parse_order_id_page(await client.call("/channels/ec/order/list/get", body))
+    return parse_order_id_page(await client.call(LIST_PATH, body))
 
 
 async def iter_order_ids(client: ApiClient, start: int, end: int, *,
@@ -60,31 +64,20 @@ async def iter_order_ids(client: ApiClient, start: int, end: int, *,
                          page_size: int = 100) -> AsyncIterator[str]:
     """Every order id with its update (or create) time in [start, end], oldest window first.
 
-    An id seen in two windows (it changed again meanwhile) is yielded once.
+    An id seen in two windows (it changed again meanwhile) is yielded once. A cursor loop or
+    more pages than ``MAX_ORDERS_PER_WINDOW`` fill raise ``MalformedResponse``.
     """
-    if end < start:
-        raise ValueError("end is before start")
-    seen: set[str] = set()
-    window_start = start
-    while True:
-        window_end = min(end, window_start + MAX_WINDOW_SECONDS)
+    async def page(window_start: int, window_end: int, next_key: str) -> OrderIdPage:
         span = (window_start, window_end)
-        next_key = ""
-        while True:
-            page = await list_order_ids(
-                client, status=status, page_size=page_size, next_key=next_key,
-                update_time_range=span if by == "update" else None,
-                create_time_range=span if by == "create" else None)
-            for order_id in page.ids:
-                if order_id not in seen:
-                    seen.add(order_id)
-                    yield order_id
-            if not page.has_more or not page.next_key or page.next_key == next_key:
-                break
-            next_key = page.next_key
-        if window_end >= end:
-            return
-        window_start = window_end + 1
+        return await list_order_ids(
+            client, status=status, page_size=page_size, next_key=next_key,
+            update_time_range=span if by == "update" else None,
+            create_time_range=span if by == "create" else None)
+
+    async for order_id in iter_window_ids(page, start, end, MAX_WINDOW_SECONDS,
+                                         path=LIST_PATH, page_size=page_size,
+                                         max_items=MAX_ORDERS_PER_WINDOW):
+        yield order_id
 
 
 async def get_order(client: ApiClient, order_id: str) -> Order:

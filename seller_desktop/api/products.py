@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator
 
 from ..domain.product import Product
 from .client import ApiClient
+from .page_walk import PageWalk
 from .schemas import (
     ProductCopies,
     ProductIdPage,
@@ -27,6 +28,8 @@ from .schemas import (
 )
 
 PAGE_SIZE_MAX = 30
+# A small seller's shop: far fewer products. Bounds the id walk (page_walk.py).
+MAX_PRODUCTS = 100_000
 DIFF_ADD, DIFF_SUBTRACT, DIFF_SET = 1, 2, 3
 
 
@@ -52,18 +55,24 @@ async def list_product_page(client: ApiClient, *, status: int | None = None,
 
 async def iter_product_ids(client: ApiClient, status: int | None = None,
                            page_size: int = 30) -> AsyncIterator[str]:
-    """Every product id, page after page; stops at an empty ``next_key`` or a short page."""
+    """Every product id, page after page; stops at an empty ``next_key`` or a short page.
+
+    A cursor loop or more pages than ``MAX_PRODUCTS`` fill raise ``MalformedResponse``."""
     next_key = ""
     seen: set[str] = set()
+    walk = PageWalk("/channels/ec/product/list/get", page_size, MAX_PRODUCTS)
     while True:
         page = await list_product_page(client, status=status, page_size=page_size,
                                        next_key=next_key)
+        new = 0
         for product_id in page.ids:
             if product_id not in seen:
                 seen.add(product_id)
+                new += 1
                 yield product_id
-        if not page.next_key or len(page.ids) < page_size or page.next_key == next_key:
+        if not page.next_key or len(page.ids) < page_size:
             return
+        walk.page(page.next_key, new)
         next_key = page.next_key
 
 

@@ -15,6 +15,10 @@ class ChangeSet:
     gifts_accepted: list[str] = field(default_factory=list)  # order ids seen going 12 → 20
     gifts_expired: list[str] = field(default_factory=list)  # order ids seen going 12 → 250
     messages: list[str] = field(default_factory=list)  # seller-facing notes (failures…)
+    cases: set[str] = field(default_factory=set)  # after-sale case ids changed
+    requests: set[str] = field(default_factory=set)  # order ids whose buyer requests changed
+    new_cases: list[str] = field(default_factory=list)  # case ids seen for the first time
+    new_requests: list[str] = field(default_factory=list)  # "kind:order_id" seen first now
 
     def merge(self, other: ChangeSet) -> ChangeSet:
         self.products |= other.products
@@ -25,9 +29,13 @@ class ChangeSet:
         self.gifts_accepted += [o for o in other.gifts_accepted if o not in self.gifts_accepted]
         self.gifts_expired += [o for o in other.gifts_expired if o not in self.gifts_expired]
         self.messages += other.messages
+        self.cases |= other.cases
+        self.requests |= other.requests
+        self.new_cases += [c for c in other.new_cases if c not in self.new_cases]
+        self.new_requests += [r for r in other.new_requests if r not in self.new_requests]
         return self
 
     def is_empty(self) -> bool:
         return not (self.products or self.orders or self.waybills or self.outbox
                     or self.conflicts or self.gifts_accepted or self.gifts_expired
-                    or self.messages)
+                    or self.messages or self.cases or self.requests)

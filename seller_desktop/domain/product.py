@@ -27,6 +27,10 @@ class ProductStatus(IntEnum):
     BANNED = 20
 
 
+# Buyers can see (and buy) it: an edit of such a product goes live only after a review.
+ON_SALE_STATUSES = frozenset({int(ProductStatus.ON_SALE), int(ProductStatus.SOLD_OUT)})
+
+
 class EditStatus(IntEnum):
     """Draft state (``edit_status``)."""
 

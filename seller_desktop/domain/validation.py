@@ -18,6 +18,7 @@ HEAD_IMGS_MIN, HEAD_IMGS_MAX = 3, 9
 SKU_CODE_MAX = 100
 ATTR_KEY_MAX = 40
 ATTR_VALUE_MAX = 40
+ATTR_VALUES_PER_KEY_MAX = 100  # distinct values under one spec name (10020031)
 STOCK_MAX = 10_000_000
 
 
@@ -82,6 +83,12 @@ def validate_product(product: Product) -> list[Issue]:
     issues.extend(validate_settings(product))
     if not (SKUS_MIN <= len(product.skus) <= SKUS_MAX):
         issues.append(Issue("skus", f"SKU 数量须在 {SKUS_MIN}–{SKUS_MAX} 个之间"))
+    values: dict[str, set[str]] = {}
+    for sku in product.skus:
+        for attr in sku.attrs:
+            values.setdefault(attr.key, set()).add(attr.value)
+    if any(len(v) > ATTR_VALUES_PER_KEY_MAX for v in values.values()):
+        issues.append(Issue("skus", f"同一规格名下最多 {ATTR_VALUES_PER_KEY_MAX} 个不同的规格值"))
     seen: set[tuple[tuple[str, str], ...]] = set()
     for i, sku in enumerate(product.skus):
         issues.extend(validate_sku(sku, f"skus[{i}]"))

@@ -14,8 +14,11 @@ from .printing import (
     PrintError,
     PrintResult,
     available_printers,
+    check_accepting,
+    check_target,
     choose_label_printer,
     default_printer_name,
+    is_pdf_target,
     print_labels,
     print_labels_async,
     print_packing_slips,
@@ -31,8 +34,8 @@ from .specs import A4, DEFAULT_LABEL_SPEC, LABEL_SPECS, PageSpec, parse_spec
 
 __all__ = [
     "A4", "DEFAULT_LABEL_SPEC", "LABEL_SPECS", "LabelData", "Page", "PageSpec", "PrintError",
-    "PrintResult", "PrinterInfo", "available_printers", "choose_label_printer",
-    "default_printer_name", "label_pages", "packing_slip_pages", "pick_list_pages", "pick_order",
+    "PrintResult", "PrinterInfo", "available_printers", "check_accepting", "check_target", "choose_label_printer",
+    "default_printer_name", "is_pdf_target", "label_pages", "packing_slip_pages", "pick_list_pages", "pick_order",
     "pick_rows", "pick_sort_key", "parse_spec", "print_labels", "print_labels_async",
     "print_packing_slips", "print_packing_slips_async", "print_pages", "print_pages_async",
     "print_pick_list", "print_pick_list_async",

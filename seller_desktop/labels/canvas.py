@@ -23,8 +23,9 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from seller_desktop.platform_seam import traits
+
 MM_PER_INCH = 25.4
-CJK_FAMILIES = ("WenQuanYi Micro Hei", "Noto Sans CJK SC")
 BLACK = QColor(0, 0, 0)
 WHITE = QColor(255, 255, 255)
 ELLIPSIS = "…"
@@ -46,16 +47,17 @@ def ensure_gui_app() -> None:
 
 @lru_cache(maxsize=1)
 def cjk_family() -> str:
-    """The family used for all label text: WenQuanYi, else Noto CJK SC, else any Chinese font."""
+    """The family used for all label text: WenQuanYi, else the OS's Chinese font (platform_seam),
+    else any Chinese font."""
     ensure_gui_app()
     available = set(QFontDatabase.families())
-    for family in CJK_FAMILIES:
+    for family in traits().label_fonts:
         if family in available:
             return family
     chinese = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
     if chinese:
         return chinese[0]
-    raise RuntimeError("系统中没有中文字体，请安装 fonts-wqy-microhei 或 Noto Sans CJK SC")
+    raise RuntimeError(f"系统中没有中文字体，{traits().font_hint}")
 
 
 @dataclass(frozen=True)

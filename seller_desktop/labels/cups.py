@@ -8,6 +8,7 @@ removed with CUPS's own ``cancel``. The job ids come from ``lpstat`` before and 
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 
@@ -46,3 +47,38 @@ def cancel_jobs(job_ids: set[str]) -> bool:
         return False
     proc = subprocess.run(["cancel", *sorted(job_ids)], capture_output=True, text=True, timeout=10)
     return proc.returncode == 0
+
+
+def accepting_jobs(printer_name: str) -> tuple[bool, str] | None:
+    """Whether CUPS queues jobs for ``printer_name`` (``cupsreject`` turns it off), with CUPS's
+    reason; None when it cannot tell (no ``lpstat``: not CUPS, or not installed)."""
+    if shutil.which("lpstat") is None:
+        return None
+    try:
+        proc = subprocess.run(["lpstat", "-a", printer_name], capture_output=True, text=True,
+                              timeout=10, env={**os.environ, "LC_ALL": "C"})
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return parse_accepting(printer_name, proc.stdout)
+
+
+def parse_accepting(printer_name: str, lpstat_a: str) -> tuple[bool, str] | None:
+    """``lpstat -a`` output → (accepting, reason); None when the printer is not listed.
+
+    CUPS writes ``NAME not accepting requests since DATE -`` and the reason indented on the
+    next line(s)."""
+    lines = lpstat_a.splitlines()
+    for i, line in enumerate(lines):
+        name, _, rest = line.partition(" ")
+        if name != printer_name:
+            continue
+        if rest.startswith("accepting"):
+            return True, ""
+        if rest.startswith("not accepting"):
+            reason = []
+            for following in lines[i + 1:]:
+                if not following[:1].isspace():
+                    break
+                reason.append(following.strip())
+            return False, " ".join(r for r in reason if r) or rest.partition(" - ")[2].strip()
+    return None

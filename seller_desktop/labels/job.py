@@ -49,11 +49,15 @@ def is_pdf_target(target: str | os.PathLike[str]) -> bool:
     return isinstance(target, os.PathLike) or str(target).lower().endswith(".pdf")
 
 
-def _pdf_printer(path: Path) -> tuple[QPrinter, Path]:
+def _check_pdf_folder(path: Path) -> None:
     if not path.parent.is_dir():
         raise PrintError(f"无法保存 PDF：文件夹“{path.parent}”不存在")
     if not os.access(path.parent, os.W_OK):
         raise PrintError(f"无法保存 PDF：没有写入“{path.parent}”的权限")
+
+
+def _pdf_printer(path: Path) -> tuple[QPrinter, Path]:
+    _check_pdf_folder(path)
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -61,16 +65,56 @@ def _pdf_printer(path: Path) -> tuple[QPrinter, Path]:
     return printer, partial
 
 
-def _os_printer(name: str) -> QPrinter:
+def _find_printer(name: str) -> QPrinterInfo:
     if not name:
         raise PrintError("没有选择打印机，请先在设置中选择面单打印机")
     info = QPrinterInfo.printerInfo(name)
     if info.isNull():
         known = "、".join(p.printerName() for p in QPrinterInfo.availablePrinters()) or "无"
         raise PrintError(f"找不到打印机“{name}”，请检查打印机是否已连接并安装驱动（当前可用：{known}）")
-    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+    return info
+
+
+def _os_printer(name: str) -> QPrinter:
+    printer = QPrinter(_find_printer(name), QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)
     return printer
+
+
+def check_target(target: str | os.PathLike[str]) -> None:
+    """Raise ``PrintError`` unless ``target`` can take a job now: the PDF's folder exists and
+    takes a file, or the printer exists and is not stopped (quick; on the Qt thread). Asked
+    before anything irreversible (taking waybill numbers), so a bad target costs nothing; for a
+    printer, ``check_accepting`` too (it may take a moment: run it off the UI thread)."""
+    ensure_gui_app()
+    if is_pdf_target(target):
+        _probe_pdf(Path(target))
+        return
+    name = os.fspath(target)
+    info = _find_printer(name)
+    if info.state() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
+        raise PrintError(f"打印机“{name}”已停止或出错，请在系统的打印机设置中恢复后重试")
+
+
+def check_accepting(printer_name: str) -> None:
+    """Raise ``PrintError`` when the spooler refuses jobs for the printer (CUPS ``cupsreject``).
+    No Qt: safe on a worker thread."""
+    accepting = cups.accepting_jobs(printer_name)
+    if accepting is not None and not accepting[0]:
+        why = f"（{accepting[1]}）" if accepting[1] else ""
+        raise PrintError(f"打印机“{printer_name}”不接受打印任务{why}，请在系统的打印机设置中启用后重试")
+
+
+def _probe_pdf(path: Path) -> None:
+    if path.is_dir():
+        raise PrintError(f"无法保存 PDF：“{path}”是一个文件夹，请填写文件名")
+    _check_pdf_folder(path)
+    probe = path.with_name(f".{path.name}.{os.getpid()}.probe")
+    try:  # the real test: a read-only file system or an ACL passes os.access
+        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        os.unlink(probe)
+    except OSError as exc:
+        raise PrintError(f"无法保存 PDF 到“{path.parent}”：{exc.strerror or exc}") from exc
 
 
 class PrintJob:

@@ -11,6 +11,7 @@ with Chinese messages: not running, no answer in time, connection lost, bad repl
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import itertools
 import json
@@ -27,6 +28,15 @@ from seller_desktop.domain import Waybill
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 12705
 PRINT_PROTOCOL_VERSION = "2.0"
+STANDARD_SIZE_MM = (76, 130)  # the size the component assumes when ``size`` is not sent
+PRINT_WAYBILL, PRINT_HTML = 1, 2  # printType: the API's print_info / base64 HTML of our own
+
+
+def size_field(width_mm: float, height_mm: float) -> dict[str, float]:
+    """The print request's ``size`` (orders-shipping.md §3.12: required for printType 2 and for
+    every label that is not 76×130; the reference does not capture its units: millimetres,
+    as the template sizes of ``ewaybill/template/config`` are given)."""
+    return {"width": width_mm, "height": height_mm}
 
 
 class PrintComponentError(RuntimeError):
@@ -56,13 +66,17 @@ class PrintTask:
     print_info: str
     cur_num: int = 1
     sum_num: int = 1
+    custom_info: dict[str, Any] | None = None  # {templateUrl, data}: the merchant's custom area
 
     def to_wire(self) -> dict[str, Any]:
-        return {
+        wire: dict[str, Any] = {
             "taskID": self.task_id,
             "printInfo": self.print_info,
             "printNum": {"curNum": self.cur_num, "sumNum": self.sum_num},
         }
+        if self.custom_info:
+            wire["customInfo"] = self.custom_info
+        return wire
 
 
 @dataclass(frozen=True)
@@ -72,14 +86,32 @@ class TaskResult:
     failure_reason: str = ""
 
 
-def tasks_for_waybills(waybills: Sequence[Waybill]) -> list[PrintTask]:
-    """A task per waybill (id unique per print run); a waybill without print_info is refused."""
+def tasks_for_waybills(waybills: Sequence[Waybill],
+                       custom_info: dict[str, Any] | None = None) -> list[PrintTask]:
+    """A task per waybill (id unique per print run); a waybill without print_info is refused.
+    ``custom_info`` (the seller's custom area) goes with every task."""
     stamp = int(time.time() * 1000)
     tasks = []
-    for waybill in waybills:
+    for waybill in waybills:  # each waybill is its own parcel: printNum 1/1
         if not waybill.print_info:
             raise ValueError(f"运单 {waybill.waybill_id or waybill.ewaybill_order_id} 没有打印数据（print_info），请重新获取")
-        tasks.append(PrintTask(f"{waybill.ewaybill_order_id}-{waybill.waybill_id}-{stamp}", waybill.print_info))
+        tasks.append(PrintTask(f"{waybill.ewaybill_order_id}-{waybill.waybill_id}-{stamp}",
+                               waybill.print_info, custom_info=custom_info))
+    return tasks
+
+
+def html_tasks(pages_png: Sequence[bytes], width_mm: float, height_mm: float,
+               name: str = "doc") -> list[PrintTask]:
+    """printType 2 tasks for our own documents (slips, pick lists, self-arranged labels): each
+    page, already painted, as base64 HTML holding its image at the page's size in mm."""
+    stamp = int(time.time() * 1000)
+    tasks = []
+    for n, png in enumerate(pages_png, 1):
+        image = base64.b64encode(png).decode()
+        html = (f'<html><body style="margin:0"><img style="width:{width_mm}mm;'
+                f'height:{height_mm}mm" src="data:image/png;base64,{image}"></body></html>')
+        tasks.append(PrintTask(f"{name}-{n}-{stamp}", base64.b64encode(html.encode()).decode(),
+                               n, len(pages_png)))
     return tasks
 
 
@@ -196,17 +228,23 @@ class PrintComponentClient:
             raise PrintComponentError("打印组件返回的版本信息无法识别")
         return info
 
-    async def print(self, printer: str, tasks: Sequence[PrintTask]) -> list[TaskResult]:
-        """Print ``tasks`` on ``printer`` (a name from ``get_printer_list``); a result per task."""
+    async def print(self, printer: str, tasks: Sequence[PrintTask], *,
+                    size_mm: tuple[float, float] | None = None,
+                    print_type: int = PRINT_WAYBILL) -> list[TaskResult]:
+        """Print ``tasks`` on ``printer`` (a name from ``get_printer_list``); a result per task.
+        ``size_mm`` is the paper (width, height); sent unless it is the standard 76×130, and
+        always for ``PRINT_HTML``, which needs it."""
         if not tasks:
             return []
-        reply = await self.request(
-            "print",
-            version=PRINT_PROTOCOL_VERSION,
-            printer=printer,
-            printType=1,
-            taskList=[task.to_wire() for task in tasks],
-        )
+        fields: dict[str, Any] = {"version": PRINT_PROTOCOL_VERSION, "printer": printer,
+                                  "printType": print_type,
+                                  "taskList": [task.to_wire() for task in tasks]}
+        if print_type == PRINT_HTML and size_mm is None:
+            raise ValueError("printType 2 needs the paper size")
+        if size_mm is not None and (print_type == PRINT_HTML
+                                    or tuple(size_mm) != STANDARD_SIZE_MM):
+            fields["size"] = size_field(*size_mm)
+        reply = await self.request("print", **fields)
         by_id = {}
         for result in reply.get("results") or []:
             if isinstance(result, dict) and "taskID" in result:

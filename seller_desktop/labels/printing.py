@@ -19,7 +19,14 @@ from seller_desktop.domain import Order, Waybill
 
 from .canvas import ensure_gui_app
 from .content import LabelData
-from .job import PrintError, PrintJob, PrintResult, is_pdf_target
+from .job import (
+    PrintError,
+    PrintJob,
+    PrintResult,
+    check_accepting,
+    check_target,
+    is_pdf_target,
+)
 from .render import Page, label_pages
 from .sheets import packing_slip_pages, pick_list_pages
 from .specs import PageSpec
@@ -29,6 +36,7 @@ CancelFn = Callable[[], bool]  # True = stop now
 
 __all__ = [
     "CancelFn", "PrintError", "PrintResult", "PrinterInfo", "ProgressFn", "available_printers",
+    "check_accepting", "check_target",
     "choose_label_printer", "default_printer_name", "is_pdf_target", "print_labels",
     "print_labels_async", "print_packing_slips", "print_pages", "print_pages_async",
     "print_pick_list",

@@ -2,46 +2,43 @@
 ``local:images/<name>`` until the sync engine uploads them and substitutes the URL.
 
 Names are the SHA-256 of the content (plus the extension), so picking the same file twice
-stores it once, and a copy left behind by a failed save is harmless.
+stores it once, and a copy left behind by a failed save is harmless. The folder's rules (what
+counts as a picked image, what may be uploaded) are ``store/images.py``'s; a ``local:`` value
+that is not one of its references is refused here, so it never reaches the outbox.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import shutil
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 
 from ..domain.product import Product
+from ..store import images as picked
 from ._run import fail
 
-LOCAL_PREFIX = "local:"
-REMOTE_PREFIXES = ("http://", "https://", LOCAL_PREFIX)
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp"}
+LOCAL_PREFIX = picked.LOCAL_PREFIX
+REMOTE_PREFIXES = ("http://", "https://")
+IMAGE_SUFFIXES = picked.IMAGE_SUFFIXES
 
 
 def import_image(data_dir: Path, ref: str, field: str) -> str:
-    """A URL or ``local:`` ref unchanged; a file path copied in and returned as ``local:…``."""
-    if not ref or ref.startswith(REMOTE_PREFIXES):
+    """A URL or a picked ``local:`` ref unchanged; a file path copied in and returned as
+    ``local:…``."""
+    if not ref or ref.lower().startswith(REMOTE_PREFIXES):
+        return ref
+    if picked.is_local(ref):
+        try:
+            picked.picked_name(ref)
+        except picked.NotPicked as exc:
+            raise fail(field, f"图片引用无效：{exc}") from exc
         return ref
     source = Path(ref).expanduser()
     if not source.is_file():
         raise fail(field, f"找不到图片文件：{ref}")
-    suffix = source.suffix.lower()
-    if suffix not in IMAGE_SUFFIXES:
-        raise fail(field, f"不支持的图片格式：{source.name}（请用 JPG、PNG、GIF、WebP 或 BMP）")
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:32]
-    images = data_dir / "images"
-    images.mkdir(parents=True, exist_ok=True)
-    target = images / f"{digest}{suffix}"
-    if not target.exists():
-        fd, tmp = tempfile.mkstemp(dir=images, suffix=".part")
-        os.close(fd)
-        shutil.copyfile(source, tmp)
-        os.replace(tmp, target)
-    return f"{LOCAL_PREFIX}images/{target.name}"
+    try:
+        return picked.store_picked(data_dir, source)
+    except ValueError as exc:
+        raise fail(field, str(exc)) from exc
 
 
 def import_images(data_dir: Path, product: Product) -> Product:
@@ -54,7 +51,8 @@ def import_images(data_dir: Path, product: Product) -> Product:
 
 
 def resolve_local(data_dir: Path, ref: str) -> Path | None:
-    """The file behind a ``local:`` ref (for upload and preview), or None for a URL."""
-    if not ref.startswith(LOCAL_PREFIX):
+    """The file behind a picked ``local:`` ref (for preview), or None for anything else."""
+    try:
+        return Path(data_dir) / picked.FOLDER / picked.picked_name(ref)
+    except picked.NotPicked:
         return None
-    return data_dir / ref.removeprefix(LOCAL_PREFIX)

@@ -15,6 +15,7 @@ from ..domain.order import Order, Parcel, ParcelItem
 from ..domain.timeutil import now
 from ..store import Store, outbox
 from ..store.codec import parcel_to_dict
+from ..store.held import verdicts
 from ..store.orders import OrderRepo
 from ._run import fail, run, run_sync
 
@@ -89,9 +90,9 @@ def _ship_tx(conn: sqlite3.Connection, order_id: str, delivery_id: str, waybill_
         raise fail("waybill_id", "请填写快递单号")
     repo = OrderRepo(conn)
     order = _order(repo, order_id)
-    ok, why = order.can_ship()
-    if not ok:
-        raise fail("order_id", why)
+    verdict = verdicts(conn, {order_id: order}, with_labels=False)[order_id]
+    if not verdict.ok:  # the shipping guard: also a case or a buyer request holds it
+        raise fail("order_id", verdict.text())
     if any(p.waybill_id == waybill_id and p.delivery_id == delivery_id for p in order.parcels):
         raise fail("waybill_id", "这个快递单号已经用于本订单")
     chosen = order.unshipped_items() if items is None else tuple(items)

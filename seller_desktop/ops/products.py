@@ -124,6 +124,19 @@ def save_product_sync(store: Store, product: Product) -> ChangeSet:
     return run_sync(store, partial(_save_tx, product=product))
 
 
+def _save_and_list_tx(conn: sqlite3.Connection, product: Product) -> ChangeSet:
+    changes = _save_tx(conn, product)
+    return changes.merge(_list_tx(conn, next(iter(changes.products))))
+
+
+async def save_and_list(store: Store, product: Product) -> ChangeSet:
+    """Save the draft and submit it for review (保存并提交审核): the edit row, then the listing
+    row, queued in one transaction and pushed in that order."""
+    product = await asyncio.to_thread(import_images, store.data_dir, product)
+    check_product(product)
+    return await run(store, partial(_save_and_list_tx, product=product))
+
+
 def _list_tx(conn: sqlite3.Connection, product_id: str) -> ChangeSet:
     repo = ProductRepo(conn)
     record = _record(repo, product_id)

@@ -7,7 +7,9 @@ the request goes out: after an unknown outcome the sync engine asks the server f
 instead of creating a second waybill. ``labels_printed`` writes, for every label the printer
 path confirmed, the 'print_report' row and (first print only) the order's 'ship' row in ONE
 transaction: nothing is shipped before its label printed, and a crash never leaves one
-without the other. The account's sender address and the shop name are cached (watermarks
+without the other. Waybills and shipments are refused for an order the shipping guard holds
+(``store.held`` → ``domain.guard.may_ship``: open case, pending address/SKU change, a label
+printed for an address that changed since); the first print records the label's address. The account's sender address and the shop name are cached (watermarks
 ``shipping.sender.<acct_id>``, ``shipping.shop_name``) so labels reprint offline.
 """
 
@@ -26,6 +28,7 @@ from ..domain.timeutil import now
 from ..domain.validation import Issue, ValidationFailed
 from ..domain.waybill import CarrierAccount, SenderAddress, Waybill, WaybillStatus
 from ..store import Store, outbox
+from ..store.held import record_printed_address, verdicts
 from ..store.meta import Watermarks
 from ..store.orders import OrderRepo
 from ..store.waybills import REQUESTED, PrintLog, WaybillRepo
@@ -46,6 +49,36 @@ def cached_sender(conn: sqlite3.Connection, acct_id: str) -> SenderAddress | Non
         return SenderAddress(**json.loads(raw))
     except (TypeError, ValueError):
         return None
+
+
+SENDER_CHOSEN_KEY = "shipping.sender_chosen."  # the seller's own choice per account
+NO_SENDER = "这个面单账号没有寄件地址：请先在“寄件地址…”中选择店铺地址或填写一个"
+INCOMPLETE_SENDER = "寄件地址不完整：须有寄件人、手机号、省、市和详细地址"
+
+
+def chosen_sender(conn: sqlite3.Connection, acct_id: str) -> SenderAddress | None:
+    """The sender address the seller picked or typed for this e-waybill account, if any."""
+    raw = Watermarks(conn).get(SENDER_CHOSEN_KEY + acct_id)
+    try:
+        return SenderAddress(**json.loads(raw)) if raw else None
+    except (TypeError, ValueError):
+        return None
+
+
+async def save_sender(store: Store, acct_id: str, sender: SenderAddress) -> None:
+    """Keep the seller's sender address for ``acct_id`` (durable before the dialog says so);
+    it wins over the account's own ``sender_address`` for every new waybill."""
+    if not all(v.strip() for v in (sender.name, sender.mobile, sender.province, sender.city,
+                                    sender.address)):
+        raise fail("sender", INCOMPLETE_SENDER)
+
+    def tx(conn: sqlite3.Connection) -> ChangeSet:
+        text = json.dumps(asdict(sender), ensure_ascii=False)
+        Watermarks(conn).set(SENDER_CHOSEN_KEY + acct_id, text)
+        Watermarks(conn).set(SENDER_KEY + acct_id, text)
+        return ChangeSet()
+
+    await run(store, tx)
 
 
 def cached_shop_name(conn: sqlite3.Connection) -> str:
@@ -85,32 +118,33 @@ def _jobs_tx(conn: sqlite3.Connection, order_ids: Sequence[str], account: Carrie
         if order is None:
             issues.append(Issue(order_id, f"订单 {order_id} 不存在"))
             continue
-        ok, why = order.can_ship()
-        if not ok:
-            issues.append(Issue(order_id, f"订单 {order_id}：{why}"))
+        verdict = verdicts(conn, {order_id: order}, with_labels=False)[order_id]
+        if not verdict.ok:
+            issues.append(Issue(order_id, f"订单 {order_id}：{verdict.text()}"))
         elif any(w.delivery_id == account.delivery_id for w in open_waybills(order, waybills.for_order(order_id))):
             issues.append(Issue(order_id, f"订单 {order_id} 已有{account.delivery_name}面单"))
         else:
             found.append(order)
+    sender = chosen_sender(conn, account.acct_id) or account.sender
+    if sender is None:  # account/get often has no sender_address: the seller gives one
+        issues.append(Issue("sender", NO_SENDER))
     if issues:
         raise ValidationFailed(issues)
     changes = ChangeSet(outbox=True)
     t = now()
-    if account.sender is not None:
-        Watermarks(conn).set(SENDER_KEY + account.acct_id,
-                             json.dumps(asdict(account.sender), ensure_ascii=False))
+    Watermarks(conn).set(SENDER_KEY + account.acct_id,
+                         json.dumps(asdict(sender), ensure_ascii=False))
     for order in found:
         ewaybill_order_id = new_ewaybill_order_id()
         waybills.upsert(Waybill(ewaybill_order_id, order.order_id, account.delivery_id, "",
                                 REQUESTED, acct_id=account.acct_id,
                                 delivery_name=account.delivery_name, created_at=t))
-        sender = account.sender
         outbox.enqueue(conn, "waybill", ewaybill_order_id, "ewaybill_create", {
             "ewaybill_order_id": ewaybill_order_id, "order_id": order.order_id,
             "delivery_id": account.delivery_id, "delivery_name": account.delivery_name,
             "acct_id": account.acct_id, "shop_id": account.shop_id,
             "site_code": account.site_code, "template_id": template_id,
-            "sender": None if sender is None else {
+            "sender": {
                 "name": sender.name, "mobile": sender.mobile, "province": sender.province,
                 "city": sender.city, "county": sender.county, "street": sender.street,
                 "address": sender.address},
@@ -145,6 +179,7 @@ def _print_tx(conn: sqlite3.Connection, ewaybill_order_id: str, reprint: bool | 
     if waybill.status == WaybillStatus.CANCELLED:
         raise fail("ewaybill_order_id", "面单已取消")
     is_reprint = waybill.print_count > 0 if reprint is None else reprint
+    record_printed_address(conn, ewaybill_order_id, OrderRepo(conn).get(waybill.order_id))
     PrintLog(conn).add(ewaybill_order_id, reason=reason, reprint=is_reprint,
                        order_id=waybill.order_id)
     waybills.mark_printed(ewaybill_order_id)
@@ -182,7 +217,7 @@ def _printed_tx(conn: sqlite3.Connection, ewaybill_order_ids: Sequence[str], rep
         if is_reprint:
             continue
         order = orders.get(waybill.order_id)
-        if order is None or not order.can_ship()[0] or any(
+        if order is None or not verdicts(conn, {order.order_id: order})[order.order_id].ok or any(
                 p.waybill_id == waybill.waybill_id for p in order.parcels):
             continue
         changes.merge(_ship_tx(conn, waybill.order_id, waybill.delivery_id, waybill.waybill_id,
@@ -209,8 +244,15 @@ def _shipped_with(conn: sqlite3.Connection, waybill: Waybill) -> bool:
     order = OrderRepo(conn).get(waybill.order_id)
     if order is not None and any(p.waybill_id == waybill.waybill_id for p in order.parcels):
         return True
-    return any(r.op == "ship" and (r.payload.get("parcel") or {}).get("waybill_id")
-               == waybill.waybill_id for r in outbox.open_rows(conn, "order", waybill.order_id))
+    return any(r.state != "failed" for r in _ship_rows(conn, waybill))
+
+
+def _ship_rows(conn: sqlite3.Connection, waybill: Waybill) -> list[outbox.OutboxRow]:
+    """The order's open 'ship' rows under this waybill's number (a failed one was refused by
+    the store, e.g. 拦截: nothing shipped with it)."""
+    return [r for r in outbox.open_rows(conn, "order", waybill.order_id)
+            if r.op == "ship" and (r.payload.get("parcel") or {}).get("waybill_id")
+            == waybill.waybill_id]
 
 
 def _cancel_tx(conn: sqlite3.Connection, ewaybill_order_id: str) -> ChangeSet:
@@ -224,6 +266,8 @@ def _cancel_tx(conn: sqlite3.Connection, ewaybill_order_id: str) -> ChangeSet:
                                                    and _shipped_with(conn, waybill)):
         raise fail("ewaybill_order_id", "这张面单已用于发货，不能取消")
     changes = ChangeSet(waybills={ewaybill_order_id}, orders={waybill.order_id}, outbox=True)
+    for refused in _ship_rows(conn, waybill):
+        outbox.cancel(conn, refused.id)  # an intercepted shipment can never use this label now
     if waybill.status == REQUESTED:
         rows = [r for r in outbox.open_rows(conn, "waybill", ewaybill_order_id)
                 if r.op == "ewaybill_create"]

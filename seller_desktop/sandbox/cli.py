@@ -27,6 +27,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--products", type=int, default=60)
     p.add_argument("--orders", type=int, default=600)
     p.add_argument("--gift-orders", type=int, default=8)
+    p.add_argument("--aftersale-cases", type=int, metavar="N",
+                   help="after-sale cases in the demo shop (default: one per 20 orders)")
+    p.add_argument("--buyer-requests", action=argparse.BooleanOptionalAction, default=None,
+                   help="an address change and a SKU change waiting (default: with >= 300 orders)")
     p.add_argument("--state", metavar="FILE", help="load/save the shop as JSON")
     p.add_argument("--token-ttl", type=int, metavar="S", help="access token lifetime, seconds")
     p.add_argument("--review-delay", type=int, metavar="S", help="listing review time, seconds")
@@ -35,7 +39,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
-    for name in ("products", "orders", "gift_orders", "token_ttl", "review_delay"):
+    for name in ("products", "orders", "gift_orders", "aftersale_cases", "token_ttl",
+                 "review_delay"):
         value = getattr(args, name)
         if value is not None and value < 0:
             print(f"--{name.replace('_', '-')} must be >= 0", file=sys.stderr)
@@ -48,7 +53,8 @@ def main(argv: list[str]) -> int:
             return 1
     else:
         shop = build_demo_shop(seed=args.seed, products=args.products, orders=args.orders,
-                               gift_orders=args.gift_orders)
+                               gift_orders=args.gift_orders, aftersale_cases=args.aftersale_cases,
+                               buyer_requests=args.buyer_requests)
     if args.token_ttl is not None:
         shop.config.token_ttl = args.token_ttl
     if args.review_delay is not None:

@@ -2,7 +2,9 @@
 product edits, finishing reviews, faults, config, tokens, and reading the state.
 
 POST bodies are JSON objects; replies are ``{"ok": true, ...}`` or HTTP 400
-``{"ok": false, "error": "..."}`` on bad input.
+``{"ok": false, "error": "..."}`` on bad input. No reply carries the AppSecret or a token
+(``/sandbox/state`` and ``/sandbox/config`` leave them out; the summary counts tokens): who may
+call the controls is checked in ``server.py``, what they tell is limited here.
 """
 
 from __future__ import annotations
@@ -151,6 +153,12 @@ def faults_get(shop: Shop, query: dict[str, str]) -> dict[str, Any]:
             "history": plan["history"]}
 
 
+def _public_config(shop: Shop) -> dict[str, Any]:
+    config = dataclasses.asdict(shop.config)
+    config.pop("secret", None)
+    return config
+
+
 @control("/sandbox/config")
 def config_set(shop: Shop, body: dict[str, Any]) -> dict[str, Any]:
     current = dataclasses.asdict(shop.config)
@@ -165,12 +173,12 @@ def config_set(shop: Shop, body: dict[str, Any]) -> dict[str, Any]:
     for key, value in body.items():
         setattr(shop.config, key, value)
     shop.dirty = True
-    return {"config": dataclasses.asdict(shop.config)}
+    return {"config": _public_config(shop)}
 
 
 @control("/sandbox/config", method="GET")
 def config_get(shop: Shop, query: dict[str, str]) -> dict[str, Any]:
-    return {"config": dataclasses.asdict(shop.config)}
+    return {"config": _public_config(shop)}
 
 
 @control("/sandbox/tokens/invalidate")
@@ -180,7 +188,11 @@ def tokens_invalidate(shop: Shop, body: dict[str, Any]) -> dict[str, Any]:
 
 @control("/sandbox/state", method="GET")
 def state_full(shop: Shop, query: dict[str, str]) -> dict[str, Any]:
-    return {"now": shop.clock.now(), "state": shop.to_json()}
+    """The whole state as ``--state FILE`` saves it, minus the secret and the tokens."""
+    state = dict(shop.to_json())
+    state.pop("tokens", None)
+    state["config"] = _public_config(shop)
+    return {"now": shop.clock.now(), "state": state}
 
 
 @control("/sandbox/state/summary", method="GET")
@@ -196,6 +208,8 @@ def state_summary(shop: Shop, query: dict[str, str]) -> dict[str, Any]:
             "orders": len(shop.orders),
             "orders_by_status": counts(shop.orders, "status"),
             "ewaybills": len(shop.ewaybills),
+            "aftersales": len(shop.aftersales),
+            "aftersales_by_status": counts(shop.aftersales, "status"),
             "images": len(shop.images),
             "tokens": len(shop.tokens),
             "log": len(shop.log)}

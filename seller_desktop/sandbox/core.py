@@ -39,6 +39,7 @@ class Request:
     body: Any  # parsed JSON (dict for the WeChat endpoints) or None for GET / multipart
     raw: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)  # names lower-cased
+    client_ip: str = ""  # the peer's address (the IP whitelist checks it)
 
 
 Handler = Callable[["Shop", Request], dict[str, Any]]

@@ -8,10 +8,10 @@ some goods left → status 21, everything shipped → 30 with ``ship_done_time``
 Checks, in order: JSON types (47001) and required fields (40097; ``product_infos`` is required
 and must not be empty in every ``delivery_list`` entry, §2.2); unknown order (100002); status
 (30/100 → 109001 already shipped; anything but 20/21 → 101100); an empty ``delivery_list``
-(109002 no goods); the
+(109002 no goods); the :data:`SEND_GUARDS` (108009 open after-sale case, a waiting SKU change); the
 parcel's ``deliver_type`` (1 express needs a known ``delivery_id`` and a ``waybill_id``; 3 virtual is
 refused: every sandbox product ships physically) → 40097 "deliver_type不正确"; each line must be in
-the order and not exceed what is still unshipped (109000). Nothing is applied unless all pass,
+the order and not exceed what is still unshipped, units refunded before shipment excluded (109000). Nothing is applied unless all pass,
 so re-sending a shipment the server already applied fails instead of shipping twice.
 """
 
@@ -34,6 +34,9 @@ CARRIERS: tuple[tuple[str, str, bool], ...] = (
 CARRIER_NAMES = {code: name for code, name, _ in CARRIERS}
 
 SHIPPED: list[Callable[[Shop, str], None]] = []
+# Called with the order before a shipment is applied; raise ApiError to refuse it (an open
+# after-sale case → 108009 in aftersale.py, a waiting SKU change in buyer_requests.py).
+SEND_GUARDS: list[Callable[[Shop, dict[str, Any]], None]] = []
 
 
 def _company_list(ewaybill_only: bool) -> dict[str, Any]:
@@ -104,6 +107,8 @@ def delivery_send(shop: Shop, req: Request) -> dict[str, Any]:
         raise ApiError(101100, f"order status {rec['status']} does not allow delivery")
     if not any(p["product_infos"] for p in parcels):
         raise ApiError(109002, "no product in delivery_list")
+    for guard in SEND_GUARDS:
+        guard(shop, rec)
     left = unshipped(rec)
     for parcel in parcels:
         _check_parcel(parcel)

@@ -37,7 +37,8 @@ _SENDER = {"province": "广东省", "city": "广州市", "county": "白云区", 
 
 
 def _account(delivery_id: str, acct_id: str, company_type: int, stock: int,
-             site: tuple[str, str] | None, monthly_card: str = "") -> dict[str, Any]:
+             site: tuple[str, str] | None, monthly_card: str = "",
+             sender: bool = True) -> dict[str, Any]:
     site_info: dict[str, Any] = {}
     if site:
         site_info = {
@@ -49,9 +50,12 @@ def _account(delivery_id: str, acct_id: str, company_type: int, stock: int,
                         "street_code": "440111117", "street_name": "太和镇",
                         "detail_address": "太和镇营业部"},
             "contact": {"name": "网点客服", "mobile": "13800138000", "phone": "020-88886666"}}
-    return {"delivery_id": delivery_id, "shop_id": EWB_SHOP_ID, "acct_id": acct_id,
-            "acct_type": 0, "company_type": company_type, "status": 3, "initial": stock,
-            "monthly_card": monthly_card, "site_info": site_info, "sender_address": _SENDER}
+    account = {"delivery_id": delivery_id, "shop_id": EWB_SHOP_ID, "acct_id": acct_id,
+               "acct_type": 0, "company_type": company_type, "status": 3, "initial": stock,
+               "monthly_card": monthly_card, "site_info": site_info}
+    if sender:  # the official example reply has no sender_address: 7001005 plays that one
+        account["sender_address"] = _SENDER
+    return account
 
 
 ACCOUNTS: dict[str, dict[str, Any]] = {a["acct_id"]: a for a in (
@@ -59,6 +63,7 @@ ACCOUNTS: dict[str, dict[str, Any]] = {a["acct_id"]: a for a in (
     _account("ZTO", "7001002", 1, 300, ("510451", "广州白云大源网点")),
     _account("JTSD", "7001003", 1, 200, ("510452", "广州白云北区网点")),
     _account("SF", "7001004", 2, 1000, None, monthly_card="0208888888"),
+    _account("YUNDA", "7001005", 1, 200, ("510453", "广州白云钟落潭网点"), sender=False),
 )}
 
 TEMPLATES: dict[str, dict[str, Any]] = {
@@ -271,7 +276,8 @@ def account_get(shop: Shop, req: Request) -> dict[str, Any]:
     for a in found[offset:offset + limit]:
         wire = {k: v for k, v in a.items() if k != "initial"}
         wire["site_info"] = json.loads(json.dumps(a["site_info"]))
-        wire["sender_address"] = dict(a["sender_address"])
+        if "sender_address" in a:
+            wire["sender_address"] = dict(a["sender_address"])
         if need_balance:
             wire.update(available=stock(shop, a["acct_id"], "available"),
                         allocated=stock(shop, a["acct_id"], "allocated"), recycled=0,

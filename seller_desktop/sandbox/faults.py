@@ -1,29 +1,45 @@
 """Fault injection: which WeChat API call fails, how, and in which phase.
 
-A plan is a seed plus rules ``{path, kind, probability, phase, seconds, times}``; ``path`` is an
-API path or ``*`` (every API path, token endpoints included; never ``/sandbox/...`` or image
-bytes). Whether the n-th call to a path fails is decided by a hash of (seed, path, n, rule
+A plan is a seed plus rules ``{path, kind, probability, phase, seconds, times, skip,
+errcode}``; ``path`` is an API path or ``*`` (every API path, token endpoints included; never
+``/sandbox/...`` or image bytes). Whether the n-th call to a path fails is decided by a hash of (seed, path, n, rule
 index), not by a shared RNG, so the same seed and the same sequence of calls to a path give the
 same faults whatever the other paths do. ``times`` caps a rule's firings per path: a ``*`` rule
 with ``times: 1`` fires at most once on each path (so what it does to one path never depends on
-the calls to another). The plan lives in ``shop.faults`` and is never saved.
+the calls to another). ``skip`` leaves the first ``skip`` calls to a path alone (a read that
+must succeed once before its read-back is garbled). The plan lives in ``shop.faults`` and is
+never saved.
 
 Phases: ``before`` = the request is not applied; ``after`` = the handler ran and its write is
 applied, then the reply is lost or garbled. ``delay`` sleeps ``seconds`` (default 30) and then:
 before = closes the connection without applying; after = replies normally (late).
+
+Unreadable replies, all with status 200 (what a captive portal, a proxy or a broken server
+sends): ``bad_json`` (HTML sent as JSON), ``html`` (a captive portal's login page, text/html),
+``empty`` (no body), and three that damage the real reply (``after``) or a bare success
+envelope (``before``, nothing applied) with :func:`garble`: ``nan`` (every number becomes NaN),
+``huge_number`` (every integer becomes 2^70), ``wrong_type`` (every field changes type).
+``errcode`` answers with the rule's ``errcode`` (a refusal the sandbox does not model itself,
+e.g. 10020112 "too frequent"; ``before``: nothing applied).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .state import Shop
 
+GARBLE_KINDS = ("nan", "huge_number", "wrong_type")
 KINDS = ("busy", "minute_quota", "http500", "http502", "reset", "cut", "delay", "bad_json",
-         "token_invalid")
+         "token_invalid", "html", "empty", "errcode", *GARBLE_KINDS)
+CAPTIVE_PORTAL = ("<!DOCTYPE html><html><head><title>Wi-Fi 登录</title></head><body>"
+                  "<form action=\"/login\"><p>请先登录以使用免费 Wi-Fi</p></form></body></html>")
+HUGE = 2 ** 70
+ENVELOPE = ("errcode", "errmsg")
 PHASES = ("before", "after")
 
 
@@ -32,6 +48,7 @@ class Fault:
     kind: str
     phase: str
     seconds: float
+    errcode: int = 0
 
 
 def _rule(raw: Any, index: int) -> dict[str, Any]:
@@ -43,6 +60,8 @@ def _rule(raw: Any, index: int) -> dict[str, Any]:
     phase = raw.get("phase", "before")
     seconds = raw.get("seconds", 30)
     times = raw.get("times")
+    skip = raw.get("skip", 0)
+    errcode = raw.get("errcode", -1)
     if not isinstance(path, str) or not (path == "*" or path.startswith("/")):
         raise ValueError(f"fault #{index}: path must be '*' or an API path")
     if kind not in KINDS:
@@ -56,8 +75,13 @@ def _rule(raw: Any, index: int) -> dict[str, Any]:
         raise ValueError(f"fault #{index}: seconds must be a number >= 0")
     if times is not None and (isinstance(times, bool) or not isinstance(times, int) or times < 0):
         raise ValueError(f"fault #{index}: times must be an integer >= 0 or null")
+    if isinstance(skip, bool) or not isinstance(skip, int) or skip < 0:
+        raise ValueError(f"fault #{index}: skip must be an integer >= 0")
+    if isinstance(errcode, bool) or not isinstance(errcode, int) or errcode == 0:
+        raise ValueError(f"fault #{index}: errcode must be a non-zero integer")
     return {"path": path, "kind": kind, "probability": float(probability), "phase": phase,
-            "seconds": float(seconds), "times": times, "fired": {}}
+            "seconds": float(seconds), "times": times, "skip": skip, "errcode": errcode,
+            "fired": {}}
 
 
 def set_plan(shop: Shop, seed: int, rules: list[Any]) -> dict[str, Any]:
@@ -89,6 +113,8 @@ def decide(shop: Shop, path: str) -> Fault | None:
     for index, rule in ordered:
         if rule["path"] not in ("*", path):
             continue
+        if n <= rule.get("skip", 0):
+            continue
         fired: dict[str, int] = rule["fired"]  # path -> firings of this rule there
         if rule["times"] is not None and fired.get(path, 0) >= rule["times"]:
             continue
@@ -96,5 +122,54 @@ def decide(shop: Shop, path: str) -> Fault | None:
             fired[path] = fired.get(path, 0) + 1
             plan["history"].append({"path": path, "n": n, "kind": rule["kind"],
                                     "phase": rule["phase"]})
-            return Fault(rule["kind"], rule["phase"], rule["seconds"])
+            return Fault(rule["kind"], rule["phase"], rule["seconds"],
+                         rule.get("errcode", -1))
     return None
+
+
+def _changed_type(value: Any) -> Any:
+    if isinstance(value, dict):
+        return [value] if value else []
+    if isinstance(value, list):
+        return {"items": value}
+    if isinstance(value, str):
+        return {"text": value}
+    return "?" if value is not None else 0
+
+
+def _leaves(value: Any, fn: Any) -> tuple[Any, int]:
+    """``value`` with ``fn`` applied to every number (bools excluded); how many were changed."""
+    if isinstance(value, dict):
+        out, n = {}, 0
+        for k, v in value.items():
+            out[k], m = _leaves(v, fn)
+            n += m
+        return out, n
+    if isinstance(value, list):
+        items = [_leaves(v, fn) for v in value]
+        return [v for v, _ in items], sum(m for _, m in items)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        changed = fn(value)
+        return changed, int(changed is not value)
+    return value, 0
+
+
+def garble(kind: str, reply: dict[str, Any] | None) -> bytes:
+    """The body a ``nan`` / ``huge_number`` / ``wrong_type`` fault sends for ``reply`` (None: a
+    bare success envelope, nothing applied). The envelope is damaged too when nothing else
+    could be, so the body never reads as a plain success."""
+    body = dict(reply) if reply is not None else {"errcode": 0, "errmsg": "ok"}
+    head = {k: body.pop(k) for k in ENVELOPE if k in body}
+    if kind == "wrong_type":
+        changed = {k: _changed_type(v) for k, v in body.items()}
+        if not changed:
+            head = {"errcode": "ok", "errmsg": 0}
+    else:
+        fn = (lambda v: float("nan")) if kind == "nan" else (
+            lambda v: HUGE if isinstance(v, int) else v)
+        changed, n = _leaves(body, fn)
+        if n == 0:
+            head["errcode"] = fn(int(head.get("errcode") or 0))
+    text = json.dumps({**head, **changed}, ensure_ascii=False, separators=(",", ":"),
+                      allow_nan=True)
+    return text.encode("utf-8")

@@ -8,7 +8,8 @@ bad input is HTTP 400 ``{"ok": false, "error": ...}`` (:class:`ControlError`).
     POST /sandbox/order/create  {gift?: bool, product_id?, sku_id?, count?, status?: 10|20,
                                  note?, send_type?, present_order_id?}  → {order_id, status, …}
     POST /sandbox/order/status  {order_id, status}  10→20 pay, 10|20→250 cancel (stock back),
-                                 20|21|30→200 refunded, 30→100 receipt confirmed
+                                 20|21|30→200 refunded (a forced refund case per line),
+                                 30→100 receipt confirmed (not while a case is open)
     POST /sandbox/gift/accept   {order_id, sku_id?, openid?, address?}  12 → 20
     POST /sandbox/gift/expire   {order_id}  12 → 250 now (or advance the clock past gift_ttl)
     POST /sandbox/ewaybill/stock {acct_id, available}
@@ -20,7 +21,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from . import ewaybill, gifts
+from . import aftersale, ewaybill, gifts
 from .core import ApiError, ControlError, control, record
 from .demo_orders import random_openid, random_person
 from .order_wire import masked_address
@@ -155,9 +156,13 @@ def order_status(shop: Shop, body: dict[str, Any]) -> dict[str, Any]:
     elif old in (10, 20) and new == 250:
         gifts.cancel(shop, rec, "sandbox.order.status")
         return {"order_id": rec["order_id"], "status": 250}
-    elif old in (20, 21, 30) and new == 200:
-        pass
+    elif old in (20, 21, 30) and new == 200:  # refunded through after-sale cases (cause 6)
+        aftersale.refund_everything(shop, rec, now)
+        record(shop, "sandbox.order.status", order_id=rec["order_id"], status=new)
+        return {"order_id": rec["order_id"], "status": rec["status"]}
     elif old == 30 and new == 100:
+        if (rec.get("aftersale") or {}).get("open"):  # the buyer cannot confirm during a case
+            raise ControlError(f"order {rec['order_id']} has an open after-sale case")
         rec["confirm_receipt_time"] = now
     else:
         raise ControlError(f"order {rec['order_id']}: status {old} cannot become {new}")
@@ -167,7 +172,8 @@ def order_status(shop: Shop, body: dict[str, Any]) -> dict[str, Any]:
     return {"order_id": rec["order_id"], "status": new}
 
 
-def _address(body: dict[str, Any]) -> dict[str, Any] | None:
+def parse_address(body: dict[str, Any]) -> dict[str, Any] | None:
+    """The optional ``address`` of a control body, as an unmasked address_info (None: absent)."""
     addr = body.get("address")
     if addr is None:
         return None
@@ -184,7 +190,7 @@ def _address(body: dict[str, Any]) -> dict[str, Any] | None:
 def gift_accept(shop: Shop, body: dict[str, Any]) -> dict[str, Any]:
     rec = _order(shop, body)
     openid, real = random_person(shop.rng)
-    real = _address(body) or real
+    real = parse_address(body) or real
     openid = _id(body, "openid", False) or openid
     gifts.accept(shop, rec, openid, real, _id(body, "sku_id", False))
     return {"order_id": rec["order_id"], "status": rec["status"], "openid": rec["openid"],

@@ -2,8 +2,11 @@
 
 ``orders.py`` keeps orders as compact records (see its docstring); :func:`order_wire` returns a
 fresh, complete ``order`` object for ``/channels/ec/order/get`` with every field a seller app
-needs: lines with SKU attributes and prices, price/pay/delivery info (the masked address, absent
-on a gift awaiting acceptance), parcels, notes, the after-sale summary and the gift fields.
+needs: lines with SKU attributes and prices (and their after-sale unit counts and SKU-change
+request), price/pay/delivery info (the masked address, absent on a gift awaiting acceptance, and
+an address change under review), parcels, notes, the after-sale summary and the gift fields.
+``aftersale_order_list`` entries carry no ``status`` (the numeric one was withdrawn; read the
+case with getaftersaleorder).
 Amounts the platform derives (totals, discounts) are computed here from the lines, so they always
 agree. Fields the sandbox has no use for keep their neutral values (0, false, "", []).
 """
@@ -44,7 +47,8 @@ def _line_wire(rec: dict[str, Any], i: int, line: dict[str, Any]) -> dict[str, A
         "thumb_img": snap["thumb_img"], "title": snap["title"], "sku_cnt": line["sku_cnt"],
         "sale_price": line["sale_price"], "market_price": snap["market_price"],
         "sku_attrs": [dict(a) for a in snap["sku_attrs"]], "sku_code": snap["sku_code"],
-        "on_aftersale_sku_cnt": 0, "finish_aftersale_sku_cnt": 0,
+        "on_aftersale_sku_cnt": line.get("on_aftersale_sku_cnt", 0),
+        "finish_aftersale_sku_cnt": line.get("finish_aftersale_sku_cnt", 0),
         "real_price": line["real_price"], "estimate_price": line["real_price"],
         "is_discounted": discount > 0, "is_change_price": False,
         "change_price": line["real_price"],
@@ -61,6 +65,8 @@ def _line_wire(rec: dict[str, Any], i: int, line: dict[str, Any]) -> dict[str, A
     }
     if "accept_change_sku_info" in line:
         wire["accept_change_sku_info"] = dict(line["accept_change_sku_info"])
+    if "change_sku_info" in line:  # a buyer's pre-shipment SKU change (buyer_requests.py)
+        wire["change_sku_info"] = dict(line["change_sku_info"])
     return wire
 
 
@@ -100,6 +106,11 @@ def order_wire(rec: dict[str, Any]) -> dict[str, Any]:
     }
     if rec["real_address"] is not None:
         delivery["address_info"] = masked_address(rec["real_address"])
+    review = rec.get("address_review")
+    if review:  # a buyer's address change waiting for the seller (buyer_requests.py)
+        delivery["address_under_review"] = masked_address(review["address"])
+        delivery["address_apply_time"] = review["apply_time"]
+    aftersale = rec.get("aftersale") or {"ids": [], "open": 0}
     order: dict[str, Any] = {
         "order_id": rec["order_id"], "status": rec["status"],
         "create_time": rec["create_time"], "update_time": rec["update_time"],
@@ -114,7 +125,9 @@ def order_wire(rec: dict[str, Any]) -> dict[str, Any]:
                          "confirm_receipt_time": rec["confirm_receipt_time"],
                          "order_scene": int(rec["order_id"][-1]) % 6 + 1},
         },
-        "aftersale_detail": {"on_aftersale_order_cnt": 0, "aftersale_order_list": []},
+        "aftersale_detail": {
+            "on_aftersale_order_cnt": aftersale["open"],
+            "aftersale_order_list": [{"aftersale_order_id": cid} for cid in aftersale["ids"]]},
         "is_present": bool(rec["present"]),
         "is_flash_sale_order": False,
     }

@@ -102,8 +102,9 @@ def add_order(shop: Shop, rec: dict[str, Any]) -> None:
     ix["n"] += 1
 
 
-def touch(shop: Shop, rec: dict[str, Any]) -> None:
-    """Record a change: ``update_time`` becomes the sandbox's now (never moves backwards)."""
+def touch(shop: Shop, rec: dict[str, Any], at: int | None = None) -> None:
+    """Record a change: ``update_time`` becomes ``at`` (default the sandbox's now; a timeout
+    that fired earlier passes its own time), never moving backwards."""
     ix = index(shop)
     oid = rec["order_id"]
     old = (rec["update_time"], oid)
@@ -111,7 +112,7 @@ def touch(shop: Shop, rec: dict[str, Any]) -> None:
     i = bisect.bisect_left(keys, old)
     if i < len(keys) and keys[i] == old:
         del keys[i]
-    rec["update_time"] = max(shop.clock.now(), rec["update_time"])
+    rec["update_time"] = max(shop.clock.now() if at is None else at, rec["update_time"])
     bisect.insort(keys, (rec["update_time"], oid))
 
 
@@ -190,11 +191,14 @@ def sku_snapshot(product: dict[str, Any], sku: dict[str, Any]) -> dict[str, Any]
 
 
 def unshipped(rec: dict[str, Any]) -> dict[tuple[str, str], int]:
-    """(product_id, sku_id) → count ordered and not yet in a parcel."""
+    """(product_id, sku_id) → count ordered, not refunded before shipment and not yet in a parcel."""
     left: dict[tuple[str, str], int] = {}
     for line in rec["lines"]:
         key = (line["product_id"], line["sku_id"])
         left[key] = left.get(key, 0) + line["sku_cnt"]
+    for line in rec["lines"]:  # units refunded before shipment never ship (aftersale.py)
+        key = (line["product_id"], line["sku_id"])
+        left[key] -= line.get("refunded_unshipped", 0)
     for parcel in rec["parcels"]:
         for item in parcel["product_infos"]:
             key = (item["product_id"], item["sku_id"])
@@ -334,7 +338,7 @@ def _search_match(cond: dict[str, Any]) -> Any:
     def match(rec: dict[str, Any]) -> bool:
         if order_id and rec["order_id"] != order_id:
             return False
-        if review:  # the sandbox never has an address change under review
+        if review is not None and bool(rec.get("address_review")) != review:
             return False
         if "title" in text and not any(text["title"] in ln["snap"]["title"] for ln in rec["lines"]):
             return False
@@ -375,7 +379,7 @@ def order_search(shop: Shop, req: Request) -> dict[str, Any]:
     def match(rec: dict[str, Any]) -> bool:
         if statuses is not None and rec["status"] not in statuses:
             return False
-        if aftersale == 1:  # no sandbox order has an open after-sale case
+        if aftersale is not None and bool((rec.get("aftersale") or {}).get("open")) != aftersale:
             return False
         return bool(cond_match(rec))
 

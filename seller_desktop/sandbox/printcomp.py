@@ -6,6 +6,18 @@ The real component is a local WebSocket server on ``ws://127.0.0.1:12705`` (orde
 records every task it receives so tests can assert what was printed, and can be told to fail a
 printer. ``printInfo`` is checked the way the sandbox issues it (base64 of a JSON object); an
 unreadable one fails that task, as a real component fails on a payload it cannot render.
+
+The request fields are checked as the reference describes them (§3.12): ``printType`` 1 (the
+API's print_info) or 2 (base64 HTML, ``size`` required); ``size`` ({width, height} in mm) must
+come whenever the paper is not the standard 76×130, else the label would be cropped: each
+emulated printer has its loaded ``paper``, and a size that does not match it fails too;
+``customInfo`` must be ``{templateUrl: https URL, data: object}``.
+
+Who may connect: programs on this machine (no Origin header, like the app), pages served from
+loopback, and the WeChat Store web back office (``https://*.weixin.qq.com``), the component's
+own web clients (§3.12). Any other web page's handshake is refused (HTTP 403): without that, a
+page in the seller's browser could print through the component (cross-site WebSocket
+hijacking: browsers let any page open a WebSocket to 127.0.0.1 and send its own Origin).
 """
 
 from __future__ import annotations
@@ -13,6 +25,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 import threading
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +34,11 @@ from websockets.exceptions import ConnectionClosed
 from websockets.sync.server import Server, ServerConnection, serve
 
 VERSION = "2.3.1-sandbox"
+ALLOWED_ORIGINS = (
+    None,  # a local program (the app's client sends no Origin)
+    re.compile(r"https?://(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?"),
+    re.compile(r"https://(?:[a-z0-9-]+\.)*weixin\.qq\.com"),
+)
 
 
 @dataclass
@@ -28,6 +46,7 @@ class Printer:
     name: str
     display_name: str
     status: str = "ready"  # "ready" prints; anything else fails every task on it
+    paper: tuple[int, int] = (76, 130)  # the labels loaded (width, height in mm)
 
 
 @dataclass
@@ -44,7 +63,7 @@ class PrintComponent:
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def start(self) -> str:
-        self._server = serve(self._handle, self.host, self.port)
+        self._server = serve(self._handle, self.host, self.port, origins=ALLOWED_ORIGINS)
         self.port = self._server.socket.getsockname()[1]
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True,
                                         name="sandbox-print-component")
@@ -99,29 +118,79 @@ class PrintComponent:
             reply.update(success=False, msg=f"unknown command: {command}")
         return reply
 
+    def set_paper(self, name: str, width: int, height: int) -> None:
+        with self._lock:
+            for printer in self.printers:
+                if printer.name == name:
+                    printer.paper = (width, height)
+
     def _print(self, request: dict[str, Any]) -> list[dict[str, Any]]:
         with self._lock:
             printer = next((p for p in self.printers if p.name == request.get("printer")), None)
+        print_type = request.get("printType", 1)
+        size = request.get("size")
+        request_problem = _request_problem(print_type, size, printer)
         results = []
         for task in request.get("taskList") or []:
             task = task if isinstance(task, dict) else {}
             task_id = str(task.get("taskID", ""))
             failure = ""
-            decoded = _decode_print_info(task.get("printInfo"))
+            decoded = (_decode_html(task.get("printInfo")) if print_type == 2
+                       else _decode_print_info(task.get("printInfo")))
             if printer is None:
                 failure = "打印机不存在"
             elif printer.status != "ready":
                 failure = f"打印机不可用（{printer.status}）"
             elif not task_id:
                 failure = "taskID 不能为空"
+            elif request_problem:
+                failure = request_problem
             elif decoded is None:
-                failure = "printInfo 无效"
+                failure = "printInfo 无效" if print_type == 1 else "printInfo 不是 base64 的 HTML"
+            elif "customInfo" in task and not _custom_info_ok(task["customInfo"]):
+                failure = "customInfo 须为 {templateUrl: https 地址, data: 对象}"
             results.append({"taskID": task_id, "success": not failure, "failureReason": failure})
             with self._lock:
                 self.tasks.append({"printer": request.get("printer"), "taskID": task_id,
                                    "printInfo": task.get("printInfo"), "decoded": decoded,
-                                   "printNum": task.get("printNum"), "success": not failure})
+                                   "printNum": task.get("printNum"), "success": not failure,
+                                   "printType": print_type, "size": size,
+                                   "customInfo": task.get("customInfo")})
         return results
+
+
+def _request_problem(print_type: Any, size: Any, printer: Printer | None) -> str:
+    if print_type not in (1, 2):
+        return "printType 须为 1 或 2"
+    if size is not None:
+        if not (isinstance(size, dict) and all(
+                isinstance(size.get(k), (int, float)) and not isinstance(size.get(k), bool)
+                and size[k] > 0 for k in ("width", "height"))):
+            return "size 须为 {width, height}（毫米）"
+        if printer is not None and (size["width"], size["height"]) != printer.paper:
+            return (f"size {size['width']}×{size['height']} 与打印机纸张 "
+                    f"{printer.paper[0]}×{printer.paper[1]} 不符")
+    elif print_type == 2:
+        return "printType 为 2 时必须传 size"
+    elif printer is not None and printer.paper != (76, 130):
+        return "面单尺寸非 130*76 时必须传 size，否则面单会被裁切"
+    return ""
+
+
+def _custom_info_ok(value: Any) -> bool:
+    return (isinstance(value, dict) and isinstance(value.get("templateUrl"), str)
+            and value["templateUrl"].startswith("https://")
+            and isinstance(value.get("data", {}), dict))
+
+
+def _decode_html(value: Any) -> dict[str, Any] | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        html = base64.b64decode(value, validate=True).decode("utf-8")
+    except (binascii.Error, ValueError):
+        return None
+    return {"html": html} if html.lstrip().lower().startswith("<") else None
 
 
 def _decode_print_info(value: Any) -> dict[str, Any] | None:

@@ -8,6 +8,7 @@ import importlib
 ENDPOINT_MODULES: tuple[str, ...] = (
     # auth, shop, images, products, categories + freight templates, controls (this side)
     "auth",
+    "access",
     "shop_info",
     "images",
     "products",
@@ -20,6 +21,14 @@ ENDPOINT_MODULES: tuple[str, ...] = (
     "ewaybill_templates",
     "gifts",
     "order_controls",
+    # after-sales and buyer requests
+    "merchant_address",
+    "aftersale",
+    "aftersale_routes",
+    "aftersale_gen",
+    "aftersale_controls",
+    "buyer_requests",
+    "buyer_request_controls",
 )
 
 

@@ -7,7 +7,13 @@ unparseable or nested deeper than ``MAX_DEPTH``; multipart is left raw for the i
 in the ``errcode``/``errmsg`` envelope (errors end with `` rid: xxxxxxxx-xxxxxxxx-xxxxxxxx``).
 Unknown paths answer 40066. A handler crash answers -1 and is kept in ``SandboxServer.errors``
 (tests assert it stays empty). ``/sandbox/...`` are the scenario controls; ``/p/{appid}/{key}``
-serves image bytes. A Content-Length that is not a non-negative integer, or broken chunked
+serves image bytes.
+
+The controls drive the shop with no token, so only a local program may use them, never a web
+page in the seller's browser: the Host must name this server on loopback (127.0.0.1,
+localhost or [::1] with its port: a DNS-rebound name is refused), an Origin, when sent, must
+be that same loopback address, and a POST must say ``Content-Type: application/json`` (a page
+can send ``text/plain`` across sites without asking). Refusals answer 403 / 415. A Content-Length that is not a non-negative integer, or broken chunked
 framing, answers HTTP 400 without reading the body. The listen backlog is 128 (the
 socketserver default of 5 reset connections when a few dozen clients connected at once).
 """
@@ -27,9 +33,10 @@ from os import PathLike
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from .access import check_access
 from .auth import check_token, invalidate_token
 from .core import CONTROLS, ROUTES, TICKS, ApiError, ControlError, Request, Route
-from .faults import Fault, decide
+from .faults import CAPTIVE_PORTAL, GARBLE_KINDS, Fault, decide, garble
 from .images import serve_image
 from .persistence import Saver
 from .routes_all import load_endpoints
@@ -144,7 +151,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return
         headers = {k.lower(): v for k, v in self.headers.items()}
-        req = Request(self.command, path, query, None, raw, headers)
+        req = Request(self.command, path, query, None, raw, headers,
+                      client_ip=str(self.client_address[0]))
         if path.startswith("/p/"):
             self._image(sb.shop, path)
         elif path.startswith("/sandbox/"):
@@ -190,7 +198,26 @@ class _Handler(BaseHTTPRequestHandler):
 
     # ---- scenario controls ----
 
+    def _control_refusal(self, req: Request) -> tuple[int, str] | None:
+        """Why a control request may not be served (see the module docstring), or None."""
+        port = self.server.server_address[1]
+        local = {f"{host}:{port}" for host in ("127.0.0.1", "localhost", "[::1]")}
+        if req.headers.get("host", "").strip().lower() not in local:
+            return 403, "controls answer only on 127.0.0.1/localhost with this port"
+        origin = req.headers.get("origin")
+        if origin is not None and origin.strip().lower() not in {f"http://{h}" for h in local}:
+            return 403, "cross-origin requests to the controls are refused"
+        if req.method == "POST":
+            ctype = req.headers.get("content-type", "").split(";")[0].strip().lower()
+            if ctype != "application/json":
+                return 415, "POST a JSON body with Content-Type: application/json"
+        return None
+
     def _control(self, sb: SandboxServer, req: Request) -> None:
+        refusal = self._control_refusal(req)
+        if refusal is not None:
+            self._send(refusal[0], _json_bytes({"ok": False, "error": refusal[1]}))
+            return
         ctl = CONTROLS.get((req.method, req.path))
         if ctl is None:
             methods = sorted(m for m, p in CONTROLS if p == req.path)
@@ -261,6 +288,7 @@ class _Handler(BaseHTTPRequestHandler):
                 if route.method == "GET":
                     raise ApiError(43001, "require GET method")
                 raise ApiError(43002, "require POST method")
+            check_access(shop, req, token_endpoint=not route.auth)
             if route.auth:
                 check_token(shop, req.query.get("access_token"))
                 _check_quotas(shop)
@@ -318,6 +346,15 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(200, body)
         elif kind == "bad_json":
             self._send(200, b"<html><body>upstream busy, please retry</body></html>", JSON_TYPE)
+        elif kind == "html":
+            self._send(200, CAPTIVE_PORTAL.encode("utf-8"), "text/html; charset=utf-8")
+        elif kind == "empty":
+            self._send(200, b"")
+        elif kind == "errcode":
+            self._send(200, _json_bytes({"errcode": fault.errcode,
+                                         "errmsg": f"sandbox fault rid: {rid()}"}))
+        elif kind in GARBLE_KINDS:
+            self._send(200, garble(kind, None if body is None else json.loads(body)))
         elif kind == "token_invalid":
             token = req.query.get("access_token")
             if token:

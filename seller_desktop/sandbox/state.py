@@ -1,5 +1,5 @@
 """The sandbox shop's whole state: config, clock, tokens, products, images, orders, e-waybills,
-freight and e-waybill templates.
+freight and e-waybill templates, after-sale cases and merchant addresses.
 
 Records are kept as plain JSON-shaped dicts (wire field names, ids as strings), so replies are
 copies of them and ``--state FILE`` can save and load the shop as JSON. Each endpoint module
@@ -30,6 +30,25 @@ class SandboxConfig:
     minute_quota: int = 0  # per-minute call limit over business APIs (45011); 0 = off
     daily_quota: int = 0  # per-day call limit over business APIs (45009); 0 = off
     gift_ttl: int = 24 * 3600
+    # after-sales (aftersale.py; README "After-sales: decisions"): seconds of sandbox time
+    aftersale_seller_review: int = 48 * 3600  # seller answers a case → auto refund / accept
+    aftersale_return_window: int = 7 * 86400  # buyer ships the return → RETURN_CLOSED
+    aftersale_receipt_window: int = 10 * 86400  # seller confirms receipt → auto refund
+    aftersale_buyer_window: int = 48 * 3600  # buyer answers a negotiation → back to seller
+    aftersale_escalate_window: int = 7 * 86400  # buyer may escalate a rejection → USER_CANCELD
+    aftersale_page_size: int = 100  # ids per getaftersalelist page (the API has no page_size)
+    aftersale_refund_fails: bool = False  # merchant refunds end in PLATFORM_REFUND_FAIL
+    aftersale_auto_refund_unshipped: bool = False  # platform approves pre-shipment refunds (4)
+    aftersale_reject_needs_negotiation: bool = False  # new cases answer rejectapply 10021068
+    # buyer requests (buyer_requests.py)
+    address_review_after: int = 6 * 3600  # changes on orders older than this need review
+    address_auto_approve: int = 12 * 3600  # a change under review is approved after this
+    sku_change_ttl: int = 24 * 3600  # a SKU-change request times out (state 7) after this
+    # setup errors (access.py): the shop's API IP whitelist and the API permission switch
+    ip_whitelist: list = field(default_factory=list)  # empty: every caller IP is allowed
+    seen_ip: str = ""  # the caller IP the shop sees (a NAT's public one); "" = the peer address
+    whitelist_errcode: int = 61004  # what business calls answer (61004 or 45035)
+    denied_apis: list = field(default_factory=list)  # paths answering 48001; "*" = every one
 
 
 class Clock:
@@ -81,6 +100,10 @@ class Shop:
     freight_templates: dict[str, dict[str, Any]] = field(default_factory=dict)
     # merchant e-waybill templates (ewaybill_templates.py): delivery_id -> template_id -> info
     ewaybill_templates: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # after-sale cases (aftersale.py): after_sale_order_id -> case record
+    aftersales: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # the shop's merchant (return / ship-from) addresses (merchant_address.py): id -> record
+    merchant_addresses: dict[str, dict[str, Any]] = field(default_factory=dict)
     counters: dict[str, int] = field(default_factory=dict)  # id sequences, quota counters
     log: list[dict[str, Any]] = field(default_factory=list)  # applied writes, for tests to assert on
     index: dict[str, Any] = field(default_factory=dict, repr=False)  # derived, never saved
@@ -89,7 +112,7 @@ class Shop:
     dirty: bool = field(default=False, repr=False)  # a write happened since the last save
 
     SAVED = ("info", "tokens", "products", "images", "orders", "ewaybills", "freight_templates",
-             "ewaybill_templates", "counters", "log")
+             "ewaybill_templates", "aftersales", "merchant_addresses", "counters", "log")
 
     def next_id(self, name: str, start: int) -> int:
         value = self.counters.get(name, start) + 1

@@ -15,8 +15,13 @@ typed. So ``write(fn)`` defaults to ``durable=True``: the transaction runs with
 UI say "saved". The same holds for ``outbox.mark_sending`` (it must be on disk before the
 request leaves). Bulk pulls pass ``durable=False``.
 
-A file that SQLite cannot read raises ``CorruptCache``; ``rescue.py`` exports the outbox from
-such a file and moves it aside.
+Failures are named (``errors.py``): a damaged file raises ``CorruptCache`` (``rebuild.py``
+rescues its outbox into a fresh file); a full disk, a read-only mount or missing rights raise a
+``StorageProblem`` and nothing is moved. A write that fails is rolled back whole (COMMIT
+included), so the writer is usable again as soon as space or rights return.
+
+One writer per data dir across processes: ``Store.open`` holds the dir's lock (``lock.py``) until
+``close`` and raises ``ShopInUse`` when another process has it.
 """
 
 from __future__ import annotations
@@ -33,35 +38,25 @@ from pathlib import Path
 from typing import TypeVar
 from urllib.parse import quote
 
+from .errors import (
+    CacheTooNew,
+    CorruptCache,
+    StorageFailed,
+    StorageProblem,
+    StoreError,
+    classify,
+)
+from .lock import DirLock
 from .migrations import MIGRATIONS, Migration, current_version, migrate
+
+__all__ = ["CacheTooNew", "CorruptCache", "Store", "StorageProblem", "StoreError", "Writer",
+           "move_aside", "open_cache_file"]
 
 CACHE_NAME = "cache.sqlite3"
 FILE_MODE = 0o600
 BUSY_TIMEOUT_MS = 5000
 
 T = TypeVar("T")
-
-
-class StoreError(Exception):
-    """Base of the store's own errors."""
-
-
-class CorruptCache(StoreError):
-    """The cache file cannot be used: damaged, not a database, or unreadable."""
-
-    def __init__(self, path: Path | str, reason: str) -> None:
-        super().__init__(f"缓存文件已损坏或无法读取：{path}（{reason}）")
-        self.path = Path(path)
-        self.reason = reason
-
-
-class CacheTooNew(StoreError):
-    """The file was written by a newer version of the app (its schema is ahead of ours)."""
-
-    def __init__(self, path: Path | str, version: int, known: int) -> None:
-        super().__init__(f"缓存文件来自更新版本的小店桌面（版本 {version} > {known}）：{path}")
-        self.path = Path(path)
-        self.version = version
 
 
 def companion_files(path: Path) -> list[Path]:
@@ -138,31 +133,49 @@ def verify_cache_file(path: Path | str) -> None:
         raise CorruptCache(path, str(exc)) from exc
     try:
         check_cache_file(conn, path)
-    except sqlite3.DatabaseError as exc:
-        raise CorruptCache(path, str(exc)) from exc
+    except sqlite3.DatabaseError as exc:  # the disk's fault (I/O) is not the file's damage
+        raise (classify(exc, Path(path)) or CorruptCache(path, str(exc))) from exc
     finally:
         conn.close()
+
+
+def _sound(path: Path) -> bool:
+    """Whether a read-only quick_check of the file passes (after an unexplained open error)."""
+    try:
+        conn = connect_reader(path)
+        try:
+            return [row[0] for row in conn.execute("PRAGMA quick_check")] == ["ok"]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+def _open_failure(path: Path, exc: BaseException) -> StoreError:
+    problem = classify(exc, path)
+    if problem is not None:
+        return problem
+    # SQLite said something that names neither damage nor the disk: damage only if it shows
+    return StorageFailed(path, str(exc)) if _sound(path) else CorruptCache(path, str(exc))
 
 
 def open_cache_file(path: Path, migrations: Sequence[Migration] = MIGRATIONS, *,
                     check: bool = True) -> sqlite3.Connection:
     """Open (creating if needed), check, and migrate the cache file; returns a writer connection.
 
-    Raises ``CorruptCache`` for a damaged or foreign file and ``CacheTooNew`` for a newer schema.
+    Raises ``CorruptCache`` for a damaged or foreign file, ``CacheTooNew`` for a newer schema
+    and a ``StorageProblem`` (full, read-only, no rights, I/O) for the disk around it.
     ``check=False`` leaves the whole-file check to the caller (``verify_cache_file``), unless a
     migration is due: a damaged file is never migrated.
     """
-    existed = path.exists() and path.stat().st_size > 0
-    try:
-        secure_file(path)
-    except OSError as exc:
-        raise CorruptCache(path, f"无法打开文件：{exc.strerror or exc}") from exc
     conn: sqlite3.Connection | None = None
     try:
+        existed = path.exists() and path.stat().st_size > 0
+        secure_file(path)
         conn = connect_writer(path)
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
-            raise CorruptCache(path, f"无法启用 WAL（{mode}）")
+            raise _open_failure(path, sqlite3.OperationalError(f"无法启用 WAL（{mode}）"))
         conn.execute("PRAGMA synchronous = NORMAL")
         _secure_companions(path)
         version = current_version(conn)
@@ -177,11 +190,11 @@ def open_cache_file(path: Path, migrations: Sequence[Migration] = MIGRATIONS, *,
         migrate(conn, migrations)
         _secure_companions(path)
         return conn
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.Error, OSError) as exc:
         if conn is not None:
             conn.close()
-        raise CorruptCache(path, str(exc)) from exc
-    except StoreError:
+        raise _open_failure(path, exc) from exc
+    except BaseException:
         if conn is not None:
             conn.close()
         raise
@@ -212,18 +225,28 @@ class Writer:
     def _open(self, path: Path, migrations: Sequence[Migration],
               check: bool) -> sqlite3.Connection:
         self._thread_id = threading.get_ident()
+        self.path = path
         return open_cache_file(path, migrations, check=check)
 
     def _transaction(self, fn: Callable[[sqlite3.Connection], T], durable: bool) -> T:
         conn = self._conn
-        conn.execute(f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}")
-        conn.execute("BEGIN IMMEDIATE")
         try:
+            conn.execute(f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}")
+            conn.execute("BEGIN IMMEDIATE")
             result = fn(conn)
-        except BaseException:
-            conn.execute("ROLLBACK")
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            # A failed COMMIT (disk full) can leave the transaction open: roll it back so the
+            # next write starts clean once space returns.
+            if conn.in_transaction:
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass  # SQLite rolled it back itself
+            problem = classify(exc, self.path) if isinstance(exc, sqlite3.Error) else None
+            if problem is not None:
+                raise problem from exc
             raise
-        conn.execute("COMMIT")
         return result
 
     def _check_thread(self) -> None:
@@ -261,21 +284,35 @@ class Writer:
 class Store:
     """The cache of one shop: a writer, a reader for the UI thread, and the data dir."""
 
-    def __init__(self, data_dir: Path, path: Path, writer: Writer) -> None:
+    def __init__(self, data_dir: Path, path: Path, writer: Writer,
+                 lock: DirLock | None = None) -> None:
         self.data_dir = data_dir
         self.path = path
         self.writer = writer
+        self._lock = lock
         self._reader: sqlite3.Connection | None = None
         self._extra_readers: list[sqlite3.Connection] = []
 
     @classmethod
     def open(cls, data_dir: Path | str, migrations: Sequence[Migration] = MIGRATIONS, *,
-             check: bool = True) -> Store:
-        """``check=False``: the caller runs ``verify_cache_file`` before using what it reads."""
+             wait: float = 0.0, check: bool = True) -> Store:
+        """Hold the data dir (waiting up to ``wait`` s for another process) and open its cache.
+        ``check=False``: the caller runs ``verify_cache_file`` before using what it reads.
+
+        Raises ``ShopInUse``, ``CorruptCache``, ``CacheTooNew`` or a ``StorageProblem``.
+        """
         data_dir = Path(data_dir)
-        data_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise classify(exc, data_dir) from exc  # type: ignore[misc]
+        lock = DirLock.acquire(data_dir, wait)
         path = data_dir / CACHE_NAME
-        return cls(data_dir, path, Writer(path, migrations, check=check))
+        try:
+            return cls(data_dir, path, Writer(path, migrations, check=check), lock)
+        except BaseException:
+            lock.release()
+            raise
 
     @property
     def images_dir(self) -> Path:
@@ -299,7 +336,11 @@ class Store:
                 conn.close()
         self._reader = None
         self._extra_readers.clear()
-        self.writer.close()
+        try:
+            self.writer.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
 
     def __enter__(self) -> Store:
         return self
@@ -309,8 +350,18 @@ class Store:
 
 
 def move_aside(path: Path | str) -> Path:
-    """Rename a damaged cache (and its -wal/-shm) out of the way; returns the new name."""
+    """Rename a damaged cache (and its -wal/-shm) out of the way; returns the new name.
+
+    Raises a ``StorageProblem`` (read-only, no rights…) instead of an ``OSError``.
+    """
     path = Path(path)
+    try:
+        return _move_aside(path)
+    except OSError as exc:
+        raise classify(exc, path) from exc  # type: ignore[misc]
+
+
+def _move_aside(path: Path) -> Path:
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.corrupt-{stamp}")
     n = 1

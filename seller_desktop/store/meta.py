@@ -10,6 +10,11 @@ from typing import Any
 from ..domain.timeutil import now
 from .codec import dumps
 
+# Id lists the next sync re-reads from the server (see ``sync/marks.py``, which owns their
+# meaning); here so ops can ask for a re-read too (a dropped change: show the server's copy).
+ORDERS_RETRY = "orders.retry"
+PRODUCTS_DIRTY = "products.dirty"
+
 
 class Watermarks:
     """Sync progress by key (e.g. ``orders.update_time``), stored as text."""
@@ -30,6 +35,15 @@ class Watermarks:
             "INSERT INTO watermarks (key, value, updated_at) VALUES (?, ?, ?)"
             " ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
             (key, str(value), now()))
+
+    def add_ids(self, key: str, ids: list[str]) -> None:
+        """Add ``ids`` to the JSON id list under ``key`` (a damaged list starts over)."""
+        try:
+            current = json.loads(self.get(key) or "[]")
+        except ValueError:
+            current = []
+        known = [str(v) for v in current] if isinstance(current, list) else []
+        self.set(key, json.dumps(sorted({*known, *ids})))
 
     def all(self) -> dict[str, str]:
         return dict(self.conn.execute("SELECT key, value FROM watermarks").fetchall())

@@ -11,7 +11,9 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .schema import SCHEMA_V1, SCHEMA_V2
+from .schema import SCHEMA_V1
+from .schema_v2 import SCHEMA_V2
+from .schema_v3 import SCHEMA_V3
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,9 @@ def _split_sql(sql: str) -> list[str]:
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("initial schema: products, orders, waybills, outbox, FTS", _script(SCHEMA_V1)),
-    Migration("gift index and per-status order counts", _script(SCHEMA_V2)),
+    Migration("after-sale cases, buyer requests, outbox not_before, label address",
+              _script(SCHEMA_V2)),
+    Migration("gift index and per-status order counts", _script(SCHEMA_V3)),
 )
 
 

@@ -4,7 +4,8 @@
 confirmed (a merchant note, a gift note, a shipment) is an overlay: it is written to the
 columns (``merchant_notes``, ``present_note``, ``status``) and to ``parcels`` rows with
 ``local = 1``, and re-applied from the open outbox rows after every upsert, so a pull never
-hides a change that is still on its way.
+hides a change that is still on its way. A shipment the store refused (a failed ``ship`` row,
+kept for the seller to retry or drop) is not shown as shipped.
 """
 
 from __future__ import annotations
@@ -33,17 +34,23 @@ GIFT = int(OrderStatus.GIFT_AWAITING_ACCEPTANCE)
 ACCEPTED_STATUSES = frozenset({20, 21, 30, 100})
 
 # Tab key → (label, statuses or None for all, ORDER BY: what needs action first).
+# The one definition of the order sets the screens count and list (``ui_queries.TAB_STATUSES``
+# is built from it): key → (name, statuses or None for all, ordering).
 TABS: dict[str, tuple[str, tuple[int, ...] | None, str]] = {
-    "to_ship": ("待发货", (20,), "(ship_by = 0), ship_by, create_time"),
-    "gift_pending": ("礼物待收下", (12,), "create_time"),
-    "partial": ("部分发货", (21,), "(ship_by = 0), ship_by, create_time"),
-    "shipped": ("待收货", (30,), "create_time DESC"),
-    "completed": ("已完成", (100,), "create_time DESC"),
+    "to_ship": ("待发货", (int(OrderStatus.AWAITING_SHIPMENT),),
+                "(ship_by = 0), ship_by, create_time"),
+    "gift_pending": ("礼物待收下", (int(OrderStatus.GIFT_AWAITING_ACCEPTANCE),), "create_time"),
+    "partial": ("部分发货", (int(OrderStatus.PARTIALLY_SHIPPED),),
+                "(ship_by = 0), ship_by, create_time"),
+    "shipped": ("待收货", (int(OrderStatus.SHIPPED),), "create_time DESC"),
+    "completed": ("已完成", (int(OrderStatus.COMPLETED),), "create_time DESC"),
     "cancelled": ("已取消", tuple(sorted(CANCELLED_STATUSES)), "create_time DESC"),
     "all": ("全部", None, "create_time DESC"),
 }
 
 LIST_COLUMNS = ", ".join(COLUMNS)
+# Answers to buyer requests (ops/aftersale.py): order rows with no overlay on the order itself.
+REQUEST_OPS = frozenset({"address_accept", "address_reject", "sku_approve", "sku_reject"})
 _CHUNK = 5000
 
 
@@ -68,22 +75,28 @@ class OrderRepo:
 
     # -- writing (writer connection, inside a transaction) ----------------------------------
 
-    def upsert_many(self, orders: Iterable[Order], now: int | None = None) -> UpsertResult:
-        """Store server copies; detect gift transitions against the stored status."""
+    def upsert_many(self, orders: Iterable[Order], now: int | None = None, *,
+                    force: bool = False) -> UpsertResult:
+        """Store server copies; detect gift transitions against the stored status.
+
+        A copy with the stored ``(status, update_time)`` is skipped as unchanged unless
+        ``force`` (an order read again on purpose: a change within the same second, such as
+        an address change approved, keeps its ``update_time``)."""
         t = now_ts() if now is None else now
         result = UpsertResult()
         batch: list[Order] = []
         for order in orders:
             batch.append(order)
             if len(batch) >= _CHUNK:
-                self._upsert_chunk(batch, t, result)
+                self._upsert_chunk(batch, t, result, force)
                 batch = []
         if batch:
-            self._upsert_chunk(batch, t, result)
+            self._upsert_chunk(batch, t, result, force)
         self.reapply_pending(result.touched)
         return result
 
-    def _upsert_chunk(self, batch: list[Order], t: int, result: UpsertResult) -> None:
+    def _upsert_chunk(self, batch: list[Order], t: int, result: UpsertResult,
+                      force: bool = False) -> None:
         conn = self.conn
         latest: dict[str, Order] = {}
         for o in batch:  # overlapping pull windows can deliver one order twice: keep the newest
@@ -109,7 +122,7 @@ class OrderRepo:
             if before is None:
                 new_ids.append(oid)
                 new_rows.append(order_params(o, None, None))
-            elif before == (o.status, o.update_time) or o.update_time < before[1]:
+            elif (before == (o.status, o.update_time) and not force) or o.update_time < before[1]:
                 result.unchanged += 1  # the same, or older than what we have (a stale page)
                 continue
             else:
@@ -149,7 +162,25 @@ class OrderRepo:
             pending &= set(order_ids)
         for order_id in sorted(pending):
             for row in outbox.open_rows(self.conn, "order", order_id):
+                if row.op == "ship" and row.state == "failed":
+                    continue  # the store refused it (拦截, 108009…): the order is not shipped
                 self.apply_overlay(row.op, row.payload)
+
+    def restore_server_copy(self, order_id: str) -> None:
+        """Show the server's copy again, with the overlays of the rows still open (after the
+        seller dropped a change the store refused)."""
+        row = self.conn.execute("SELECT order_json FROM orders WHERE order_id = ?",
+                                (order_id,)).fetchone()
+        if row is None:
+            return
+        server = order_from_dict(json.loads(row[0]))
+        self.conn.execute("DELETE FROM parcels WHERE order_id = ? AND local = 1", (order_id,))
+        self.conn.execute(
+            "UPDATE orders SET status = ?, merchant_notes = ?, present_note = ?,"
+            " has_local_changes = 0 WHERE order_id = ?",
+            (server.status, server.merchant_notes, server.gift.note if server.gift else "",
+             order_id))
+        self.reapply_pending([order_id])
 
     def apply_overlay(self, op: str, payload: dict) -> None:
         """Show a not-yet-confirmed order change locally (called by ops and after upserts)."""
@@ -164,6 +195,8 @@ class OrderRepo:
                 (payload["notes"], order_id))
         elif op == "ship":
             self._apply_local_parcel(order_id, parcel_from_dict(payload["parcel"]))
+        elif op in REQUEST_OPS:
+            return  # a buyer-request answer shows in ``buyer_requests.answer``, not the order
         else:
             raise ValueError(f"unknown order op {op!r}")
 
@@ -254,6 +287,12 @@ class OrderRepo:
 
     def count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM orders").fetchone()[0])
+
+    def ids_awaiting_gift(self, limit: int) -> list[str]:
+        """Gifts waiting for their recipient (12), the longest unchanged first."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT order_id FROM orders WHERE status = ? ORDER BY update_time, order_id"
+            " LIMIT ?", (int(OrderStatus.GIFT_AWAITING_ACCEPTANCE), limit))]
 
 
 def tab_filter(tab: str, alias: str = "") -> tuple[str, tuple[int, ...]]:

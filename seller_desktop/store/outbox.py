@@ -1,10 +1,21 @@
 """The outbox: the seller's changes, in order, until the server confirmed each one.
 
 Row life: ``pending`` → ``sending`` (committed durably BEFORE the request goes out) → ``done``
-(the server confirmed) or ``failed`` (with ``last_error``; the seller can edit and retry) or
-``conflict`` (the server changed the same fields; see ``ConflictRepo``). After a crash, a row
-left in ``sending`` means "outcome unknown": the sync engine reads the server state before it
-sends again (never two shipments or two waybills for one parcel).
+(the server confirmed) or ``failed`` (only on a definite refusal from the store, with its
+reason in ``last_error``; the seller can edit, retry or drop it) or ``conflict`` (the server
+changed the same fields; see ``ConflictRepo``). After a crash, a row left in ``sending`` means
+"outcome unknown": the sync engine reads the server state before it sends again (never two
+shipments or two waybills for one parcel). A transport problem (offline, garbled reply) leaves
+the row where it was, with the problem noted in ``last_error`` (:func:`note_error`).
+
+Claims: ``mark_sending(conn, id, seen=row)`` is a compare-and-set on the row as the pusher read
+it (state and attempts). If another pusher claimed or finished the row meanwhile (another
+process on the same data dir, which the data-dir lock should already prevent), it raises
+``ClaimLost``: that row is someone else's now, and the pusher skips it without sending.
+Completing a row that is already done is a no-op for the same reason.
+
+Scheduling: ``not_before`` (unix s) keeps a row back after the store asked it to wait (the
+after-sale refund rate: one refund call per order per minute); ``reschedule`` sets it.
 
 Order: rows of one entity (entity, entity_id) go out one at a time, oldest first. Only the oldest
 row that is not done is eligible; while it is failed or in conflict, the entity's later rows
@@ -16,6 +27,11 @@ Ops (``op``) and payloads, written by ``ops/`` and read by ``sync/``:
   delta}: always a delta, never an absolute stock).
 - order: ``merchant_note`` ({order_id, notes}), ``gift_note`` ({order_id, present_order_id,
   notes}), ``ship`` ({order_id, parcel: {delivery_id, waybill_id, items…}}).
+- order (buyer requests): ``address_accept`` / ``address_reject`` / ``sku_approve`` /
+  ``sku_reject`` ({order_id}).
+- aftersale (entity_id = case id): ``accept`` ({case_id, order_id, from_status, address_id,
+  accept_type}), ``reject`` ({…, reject_reason_type, reject_reason}), ``negotiate``,
+  ``refund_certificate``, ``reship``, ``reject_reship`` (see ``ops/aftersale.py``).
 - waybill: ``ewaybill_create`` ({ewaybill_order_id, order_id, delivery_id, acct_id, …}),
   ``print_report`` ({ewaybill_order_id, delivery_id, waybill_id, reprint}).
 """
@@ -30,13 +46,17 @@ from typing import Any
 from ..domain.timeutil import now
 from .codec import dumps
 
-ENTITIES = ("product", "order", "waybill")
+ENTITIES = ("product", "order", "waybill", "aftersale")
 STATES = ("pending", "sending", "done", "failed", "conflict")
 EDITABLE_STATES = ("pending", "failed", "conflict")
 
 
 class OutboxError(ValueError):
     """An outbox row is not in a state that allows the requested change."""
+
+
+class ClaimLost(OutboxError):
+    """Another pusher claimed (or finished) the row since it was read: leave it to them."""
 
 
 @dataclass(frozen=True)
@@ -92,8 +112,10 @@ def _require(conn: sqlite3.Connection, row_id: int, allowed: tuple[str, ...], ac
     return row
 
 
-def next_batch(conn: sqlite3.Connection, limit: int = 100) -> list[OutboxRow]:
-    """The rows that may go out now: per entity its oldest not-done row, if pending or sending.
+def next_batch(conn: sqlite3.Connection, limit: int = 100,
+               at: int | None = None) -> list[OutboxRow]:
+    """The rows that may go out now: per entity its oldest not-done row, if pending or sending
+    and not told to wait (``not_before`` after ``at``, default now).
 
     A ``sending`` row is returned too: it is one whose outcome is unknown (a crash or a lost
     reply); the caller must check the server before sending it again.
@@ -102,8 +124,8 @@ def next_batch(conn: sqlite3.Connection, limit: int = 100) -> list[OutboxRow]:
         "SELECT o.* FROM outbox o"
         " JOIN (SELECT min(id) AS id FROM outbox WHERE state != 'done'"
         "       GROUP BY entity, entity_id) head ON head.id = o.id"
-        " WHERE o.state IN ('pending', 'sending') ORDER BY o.id LIMIT ?",
-        (limit,),
+        " WHERE o.state IN ('pending', 'sending') AND o.not_before <= ? ORDER BY o.id LIMIT ?",
+        (now() if at is None else at, limit),
     ).fetchall()
     return [OutboxRow.from_row(r) for r in rows]
 
@@ -116,15 +138,44 @@ def _set_state(conn: sqlite3.Connection, row_id: int, state: str, **extra: Any) 
     )
 
 
-def mark_sending(conn: sqlite3.Connection, row_id: int) -> None:
-    """Commit this (durably) BEFORE the request goes out."""
-    row = _require(conn, row_id, ("pending", "sending"), "send")
+def mark_sending(conn: sqlite3.Connection, row_id: int, seen: OutboxRow | None = None) -> None:
+    """Claim the row for one send; commit this (durably) BEFORE the request goes out.
+
+    ``seen``: the row as the pusher read it; if its state or attempts changed since, another
+    pusher has it and ``ClaimLost`` is raised (nothing is changed).
+    """
+    row = check_claim(conn, row_id, seen)
     _set_state(conn, row_id, "sending", attempts=row.attempts + 1)
 
 
+def check_claim(conn: sqlite3.Connection, row_id: int, seen: OutboxRow | None = None) -> OutboxRow:
+    """The row, if it may still be claimed by a pusher that read it as ``seen``; else ClaimLost."""
+    row = get(conn, row_id)
+    if row is None or row.state not in ("pending", "sending") or (
+            seen is not None and (row.state, row.attempts) != (seen.state, seen.attempts)):
+        state = row.state if row is not None else "gone"
+        raise ClaimLost(f"outbox row {row_id} was taken by another pusher (now {state!r})")
+    return row
+
+
+def reschedule(conn: sqlite3.Connection, row_id: int, not_before: int) -> None:
+    """The store asked this row to wait (a rate rule; it surely was not applied): back to
+    ``pending``, not eligible before ``not_before``. Not an error: nothing is shown as failed."""
+    _require(conn, row_id, ("sending", "pending"), "reschedule")
+    _set_state(conn, row_id, "pending", not_before=int(not_before), last_error="")
+
+
+def waiting_until(conn: sqlite3.Connection, row_id: int) -> int:
+    """The row's ``not_before`` (0: may go now)."""
+    r = conn.execute("SELECT not_before FROM outbox WHERE id = ?", (row_id,)).fetchone()
+    return int(r[0]) if r else 0
+
+
 def mark_done(conn: sqlite3.Connection, row_id: int) -> None:
-    _require(conn, row_id, ("sending", "pending", "failed", "conflict"), "complete")
-    _set_state(conn, row_id, "done", last_error="")
+    """The server confirmed the row (a row already done stays done: a no-op)."""
+    row = _require(conn, row_id, ("sending", "pending", "failed", "conflict", "done"), "complete")
+    if row.state != "done":
+        _set_state(conn, row_id, "done", last_error="")
 
 
 def mark_failed(conn: sqlite3.Connection, row_id: int, message: str) -> None:
@@ -135,6 +186,12 @@ def mark_failed(conn: sqlite3.Connection, row_id: int, message: str) -> None:
 def mark_conflict(conn: sqlite3.Connection, row_id: int, message: str = "") -> None:
     _require(conn, row_id, ("sending", "pending", "failed"), "mark as conflict")
     _set_state(conn, row_id, "conflict", last_error=message)
+
+
+def note_error(conn: sqlite3.Connection, row_id: int, message: str) -> None:
+    """Record why a pending/sending row did not go out this time (it stays in line)."""
+    conn.execute("UPDATE outbox SET last_error = ?, updated_at = ? WHERE id = ?"
+                 " AND state IN ('pending', 'sending')", (message, now(), row_id))
 
 
 def retry(conn: sqlite3.Connection, row_id: int) -> None:
@@ -183,6 +240,14 @@ def list_failed(conn: sqlite3.Connection) -> list[OutboxRow]:
     rows = conn.execute(
         "SELECT * FROM outbox WHERE state IN ('failed', 'conflict') ORDER BY id").fetchall()
     return [OutboxRow.from_row(r) for r in rows]
+
+
+def blocked_count(conn: sqlite3.Connection) -> int:
+    """Open rows waiting behind an older failed or conflicting row of the same entity."""
+    return int(conn.execute(
+        "SELECT count(*) FROM outbox o WHERE o.state IN ('pending', 'sending') AND EXISTS"
+        " (SELECT 1 FROM outbox f WHERE f.entity = o.entity AND f.entity_id = o.entity_id"
+        "  AND f.id < o.id AND f.state IN ('failed', 'conflict'))").fetchone()[0])
 
 
 def purge_done(conn: sqlite3.Connection, older_than: int) -> int:

@@ -29,6 +29,8 @@ SORTS = {
 LIST_COLUMNS = ("product_id, local_id, status, edit_status, edit_time, title, short_title,"
                 " min_price, max_price, total_stock, thumb_url, has_local_changes, has_conflict,"
                 " updated_at")
+# Draft states that end by themselves on the server (a review, an async write).
+REVIEWING = (EditStatus.IN_REVIEW, EditStatus.WRITING, EditStatus.ASYNC_UPLOADING)
 _STATUS_OVERLAY = {
     "list": {"edit_status": int(EditStatus.IN_REVIEW)},
     "delist": {"status": int(ProductStatus.DELISTED)},
@@ -234,6 +236,14 @@ class ProductRepo:
     def ids(self) -> list[str]:
         """Every product id in the cache (server ids and local ids)."""
         return [r[0] for r in self.conn.execute("SELECT product_id FROM products ORDER BY product_id")]
+
+    def ids_in_review(self, limit: int) -> list[str]:
+        """Server products whose draft the store is still reviewing (or writing), the longest
+        unread first: their outcome changes nothing a list or an order would show."""
+        marks = ", ".join(str(int(s)) for s in REVIEWING)
+        return [r[0] for r in self.conn.execute(
+            f"SELECT product_id FROM products WHERE edit_status IN ({marks})"
+            " AND product_id IS NOT local_id ORDER BY updated_at, product_id LIMIT ?", (limit,))]
 
     def ids_with_local_changes(self) -> list[str]:
         return [r[0] for r in self.conn.execute(

@@ -1,11 +1,13 @@
-"""Saving the seller's unsynced changes out of a damaged cache file.
+"""Reading the seller's unsynced changes out of a damaged cache file.
 
-When ``Store.open`` raises ``CorruptCache`` the UI offers: rebuild from the server, keeping the
-unsynced changes. ``rescue_unsynced`` exports every outbox row that is not done and can still be
-read to a JSON file; ``db.move_aside`` then renames the damaged file so a fresh one is made.
+When ``Store.open`` raises ``CorruptCache`` the window offers a rebuild (``rebuild.py``).
+``rescue_unsynced`` exports every outbox row that is not done and can still be read to a JSON
+file (a record the seller keeps) and returns them with what could not be read: a number of rows,
+or the whole outbox table. The rebuild loads the rows back into the fresh cache.
 
 The damaged file is never opened for writing: it (and its WAL, which may hold the latest
-commits) is copied to a temporary directory and read there.
+commits) is copied to a temporary directory and read there. The scan reads the table itself
+(``NOT INDEXED``): a damaged index must not hide rows.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +26,18 @@ from .db import FILE_MODE, companion_files
 
 _COLUMNS = ("id", "entity", "entity_id", "op", "payload", "base", "state", "attempts",
             "last_error", "created_at", "updated_at")
-_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM outbox"
+_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM outbox NOT INDEXED"
 _ID_SCAN_LIMIT = 1_000_000
+
+
+@dataclass
+class Rescue:
+    """What a rescue read: the rows, and what it could not read."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    unreadable: int = 0  # outbox rows that could not be read (unsynced or not: unknown)
+    table_lost: bool = False  # the outbox table could not be read at all
+    errors: list[str] = field(default_factory=list)  # SQLite's words, for the record
 
 
 def _row(values: sqlite3.Row | tuple) -> dict[str, Any]:
@@ -37,47 +50,49 @@ def _row(values: sqlite3.Row | tuple) -> dict[str, Any]:
     return row
 
 
-def _candidate_ids(conn: sqlite3.Connection, errors: list[str]) -> range:
+def _candidate_ids(conn: sqlite3.Connection, errors: list[str]) -> range | None:
     for sql in ("SELECT max(id) FROM outbox", "SELECT seq FROM sqlite_sequence WHERE name='outbox'"):
         try:
             found = conn.execute(sql).fetchone()
-            if found and found[0]:
-                return range(1, min(int(found[0]), _ID_SCAN_LIMIT) + 1)
+            if found is not None:
+                return range(1, min(int(found[0] or 0), _ID_SCAN_LIMIT) + 1)
         except sqlite3.DatabaseError as exc:
             errors.append(f"{sql}: {exc}")
-    return range(0)
+    return None  # not even the ids: the table is lost
 
 
-def _read_rows(conn: sqlite3.Connection, errors: list[str]) -> list[dict[str, Any]]:
+def _read_rows(conn: sqlite3.Connection, result: Rescue) -> None:
     try:
         rows = conn.execute(f"{_SELECT} WHERE state != 'done' ORDER BY id").fetchall()
-        return [_row(r) for r in rows]
+        result.rows = [_row(r) for r in rows]
+        return
     except sqlite3.DatabaseError as exc:
-        errors.append(f"outbox scan: {exc}")
+        result.errors.append(f"outbox scan: {exc}")
     # The table scan hit a damaged page: read row by row, skipping what cannot be read.
-    rows_out: list[dict[str, Any]] = []
-    unreadable = 0
-    for row_id in _candidate_ids(conn, errors):
+    ids = _candidate_ids(conn, result.errors)
+    if ids is None:
+        result.table_lost = True
+        return
+    for row_id in ids:
         try:
             found = conn.execute(f"{_SELECT} WHERE id = ?", (row_id,)).fetchone()
         except sqlite3.DatabaseError:
-            unreadable += 1
+            result.unreadable += 1
             continue
         if found is not None and found[6] != "done":
-            rows_out.append(_row(found))
-    if unreadable:
-        errors.append(f"{unreadable} outbox rows could not be read")
-    return rows_out
+            result.rows.append(_row(found))
+    if result.unreadable:
+        result.errors.append(f"{result.unreadable} outbox rows could not be read")
 
 
-def rescue_unsynced(path: Path | str, out_json_path: Path | str) -> int:
-    """Export the readable, not-done outbox rows of a (damaged) cache to JSON; returns how many.
+def rescue_unsynced(path: Path | str, out_json_path: Path | str) -> Rescue:
+    """Export the readable, not-done outbox rows of a (damaged) cache to JSON (0600).
 
-    Never raises for damage: what could not be read is listed under ``errors`` in the file.
+    Never raises for damage: what could not be read is in the result and under ``errors`` in
+    the file. Raises ``OSError`` only if the export itself cannot be written (disk full…).
     """
     path, out = Path(path), Path(out_json_path)
-    errors: list[str] = []
-    rows: list[dict[str, Any]] = []
+    result = Rescue()
     with tempfile.TemporaryDirectory(prefix="seller-desktop-rescue-") as tmp:
         copy = Path(tmp) / path.name
         try:
@@ -86,20 +101,26 @@ def rescue_unsynced(path: Path | str, out_json_path: Path | str) -> int:
             if wal.exists():
                 shutil.copyfile(wal, companion_files(copy)[0])
         except OSError as exc:
-            errors.append(f"copy: {exc}")
+            result.errors.append(f"copy: {exc}")
+            result.table_lost = True
         else:
             conn = sqlite3.connect(copy, isolation_level=None)
             try:
-                rows = _read_rows(conn, errors)
+                _read_rows(conn, result)
             except sqlite3.DatabaseError as exc:
-                errors.append(str(exc))
+                result.errors.append(str(exc))
+                result.table_lost = True
             finally:
                 conn.close()
-    document = {"source": str(path), "exported_at": now(), "rows": rows, "errors": errors}
+    document = {"source": str(path), "exported_at": now(), "rows": result.rows,
+                "unreadable": result.unreadable, "table_lost": result.table_lost,
+                "errors": result.errors}
     fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(document, handle, ensure_ascii=False, indent=1)
-    return len(rows)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return result
 
 
 def load_rescued(out_json_path: Path | str) -> list[dict[str, Any]]:

@@ -236,33 +236,3 @@ CREATE TRIGGER orders_fts_au AFTER UPDATE OF line_titles, user_name, address_tex
             new.tel_last4, new.customer_notes, new.merchant_notes, new.present_note);
 END;
 """
-
-# v2: what the window asks on every change costs what it shows, not the whole shop (at 200,000
-# orders the tab counts scanned 200,000 index entries, 50 ms, and the gift board read every
-# cancelled order's row to find the gifts, 300 ms). Triggers keep the count of each status
-# (no INSERT OR IGNORE in them: an outer upsert's conflict policy would override it).
-SCHEMA_V2 = """
-CREATE INDEX orders_gifts ON orders(status, update_time) WHERE is_gift = 1;
-
-CREATE TABLE order_status_counts (
-    status INTEGER PRIMARY KEY,
-    n INTEGER NOT NULL
-);
-INSERT INTO order_status_counts (status, n) SELECT status, count(*) FROM orders GROUP BY status;
-
-CREATE TRIGGER orders_count_ai AFTER INSERT ON orders BEGIN
-    INSERT INTO order_status_counts (status, n) SELECT new.status, 0
-        WHERE NOT EXISTS (SELECT 1 FROM order_status_counts WHERE status = new.status);
-    UPDATE order_status_counts SET n = n + 1 WHERE status = new.status;
-END;
-CREATE TRIGGER orders_count_ad AFTER DELETE ON orders BEGIN
-    UPDATE order_status_counts SET n = n - 1 WHERE status = old.status;
-END;
-CREATE TRIGGER orders_count_au AFTER UPDATE OF status ON orders
-WHEN old.status IS NOT new.status BEGIN
-    UPDATE order_status_counts SET n = n - 1 WHERE status = old.status;
-    INSERT INTO order_status_counts (status, n) SELECT new.status, 0
-        WHERE NOT EXISTS (SELECT 1 FROM order_status_counts WHERE status = new.status);
-    UPDATE order_status_counts SET n = n + 1 WHERE status = new.status;
-END;
-"""

@@ -7,22 +7,38 @@ index, and SQLite 3.40.1 returns no rows for ``LIKE '%张三%'`` on a trigram FT
 are matched with ``instr()`` on the content table's columns instead (a scan, still well under
 the UI's budget at 50,000 orders). A 4-digit query finds orders by the phone's last 4 digits
 (``tel_last4`` is indexed in the FTS table and matched exactly).
+
+Any text the seller can type or paste is safe: :func:`terms` is the one way a query is split,
+and it drops control characters (a NUL ends an FTS5 string literal early: "unterminated
+string"), turns lone surrogates (which cannot be encoded for SQLite) into U+FFFD, and keeps at
+most ``MAX_QUERY`` characters in ``MAX_TERMS`` terms.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 
 from .orders import LIST_COLUMNS, tab_filter
 
 TRIGRAM = 3
+MAX_QUERY = 200  # characters: a search box, not a document
+MAX_TERMS = 16
 _ORDER_TEXT_COLUMNS = ("order_id", "line_titles", "user_name", "address_text", "tel_last4",
                        "customer_notes", "merchant_notes", "present_note")
 _PRODUCT_TEXT_COLUMNS = ("title", "short_title", "sku_codes", "product_id")
 
 
+def _clean(query: str) -> str:
+    text = query[:MAX_QUERY * 2]  # UTF-16 pairs below may halve it
+    # pairs of surrogates (from a UTF-16 source) become their character, lone ones U+FFFD
+    text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return "".join(" " if unicodedata.category(c) == "Cc" else c for c in text[:MAX_QUERY])
+
+
 def terms(query: str) -> list[str]:
-    return [t for t in (query or "").split() if t]
+    """The query's words as search terms (see the module docstring)."""
+    return [t for t in _clean(query or "").split() if t][:MAX_TERMS]
 
 
 def fts_phrase(term: str) -> str:

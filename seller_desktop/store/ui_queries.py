@@ -23,8 +23,11 @@ from enum import StrEnum
 from operator import itemgetter
 from typing import NamedTuple
 
+from ..domain.order import SHIPPABLE_STATUSES
 from ..domain.product import Product
+from . import outbox
 from .codec import product_from_dict
+from .orders import TABS as ORDER_TABS
 from .search import TRIGRAM, fts_phrase, terms
 
 # ---- products -----------------------------------------------------------------------------
@@ -157,15 +160,11 @@ class OrderTab(StrEnum):
 
 # The statuses each tab shows (None: every status) and its order: each ordering is served by
 # an index on (status, ship_by | create_time). Deadlines of 0 (none given) sort last.
+# Built from the one definition (store/orders.TABS): every count of these sets on any screen
+# (the 发货 summary, the gift board) goes by them.
 TAB_STATUSES: dict[OrderTab, frozenset[int] | None] = {
-    OrderTab.TO_SHIP: frozenset({20}),
-    OrderTab.GIFT_PENDING: frozenset({12}),
-    OrderTab.PARTIAL: frozenset({21}),
-    OrderTab.SHIPPED: frozenset({30}),
-    OrderTab.COMPLETED: frozenset({100}),
-    OrderTab.CANCELLED: frozenset({190, 200, 250}),
-    OrderTab.ALL: None,
-}
+    OrderTab(key): None if statuses is None else frozenset(statuses)
+    for key, (_name, statuses, _order) in ORDER_TABS.items()}
 _TAB_ORDER: dict[OrderTab, str] = {
     OrderTab.TO_SHIP: "ship_by = 0, ship_by, create_time",
     OrderTab.GIFT_PENDING: "create_time",
@@ -323,6 +322,8 @@ class _OrderTexts:
     def matching(self, words: list[str]) -> OrderMatches:
         """The orders where every word is in a text column or equals ``tel_last4`` (the rules
         of ``_text_search`` for short terms)."""
+        if not words:  # nothing to look for (a query of spaces or control characters)
+            return OrderMatches(list(self.rows))
         texts = self.texts
         first, *rest = words
         hits = [i for i, text in enumerate(texts) if first in text]
@@ -581,10 +582,19 @@ class GiftRow:
 
 
 _GIFT_SECTIONS: dict[GiftSection, tuple[str, str]] = {
-    GiftSection.AWAITING: ("status = 12", "create_time"),
-    GiftSection.ACCEPTED: ("status IN (20, 21)", "ship_by = 0, ship_by, create_time"),
-    GiftSection.EXPIRED: ("status IN (190, 200, 250) AND user_name = ''", "update_time DESC"),
+    GiftSection.AWAITING: (_tab_where(OrderTab.GIFT_PENDING), "create_time"),
+    GiftSection.ACCEPTED: (f"status IN ({','.join(str(s) for s in sorted(SHIPPABLE_STATUSES))})",
+                           "ship_by = 0, ship_by, create_time"),
+    GiftSection.EXPIRED: (f"{_tab_where(OrderTab.CANCELLED)} AND user_name = ''",
+                          "update_time DESC"),
 }
+
+
+def gift_counts(conn: sqlite3.Connection) -> dict[GiftSection, int]:
+    """Each section's true size (the board lists only the recent expired ones)."""
+    return {section: conn.execute(f"SELECT count(*) FROM orders WHERE is_gift = 1 AND {where}"
+                                  ).fetchone()[0]
+            for section, (where, _order) in _GIFT_SECTIONS.items()}
 
 
 def gift_rows(conn: sqlite3.Connection, expired_limit: int = 200) -> list[GiftRow]:
@@ -611,6 +621,7 @@ class OutboxSummary:
     failed: int
     conflicts: int
     last_error: str
+    blocked: int = 0  # pending rows waiting behind a failed or conflicting one
 
 
 def outbox_summary(conn: sqlite3.Connection) -> OutboxSummary:
@@ -624,7 +635,8 @@ def outbox_summary(conn: sqlite3.Connection) -> OutboxSummary:
     return OutboxSummary(
         pending=by_state.get("pending", 0) + by_state.get("sending", 0),
         failed=by_state.get("failed", 0), conflicts=conflicts,
-        last_error=error[0] if error else "")
+        last_error=error[0] if error else "",
+        blocked=outbox.blocked_count(conn) if by_state.get("failed") or conflicts else 0)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,10 @@ class SyncReport:
     orders: int = 0  # orders fetched from the server
     gift_orders: int = 0  # of those, gift orders
     pushed: int = 0  # outbox rows the server confirmed
-    failed: int = 0  # outbox rows the server rejected (kept, editable, retryable)
+    refused: int = 0  # outbox rows the store refused in this run (now failed)
+    failed: int = 0  # outbox rows failed after the run, this run's or older (kept, retryable)
+    failures: list[str] = field(default_factory=list)  # each failed row's reason, oldest first
+    blocked: int = 0  # rows waiting behind a failed or conflicting change of the same entity
     conflicts: int = 0  # product edits waiting for the seller to resolve a conflict
     waiting: int = 0  # outbox rows left for the next run (offline, busy, later in line)
     full_products: bool = False  # this run walked every product

@@ -1,4 +1,9 @@
-"""SyncEngine: one run = push the outbox, then pull orders and products; a report at the end.
+"""SyncEngine: one run = push the outbox, then pull orders, after-sale cases and buyer requests
+(and the orders they touch), then products; a report at the end.
+
+Every run (and push, pull, conflict resolution) has an overall ``deadline``: past it the run
+stops as if cancelled (below) and reports :class:`TooSlow`, so a server that answers slowly
+but never quite stops (each call within its own deadline) cannot hold the sync for ever.
 
 Runs never overlap (a lock). A run stops early, keeping everything it already saved, when the
 API is offline, busy, out of quota or refuses the credentials; ``SyncReport.stopped`` says
@@ -31,6 +36,7 @@ import asyncio
 import contextlib
 import gc
 import logging
+import sqlite3
 import sys
 import time
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
@@ -45,21 +51,33 @@ from ..api.errors import (
     Offline,
     QuotaExceeded,
     RateLimited,
+    Rejected,
     ServerError,
+    TooSlow,
 )
 from ..domain.changes import ChangeSet
+from ..store import outbox
 from ..store.db import Store, refresh_statistics
+from ..store.products import ProductRepo
 from . import conflicts, marks
 from .context import SyncContext, SyncReport
 from .progress import Progress, ProgressFn
+from .pull_aftersale import pull_aftersale
 from .pull_orders import pull_order_span
 from .pull_products import pull_products
-from .push import PushResult, PushStopped, open_count, push_outbox
+from .push import PushResult, PushStopped, describe, open_count, push_outbox
 
 log = logging.getLogger("seller_desktop.sync")
 
+# Why a run stopped when the store's replies could not be read (a captive portal, a proxy,
+# a broken server): like being offline, nothing is lost and the next run tries again.
+UNREADABLE = ("无法读取微信小店的回复（网络可能需要先登录，例如酒店或咖啡馆的 Wi-Fi），"
+              "修改都已保存，稍后会自动重试")
+
+# Rejected: a list call refused (an errcode no reference lists, a permission withdrawn) stops
+# the pull with the store's reason instead of escaping the run as an exception.
 PULL_STOPPING = (Offline, Busy, RateLimited, ServerError, QuotaExceeded, AuthFailed, AuthExpired,
-                 MalformedResponse)
+                 MalformedResponse, Rejected)
 
 
 SWITCH_INTERVAL = 0.001
@@ -96,6 +114,11 @@ def _responsive_loop() -> Iterator[None]:
             sys.setswitchinterval(previous)
 
 
+# A first full sync of 50,000 orders takes a few minutes; an hour leaves room for a slow link
+# (a run cut short keeps what it saved, but its order window starts again next time).
+DEFAULT_DEADLINE = 60 * 60.0
+
+
 def _wall_clock() -> int:
     return int(time.time())
 
@@ -106,12 +129,15 @@ class SyncEngine:
     def __init__(self, api: ApiClient, store: Store, *, order_days: int = 90,
                  product_full_interval: int = 6 * 3600, progress: ProgressFn | None = None,
                  concurrency: int = 8, overlap: int = 300, write_batch: int = 500,
-                 clock: Callable[[], int] | None = None) -> None:
+                 clock: Callable[[], int] | None = None, follow_limit: int = 60,
+                 deadline: float = DEFAULT_DEADLINE) -> None:
         self.api = api
+        self.follow_limit = follow_limit  # products in review re-read per incremental run
         self.store = store
         self.order_days = order_days
         self.product_full_interval = product_full_interval
         self.overlap = overlap
+        self.deadline = deadline
         self.ctx = SyncContext(api=api, store=store, progress=Progress(progress),
                                clock=clock or _wall_clock, concurrency=concurrency,
                                write_batch=write_batch)
@@ -132,26 +158,33 @@ class SyncEngine:
         """Push, then pull (``full``: every product and the whole order span)."""
         async with self._lock, self._busy():
             report = SyncReport()
-            pushed = await self._push(report)
-            if not report.stop_error:
-                await self._pull(report, full=full, pushed=pushed)
-            report.waiting = await self.ctx.write(open_count)
+            async with self._bounded(report):
+                pushed = await self._push(report)
+                if not report.stop_error:
+                    await self._pull(report, full=full, pushed=pushed)
+            await self.ctx.write(lambda conn: tally(conn, report))
+            if not report.stop_error:  # in the store: the window and the CLI show one time
+                when = self.ctx.clock()
+                await self.ctx.write(lambda conn: marks.set_last_success(conn, when))
             self.last_report = report
             return report
 
     async def push(self) -> ChangeSet:
         async with self._lock, self._busy():
             report = SyncReport()
-            pushed = await self._push(report)
-            if pushed.products and not report.stop_error:
-                await self._refresh_products(report, pushed.products)
+            async with self._bounded(report):
+                pushed = await self._push(report)
+                if pushed.products and not report.stop_error:
+                    await self._refresh_products(report, pushed.products)
+            await self.ctx.write(lambda conn: tally(conn, report))
             self.last_report = report
             return report.changes
 
     async def pull(self, full: bool = False) -> ChangeSet:
         async with self._lock, self._busy():
             report = SyncReport()
-            await self._pull(report, full=full, pushed=PushResult())
+            async with self._bounded(report):
+                await self._pull(report, full=full, pushed=PushResult())
             self.last_report = report
             return report.changes
 
@@ -159,10 +192,11 @@ class SyncEngine:
         """Settle a product's conflicts field by field (``"mine"`` / ``"theirs"``), then push."""
         async with self._lock, self._busy():
             report = SyncReport()
-            await conflicts.resolve(self.ctx, product_id, dict(choices), report)
-            pushed = await self._push(report)
-            if pushed.products and not report.stop_error:
-                await self._refresh_products(report, pushed.products)
+            async with self._bounded(report):
+                await conflicts.resolve(self.ctx, product_id, dict(choices), report)
+                pushed = await self._push(report)
+                if pushed.products and not report.stop_error:
+                    await self._refresh_products(report, pushed.products)
             self.last_report = report
             return report.changes
 
@@ -170,6 +204,22 @@ class SyncEngine:
     async def _busy(self) -> AsyncIterator[None]:
         with _responsive_loop():
             yield
+
+    @contextlib.asynccontextmanager
+    async def _bounded(self, report: SyncReport) -> AsyncIterator[None]:
+        """The body runs within ``deadline``; past it, it is cancelled (what was saved stays
+        saved, a row caught ``sending`` is reconciled next time) and the report says why."""
+        timer = asyncio.timeout(self.deadline)
+        try:
+            async with timer:
+                yield
+        except TimeoutError:
+            if not timer.expired():
+                raise
+            minutes = max(1, round(self.deadline / 60))
+            self._stopped(report, TooSlow(
+                f"同步超过 {minutes} 分钟仍未完成，已停止；已保存的内容不受影响，下次同步继续",
+                errmsg=f"sync deadline {self.deadline:g}s"))
 
     # ---- steps ---------------------------------------------------------------------------
 
@@ -190,11 +240,20 @@ class SyncEngine:
             order_pull = await pull_order_span(ctx, report, full=full,
                                                order_days=self.order_days,
                                                overlap=self.overlap)
+            try:
+                await pull_aftersale(ctx, report, order_pull, full=full, days=self.order_days,
+                                     overlap=self.overlap)
+            except Rejected as exc:  # e.g. 48001: the app lacks the after-sale permission (131)
+                report.note(f"售后单未同步：{exc.message}")
             full_at = await ctx.write(lambda conn: marks.products_full_at(conn))
             now = ctx.clock()
             due = full or full_at is None or now - full_at >= self.product_full_interval
             dirty = await ctx.write(lambda conn: marks.dirty_products(conn))
-            wanted = set(dirty) | pushed.products | order_pull.product_ids
+            # A review's outcome moves no list the incremental pull reads: follow the products
+            # in review until they settle (bounded; the longest unread first).
+            reviewing = await ctx.write(
+                lambda conn: ProductRepo(conn).ids_in_review(self.follow_limit))
+            wanted = set(dirty) | pushed.products | order_pull.product_ids | set(reviewing)
             if not due and wanted != set(dirty):
                 await ctx.write(lambda conn: marks.set_dirty_products(conn, wanted),
                                 durable=True)
@@ -214,5 +273,16 @@ class SyncEngine:
     def _stopped(report: SyncReport, error: ApiError) -> None:
         log.warning("sync stopped: %s", error)
         report.stop_error = error
-        report.stopped = error.message
-        report.changes.messages.append(error.message)
+        report.stopped = UNREADABLE if isinstance(error, MalformedResponse) else error.message
+        report.changes.messages.append(report.stopped)
+
+
+def tally(conn: sqlite3.Connection, report: SyncReport) -> None:
+    """The outbox as the run leaves it: rows still to go, failed rows and their reasons,
+    rows waiting behind a failed or conflicting change (a later run must not say "failed: 0"
+    while an older refusal still holds the seller's change)."""
+    report.waiting = open_count(conn)
+    failed = [r for r in outbox.list_failed(conn) if r.state == "failed"]
+    report.failed = len(failed)
+    report.failures = [r.last_error or describe(r) for r in failed]
+    report.blocked = outbox.blocked_count(conn)

@@ -3,9 +3,13 @@
 - ``orders.synced_to``: unix seconds; every order updated before it (minus the overlap the
   next run re-reads) is in the cache.
 - ``orders.retry``: JSON list of order ids whose reply could not be read; asked again next run.
+- ``aftersale.synced_to`` / ``aftersale.retry``: the same for after-sale cases
+  (``pull_aftersale.py``).
 - ``products.full_at``: unix seconds of the last complete product pass.
 - ``products.dirty``: JSON list of product ids to re-read on the next run (touched by a push
   or by an order) when that run could not do it.
+- ``sync.last_success``: unix seconds of the last run that finished without stopping; kept in
+  the data dir's store so the window and ``seller-desktop sync`` show the same time.
 """
 
 from __future__ import annotations
@@ -14,12 +18,11 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 
-from ..store.meta import Watermarks
+from ..store.meta import ORDERS_RETRY, PRODUCTS_DIRTY, Watermarks
 
 ORDERS_SYNCED_TO = "orders.synced_to"
-ORDERS_RETRY = "orders.retry"
 PRODUCTS_FULL_AT = "products.full_at"
-PRODUCTS_DIRTY = "products.dirty"
+LAST_SUCCESS = "sync.last_success"
 
 
 @dataclass
@@ -51,6 +54,15 @@ def _ids(text: str | None) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else []
 
 
+def parse_ids(text: str | None) -> list[str]:
+    """A JSON id-list watermark; [] when absent or unreadable."""
+    return _ids(text)
+
+
+def dump_ids(ids: list[str]) -> str:
+    return json.dumps(sorted(set(ids)))
+
+
 def read_orders(conn: sqlite3.Connection) -> OrderMarks:
     return OrderMarks(_int(_get(conn, ORDERS_SYNCED_TO)), _ids(_get(conn, ORDERS_RETRY)))
 
@@ -74,3 +86,11 @@ def dirty_products(conn: sqlite3.Connection) -> list[str]:
 
 def set_dirty_products(conn: sqlite3.Connection, product_ids: set[str] | list[str]) -> None:
     _set(conn, PRODUCTS_DIRTY, json.dumps(sorted(set(product_ids))))
+
+
+def last_success(conn: sqlite3.Connection) -> int | None:
+    return _int(_get(conn, LAST_SUCCESS))
+
+
+def set_last_success(conn: sqlite3.Connection, when: int) -> None:
+    _set(conn, LAST_SUCCESS, str(when))

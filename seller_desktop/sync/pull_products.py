@@ -5,8 +5,9 @@ never-listed drafts, so status 0 is listed too) and reads each with ``data_type`
 online copy), ``concurrency`` at a time, saved through the writer in batches. Products the
 server no longer has (gone from the list, 10020052, recycle bin) are dropped from the cache
 unless the seller has changes for them still on the way. Between full passes only the
-products touched by a push or by new/changed orders are read; ids that could not be read are
-kept in the ``products.dirty`` watermark for the next run.
+products touched by a push or by new/changed orders, and those still in review (the engine
+follows them until the review settles), are read; ids that could not be read are kept in the
+``products.dirty`` watermark for the next run.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import logging
 import sqlite3
 
 from ..api import products as products_api
-from ..api.errors import MalformedResponse, NotFound
+from ..api.errors import MalformedResponse, NotFound, Rejected
 from ..api.schemas import ProductCopies
 from ..domain.product import Product, ProductStatus
 from ..store import outbox
@@ -89,6 +90,10 @@ async def pull_products(ctx: SyncContext, report: SyncReport, *, full: bool,
         except MalformedResponse as exc:
             failed.append(pid)
             report.note(f"商品 {pid} 的数据无法解析，已跳过，下次同步重试（{exc.errmsg}）")
+            return None
+        except Rejected as exc:  # a refusal of this one read (an errcode we do not know)
+            failed.append(pid)
+            report.note(f"商品 {pid} 暂时无法读取，已跳过，下次同步重试（{exc}）")
             return None
         fetched += 1
         return copies

@@ -11,14 +11,26 @@ nothing is eligible. Each op has a :class:`Handler` (``push_products.py``,
   timeout): read the server and say whether the change already landed (True), surely did not
   (False). Only then is it sent again: never two shipments, waybills or stock deltas.
 
-How failures end a row's turn:
-- ``Rejected`` (a business rule: 10020xxx, 109000 …), ``NotFound``, ``MalformedResponse`` of
-  a write, a local problem (missing image file): the row is marked ``failed`` with the message;
-  it stays editable and retryable, nothing the seller typed is dropped.
+How failures end a row's turn (one rule for every kind of row, applied here rather than per
+handler; DESIGN.md "Failures are visible"):
+- A definite refusal from the store: ``Rejected`` (a business rule: 10020xxx, 108009, 109000,
+  a permission …), ``NotFound``, or a local problem (``RowFailed``: a missing image file; a
+  damaged payload, also when it surfaces as a KeyError/TypeError/ValueError in a handler): the
+  row is marked ``failed`` with the reason; it stays editable, the seller
+  retries or drops it (``ops.outbox``); nothing the seller typed is dropped by the engine.
+- A refusal that means "not now" (``TRY_LATER_ERRCODES``: too frequent, update conflict): the
+  row stays in line with the reason noted; its entity waits for the next run.
+- ``RowLater`` (a rate rule such as the after-sale refund rate): the row goes back to
+  ``pending`` with ``not_before``; it is not a failure and the push goes on with other rows.
+- ``ClaimLost``: another pusher (process) claimed the row first; it sends it, this one does not.
 - ``UnknownOutcome``: the row stays ``sending``; it is reconciled (read, then maybe re-sent)
   right away, up to ``MAX_RECONCILE`` times, else on the next run.
-- ``Offline``, ``Busy``, ``RateLimited``, ``ServerError``: the whole push stops for now, rows
-  stay where they are. ``QuotaExceeded``, ``AuthFailed``, ``AuthExpired``: stop and say so.
+- A transport problem: ``Offline``, ``Busy``, ``RateLimited``, ``ServerError`` and
+  ``MalformedResponse`` (a captive portal's HTML 200, an empty, cut or garbled body, a reply of
+  the wrong shape, a broken token reply): treated like being offline. The whole push stops for
+  now, the row stays ``pending`` (or ``sending``: read back before any re-send) with the problem
+  noted, and goes out on a later run. ``QuotaExceeded``, ``AuthFailed``, ``AuthExpired``: stop
+  and say so.
 """
 
 from __future__ import annotations
@@ -28,9 +40,11 @@ import logging
 import sqlite3
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TypeVar
 
 from ..api.errors import (
+    TRY_LATER_ERRCODES,
     ApiError,
     AuthExpired,
     AuthFailed,
@@ -44,8 +58,8 @@ from ..api.errors import (
     ServerError,
     UnknownOutcome,
 )
-from ..store import outbox
-from ..store.outbox import OutboxRow
+from ..store import StoreError, outbox
+from ..store.outbox import ClaimLost, OutboxRow
 from .context import SyncContext, SyncReport
 from .progress import STEP_PUSH
 
@@ -53,7 +67,8 @@ log = logging.getLogger("seller_desktop.sync")
 
 T = TypeVar("T")
 MAX_RECONCILE = 3
-STOPPING = (Offline, Busy, RateLimited, ServerError)
+# Transport problems: the store did not answer in a way that says yes or no.
+STOPPING = (Offline, Busy, RateLimited, ServerError, MalformedResponse)
 FATAL = (QuotaExceeded, AuthFailed, AuthExpired)
 
 
@@ -63,6 +78,15 @@ class RowFailed(Exception):
 
 class RowConflict(Exception):
     """A product edit whose fields also changed on the server: the row waits in ``conflict``."""
+
+
+class RowLater(Exception):
+    """The store asked this row to wait (a rate rule; it was not applied): it goes back to
+    ``pending`` with ``not_before`` = ``at``. Not an error, never shown as one."""
+
+    def __init__(self, at: int) -> None:
+        super().__init__(f"not before {at}")
+        self.at = at
 
 
 class PushStopped(Exception):
@@ -114,6 +138,7 @@ async def mark_sending(ctx: SyncContext, row: OutboxRow,
     await ctx.api.access_token()
 
     def tx(conn: sqlite3.Connection) -> None:
+        outbox.check_claim(conn, row.id, row)  # before ``before`` touches the row
         if before is not None:
             before(conn)
         outbox.mark_sending(conn, row.id)
@@ -144,7 +169,11 @@ async def _finish(ctx: SyncContext, row: OutboxRow, state: str, message: str = "
                 return
             outbox.mark_failed(conn, row.id, message)
         elif state == "conflict":
+            if current.state not in ("sending", "pending", "failed"):
+                return  # already parked (by another pusher): nothing to change
             outbox.mark_conflict(conn, row.id, message)
+        elif state == "noted":
+            outbox.note_error(conn, row.id, message)
 
     await ctx.write(tx, durable=True)
 
@@ -154,18 +183,32 @@ def describe(row: OutboxRow) -> str:
              "delete": "删除商品", "stock_delta": "修改库存", "merchant_note": "订单备注",
              "gift_note": "礼物留言", "ship": "发货", "ewaybill_create": "电子面单取号",
              "ewaybill_cancel": "取消电子面单",
-             "print_report": "面单打印回传"}
+             "print_report": "面单打印回传", "accept": "同意售后", "reject": "拒绝售后",
+             "negotiate": "售后协商", "refund_certificate": "上传退款凭证",
+             "reship": "换货发货", "reject_reship": "拒绝换货发货",
+             "address_accept": "同意改地址", "address_reject": "拒绝改地址",
+             "sku_approve": "同意换款", "sku_reject": "拒绝换款"}
     return f"{names.get(row.op, row.op)}（{row.entity_id}）"
+
+
+async def _refused(ctx: SyncContext, row: OutboxRow, exc: Exception,
+                   report: SyncReport) -> str:
+    message = f"{describe(row)}失败：{exc}"
+    await _finish(ctx, row, "failed", message)
+    report.refused += 1
+    report.note(message)
+    return "failed"
 
 
 async def push_row(ctx: SyncContext, row: OutboxRow, result: PushResult,
                    report: SyncReport) -> str:
-    """Push one row; returns its new state ("done", "failed", "conflict" or "sending")."""
+    """Push one row; returns its new state ("done", "failed", "conflict" or "sending"), or
+    "taken" when another pusher claimed it first (it was not sent)."""
     spec = HANDLERS.get((row.entity, row.op))
     if spec is None:
         message = f"{describe(row)}：本版本不支持该操作（{row.entity}/{row.op}）"
         await _finish(ctx, row, "failed", message)
-        report.failed += 1
+        report.refused += 1
         report.note(message)
         return "failed"
     current = row
@@ -189,18 +232,41 @@ async def push_row(ctx: SyncContext, row: OutboxRow, result: PushResult,
                 return "done"
             current = refreshed
             continue
+        except RowLater as later:
+            at = later.at
+            await ctx.write(partial(outbox.reschedule, row_id=row.id, not_before=at),
+                            durable=True)
+            log.info("outbox row %d: the store asked it to wait until %d", row.id, at)
+            report.waiting += 1
+            return "pending"
         except RowConflict as exc:
             await _finish(ctx, current, "conflict", str(exc))
             report.conflicts += 1
             report.changes.conflicts = True
             return "conflict"
-        except (RowFailed, Rejected, NotFound, MalformedResponse) as exc:
-            message = f"{describe(row)}失败：{exc}"
-            await _finish(ctx, current, "failed", message)
-            report.failed += 1
+        except Rejected as exc:
+            if exc.errcode not in TRY_LATER_ERRCODES:
+                return await _refused(ctx, current, exc, report)
+            message = f"{describe(row)}稍后重试：{exc}"
+            await _finish(ctx, current, "noted", message)
             report.note(message)
-            return "failed"
+            return current.state
+        except (RowFailed, NotFound) as exc:
+            return await _refused(ctx, current, exc, report)
+        except ClaimLost as exc:
+            # Another pusher (process) has this row now: it sends it, we must not. (Before the
+            # damaged-row clause: ClaimLost is a ValueError, via OutboxError.)
+            log.info("outbox row %d: %s; leaving it to that pusher", row.id, exc)
+            return "taken"
+        except (KeyError, TypeError, ValueError) as exc:
+            # A damaged row (the cache edited or damaged on disk) fails alone, visibly; it must
+            # not crash every sync and so strand every other row. No payload text in the log.
+            log.warning("outbox row %d (%s/%s) cannot be sent: %s", row.id, row.entity, row.op,
+                        type(exc).__name__)
+            damaged = RowFailed(f"待发送的数据已损坏，无法发送（{type(exc).__name__}）")
+            return await _refused(ctx, current, damaged, report)
         except STOPPING + FATAL as exc:
+            await _finish(ctx, current, "noted", f"{describe(row)}等待重试：{exc}")
             raise PushStopped(exc) from exc
     report.waiting += 1
     return "sending"
@@ -216,19 +282,25 @@ async def _push_rows(ctx: SyncContext, rows: list[OutboxRow], result: PushResult
                      on_row: Callable[[], None]) -> None:
     """Push ``rows`` (heads of different entities) ``ctx.concurrency`` at a time."""
     queue = list(rows)
+    broken: list[StoreError] = []  # the cache cannot be written (disk full…): stop every worker
 
     async def worker() -> None:
-        while queue and not stop:
+        while queue and not stop and not broken:
             row = queue.pop(0)
             try:
                 await push_row(ctx, row, result, report)
             except PushStopped as exc:
                 stop.append(exc)
                 return
+            except StoreError as exc:
+                broken.append(exc)
+                return
             finished.add(row.id)
             on_row()
 
     await asyncio.gather(*(worker() for _ in range(min(ctx.concurrency, len(rows)))))
+    if broken:
+        raise broken[0]  # rows keep their state: a row left ``sending`` is reconciled later
 
 
 async def push_outbox(ctx: SyncContext, report: SyncReport) -> PushResult:
@@ -245,7 +317,8 @@ async def push_outbox(ctx: SyncContext, report: SyncReport) -> PushResult:
     ctx.progress(STEP_PUSH, 0, total, force=True)
     try:
         while True:
-            rows = await ctx.write(lambda conn: outbox.next_batch(conn, limit=200))
+            at = ctx.clock()  # the clock ``RowLater`` counts from (the sandbox's in tests)
+            rows = await ctx.write(partial(outbox.next_batch, limit=200, at=at))
             rows = [r for r in rows if r.id not in finished]
             if not rows:
                 break

@@ -1,17 +1,24 @@
 """Push order and waybill rows: merchant notes, gift notes, shipments, e-waybills, print reports.
 
 Exactly once, per op:
-- ``ship`` (``delivery/send``, not idempotent): marked ``sending`` durably first; a row found
-  ``sending`` is applied iff ``order/get`` shows a parcel with its waybill number.
-- ``ewaybill_create`` (取号, not idempotent): the row carries its own ``ewaybill_order_id``, so
+- ``ship`` (``delivery/send``, not idempotent): the order is read fresh first and the shipping
+  guard asked again (``sync/guard.py``): a case or buyer request that appeared after the label
+  printed, or an address changed since, stops it (拦截: the row fails with the reason and the
+  way out, nothing ships; 108009 from the store is the same). Then marked ``sending`` durably;
+  a row found ``sending`` is applied iff ``order/get`` shows a parcel with its waybill number.
+- ``ewaybill_create`` (取号, not idempotent): refused before sending when the shipping guard
+  now holds the order (a case or request arrived after the job was queued); the row carries
+  its own ``ewaybill_order_id``, so
   a retry reuses it; a row found ``sending`` is applied iff ``order/get`` of that id finds it;
   ``10025019`` (already exists) on a re-send means the first one landed: read it back.
 - ``merchant_note``, ``gift_note`` set a value (a replay is harmless); ``print_report`` tells
-  the platform a label printed (a replay only counts one more print).
+  the platform a label printed: a first-print report found ``sending`` is read back
+  (``ewaybill order/get`` status printed/shipped) before it is sent again.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from ..api import delivery as delivery_api
@@ -19,16 +26,21 @@ from ..api import ewaybill as ewaybill_api
 from ..api import orders as orders_api
 from ..api.errors import NotFound, Rejected
 from ..api.schemas import WaybillGoods
+from ..domain.order import Order
 from ..domain.waybill import CarrierAccount, SenderAddress, Waybill, WaybillStatus
+from ..store import outbox
+from ..store.aftersale import RequestRepo
 from ..store.codec import parcel_from_dict
+from ..store.held import record_label_address, ship_verdict, verdicts
 from ..store.orders import OrderRepo
 from ..store.outbox import OutboxRow
 from ..store.waybills import WaybillRepo
 from .context import SyncContext
-from .push import PushResult, RowFailed, handler, mark_sending, send_once
+from .push import PushResult, RowFailed, describe, handler, mark_sending, send_once
 
 ALREADY_EXISTS = 10025019
 SHIPPED_ALREADY = (109000, 109001)
+INTERCEPTED = (108009,)  # delivery/send refused: an after-sale case is open on the order
 
 
 def _field(payload: Any, name: str) -> Any:
@@ -74,14 +86,42 @@ async def send_ship(ctx: SyncContext, row: OutboxRow, result: PushResult) -> Non
     parcel = parcel_from_dict(_field(row.payload, "parcel"))
     if not parcel.items:
         raise RowFailed("发货包裹中没有商品")
+    fresh = await orders_api.get_order(ctx.api, order_id)
+    if any(p.waybill_id == parcel.waybill_id and p.delivery_id == parcel.delivery_id
+           for p in fresh.parcels):
+        result.orders.add(order_id)  # it already shipped with this parcel
+        return
+    verdict = await ctx.write(lambda conn: ship_verdict(conn, fresh, parcel.waybill_id))
+    if not verdict.ok:
+        await _intercept(ctx, row, fresh, verdict.text(), result)
     await mark_sending(ctx, row)
     try:
         await send_once(ctx, lambda: delivery_api.send_delivery(ctx.api, order_id, [parcel]))
     except Rejected as exc:
+        if exc.errcode in INTERCEPTED:  # a case or request appeared after the read above
+            await _intercept(ctx, row, fresh, exc.message, result)
         # "already shipped" / "count exceeds": our parcel may be what shipped it
         if exc.errcode not in SHIPPED_ALREADY or not await _ship_applied(ctx, row):
             raise
     result.orders.add(order_id)
+
+
+async def _intercept(ctx: SyncContext, row: OutboxRow, fresh: Order, why: str,
+                     result: PushResult) -> None:
+    """拦截: nothing ships; the row fails with the reason and the way out (the seller may retry
+    it once the case or request is settled, or drop it), and the fresh order goes into the
+    cache in the same transaction, so the window shows it held, not shipped."""
+    message = f"拦截，未发货：{why}"
+    now = ctx.clock()
+
+    def tx(conn: sqlite3.Connection) -> None:
+        outbox.mark_failed(conn, row.id, f"{describe(row)}失败：{message}")
+        OrderRepo(conn).upsert_many([fresh], now, force=True)
+        RequestRepo(conn).sync_from_orders([fresh], now)
+
+    await ctx.write(tx, durable=True)
+    result.orders.add(fresh.order_id)
+    raise RowFailed(message)
 
 
 # ---- e-waybills ----------------------------------------------------------------------------
@@ -100,10 +140,17 @@ async def _sender(ctx: SyncContext, payload: dict[str, Any]) -> SenderAddress:
 async def _request(ctx: SyncContext, payload: dict[str, Any]) -> ewaybill_api.WaybillRequest:
     order_id = str(_field(payload, "order_id"))
     order = await ctx.write(lambda conn: OrderRepo(conn).get(order_id))
-    if order is None:
-        raise RowFailed(f"缓存中没有订单 {order_id}")
+    if order is None:  # a rebuilt cache pushes its rescued rows before it pulls: ask the store
+        try:
+            order = await orders_api.get_order(ctx.api, order_id)
+        except NotFound as exc:
+            raise RowFailed(f"没有订单 {order_id}") from exc
     if order.address is None:
         raise RowFailed(f"订单 {order_id} 没有收货地址，不能取号")
+    verdict = await ctx.write(lambda conn: verdicts(conn, {order_id: order},
+                                                    with_labels=False)[order_id])
+    if verdict.held:  # a case or request arrived after the job was queued: take no number
+        raise RowFailed(f"拦截，未取号：{verdict.text()}")
     titles = {(ln.product_id, ln.sku_id): ln.title for ln in order.lines}
     items = payload.get("items") or [[i.product_id, i.sku_id, i.count]
                                      for i in order.unshipped_items()]
@@ -174,9 +221,22 @@ async def send_ewaybill_create(ctx: SyncContext, row: OutboxRow, result: PushRes
         delivery_name=request.account.delivery_name, print_info=print_info,
         created_at=ctx.clock())
     await _save_waybill(ctx, waybill, result)
+    # the address the carrier has for this waybill: the guard compares it with the order's
+    await ctx.write(lambda conn: record_label_address(conn, eid, request.receiver),
+                    durable=True)
 
 
-@handler("waybill", "print_report")
+async def _print_reported(ctx: SyncContext, row: OutboxRow) -> bool:
+    """A first-print report found ``sending``: applied iff the e-waybill now shows printed (or
+    shipped). A reprint cannot be told apart (the waybill was printed before): it is re-sent,
+    which at worst counts one more reprint."""
+    if row.payload.get("reprint"):
+        return False
+    waybill = await ewaybill_api.get_waybill(ctx.api, str(_field(row.payload, "ewaybill_order_id")))
+    return waybill.status in (int(WaybillStatus.PRINTED), int(WaybillStatus.SHIPPED))
+
+
+@handler("waybill", "print_report", applied=_print_reported)
 async def send_print_report(ctx: SyncContext, row: OutboxRow, result: PushResult) -> None:
     payload = row.payload
     waybill = Waybill(ewaybill_order_id=str(_field(payload, "ewaybill_order_id")), order_id="",

@@ -17,15 +17,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from ..api import media as media_api
 from ..api import products as products_api
 from ..api.errors import NotFound, Rejected
 from ..domain.product import Product, ProductStatus
+from ..store import images as picked
 from ..store import outbox
 from ..store.codec import product_from_dict
 from ..store.outbox import OutboxRow
@@ -33,7 +34,6 @@ from ..store.products import ProductRepo
 from .context import SyncContext
 from .push import PushResult, RowFailed, handler, mark_sending, send_once
 
-LOCAL_PREFIX = "local:"
 UNDER_REVIEW = (10020047, 10020049)
 NOT_ON_SALE = 10020065
 
@@ -45,33 +45,30 @@ def _product_id(row: OutboxRow) -> str:
 
 # ---- images --------------------------------------------------------------------------------
 
-def _local_file(ctx: SyncContext, ref: str) -> Path:
-    name = ref[len(LOCAL_PREFIX):]
-    path = Path(name)
-    # ops store picked images as ``local:images/<sha>.<ext>``, relative to the data dir
-    return path if path.is_absolute() else ctx.store.data_dir / name
-
-
 async def _upload(ctx: SyncContext, ref: str, cache: dict[str, str]) -> str:
-    if not ref.startswith(LOCAL_PREFIX):
+    """The link for ``ref``: a picked image is uploaded (only files ``store/images`` vouches
+    for: in the app's images folder, named by the app, content unchanged)."""
+    if not picked.is_local(ref):
         return ref
     if ref not in cache:
-        path = _local_file(ctx, ref)
         try:
-            data = path.read_bytes()
+            data = await asyncio.to_thread(picked.read_picked, ctx.store.data_dir, ref)
+        except picked.NotPicked as exc:
+            raise RowFailed(f"图片 {ref[:80]} 不能上传：{exc}") from exc
         except OSError as exc:
-            raise RowFailed(f"找不到本地图片 {path.name}（{exc.strerror or exc}）") from exc
+            raise RowFailed(f"找不到本地图片 {ref[:80]}（{exc.strerror or exc}）") from exc
+        name = picked.picked_name(ref)
         try:
-            cache[ref] = await media_api.upload_image(ctx.api, data, filename=path.name)
+            cache[ref] = await media_api.upload_image(ctx.api, data, filename=name)
         except ValueError as exc:
-            raise RowFailed(f"图片 {path.name} 不是 PNG/JPEG：{exc}") from exc
+            raise RowFailed(f"图片 {name} 不是 PNG/JPEG：{exc}") from exc
     return cache[ref]
 
 
 def _has_local_images(d: dict[str, Any]) -> bool:
     refs = [*(d.get("head_imgs") or ()), *(d.get("desc_imgs") or ()),
             *(s.get("thumb_img") or "" for s in d.get("skus") or ())]
-    return any(isinstance(r, str) and r.startswith(LOCAL_PREFIX) for r in refs)
+    return any(picked.is_local(r) for r in refs)
 
 
 async def upload_images(ctx: SyncContext, row: OutboxRow) -> OutboxRow:
@@ -113,7 +110,10 @@ async def _find_by_marker(ctx: SyncContext, mark: str) -> str | None:
     for pid in await list_all_product_ids(ctx):
         if pid in known:
             continue
-        copies = await products_api.get_product(ctx.api, pid, data_type=2)
+        try:
+            copies = await products_api.get_product(ctx.api, pid, data_type=2)
+        except NotFound:
+            continue  # deleted since it was listed: not ours (a race must not fail the row)
         if copies.draft is not None and copies.draft.out_product_id == mark:
             return pid
     return None

@@ -17,6 +17,7 @@ from ..domain.changes import ChangeSet
 from ..domain.product import Product
 from ..domain.validation import Issue, ValidationFailed
 from ..ops import orders as order_ops
+from ..ops import outbox as outbox_ops
 from ..ops import products as product_ops
 from ..store import ui_queries as q
 from ..store.db import Store
@@ -31,6 +32,8 @@ class Actions:
         self.events = events
         self.tasks = tasks or TaskRunner()
         self.clock = clock
+        # called after a change was queued in the outbox (the window pushes it soon)
+        self.on_queued: Callable[[], None] | None = None
         self._worker_reader: sqlite3.Connection | None = None
         self._page_reader: sqlite3.Connection | None = None
 
@@ -52,8 +55,11 @@ class Actions:
 
     def _publish(self, changes: ChangeSet | None) -> ChangeSet:
         changes = changes or ChangeSet()
+        queued = bool(changes.products or changes.orders or changes.waybills)
         changes.outbox = True
         self.events.publish(changes)
+        if queued and self.on_queued is not None:
+            self.on_queued()
         return changes
 
     # -- products ---------------------------------------------------------------------------
@@ -65,9 +71,11 @@ class Actions:
         """(product_id, title) of products a new product can copy its store settings from."""
         return q.settings_sources(self.reader())
 
-    async def save_product(self, product: Product) -> str:
-        """Save (create or update) the draft; returns its id (a local id when new)."""
-        changes = self._publish(await product_ops.save_product(self.store, product))
+    async def save_product(self, product: Product, submit: bool = False) -> str:
+        """Save (create or update) the draft, and with ``submit`` send it for review too;
+        returns its id (a local id when new)."""
+        op = product_ops.save_and_list if submit else product_ops.save_product
+        changes = self._publish(await op(self.store, product))
         return product.product_id or next(iter(sorted(changes.products)), "")
 
     async def _each(self, product_ids: Iterable[str],
@@ -125,3 +133,17 @@ class Actions:
 
     async def merchant_note(self, order_id: str, text: str) -> None:
         self._publish(await order_ops.set_merchant_note(self.store, order_id, text))
+
+    # -- changes the store refused ----------------------------------------------------------
+
+    async def retry_outbox_rows(self, row_ids: Iterable[int]) -> None:
+        changes = ChangeSet()
+        for row_id in row_ids:
+            changes.merge(await outbox_ops.retry_outbox_row(self.store, row_id))
+        self._publish(changes)
+
+    async def drop_outbox_rows(self, row_ids: Iterable[int]) -> None:
+        changes = ChangeSet()
+        for row_id in row_ids:
+            changes.merge(await outbox_ops.drop_outbox_row(self.store, row_id))
+        self._publish(changes)

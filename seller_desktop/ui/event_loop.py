@@ -6,7 +6,7 @@ every read and write of every request and cancels it milliseconds later, so a fu
 tens of thousands of dead 15–30 s timers in Qt. Qt aligns long coarse timers to whole seconds,
 so from 15 s into a sync on they came due together once a second and the loop spent 30–60 ms
 dispatching them: the periodic stalls ``tests/benchmarks/bench_ui.py`` measured. Here a
-cancelled handle kills its Qt timer at once.
+cancelled handle kills its Qt timer at once (unless it is the one running: qasync removes it).
 """
 
 from __future__ import annotations
@@ -25,12 +25,20 @@ def _callbacks(timer: Any) -> dict[int, asyncio.Handle]:
 class _TimerHandle(asyncio.Handle):
     """A delayed callback that, when cancelled before it fires, unregisters its Qt timer."""
 
-    __slots__ = ("_qt_timer", "_qt_timer_id")
+    __slots__ = ("_qt_fired", "_qt_timer", "_qt_timer_id")
+
+    def _run(self) -> None:
+        # qasync drops the table entry itself once this returns: a callback that cancels its
+        # own handle (anyio's deadline does) must leave it there, or qasync raises KeyError
+        self._qt_fired = True
+        super()._run()
 
     def cancel(self) -> None:
         if self._cancelled:
             return
         super().cancel()
+        if self._qt_fired:
+            return
         table = _callbacks(self._qt_timer)
         if table.get(self._qt_timer_id) is self:  # not fired yet (Qt reuses timer ids)
             del table[self._qt_timer_id]
@@ -49,6 +57,7 @@ class QEventLoop(qasync.QEventLoop):
         timer = self._timer
         handle = _TimerHandle(callback, args, self, context=context)
         handle._qt_timer = timer
+        handle._qt_fired = False
         # what qasync's ``_SimpleTimer.add_callback`` does, keeping the timer id
         handle._qt_timer_id = timer.startTimer(int(delay * 1000))
         _callbacks(timer)[handle._qt_timer_id] = handle

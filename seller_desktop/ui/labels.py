@@ -121,6 +121,11 @@ def sync_step(step: str) -> str:
     return tr(text) if text else step
 
 
+def time_left(seconds: int) -> str:
+    """A countdown that may span days: seconds tick under a day, "9天3小时" beyond."""
+    return countdown(seconds) if seconds < 86400 else duration(seconds)
+
+
 def countdown(seconds: int) -> str:
     """A ticking countdown with seconds: "21小时06分09秒" / "21 h 06 min 09 s"."""
     seconds = max(0, int(seconds))
@@ -158,6 +163,7 @@ ISSUES = (
     QT_TRANSLATE_NOOP("Issues", "规格名和规格值不能超过 %1 个字符"),
     QT_TRANSLATE_NOOP("Issues", "两个 SKU 的规格完全相同"),
     QT_TRANSLATE_NOOP("Issues", "商品正在审核中，请先撤回审核再修改"),
+    QT_TRANSLATE_NOOP("Issues", "同一规格名下最多 %1 个不同的规格值"),
 )
 _NUMBER = re.compile(r"\d+")
 
@@ -197,6 +203,15 @@ SHIPPING = (
     QT_TRANSLATE_NOOP("Shipping", "面单还没有打印过，不能补打"),
     QT_TRANSLATE_NOOP("Shipping", "没有可补打的面单"),
     QT_TRANSLATE_NOOP("Shipping", "打印未完成"),
+    # the shipping guard (domain/guard.py): why an order is held, and the way out
+    QT_TRANSLATE_NOOP("Shipping", "订单有未完成的售后，不能发货"),
+    QT_TRANSLATE_NOOP("Shipping", "售后结束后再发货；若已退款，请取消电子面单"),
+    QT_TRANSLATE_NOOP("Shipping", "买家申请修改地址，待处理"),
+    QT_TRANSLATE_NOOP("Shipping", "先同意或拒绝改地址申请；同意后请取消原面单、重新取号并打印"),
+    QT_TRANSLATE_NOOP("Shipping", "买家申请发货前换款，待处理"),
+    QT_TRANSLATE_NOOP("Shipping", "先同意或拒绝换款申请，再按新的订单内容打印发货"),
+    QT_TRANSLATE_NOOP("Shipping", "面单打印后收货地址已变更，旧面单不能使用"),
+    QT_TRANSLATE_NOOP("Shipping", "请取消该电子面单，重新取号并打印"),
 )
 
 

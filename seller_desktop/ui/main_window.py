@@ -1,5 +1,5 @@
-"""The main window: 商品 / 订单 / 礼物 / 发货 tabs, the sync status bar, shortcuts, the gift
-notification, and remembered geometry and column layouts.
+"""The main window: 商品 / 订单 / 礼物 / 售后 / 发货 tabs, the sync status bar, shortcuts, the
+notices (a gift accepted, a new after-sale case or buyer request), and remembered geometry and column layouts.
 
 It receives its services explicitly (``Services``) from the composition root (``app.py``);
 nothing here knows whether the shop is the real API or the demo sandbox beyond a flag.
@@ -13,25 +13,38 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QMainWindow, QTableView, QTabWidget, QWidget
 
+from ..config import Paths
 from ..credentials import SecretStore
 from ..domain import timeutil
 from ..domain.changes import ChangeSet
+from ..domain.money import format_fen
+from ..store import aftersale_queries as aq
 from ..store import ui_queries as q
 from ..store.db import Store
+from ..workflows.aftersale import AfterSaleLookups
 from ..workflows.shipping import ShippingWorkflow
+from . import aftersale_labels as aftersale_words
+from . import messages
 from .actions import Actions
+from .aftersale_actions import AfterSaleActions
+from .dialogs.about import AboutDialog
 from .dialogs.conflicts import ConflictsDialog
+from .dialogs.connect_dialog import ConnectDialog
+from .dialogs.diagnostics import DiagnosticsDialog, DiagnosticsSources
+from .dialogs.failed_changes import FailedChangesDialog
 from .dialogs.settings_dialog import SettingsDialog
 from .events import Events
+from .screens.aftersale import AfterSaleScreen
 from .screens.gifts import GiftsScreen
 from .screens.listings import ListingsScreen
 from .screens.orders import OrdersScreen
 from .screens.shipping import ShippingScreen
 from .settings import Settings
+from .storage_text import describe
 from .sync_controller import SyncController
 from .tasks import TaskRunner
 from .widgets.notification import Notification
@@ -52,6 +65,9 @@ class Services:
     clock: Callable[[], int] = timeutil.now
 
 
+AFTERSALE_NOTICE = "aftersale:"  # a notice's payload that leads to the 售后 screen
+
+
 class MainWindow(QMainWindow):
     reopen_requested = Signal()  # settings changed the account, demo mode or language
     closed = Signal()
@@ -60,7 +76,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.services = services
         self.settings = services.settings
-        self.setWindowTitle(self.tr("小店桌面") + (self.tr("（演示店铺）") if services.demo else ""))
+        # Ends with the app's display name, so the window manager's title does not repeat it.
+        name = self.tr("小店桌面")
+        self.setWindowTitle(self.tr("演示店铺 — %1").replace("%1", name) if services.demo else name)
         self.events = Events(self)
         self.tasks = TaskRunner()
         self.tasks.on_error = self._task_failed
@@ -69,17 +87,25 @@ class MainWindow(QMainWindow):
                                      fetch=services.fetch_images, parent=self)
         self.sync = SyncController(services.engine, self.events, self.settings, services.clock,
                                    services.progress_relay, self)
+        self.actions.on_queued = self.sync.schedule_push  # an edit made online goes out soon
 
         self.listings = ListingsScreen(self.actions, self.thumbnails)
         self.orders = OrdersScreen(self.actions)
         self.gifts = GiftsScreen(self.actions)
+        # a real shop: the real API (HTTPS); the demo and sandboxes are plain-HTTP loopback
+        real_shop = (services.engine is not None and not services.demo
+                     and services.engine.api.base_url.startswith("https://"))
+        self.aftersale = AfterSaleScreen(AfterSaleActions(
+            self.actions, AfterSaleLookups(services.engine), lambda: self.sync.sync_now()))
         self.shipping = ShippingScreen(
-            self.actions, ShippingWorkflow(services.store, services.engine), self.settings)
+            self.actions, ShippingWorkflow(services.store, services.engine), self.settings,
+            real_shop=real_shop)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.listings, self.tr("商品"))
         self.tabs.addTab(self.orders, self.tr("订单"))
         self.tabs.addTab(self.gifts, self.tr("礼物"))
+        self.tabs.addTab(self.aftersale, self.tr("售后"))
         self.tabs.addTab(self.shipping, self.tr("发货"))
         self.setCentralWidget(self.tabs)
 
@@ -87,7 +113,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status, 1)
         self.notification = Notification(self)
         self.conflicts_dialog: ConflictsDialog | None = None
+        self.failures_dialog: FailedChangesDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
+        self.connect_dialog: ConnectDialog | None = None
 
         self._refreshes: deque[tuple[Callable[[ChangeSet], None], ChangeSet]] = deque()
         self._refresh_timer = QTimer(self, interval=0)
@@ -97,13 +125,15 @@ class MainWindow(QMainWindow):
         self._menus()
         self._shortcuts()
         self.events.changed.connect(self.on_changes)
-        self.notification.activated.connect(self.open_order)
+        self.notification.activated.connect(self._notice_clicked)
         self.gifts.open_order.connect(self.open_order)
+        self.aftersale.open_order.connect(self.open_order)
+        self.aftersale.waiting_changed.connect(self._aftersale_title)
         self.shipping.open_to_ship.connect(
             lambda: (self.tabs.setCurrentWidget(self.orders),
                      self.orders.set_tab(q.OrderTab.TO_SHIP)))
         self.status.show_conflicts.connect(self.show_conflicts)
-        self.status.show_failures.connect(self._show_failures)
+        self.status.show_failures.connect(self.show_failures)
         self.resize(1200, 760)
         self.restore_layout()
         self.reload_all()
@@ -118,15 +148,27 @@ class MainWindow(QMainWindow):
         full.triggered.connect(lambda: self.sync.sync_now(full=True))
         conflicts = QAction(self.tr("解决冲突…"), self)
         conflicts.triggered.connect(self.show_conflicts)
+        connect = QAction(self.tr("连接店铺…"), self)
+        connect.triggered.connect(lambda: self.show_connect())
+        failures = QAction(self.tr("失败的修改…"), self)
+        failures.triggered.connect(self.show_failures)
         settings = QAction(self.tr("设置…"), self, shortcut=QKeySequence("Ctrl+,"))
         settings.triggered.connect(lambda: self.show_settings())
         quit_action = QAction(self.tr("退出"), self, shortcut=QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
-        for action in (self.sync_action, full, conflicts):
+        for action in (self.sync_action, full, conflicts, failures):
             shop.addAction(action)
         shop.addSeparator()
+        shop.addAction(connect)
         shop.addAction(settings)
         shop.addAction(quit_action)
+        about = QAction(self.tr("关于小店桌面"), self)
+        about.triggered.connect(lambda: self.show_about())
+        diagnostics = QAction(self.tr("诊断信息…"), self)
+        diagnostics.triggered.connect(lambda: self.show_diagnostics())
+        help_menu = self.menuBar().addMenu(self.tr("帮助"))
+        help_menu.addAction(diagnostics)
+        help_menu.addAction(about)
 
     def _shortcuts(self) -> None:
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
@@ -139,8 +181,9 @@ class MainWindow(QMainWindow):
     def reload_all(self) -> None:
         """Load the visible screen now; the others load when first shown (a screen never
         opened costs nothing at start-up or after a sync)."""
-        self._stale = {self.listings, self.orders, self.gifts, self.shipping}
+        self._stale = {self.listings, self.orders, self.gifts, self.aftersale, self.shipping}
         self._show_screen(self.tabs.currentIndex())
+        self.aftersale.refresh_counts()  # the 售后 tab's count shows before it is opened
         self.status.refresh()
 
     def _show_screen(self, index: int) -> None:
@@ -156,7 +199,7 @@ class MainWindow(QMainWindow):
         sync's ChangeSet never holds the loop for the sum of all the views' refreshes."""
         current = self.tabs.currentWidget()
         screens = [current] + [s for s in (self.listings, self.orders, self.gifts,
-                                           self.shipping) if s is not current]
+                                           self.aftersale, self.shipping) if s is not current]
         for screen in screens:
             if screen in self._stale:
                 continue
@@ -166,6 +209,8 @@ class MainWindow(QMainWindow):
             self._refreshes.append((screen.on_changes, changes))
         if self.conflicts_dialog is not None:
             self._refreshes.append((self.conflicts_dialog.on_changes, changes))
+        if self.failures_dialog is not None:
+            self._refreshes.append((self.failures_dialog.on_changes, changes))
         self._refreshes.append((lambda _c: self.status.refresh(), changes))
         self._refreshes.append((self._announce, changes))
         self._refresh_timer.start()
@@ -187,12 +232,16 @@ class MainWindow(QMainWindow):
             self.notify_gift_accepted(changes.gifts_accepted[0])
         elif changes.gifts_accepted:
             self.notification.notify(
-                self.tr("%1 个礼物已被收下，请尽快发货").replace(
-                    "%1", str(len(changes.gifts_accepted))), self.tr("查看礼物"), "")
+                self.tr("%n 个礼物已被收下，请尽快发货", "", len(changes.gifts_accepted)),
+                self.tr("查看礼物"), "")
+        if changes.cases or changes.requests or changes.orders:
+            self.aftersale.refresh_counts()  # a few ms: the 售后 tab's count stays true
+        if changes.new_cases or changes.new_requests:
+            self.notify_aftersale(changes.new_cases, changes.new_requests)
         if changes.gifts_expired:
             self.statusBar().showMessage(
-                self.tr("%1 个礼物未在 24 小时内被收下，已过期").replace(
-                    "%1", str(len(changes.gifts_expired))), 10_000)
+                self.tr("%n 个礼物未在 24 小时内被收下，已过期", "",
+                        len(changes.gifts_expired)), 10_000)
 
     def notify_gift_accepted(self, order_id: str) -> None:
         detail = q.order_detail(self.actions.reader(), order_id)
@@ -203,6 +252,50 @@ class MainWindow(QMainWindow):
             "%1", row.line_titles).replace("%2", row.user_name).replace(
             "%3", timeutil.format_ts(row.ship_by) if row.ship_by else self.tr("规定时间"))
         self.notification.notify(text, self.tr("查看订单"), order_id)
+
+    def _aftersale_title(self, waiting: int) -> None:
+        """The 售后 tab says how many cases and requests wait on the seller."""
+        title = self.tr("售后") + (f" ({waiting})" if waiting else "")
+        index = self.tabs.indexOf(self.aftersale)
+        if self.tabs.tabText(index) != title:
+            self.tabs.setTabText(index, title)
+
+    def notify_aftersale(self, cases: list[str], requests: list[str]) -> None:
+        """New cases or buyer requests since the last sync: one notice that leads to them."""
+        reader = self.actions.reader()
+        if len(cases) == 1 and not requests:
+            detail = aq.case_detail(reader, cases[0])
+            if detail is None:
+                return
+            case = detail.case
+            text = self.tr("新的售后申请：%1 %2（订单 %3）").replace(
+                "%1", aftersale_words.case_type(case.type)).replace(
+                "%2", format_fen(case.amount)).replace("%3", case.order_id)
+            if detail.deadline_at and case.actor == "seller":
+                text += "\n" + self.tr("请在 %1 前处理，超时平台将自动处理").replace(
+                    "%1", timeutil.format_ts(detail.deadline_at))
+            self.notification.notify(text, self.tr("查看售后"), AFTERSALE_NOTICE + case.case_id)
+            return
+        if len(requests) == 1 and not cases:
+            kind, _, order_id = requests[0].partition(":")
+            text = self.tr("买家申请%1：订单 %2，处理前不能发货").replace(
+                "%1", aftersale_words.request_kind(kind)).replace("%2", order_id)
+            self.notification.notify(text, self.tr("查看申请"), AFTERSALE_NOTICE + "requests")
+            return
+        text = self.tr("%1 个新的售后申请，%2 个新的买家申请").replace(
+            "%1", str(len(cases))).replace("%2", str(len(requests)))
+        self.notification.notify(text, self.tr("查看售后"), AFTERSALE_NOTICE)
+
+    def _notice_clicked(self, payload: str) -> None:
+        if not payload.startswith(AFTERSALE_NOTICE):
+            self.open_order(payload)
+            return
+        target = payload[len(AFTERSALE_NOTICE):]
+        self.tabs.setCurrentWidget(self.aftersale)
+        if target == "requests":
+            self.aftersale.set_tab("requests")
+        elif target:
+            self.aftersale.show_case(target)
 
     def open_order(self, order_id: str) -> None:
         if not order_id:  # a summary notification: the gift board
@@ -245,25 +338,58 @@ class MainWindow(QMainWindow):
         self.settings_dialog.open()
         return self.settings_dialog
 
+    def show_connect(self, first_run: bool = False) -> ConnectDialog:
+        self.connect_dialog = ConnectDialog(self.settings, self.services.secrets, first_run, self)
+        self.connect_dialog.applied.connect(self._settings_applied)
+        self.connect_dialog.open()
+        return self.connect_dialog
+
+    def show_about(self) -> AboutDialog:
+        data_dir = Path(self.settings.path).parent  # the data dir (a shop may have a subfolder)
+        dialog = AboutDialog(data_dir, Paths(data_dir).log_file, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_diagnostics(self) -> DiagnosticsDialog:
+        data_dir = Path(self.settings.path).parent
+        engine = self.services.engine
+        api = engine.api if engine is not None else None
+        dialog = DiagnosticsDialog(DiagnosticsSources(
+            data_dir=data_dir, shop_dir=Path(self.services.store.data_dir),
+            log_file=Paths(data_dir).log_file, reader=self.actions.reader(), api=api,
+            appid=api.appid if api is not None else self.settings.appid,
+            demo=self.services.demo, component=self.shipping.component), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def _settings_applied(self, reopen: bool) -> None:
         self.sync.apply_interval()
         if reopen:
             self.reopen_requested.emit()
 
-    def _show_failures(self) -> None:
-        summary = q.outbox_summary(self.actions.reader())
-        message = summary.last_error or self.status.error
-        if message:
-            self.statusBar().showMessage(message, 15_000)
+    def show_failures(self) -> FailedChangesDialog:
+        """The changes the store refused (retry / drop each) and the ones waiting behind them;
+        a stopped sync's reason (offline, unreadable replies) also shows in the status bar."""
+        if self.status.error:
+            self.statusBar().showMessage(messages.message(self.status.error), 15_000)
+        if self.failures_dialog is None:
+            self.failures_dialog = FailedChangesDialog(self.actions, self.sync, self)
+        self.failures_dialog.reload()
+        self.failures_dialog.show()
+        self.failures_dialog.raise_()
+        return self.failures_dialog
 
     def _task_failed(self, error: BaseException) -> None:
-        self.statusBar().showMessage(self.tr("操作失败：%1").replace("%1", str(error)), 15_000)
+        self.statusBar().showMessage(self.tr("操作失败：%1").replace("%1", describe(error)), 15_000)
 
     # -- layout memory ----------------------------------------------------------------------
 
     def _tables(self) -> dict[str, QTableView]:
         tables = {"products": self.listings.table, "orders": self.orders.table}
         tables.update({f"gifts_{s.value}": t for s, t in self.gifts.tables.items()})
+        tables["aftersale"] = self.aftersale.table
         return tables
 
     def restore_layout(self) -> None:

@@ -3,16 +3,21 @@
 One ``ShippingWorkflow`` per window (or CLI run) over the store and, when online, the sync
 engine. The steps, each resumable:
 
-1. ``candidates()``: the orders waiting to ship (20/21) and unaccepted gifts (12, refused with
-   ``Order.can_ship()``'s reason), each with its active waybill and the last 取号 error.
-2. ``create_waybills(order_ids, account)``: one 'ewaybill_create' outbox job per order that has
-   no waybill yet (ops.shipping: the id is stored before sending, so the engine's read-back makes
-   a retry after a crash or timeout safe), then a push. A carrier refusal (10025005) fails only
-   that order's job; the failed request is dropped when the seller asks again.
+1. ``candidates()``: the orders waiting to ship (20/21) and unaccepted gifts (12), each with
+   the shipping guard's verdict (``store.held`` → ``domain.guard.may_ship``: held by an open
+   case, a pending address/SKU change or a label printed for an old address), its active
+   waybill and the last 取号 error. Held orders get no waybill, print or reprint.
+2. ``check_target`` / ``check_component`` first (a number taken for a label that cannot
+   print is used up), then ``create_waybills(order_ids, account)``: one 'ewaybill_create'
+   outbox job per order that has no waybill yet (ops.shipping: the id is stored before
+   sending, so the engine's read-back makes a retry after a crash or timeout safe), then a
+   push. A carrier refusal (10025005) fails only that order's job; the failed request is
+   dropped when the seller asks again.
 3. ``print_labels`` (QPrinter: PDF or an OS printer, one job, pick order) or
    ``print_with_component`` (the WeChat print component with the API's print_info).
 4. Only after the printer path confirmed the pages: ``ops.shipping.labels_printed`` writes
-   'print_report' + 'ship' in one transaction, then a push. A failed or cancelled print records
+   'print_report' + 'ship' in one transaction, then a push. The outcome counts as shipped only
+   what the store confirmed; each refusal is named with its reason (``settle_shipments``). A failed or cancelled print records
    nothing: the orders stay ready to print again.
 5. ``reprint`` (from the cache, offline too; logged with a reason), ``cancel_waybill``,
    ``ship_self`` (a number the seller typed or scanned), ``print_pick_list`` / ``print_slips``.
@@ -23,6 +28,7 @@ reprint works without the network.
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -36,19 +42,21 @@ from ..api.client import ApiClient
 from ..api.errors import ApiError
 from ..api.schemas import Carrier
 from ..domain.changes import ChangeSet
-from ..domain.order import Order, OrderStatus
+from ..domain.guard import SHIP_OK, Verdict
+from ..domain.order import SHIPPABLE_STATUSES, Order, OrderStatus
 from ..domain.timeutil import now
 from ..domain.waybill import CarrierAccount, Waybill, WaybillStatus
 from ..labels.printcomp import PrintComponentClient, PrintComponentError, tasks_for_waybills
 from ..ops import orders as order_ops
 from ..ops import shipping as shipping_ops
-from ..store import Store, outbox
+from ..store import Store, held, outbox
 from ..store.orders import OrderRepo
 from ..store.waybills import REQUESTED, WaybillRepo
 from ..sync import SyncEngine
+from . import shipping_checks as checks
 
-SHOWN_STATUSES = (int(OrderStatus.GIFT_AWAITING_ACCEPTANCE), int(OrderStatus.AWAITING_SHIPMENT),
-                  int(OrderStatus.PARTIALLY_SHIPPED))
+# unaccepted gifts (shown, with why they cannot ship yet) and every order waiting to ship
+SHOWN_STATUSES = (int(OrderStatus.GIFT_AWAITING_ACCEPTANCE), *sorted(SHIPPABLE_STATUSES))
 DONE_STATUSES = (int(OrderStatus.SHIPPED), int(OrderStatus.COMPLETED))
 DEFAULT_SHOP_NAME = "微信小店"
 ProgressFn = Callable[[int, int], None]
@@ -63,10 +71,16 @@ class Candidate:
     reason: str  # why it cannot ship now ("" = it can)
     waybill: Waybill | None  # the active waybill (requested, created or printed)
     waybill_error: str = ""  # why the last 取号 failed
+    verdict: Verdict = SHIP_OK  # the shipping guard's answer (code, reason, way out)
 
     @property
     def can_ship(self) -> bool:
         return not self.reason
+
+    @property
+    def held(self) -> bool:
+        """Held by an after-sale case or a buyer's request (it may ship later)."""
+        return self.verdict.held
 
     @property
     def order_id(self) -> str:
@@ -101,7 +115,9 @@ class WaybillBatch:
 @dataclass
 class PrintOutcome:
     printed: list[str] = field(default_factory=list)  # ewaybill_order_ids confirmed printed
-    shipped: list[str] = field(default_factory=list)  # order ids with a 'ship' written
+    shipped: list[str] = field(default_factory=list)  # order ids the store CONFIRMED shipped
+    refused: dict[str, str] = field(default_factory=dict)  # order id → why the store refused
+    unconfirmed: list[str] = field(default_factory=list)  # 'ship' queued, not confirmed yet
     skipped: dict[str, str] = field(default_factory=dict)  # order id → why not printed
     already: list[str] = field(default_factory=list)  # skipped as printed or shipped before
     failed: dict[str, str] = field(default_factory=dict)  # order id → printer's reason
@@ -112,6 +128,11 @@ class PrintOutcome:
     @property
     def ok(self) -> bool:
         return not self.error and not self.failed
+
+    @property
+    def all_shipped(self) -> bool:
+        """Every shipment this run queued was confirmed by the store."""
+        return not self.refused and not self.unconfirmed
 
 
 class ShippingWorkflow:
@@ -140,16 +161,17 @@ class ShippingWorkflow:
                 " ORDER BY create_time, order_id", SHOWN_STATUSES)]
         orders = OrderRepo(conn).get_many(order_ids)  # a reload reads ~1,000: no query each
         waybills = WaybillRepo(conn).for_orders(orders)
+        guard = held.verdicts(conn, orders)
         found = []
         for order_id, order in orders.items():
-            ok, why = order.can_ship()
+            verdict = guard[order_id]
             active = shipping_ops.open_waybills(order, waybills.get(order_id, ()))
             waybill = active[-1] if active else None
             error = ""
             if waybill is not None and waybill.status == REQUESTED:
                 rows = outbox.open_rows(conn, "waybill", waybill.ewaybill_order_id)
                 error = next((r.last_error for r in rows if r.state == "failed"), "")
-            found.append(Candidate(order, "" if ok else why, waybill, error))
+            found.append(Candidate(order, verdict.reason, waybill, error, verdict))
         return found
 
     def recently_printed(self, days: int = 7) -> list[Candidate]:
@@ -168,6 +190,9 @@ class ShippingWorkflow:
             seen.add(order_id)
             found.append(Candidate(order, order.can_ship()[1] or "已打印", waybills.get(eid)))
         return found
+
+    def confirmed_shipped(self, order_ids: Sequence[str]) -> set[str]:
+        return checks.confirmed_shipped(self._conn(), order_ids)
 
     def shop_name(self) -> str:
         return shipping_ops.cached_shop_name(self._conn()) or DEFAULT_SHOP_NAME
@@ -234,6 +259,35 @@ class ShippingWorkflow:
         if self.engine is None:
             return ChangeSet()
         return await self.engine.push()
+
+    # -- the print target, checked before anything is taken -----------------------------------
+
+    @staticmethod
+    async def check_target(target: str | Path) -> str:
+        """Why labels cannot go to ``target`` (a PDF path or a printer) now; "" = they can.
+        Ask it before ``create_waybills``: a number taken for a label that cannot print is
+        used up on the server. The spooler is asked on a thread (it may be slow)."""
+        try:
+            labels.check_target(target)
+            if not labels.is_pdf_target(target):
+                await asyncio.to_thread(labels.check_accepting, str(target))
+        except labels.PrintError as exc:
+            return str(exc)
+        return ""
+
+    @staticmethod
+    async def check_component(printer: str, client: PrintComponentClient) -> str:
+        """Why the WeChat print component cannot print on ``printer`` now; "" = it can."""
+        try:
+            known = {p.name: p for p in await client.get_printer_list()}
+        except (PrintComponentError, ValueError) as exc:
+            return str(exc)
+        chosen = known.get(printer)
+        if chosen is None:
+            return f"打印组件中没有打印机“{printer}”"
+        if chosen.status != "ready":
+            return f"打印机“{chosen.display_name}”未就绪（{chosen.status}）"
+        return ""
 
     # -- steps ----------------------------------------------------------------------------------
 
@@ -302,9 +356,9 @@ class ShippingWorkflow:
                       cancel: CancelFn | None = None) -> PrintOutcome:
         """Print these orders' labels again from the cache (works offline)."""
         outcome = PrintOutcome()
-        waybills = self.printed_waybills(order_ids)
+        waybills = self._not_held(self.printed_waybills(order_ids), outcome)
         for oid in order_ids:
-            if not any(w.order_id == oid for w in waybills):
+            if oid not in outcome.skipped and not any(w.order_id == oid for w in waybills):
                 outcome.skipped[oid] = "面单还没有打印过，不能补打"
         items, problems = self.label_items(waybills)
         outcome.skipped.update(problems)
@@ -313,6 +367,9 @@ class ShippingWorkflow:
             return outcome
         return await self._print(items, spec, target, progress, cancel, outcome,
                                  reprint=True, reason=reason or "补打")
+
+    def _not_held(self, waybills: list[Waybill], outcome: PrintOutcome) -> list[Waybill]:
+        return checks.not_held(self._conn(), waybills, outcome.skipped)
 
     async def _print(self, items: list[labels.LabelData], spec: labels.PageSpec,
                      target: str | Path, progress: ProgressFn | None, cancel: CancelFn | None,
@@ -332,39 +389,37 @@ class ShippingWorkflow:
 
     async def _record(self, eids: list[str], outcome: PrintOutcome, *, reprint: bool,
                       reason: str) -> None:
-        repo = WaybillRepo(self._conn())
-        order_ids = [w.order_id for w in (repo.get(e) for e in eids) if w is not None]
-        before = {c.order_id for c in self.candidates(order_ids) if c.can_ship}
+        conn = self._conn()
+        last_row = conn.execute("SELECT coalesce(max(id), 0) FROM outbox").fetchone()[0]
         outcome.changes.merge(await shipping_ops.labels_printed(self.store, eids,
                                                                 reprint=reprint, reason=reason))
         outcome.printed = eids
-        outcome.shipped = sorted(o for o in outcome.changes.orders
-                                 if o in before and not reprint)
         outcome.changes.merge(await self.push())
+        checks.settle_shipments(self._conn(), last_row, outcome)
 
     async def print_with_component(self, order_ids: Sequence[str], printer: str,
                                    client: PrintComponentClient, *,
-                                   reprint: bool = False, reason: str = "") -> PrintOutcome:
-        """Print through the WeChat print component (the API's print_info per waybill)."""
+                                   reprint: bool = False, reason: str = "",
+                                   size_mm: tuple[float, float] | None = None,
+                                   custom_area_url: str = "") -> PrintOutcome:
+        """Print through the WeChat print component (the API's print_info per waybill), on
+        labels of ``size_mm`` (sent unless 76×130), with the seller's custom area template."""
         outcome = PrintOutcome()
-        waybills = (self.printed_waybills(order_ids) if reprint
+        waybills = (self._not_held(self.printed_waybills(order_ids), outcome) if reprint
                     else self._to_print(order_ids, outcome))
         if not waybills:
             outcome.error = "没有可打印的面单"
             return outcome
+        problem = await self.check_component(printer, client)
+        if problem:
+            outcome.error = problem
+            return outcome
         try:
-            known = {p.name: p for p in await client.get_printer_list()}
-            chosen = known.get(printer)
-            if chosen is None:
-                outcome.error = f"打印组件中没有打印机“{printer}”"
-                return outcome
-            if chosen.status != "ready":
-                outcome.error = f"打印机“{chosen.display_name}”未就绪（{chosen.status}）"
-                return outcome
             with_info = [await self._with_print_info(w) for w in waybills]
             ordered = self._pick_ordered(with_info)
-            tasks = tasks_for_waybills(ordered)
-            results = await client.print(printer, tasks)
+            custom = {"templateUrl": custom_area_url, "data": {}} if custom_area_url else None
+            tasks = tasks_for_waybills(ordered, custom)
+            results = await client.print(printer, tasks, size_mm=size_mm)
         except (PrintComponentError, ApiError, ValueError) as exc:
             outcome.error = str(exc)
             return outcome

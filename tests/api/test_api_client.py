@@ -421,3 +421,37 @@ async def test_logs_never_hold_token_or_secret(client, wechat, caplog):
         assert "TOKEN-" not in text
         assert wechat.secret not in text
     assert any(PATH in r.getMessage() and "-1" in r.getMessage() for r in caplog.records)
+
+
+# ---- bounded paging (issue 13 item 5) ----------------------------------------------------------
+
+async def test_a_page_walk_stops_on_a_loop_on_stale_pages_and_at_its_cap():
+    from seller_desktop.api.page_walk import STALE_PAGES, PageWalk
+
+    loop = PageWalk("/list", page_size=10, max_items=10_000)
+    loop.page("a", 10)
+    loop.page("b", 10)
+    with pytest.raises(MalformedResponse, match="loops"):
+        loop.page("a", 10)  # not the last key: a cycle of two
+    stale = PageWalk("/list", page_size=10, max_items=10_000)
+    with pytest.raises(MalformedResponse, match="without a new id"):
+        for i in range(STALE_PAGES):
+            stale.page(f"k{i}", 0)
+    capped = PageWalk("/list", page_size=100, max_items=1000)
+    with pytest.raises(MalformedResponse, match="more than 12 pages"):
+        for i in range(20):
+            capped.page(f"k{i}", 100)
+    assert capped.pages == 12
+
+
+async def test_a_large_upload_is_given_time_to_go_out_beyond_the_deadline():
+    """The deadline bounds waiting for a reply; a 10 MB image on a slow uplink needs longer to
+    send (at the floor rate, 32 KB/s, 320 s more)."""
+    from seller_desktop.api.client import MIN_SEND_RATE
+
+    async with ApiClient("http://127.0.0.1:9", "wxappid", "secret", deadline=5.0) as api:
+        small = api._http.build_request("POST", "/x", json={"a": 1})
+        upload = api._http.build_request(
+            "POST", "/x", files={"media": ("a.png", b"\x89PNG" + bytes(10 * 1024 * 1024))})
+        assert api._deadline_for(small) < 5.01
+        assert api._deadline_for(upload) >= 5.0 + 10 * 1024 * 1024 / MIN_SEND_RATE

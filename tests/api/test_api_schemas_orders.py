@@ -205,3 +205,37 @@ def test_decoded_address():
     assert a.tel_last4 == "6868"
     with pytest.raises(MalformedResponse):
         parse_decoded_address({"errcode": 0})
+
+
+# ---- sizes a reply may not exceed (issue 13 item 5) --------------------------------------------
+
+def _with(path, value):
+    order = wire_order()
+    target = order
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    return order
+
+
+@pytest.mark.parametrize("path, value", [
+    (("order_detail", "ext_info", "customer_notes"), "备" * 1001),
+    (("order_detail", "ext_info", "merchant_notes"), "备" * (10 * 1024 * 1024)),
+    (("order_detail", "delivery_info", "address_info", "detail_info"), "路" * 501),
+    (("order_detail", "delivery_info", "address_info", "user_name"), "名" * 101),
+    (("create_time",), 2**64 - 1),
+    (("update_time",), -1),
+    (("order_detail", "pay_info", "pay_time"), 2**40),
+    (("order_detail", "price_info", "order_price"), 2**70),
+    (("order_detail", "product_infos"), [{"product_id": "1", "sku_cnt": 1}] * 501),
+    (("brand_new_field",), "x" * (300 * 1024)),
+], ids=lambda v: str(v)[:30])
+def test_an_oversized_or_out_of_range_field_is_a_malformed_reply(path, value):
+    with pytest.raises(MalformedResponse):
+        parse_order(_with(path, value))
+
+
+def test_an_oversized_gift_note_is_a_malformed_reply():
+    assert parse_order(wire_order(is_present=True, present_note="礼" * 1000)).gift is not None
+    with pytest.raises(MalformedResponse):
+        parse_order(wire_order(is_present=True, present_note="礼" * 1001))

@@ -196,3 +196,51 @@ def test_shop_info_and_uploaded_image():
     assert url == IMG + "k"
     with pytest.raises(MalformedResponse):
         parse_uploaded_image_url({"pic_file": {"media_id": "m"}})
+
+
+# ---- sizes and references a reply may not carry (issue 13 items 5, 6) --------------------------
+
+@pytest.mark.parametrize("over", [
+    {"head_imgs": ["local:/etc/passwd", IMG + "h2", IMG + "h3"]},
+    {"head_imgs": [IMG + "h1", "local:../../.ssh/id_rsa", IMG + "h3"]},
+    {"head_imgs": ["file:///etc/passwd"]},
+    {"head_imgs": ["/home/seller/photo.png"]},
+    {"desc_info": {"imgs": ["local:images/0123456789abcdef0123456789abcdef.png"]}},
+    {"skus": [{"sku_id": "1", "sale_price": 100, "thumb_img": "local:/etc/shadow"}]},
+    {"head_imgs": ["https://mmecimage.cn/p/x\n/y"]},
+], ids=lambda o: str(o)[:40])
+def test_a_reply_cannot_name_a_local_file_as_an_image(over):
+    with pytest.raises(MalformedResponse):
+        parse_product(wire_product(**over))
+
+
+@pytest.mark.parametrize("over", [
+    {"title": "长" * 121},
+    {"title": "长" * (10 * 1024 * 1024)},
+    {"short_title": "短" * 41},
+    {"out_product_id": "x" * 257},
+    {"skus": [{"sku_id": "1", "sale_price": 100, "sku_code": "c" * 201}]},
+    {"skus": [{"sku_id": "1", "sale_price": 100, "stock_num": 2**64 - 1}]},
+    {"skus": [{"sku_id": "1", "sale_price": 2**70}]},
+    {"skus": [{"sku_id": "1", "sale_price": 100}]} | {"edit_time": 2**40},
+    {"head_imgs": [IMG + str(i) for i in range(19)]},
+    {"skus": [{"sku_id": str(i), "sale_price": 100} for i in range(1001)]},
+    {"product_id": "9" * 129},
+    {"unmodelled_blob": "x" * (300 * 1024)},
+    {"desc_info": {"desc": "描" * 20_001}},
+], ids=lambda o: str(o)[:40])
+def test_an_oversized_field_is_a_malformed_reply(over):
+    with pytest.raises(MalformedResponse):
+        parse_product(wire_product(**over))
+
+
+def test_fields_at_their_limits_are_read():
+    product = parse_product(wire_product(title="长" * 120, short_title="短" * 40,
+                                         head_imgs=[IMG + str(i) for i in range(18)]))
+    assert len(product.title) == 120 and len(product.head_imgs) == 18
+
+
+def test_an_uploaded_image_must_come_back_as_an_https_link():
+    for url in ("local:/etc/passwd", "http://mmecimage.cn/p/x", "", "javascript:alert(1)"):
+        with pytest.raises(MalformedResponse):
+            parse_uploaded_image_url({"pic_file": {"img_url": url}})

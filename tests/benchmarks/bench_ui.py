@@ -20,7 +20,9 @@ Steps, each in a fresh child process so start-up time and memory are comparable:
 3. ``interact`` on the filled cache: switching order tabs and searching (orders and products)
    through the real widgets, timed as the data path (model reload, detail pane, tab counts)
    plus the repaint of the whole window, against the same queries run raw on a separate SQLite
-   connection (targets: ≤ 50 ms in all; data path ≤ 2× the raw SQL time).
+   connection (targets: ≤ 50 ms in all; data path ≤ 2× the raw SQL time). The 售后 screen's
+   tab switches and searches are measured the same way over the shop's 5,000 cases
+   (``--cases``; raw: the tab counts, the first page and the first case's detail).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 SEARCHES = ("咖啡", "海淀区", "中关村", "1234", "礼物")
 PRODUCT_SEARCHES = ("充电宝", "面膜", "SKU9")
+CASE_SEARCHES = ("没收到", "2000002", "充电宝", "退货 质量")
 
 
 def _app():
@@ -114,7 +117,7 @@ class StallWatchdog:
 
 # ---- child: full sync with a heartbeat ------------------------------------------------------
 
-def child_sync(data_dir: Path, orders: int, products: int) -> dict:
+def child_sync(data_dir: Path, orders: int, products: int, cases: int = 5_000) -> dict:
     import asyncio
 
     from PySide6.QtCore import QTimer
@@ -137,7 +140,8 @@ def child_sync(data_dir: Path, orders: int, products: int) -> dict:
         server.stop = server.close
         cfg = server
     else:
-        shop = build_demo_shop(seed=11, products=products, orders=orders, gift_orders=50)
+        shop = build_demo_shop(seed=11, products=products, orders=orders, gift_orders=50,
+                               aftersale_cases=cases)
         server = SandboxServer(shop)
         server.start()
         cfg = shop.config
@@ -277,7 +281,8 @@ def child_interact(data_dir: Path) -> dict:
     orders, listings = window.orders, window.listings
     window.tabs.setCurrentWidget(orders)
     app.processEvents()
-    result: dict = {"tabs": {}, "order_searches": {}, "product_searches": {}}
+    result: dict = {"tabs": {}, "order_searches": {}, "product_searches": {},
+                    "case_tabs": {}, "case_searches": {}}
     gaps: list[float] = []
     last = [time.perf_counter()]
 
@@ -394,8 +399,47 @@ def child_interact(data_dir: Path) -> dict:
                               lambda t=text: raw_product_search(t))
             result["product_searches"][text] = {**m, "rows": listings.model.total}
 
+    from seller_desktop.store import aftersale_queries as aq
+    from seller_desktop.ui.screens.aftersale import PAGES
+
+    aftersale = window.aftersale
+
+    def raw_cases(page: str, text: str = "") -> None:
+        """What the 售后 screen shows, by SQLite alone: the tab counts (on a tab switch), the
+        tab's first page (its count when the page is full) and the first case's detail (or
+        the requests)."""
+        if not text:
+            aq.tab_counts(raw)
+        if page == "requests":
+            aq.pending_requests(raw)
+            return
+        rows = aq.list_cases(raw, page, text, 0, PAGE)
+        if text.split() and len(rows) == PAGE:
+            aq.count_cases(raw, page, text)
+        if rows:
+            aq.case_detail(raw, rows[0].case_id)
+
+    def case_search(text: str) -> None:
+        aftersale.search.setText(text)
+        aftersale.apply_search()
+
+    async def run_cases() -> None:
+        window.tabs.setCurrentWidget(aftersale)
+        aftersale.reload()
+        for page in PAGES:
+            aftersale.set_tab(PAGES[-1] if page != PAGES[-1] else PAGES[0])
+            m = await measure(lambda p=page: (aftersale.refresh_counts(), aftersale.set_tab(p))
+                              and None, lambda p=page: raw_cases(p))
+            rows = aftersale.requests.rowCount() if page == "requests" else aftersale.model.total
+            result["case_tabs"][page] = {**m, "rows": rows}
+        aftersale.set_tab(PAGES[0])
+        for text in CASE_SEARCHES:
+            m = await measure(lambda t=text: case_search(t), lambda t=text: raw_cases(PAGES[0], t))
+            result["case_searches"][text] = {**m, "rows": aftersale.model.total}
+
     async def main() -> None:
         await run()
+        await run_cases()
         await window.shutdown()
 
     loop = QEventLoop(app)
@@ -440,6 +484,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--orders", type=int, default=50_000)
     parser.add_argument("--products", type=int, default=2_000)
+    parser.add_argument("--cases", type=int, default=5_000)
     parser.add_argument("--keep", help="keep the filled data dir here")
     parser.add_argument("--filled", help="a data dir a previous run kept (--keep): no sync")
     parser.add_argument("--runs", type=int, default=3,
@@ -449,7 +494,8 @@ def main() -> int:
     if args.child:
         kind, data_dir = args.child[0], Path(args.child[1])
         if kind == "sync":
-            result = child_sync(data_dir, int(args.child[2]), int(args.child[3]))
+            result = child_sync(data_dir, int(args.child[2]), int(args.child[3]),
+                                int(args.child[4]))
         elif kind == "startup":
             result = child_startup(data_dir)
         else:
@@ -464,7 +510,7 @@ def main() -> int:
     if args.filled:
         shutil.copytree(args.filled, full, dirs_exist_ok=True)
     else:
-        synced = _child("sync", str(full), str(args.orders), str(args.products))
+        synced = _child("sync", str(full), str(args.orders), str(args.products), str(args.cases))
         print(f"full sync: {synced['orders']} orders, {synced['products']} products in "
               f"{synced['sync_s']:.1f} s; longest loop stall {synced['max_stall_ms']:.1f} ms "
               f"(p99 {synced['p99_stall_ms']:.1f} ms) — {_verdict(synced['max_stall_ms'] <= 50)}")
@@ -492,7 +538,7 @@ def main() -> int:
     print(f"memory: empty {base['rss_mb']:.0f} MB, filled {filled['rss_mb']:.0f} MB "
           f"(+{extra:.0f} MB) — {_verdict(extra <= 150)}")
     runs = [_child("interact", str(full)) for _ in range(max(args.runs, 1))]
-    for group in ("tabs", "order_searches", "product_searches"):
+    for group in ("tabs", "order_searches", "product_searches", "case_tabs", "case_searches"):
         for name in runs[0][group]:
             ms = [r[group][name] for r in runs]
             m = {k: statistics.median(x[k] for x in ms)

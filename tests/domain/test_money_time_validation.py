@@ -64,6 +64,10 @@ def test_valid_product_has_no_issues():
              extra=dict(SETTINGS)), "skus"),
     (replace(_product(), head_imgs=IMGS[:2]), "head_imgs"),
     (replace(_product(), head_imgs=(IMGS[0],) * 3), "head_imgs"),
+    # the store refuses more than 100 values under one spec name (10020031)
+    (replace(_product(), skus=tuple(Sku(sku_id=None, sale_price=100, stock_num=1,
+                                        attrs=(SkuAttr("颜色", f"色{i}"),))
+                                    for i in range(101))), "skus"),
 ])
 def test_invalid_product_names_the_field(product, field):
     issues = validate_product(product)

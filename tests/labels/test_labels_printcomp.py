@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import socket
 from contextlib import asynccontextmanager
+from dataclasses import replace
 
 import pytest
 from websockets.asyncio.server import serve
 
 from seller_desktop.labels.printcomp import (
+    PRINT_HTML,
     PrintComponentClient,
     PrintComponentError,
     PrintComponentTimeout,
     PrintComponentUnavailable,
     PrintTask,
+    html_tasks,
     tasks_for_waybills,
 )
 
@@ -152,3 +156,38 @@ def test_waybill_without_print_info_is_refused(labels):
     blank = waybill.__class__(**{**waybill.__dict__, "print_info": ""})
     with pytest.raises(ValueError, match="print_info"):
         tasks_for_waybills([blank])
+
+
+@pytest.mark.asyncio
+async def test_size_custom_info_and_print_type_2_reach_the_emulated_component(labels):
+    """The sandbox's component checks the fields as the reference describes them: a 100×150
+    label carries its size, the seller's custom area goes with each task, our own pages go
+    as printType 2 base64 HTML with their size."""
+    from seller_desktop.sandbox.printcomp import PrintComponent
+
+    comp = PrintComponent()
+    comp.start()
+    try:
+        comp.set_paper("DL-888B", 100, 150)
+        custom = {"templateUrl": "https://example.com/area.html", "data": {"shopName": "小店"}}
+        waybills = [replace(item.waybill, print_info=base64.b64encode(json.dumps(
+            {"waybill_id": item.waybill.waybill_id}).encode()).decode()) for item in labels[:2]]
+        async with PrintComponentClient(comp.host, comp.port) as client:
+            without = await client.print("DL-888B", tasks_for_waybills(waybills))
+            assert not any(r.success for r in without)  # cropped: the size was not sent
+            done = await client.print("DL-888B", tasks_for_waybills(waybills, custom),
+                                      size_mm=(100, 150))
+            assert all(r.success for r in done), done
+            assert comp.tasks[-1]["size"] == {"width": 100, "height": 150}
+            assert comp.tasks[-1]["customInfo"] == custom
+            comp.set_paper("DL-888B", 210, 297)
+            pages = html_tasks([b"\x89PNG-page-1", b"\x89PNG-page-2"], 210, 297, "slips")
+            done = await client.print("DL-888B", pages, size_mm=(210, 297),
+                                      print_type=PRINT_HTML)
+            assert all(r.success for r in done), done
+            assert comp.tasks[-1]["printType"] == 2
+            assert 'style="width:210mm;height:297mm"' in comp.tasks[-1]["decoded"]["html"]
+            with pytest.raises(ValueError):
+                await client.print("DL-888B", pages, print_type=PRINT_HTML)
+    finally:
+        comp.stop()

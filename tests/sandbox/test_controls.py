@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 
 from .helpers import call, control, ok
@@ -95,6 +96,8 @@ def test_state_and_summary(sb_url, token):
     assert summary["products"] == len(state["state"]["products"])
     assert sum(summary["products_by_status"].values()) == summary["products"]
     assert summary["log"] >= 1
+    assert summary["aftersales"] == len(state["state"]["aftersales"]) == sum(
+        summary["aftersales_by_status"].values()) >= 1
     log = control(sb_url, "/sandbox/log", method="GET")
     assert log["entries"][-1]["op"] == P + "add" and log["entries"][-1]["product_id"] == pid
 
@@ -102,10 +105,63 @@ def test_state_and_summary(sb_url, token):
 def test_unknown_control_and_wrong_method(sb_url):
     assert call(sb_url, "/sandbox/nope", {})[0] == 404
     assert call(sb_url, "/sandbox/clock/advance", method="GET")[0] == 405
-    status, reply = call(sb_url, "/sandbox/config", raw=b"{bad")
+    status, reply = call(sb_url, "/sandbox/config", raw=b"{bad",
+                         headers={"Content-Type": "application/json"})
     assert status == 400 and reply["ok"] is False
 
 
 def test_controls_need_no_token_and_api_still_works(sb_url, token):
     control(sb_url, "/sandbox/state/summary", method="GET")
     ok(sb_url, P + "list/get", {"page_size": 1}, token=token)
+
+
+# ---- who may drive the controls: local programs, never a web page in the seller's browser ----
+
+def test_a_cross_site_text_plain_post_is_refused_and_not_applied(sb_url):
+    """What a page's ``fetch(…, {mode: "no-cors", body: "…"})`` sends: no preflight, text/plain."""
+    before = control(sb_url, "/sandbox/clock", method="GET")["now"]
+    status, reply = call(sb_url, "/sandbox/clock/advance", raw=b'{"seconds": 86400}',
+                         headers={"Content-Type": "text/plain", "Origin": "https://evil.example"})
+    assert status == 403 and reply["ok"] is False
+    status, reply = call(sb_url, "/sandbox/clock/advance", raw=b'{"seconds": 86400}',
+                         headers={"Content-Type": "text/plain"})
+    assert status == 415 and reply["ok"] is False
+    assert control(sb_url, "/sandbox/clock", method="GET")["now"] < before + 86400
+
+
+def test_a_foreign_origin_is_refused_even_with_json(sb_url):
+    status, _ = call(sb_url, "/sandbox/tokens/invalidate", {}, headers={"Origin": "null"})
+    assert status == 403
+    status, _ = call(sb_url, "/sandbox/state", method="GET",
+                     headers={"Origin": "https://evil.example"})
+    assert status == 403
+    port = sb_url.rsplit(":", 1)[1]
+    status, _ = call(sb_url, "/sandbox/clock", method="GET",
+                     headers={"Origin": f"http://localhost:{port}"})
+    assert status == 200
+
+
+def test_a_rebound_host_name_is_refused(sb_url):
+    """DNS rebinding: the page's own name resolves to 127.0.0.1, so the request is
+    same-origin for the browser, but its Host names the attacker's domain."""
+    port = sb_url.rsplit(":", 1)[1]
+    for host in (f"evil.example:{port}", "127.0.0.1", f"127.0.0.1:{int(port) + 1}"):
+        status, _ = call(sb_url, "/sandbox/state", method="GET", headers={"Host": host})
+        assert status == 403, host
+    status, _ = call(sb_url, "/sandbox/state/summary", method="GET",
+                     headers={"Host": f"localhost:{port}"})
+    assert status == 200
+
+
+def test_state_and_config_never_tell_the_secret_or_a_token(sb_url, sandbox, token):
+    secret = sandbox.shop.config.secret
+    for path in ("/sandbox/state", "/sandbox/config"):
+        status, reply = call(sb_url, path, method="GET")
+        assert status == 200
+        text = json.dumps(reply, ensure_ascii=False)
+        assert secret not in text and token not in text, path
+    state = control(sb_url, "/sandbox/state", method="GET")["state"]
+    assert "tokens" not in state and "secret" not in state["config"]
+    assert state["products"] and state["config"]["appid"]
+    reply = control(sb_url, "/sandbox/config", {"token_ttl": 600})
+    assert "secret" not in reply["config"]

@@ -64,3 +64,65 @@ def test_garbage_message_gets_an_error_reply(component):
         assert json.loads(ws.recv(timeout=5))["success"] is False
         ws.send(json.dumps({"command": "getAppInfo", "requestID": "after"}))
         assert json.loads(ws.recv(timeout=5))["requestID"] == "after"
+
+
+def _print(component, printer="DL-888B", **fields):
+    request = {"command": "print", "version": "2.0", "requestID": "p", "printer": printer,
+               "taskList": [{"taskID": "t1", "printInfo": _info("YT1"),
+                             "printNum": {"curNum": 1, "sumNum": 1}}], **fields}
+    return _ask(component.url, request)["results"][0]
+
+
+def test_size_is_required_off_the_standard_paper_and_must_match_it(component):
+    assert _print(component)["success"]  # 76×130 paper, no size: the default
+    component.set_paper("DL-888B", 100, 150)
+    result = _print(component)
+    assert not result["success"] and "必须传 size" in result["failureReason"]
+    assert _print(component, size={"width": 100, "height": 150})["success"]
+    result = _print(component, size={"width": 100, "height": 180})
+    assert not result["success"] and "不符" in result["failureReason"]
+    result = _print(component, size={"width": "100", "height": 150})
+    assert not result["success"] and "size 须为" in result["failureReason"]
+    assert component.tasks[-1]["size"] == {"width": "100", "height": 150}
+
+
+def test_print_type_2_needs_size_and_base64_html(component):
+    html = base64.b64encode(b"<html><body>slip</body></html>").decode()
+    task = {"taskID": "h1", "printInfo": html, "printNum": {"curNum": 1, "sumNum": 1}}
+    result = _print(component, printType=2, taskList=[task])
+    assert not result["success"] and "printType 为 2 时必须传 size" in result["failureReason"]
+    component.set_paper("DL-888B", 210, 297)
+    assert _print(component, printType=2, taskList=[task],
+                  size={"width": 210, "height": 297})["success"]
+    result = _print(component, printType=2, size={"width": 210, "height": 297})  # print_info
+    assert not result["success"] and "HTML" in result["failureReason"]
+    assert not _print(component, printType=3)["success"]
+
+
+def test_custom_info_shape_is_checked(component):
+    def with_custom(custom):
+        task = {"taskID": "c1", "printInfo": _info("YT2"), "printNum": {"curNum": 1, "sumNum": 1},
+                "customInfo": custom}
+        return _print(component, taskList=[task])
+
+    good = {"templateUrl": "https://example.com/t.html", "data": {"shopName": "小店"}}
+    assert with_custom(good)["success"]
+    assert component.tasks[-1]["customInfo"] == good
+    assert not with_custom({"templateUrl": "http://example.com/t.html"})["success"]
+    assert not with_custom({"data": {}})["success"]
+
+
+def test_a_foreign_web_page_cannot_connect(component):
+    """Cross-site WebSocket hijacking: any page may open ws://127.0.0.1:12705 from the seller's
+    browser; the component only takes local programs, loopback pages and the back office."""
+    from websockets.exceptions import InvalidStatus
+
+    for origin in ("https://evil.example", "null", "https://weixin.qq.com.evil.example"):
+        with pytest.raises(InvalidStatus) as refused:
+            connect(component.url, origin=origin).close()
+        assert refused.value.response.status_code == 403, origin
+    for origin in ("https://store.weixin.qq.com", "http://127.0.0.1:8080", "http://localhost"):
+        with connect(component.url, origin=origin) as ws:
+            ws.send(json.dumps({"command": "getAppInfo", "requestID": "ok"}))
+            assert json.loads(ws.recv(timeout=5))["requestID"] == "ok"
+    assert component.tasks == []

@@ -21,7 +21,8 @@ def test_deeply_nested_json_is_47001(sb_url, token):
         nested = b'{"page_size": 1, "x": ' + (b'{"a":' * depth) + b"1" + (b"}" * depth) + b"}"
         assert api(sb_url, LIST, raw=nested, token=token)["errcode"] == 47001
     ok(sb_url, LIST, {"page_size": 1, "x": {"a": {"b": [1, [2, {"c": 3}]]}}}, token=token)
-    status, reply = call(sb_url, "/sandbox/clock/advance", raw=b"[" * 100_000 + b"]" * 100_000)
+    status, reply = call(sb_url, "/sandbox/clock/advance", raw=b"[" * 100_000 + b"]" * 100_000,
+                         headers={"Content-Type": "application/json"})
     assert status == 400 and reply["ok"] is False
 
 

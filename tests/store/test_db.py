@@ -108,9 +108,10 @@ def test_not_a_database_raises_corrupt_cache_and_rescue_survives(data_dir, tmp_p
     assert info.value.path == path
     assert info.value.reason
     out = tmp_path / "rescued.json"
-    assert rescue_unsynced(path, out) == 0
+    rescue = rescue_unsynced(path, out)
+    assert rescue.rows == [] and rescue.table_lost  # not "no unsynced changes": unknown
     document = json.loads(out.read_text(encoding="utf-8"))
-    assert document["rows"] == [] and document["errors"]
+    assert document["rows"] == [] and document["errors"] and document["table_lost"]
 
 
 def test_damaged_file_gives_up_its_unsynced_outbox(data_dir, tmp_path):
@@ -131,7 +132,8 @@ def test_damaged_file_gives_up_its_unsynced_outbox(data_dir, tmp_path):
     with pytest.raises(CorruptCache):
         Store.open(data_dir)
     out = tmp_path / "rescued.json"
-    assert rescue_unsynced(path, out) == 2
+    rescue = rescue_unsynced(path, out)
+    assert (len(rescue.rows), rescue.unreadable, rescue.table_lost) == (2, 0, False)
     assert mode(out) == 0o600
     rows = json.loads(out.read_text(encoding="utf-8"))["rows"]
     assert [(r["entity"], r["op"], r["payload"]) for r in rows] == [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from seller_desktop.store import Store, outbox
-from seller_desktop.store.outbox import OutboxError
+from seller_desktop.store.outbox import ClaimLost, OutboxError
 
 
 def ids(rows) -> list[tuple[str, str, str]]:
@@ -84,3 +84,18 @@ def test_pending_count_and_conflict_state(store):
 def test_unknown_entity_is_refused(store):
     with pytest.raises(ValueError):
         store.writer.write_sync(lambda c: outbox.enqueue(c, "shop", "1", "x", {}))
+
+
+def test_a_claim_on_a_row_another_pusher_took_is_lost_and_changes_nothing(store):
+    rows = fill(store)
+    seen = outbox.get(store.reader(), rows["o1-note"])
+    other = outbox.get(store.reader(), rows["o1-note"])  # a second pusher read the same row
+    store.writer.write_sync(lambda c: outbox.mark_sending(c, seen.id, seen))
+    with pytest.raises(ClaimLost):
+        store.writer.write_sync(lambda c: outbox.mark_sending(c, other.id, other))
+    store.writer.write_sync(lambda c: outbox.mark_done(c, seen.id))
+    store.writer.write_sync(lambda c: outbox.mark_done(c, seen.id))  # completing twice: a no-op
+    with pytest.raises(ClaimLost):
+        store.writer.write_sync(lambda c: outbox.mark_sending(c, other.id, other))
+    row = outbox.get(store.reader(), rows["o1-note"])
+    assert (row.state, row.attempts) == ("done", 1)

@@ -60,12 +60,34 @@ def test_search_within_a_tab(store, shop):
     assert shop[7].order_id in found(search_orders(store.reader(), "海淀区", tab="to_ship"))
 
 
-@pytest.mark.parametrize("query", ['"', "*", "AND", "OR NOT", '"AND"', "NEAR(a b)", "a:b", "^",
-                                   "'; DROP TABLE orders; --", "(", "中关村\"", ""])
+HOSTILE_QUERIES = ['"', "*", "AND", "OR NOT", '"AND"', "NEAR(a b)", "a:b", "^",
+                   "'; DROP TABLE orders; --", "(", "中关村\"", "", "\x00", "中关\x00村南",
+                   "abc\x00", "\ud800", "\udfff中关村", "中\ud83d", "\x1f\x07\x1b[0m",
+                   "x" * 5_000_000, "中关村 " * 10_000]
+
+
+@pytest.mark.parametrize("query", HOSTILE_QUERIES,
+                         ids=lambda q: ascii(q[:12]) + (f"..{len(q)}" if len(q) > 12 else ""))
 def test_hostile_input_is_just_text(store, shop, query):
-    search_orders(store.reader(), query)
-    search_products(store.reader(), query)
+    """Anything a seller can type or paste into a search box (NUL, lone surrogates, FTS
+    syntax, a 5 MB paste) is searched as text by every search the window uses."""
+    from seller_desktop.store import ui_queries as q
+
+    conn = store.reader()
+    search_orders(conn, query)
+    search_products(conn, query)
+    for tab in q.OrderTab:
+        q.order_page(conn, tab, query)
+        q.order_count(conn, tab, query)
+    q.order_tab_counts(conn, query)
+    q.product_page(conn, q.ProductFilter.ALL, query)
+    q.product_count(conn, q.ProductFilter.ALL, query)
+    q.scan_order_search(conn, query)
     assert OrderRepo(store.reader()).count() == 40
+
+
+def test_a_nul_inside_a_word_does_not_hide_its_matches(store, shop):
+    assert shop[7].order_id in found(search_orders(store.reader(), "中关村\x00南"))
 
 
 def test_quotes_are_matched_literally(store, shop):

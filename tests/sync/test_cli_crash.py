@@ -17,7 +17,9 @@ import time
 from pathlib import Path
 
 import pytest
+from sandbox_support import dead_url
 
+from seller_desktop.cli_exit import Exit
 from seller_desktop.ops import orders as order_ops
 from seller_desktop.ops import products as product_ops
 from seller_desktop.ops import shipping as shipping_ops
@@ -59,17 +61,20 @@ def test_cli_exit_codes(data_dir: Path, sandbox: SandboxServer) -> None:
     wrong = {**creds(sandbox), "SELLER_DESKTOP_SECRET": "not-the-secret-000"}
     proc = cli(data_dir, sandbox.url, env=wrong)
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 3, err
+    assert proc.returncode == Exit.AUTH, err
     assert "not-the-secret-000" not in err
-    proc = cli(data_dir, "http://127.0.0.1:9", env=creds(sandbox))
+    proc = cli(data_dir, dead_url(), env=creds(sandbox))
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 5 and "sync stopped" in err
+    assert proc.returncode == Exit.OFFLINE and err.count("sync stopped") == 1, err
     env = {k: v for k, v in os.environ.items() if not k.startswith("SELLER_DESKTOP_")}
     proc = subprocess.Popen([sys.executable, "-m", "seller_desktop", "sync", "--data-dir",
                              str(data_dir)], env={**env, "PYTHONPATH": str(ROOT)},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 2 and "no credentials" in err
+    assert proc.returncode == Exit.AUTH and "no credentials" in err
+    # what to do, not a file nothing created
+    assert "设置" in err and "SELLER_DESKTOP_SECRET" in err and "--demo" in err
+    assert "account.json" not in err
 
 
 async def _prepare(server: SandboxServer, data_dir: Path) -> dict[str, int]:

@@ -16,6 +16,7 @@ import pytest
 
 from seller_desktop import cli_sync
 from seller_desktop.api.errors import Busy, QuotaExceeded
+from seller_desktop.cli_exit import Exit
 from seller_desktop.sandbox.server import SandboxServer
 from seller_desktop.store import Store
 from seller_desktop.sync import SyncEngine
@@ -68,7 +69,7 @@ def test_cli_exit_code_on_quota(data_dir, sandbox: SandboxServer, monkeypatch,
     monkeypatch.setenv("SELLER_DESKTOP_SECRET", cfg.secret)
     control(sandbox.url, "/sandbox/config", {"daily_quota": 3})
     code = cli_sync.main(["--api-base", sandbox.url, "--data-dir", str(data_dir), "--quiet"])
-    assert code == cli_sync.EXIT_QUOTA
+    assert code == Exit.QUOTA
     assert "今日调用次数已用完" in capsys.readouterr().err
 
 

@@ -178,7 +178,9 @@ async def test_rejected_rows_are_kept_failed_and_retryable(
     report = await engine.run()
     assert report.failed == 1 and report.pushed == 0
     row = store.reader().execute("SELECT state, last_error, payload FROM outbox").fetchone()
-    assert row["state"] == "failed" and "101100" in row["last_error"]
+    # the order is read fresh right before delivery/send: the cancellation stops it there
+    assert row["state"] == "failed" and "订单已取消" in row["last_error"]
+    assert sandbox_log(sandbox.url, "/channels/ec/order/delivery/send") == []
     assert "YT900000000002" in row["payload"]
     assert any("发货" in e for e in report.errors)
 
@@ -244,3 +246,30 @@ async def test_list_delist_delete_even_after_lost_replies(
     assert conn.execute("SELECT count(*) FROM products WHERE product_id = ?",
                         (on_sale,)).fetchone()[0] == 0
     assert_products_mirror(conn, state)
+
+
+@pytest.mark.asyncio
+async def test_a_print_report_whose_reply_was_lost_is_read_back_not_sent_again(
+        engine: SyncEngine, store: Store, sandbox: SandboxServer) -> None:
+    """A kill between the report reaching the store and the row being marked done leaves it
+    ``sending``: the e-waybill's printed status says it landed, so it is not sent twice."""
+    from seller_desktop.api import ewaybill as ewaybill_api
+    from seller_desktop.domain.waybill import Waybill
+    from seller_desktop.store import outbox
+
+    await engine.run(full=True)
+    oid = order_to_ship(store)
+    await shipping_ops.create_waybill_jobs(store, [oid], ACCOUNT)
+    await engine.run()
+    eid, wid = store.reader().execute(
+        "SELECT ewaybill_order_id, waybill_id FROM waybills WHERE order_id = ?", (oid,)).fetchone()
+    await shipping_ops.report_print(store, eid)
+    row_id = store.reader().execute(
+        "SELECT id FROM outbox WHERE op = 'print_report' AND state = 'pending'").fetchone()[0]
+    await store.writer.write(lambda conn: outbox.mark_sending(conn, row_id))  # claimed; a kill:
+    await ewaybill_api.report_printed(engine.api, Waybill(   # ...after the store applied it
+        ewaybill_order_id=eid, order_id=oid, delivery_id=ACCOUNT.delivery_id, waybill_id=wid,
+        status=0))
+    report = await engine.run()
+    assert report.errors == [] and outbox.get(store.reader(), row_id).state == "done"
+    assert len(sandbox_log(sandbox.url, "/channels/ec/logistics/ewaybill/biz/order/print")) == 1

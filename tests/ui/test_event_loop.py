@@ -42,3 +42,21 @@ async def test_delayed_callbacks_still_run_once_and_in_order():
     fired.cancel()  # after it ran: must not touch a timer id Qt may have reused
     await asyncio.wait_for(asyncio.sleep(0.01), timeout=1)  # timeouts (call_later) still work
     assert len(_callbacks(loop._timer)) <= 1
+
+
+async def test_a_callback_that_cancels_its_own_timer(qtbot):
+    """anyio's cancel scopes cancel their deadline handle from inside its own callback (a
+    timeout that fires); qasync then found the timer gone and raised KeyError in Qt's event
+    loop, a failure that came and went with the machine's load."""
+    loop = asyncio.get_running_loop()
+    ran: list[bool] = []
+    handles: list[asyncio.Handle] = []
+
+    def fire() -> None:
+        ran.append(True)
+        handles[0].cancel()
+
+    handles.append(loop.call_later(0.005, fire))
+    with qtbot.captureExceptions() as caught:
+        await asyncio.sleep(0.05)
+    assert ran == [True] and caught == []

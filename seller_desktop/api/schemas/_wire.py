@@ -4,15 +4,32 @@ Every reader names the field's path in the :class:`MalformedResponse` it raises,
 can be diagnosed from the log without logging the reply itself (it may hold addresses).
 ``None`` (JSON null) counts as absent. Ids are accepted as strings or numbers and returned as
 strings; integers (money in 分, counts, unix seconds) must be JSON numbers without a fraction.
+
+Sizes are bounded: a reply is the server's data only within sane limits, beyond them it is a
+malformed reply (never cached, never shown). Integers stay within ±2^53 (JSON's exact range;
+SQLite and the domain can hold them), unix times between 1970 and 2106, ids within 128
+characters, strings within ``MAX_STR`` unless the field has its own limit (``max_len``), and
+image references are ``http(s)://`` links: a reply never names a local file (only files the
+seller picked may be uploaded, see ``sync/push_products``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+import orjson
+
 from ..errors import MalformedResponse
 
 Wire = dict[str, Any]
+
+MAX_INT = 2**53 - 1
+MAX_TIME = 2**32 - 1  # unix seconds, year 2106
+MAX_ID = 128  # out_product_id/out_sku_id are ≤128 (auth-products.md §7.4), real ids ~20
+MAX_STR = 2048  # a string field without a limit of its own
+MAX_URL = 2048
+MAX_EXTRA_BYTES = 256 * 1024  # the unmodelled fields kept verbatim with one entity
+_URL_SCHEMES = ("https://", "http://")
 
 
 def malformed(where: str, expected: str) -> MalformedResponse:
@@ -26,15 +43,24 @@ def obj(value: Any, where: str) -> Wire:
 
 
 def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, int) and not isinstance(value, bool) and -MAX_INT <= value <= MAX_INT
 
 
 def _as_id(value: Any, where: str) -> str:
     if isinstance(value, str):
+        if len(value) > MAX_ID:
+            raise malformed(where, f"an id of at most {MAX_ID} characters")
         return value.strip()
-    if _is_int(value):
+    if _is_int(value) or (isinstance(value, int) and not isinstance(value, bool)
+                          and 0 <= value < 2**64):  # uint64 ids
         return str(value)
     raise malformed(where, "an id (string or number)")
+
+
+def _bounded(value: str, where: str, max_len: int) -> str:
+    if len(value) > max_len:
+        raise malformed(where, f"a string of at most {max_len} characters, got {len(value)}")
+    return value
 
 
 def req_id(d: Wire, key: str, where: str) -> str:
@@ -49,20 +75,59 @@ def opt_id(d: Wire, key: str, where: str) -> str:
     return "" if value is None else _as_id(value, f"{where}.{key}")
 
 
-def req_str(d: Wire, key: str, where: str) -> str:
+def req_str(d: Wire, key: str, where: str, *, max_len: int = MAX_STR) -> str:
     value = d.get(key)
     if not isinstance(value, str):
         raise malformed(f"{where}.{key}", "a string")
-    return value
+    return _bounded(value, f"{where}.{key}", max_len)
 
 
-def opt_str(d: Wire, key: str, where: str, default: str = "") -> str:
+def opt_str(d: Wire, key: str, where: str, default: str = "", *, max_len: int = MAX_STR) -> str:
     value = d.get(key)
     if value is None:
         return default
     if not isinstance(value, str):
         raise malformed(f"{where}.{key}", "a string")
+    return _bounded(value, f"{where}.{key}", max_len)
+
+
+def _url(value: str, where: str) -> str:
+    if not value:
+        return value
+    if (len(value) > MAX_URL or not value.lower().startswith(_URL_SCHEMES)
+            or any(c.isspace() or ord(c) < 32 for c in value)):
+        raise malformed(where, "an http(s) link")
     return value
+
+
+def opt_url(d: Wire, key: str, where: str) -> str:
+    """An image or page link: empty, or ``http(s)://…`` (never ``local:`` or a file path)."""
+    return _url(opt_str(d, key, where, max_len=MAX_URL), f"{where}.{key}")
+
+
+def url_list(d: Wire, key: str, where: str, *, max_items: int) -> tuple[str, ...]:
+    items = str_list(d, key, where, max_items=max_items, max_len=MAX_URL)
+    return tuple(_url(item, f"{where}.{key}[{i}]") for i, item in enumerate(items))
+
+
+def opt_time(d: Wire, key: str, where: str) -> int:
+    """Unix seconds (0 when absent), within 1970–2106."""
+    value = opt_int(d, key, where)
+    if not 0 <= value <= MAX_TIME:
+        raise malformed(f"{where}.{key}", "a unix time")
+    return value
+
+
+def bounded_extra(extra: Wire, where: str) -> Wire:
+    """Unmodelled fields kept verbatim: at most ``MAX_EXTRA_BYTES`` once encoded."""
+    if extra:
+        try:
+            size = len(orjson.dumps(extra))
+        except (TypeError, orjson.JSONEncodeError):  # integers beyond 64 bits
+            raise malformed(where, "fields of sane size") from None
+        if size > MAX_EXTRA_BYTES:
+            raise malformed(where, f"at most {MAX_EXTRA_BYTES} bytes of other fields")
+    return extra
 
 
 def req_int(d: Wire, key: str, where: str) -> int:
@@ -124,11 +189,15 @@ def req_list(d: Wire, key: str, where: str) -> list[Any]:
     return value
 
 
-def str_list(d: Wire, key: str, where: str) -> tuple[str, ...]:
+def str_list(d: Wire, key: str, where: str, *, max_items: int = 1000,
+             max_len: int = MAX_STR) -> tuple[str, ...]:
     items = opt_list(d, key, where)
+    if len(items) > max_items:
+        raise malformed(f"{where}.{key}", f"at most {max_items} items")
     for i, item in enumerate(items):
         if not isinstance(item, str):
             raise malformed(f"{where}.{key}[{i}]", "a string")
+        _bounded(item, f"{where}.{key}[{i}]", max_len)
     return tuple(items)
 
 
@@ -137,10 +206,13 @@ def id_list(d: Wire, key: str, where: str, *, required: bool = False) -> list[st
     return [_as_id(item, f"{where}.{key}[{i}]") for i, item in enumerate(items)]
 
 
-def objs(d: Wire, key: str, where: str) -> list[tuple[Wire, str]]:
+def objs(d: Wire, key: str, where: str, *, max_items: int = 10_000) -> list[tuple[Wire, str]]:
     """The objects of a list field, each with its path."""
+    items = opt_list(d, key, where)
+    if len(items) > max_items:
+        raise malformed(f"{where}.{key}", f"at most {max_items} items")
     return [(obj(item, f"{where}.{key}[{i}]"), f"{where}.{key}[{i}]")
-            for i, item in enumerate(opt_list(d, key, where))]
+            for i, item in enumerate(items)]
 
 
 def wire_id(value: str) -> int | str:

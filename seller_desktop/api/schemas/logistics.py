@@ -25,6 +25,8 @@ from ._wire import (
     wire_id,
 )
 
+MAX_PRINT_INFO = 256 * 1024  # opaque, base64: a few KB in practice
+
 
 @dataclass(frozen=True)
 class Carrier:
@@ -222,7 +224,7 @@ def parse_created_waybill(reply: Wire, ewaybill_order_id: str) -> CreatedWaybill
     return CreatedWaybill(
         ewaybill_order_id=opt_id(reply, "ewaybill_order_id", "reply") or ewaybill_order_id,
         waybill_id=req_str(reply, "waybill_id", "reply"),
-        print_info=opt_str(reply, "print_info", "reply"),
+        print_info=opt_str(reply, "print_info", "reply", max_len=MAX_PRINT_INFO),
         delivery_error_msg=opt_str(reply, "delivery_error_msg", "reply"),
     )
 
@@ -246,7 +248,7 @@ def parse_waybill(reply: Wire, names: Mapping[str, str] | None = None) -> Waybil
 
 
 def parse_print_info(reply: Wire) -> str:
-    return req_str(reply, "print_info", "reply")
+    return req_str(reply, "print_info", "reply", max_len=MAX_PRINT_INFO)
 
 
 def parse_batch_print(reply: Wire) -> BatchPrintResult:

@@ -8,7 +8,12 @@ address: an absent or all-empty ``address_info`` becomes ``None``.
 ``Order.extra`` keeps what the domain does not model, under these keys: unmodelled top-level
 fields by their own name; ``"order_detail"`` (other order_detail fields: coupon, settle…);
 ``"price_info"`` (the whole object); ``"delivery_info"`` (e.g. ``ewaybill_order_code``,
-``address_under_review``); ``"ext_info"``; ``"address_info"`` (hash_code, virtual numbers…).
+``address_under_review``); ``"ext_info"``; ``"address_info"`` (hash_code, virtual numbers…);
+``"holds"``: the after-sale and buyer-request signals the shipping guard reads, under the app's
+own keys (``schemas/aftersale.order_hold_signals``, ``domain/guard.py``).
+
+Sizes are bounded (the reference gives no limits for notes and addresses: the caps below are
+several times what the WeChat forms accept); an order beyond them is a malformed reply.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from typing import Any
 from ...domain.order import Address, Gift, Order, OrderLine, OrderStatus, Parcel, ParcelItem
 from ._wire import (
     Wire,
+    bounded_extra,
     id_list,
     obj,
     objs,
@@ -28,10 +34,21 @@ from ._wire import (
     opt_int_or_none,
     opt_obj,
     opt_str,
+    opt_time,
+    opt_url,
     req_id,
     req_int,
     req_str,
 )
+from .aftersale import order_hold_signals
+
+MAX_NAME = 100
+MAX_PHONE = 40
+MAX_REGION = 60  # province, city, county
+MAX_DETAIL = 500  # street address
+MAX_NOTE = 1000  # buyer's, seller's and gift notes
+MAX_LINE_TITLE = 2 * 60  # a product title (auth-products.md §7.4, doubled)
+MAX_LINES = 500
 
 _ORDER_MODELLED = frozenset({"order_id", "status", "create_time", "update_time", "openid",
                              "order_detail", "is_present", "present_order_id",
@@ -64,14 +81,14 @@ def order_status(code: int) -> int:
 def parse_address(d: Wire, where: str) -> Address | None:
     """An ``address_info``-shaped object → Address; None when every field is empty."""
     address = Address(
-        user_name=opt_str(d, "user_name", where),
-        tel_number=opt_str(d, "tel_number", where),
-        province=opt_str(d, "province_name", where),
-        city=opt_str(d, "city_name", where),
-        county=opt_str(d, "county_name", where),
-        detail=opt_str(d, "detail_info", where),
-        postal_code=opt_str(d, "postal_code", where),
-        house_number=opt_str(d, "house_number", where),
+        user_name=opt_str(d, "user_name", where, max_len=MAX_NAME),
+        tel_number=opt_str(d, "tel_number", where, max_len=MAX_PHONE),
+        province=opt_str(d, "province_name", where, max_len=MAX_REGION),
+        city=opt_str(d, "city_name", where, max_len=MAX_REGION),
+        county=opt_str(d, "county_name", where, max_len=MAX_REGION),
+        detail=opt_str(d, "detail_info", where, max_len=MAX_DETAIL),
+        postal_code=opt_str(d, "postal_code", where, max_len=MAX_PHONE),
+        house_number=opt_str(d, "house_number", where, max_len=MAX_NAME),
     )
     if not any((address.user_name, address.tel_number, address.province, address.city,
                 address.county, address.detail, address.house_number)):
@@ -90,14 +107,14 @@ def _parse_line(d: Wire, where: str) -> OrderLine:
     return OrderLine(
         product_id=req_id(d, "product_id", where),
         sku_id=opt_id(d, "sku_id", where),
-        title=opt_str(d, "title", where),
+        title=opt_str(d, "title", where, max_len=MAX_LINE_TITLE),
         sku_cnt=count,
         sale_price=unit,
         real_price=paid,
         sku_attrs=attrs,
         sku_code=opt_str(d, "sku_code", where),
-        thumb_img=opt_str(d, "thumb_img", where),
-        delivery_deadline=opt_int(d, "delivery_deadline", where),
+        thumb_img=opt_url(d, "thumb_img", where),
+        delivery_deadline=opt_time(d, "delivery_deadline", where),
     )
 
 
@@ -108,7 +125,7 @@ def _parse_parcel(d: Wire, where: str) -> Parcel:
     return Parcel(
         delivery_id=opt_str(d, "delivery_id", where),
         waybill_id=opt_str(d, "waybill_id", where),
-        delivery_time=opt_int(d, "delivery_time", where),
+        delivery_time=opt_time(d, "delivery_time", where),
         items=items,
         delivery_name=opt_str(d, "delivery_name", where),
         deliver_type=opt_int(d, "deliver_type", where, 1),
@@ -120,7 +137,8 @@ def _parse_gift(d: Wire, where: str) -> Gift | None:
     gwhere = f"{where}.order_present_info"
 
     def pick_str(key: str) -> str:
-        return opt_str(d, key, where) or opt_str(grouped, key, gwhere)
+        return (opt_str(d, key, where, max_len=MAX_NOTE)
+                or opt_str(grouped, key, gwhere, max_len=MAX_NOTE))
 
     present_id = pick_str("present_order_id_str") or opt_id(d, "present_order_id", where)
     is_gift = opt_bool(d, "is_present", where) or bool(grouped) or bool(present_id)
@@ -153,24 +171,29 @@ def parse_order(d: Any, where: str = "order") -> Order:
             extra[name] = rest
     if price:
         extra["price_info"] = price
+    bounded_extra(extra, where)  # the verbatim fields only: holds are the app's own
+    holds = order_hold_signals(d, detail, delivery, where)
+    if holds:
+        extra["holds"] = holds
 
     return Order(
         order_id=req_id(d, "order_id", where),
         status=order_status(req_int(d, "status", where)),
-        create_time=opt_int(d, "create_time", where),
-        update_time=opt_int(d, "update_time", where),
-        lines=tuple(_parse_line(p, w) for p, w in objs(detail, "product_infos", dwhere)),
+        create_time=opt_time(d, "create_time", where),
+        update_time=opt_time(d, "update_time", where),
+        lines=tuple(_parse_line(p, w)
+                    for p, w in objs(detail, "product_infos", dwhere, max_items=MAX_LINES)),
         openid=opt_str(d, "openid", where),
         address=parse_address(address_info, f"{dwhere}.delivery_info.address_info"),
-        customer_notes=opt_str(ext, "customer_notes", f"{dwhere}.ext_info"),
-        merchant_notes=opt_str(ext, "merchant_notes", f"{dwhere}.ext_info"),
+        customer_notes=opt_str(ext, "customer_notes", f"{dwhere}.ext_info", max_len=MAX_NOTE),
+        merchant_notes=opt_str(ext, "merchant_notes", f"{dwhere}.ext_info", max_len=MAX_NOTE),
         parcels=tuple(_parse_parcel(p, w) for p, w in
                       objs(delivery, "delivery_product_info", f"{dwhere}.delivery_info")),
         product_price=opt_int(price, "product_price", f"{dwhere}.price_info"),
         order_price=opt_int(price, "order_price", f"{dwhere}.price_info"),
         freight=opt_int(price, "freight", f"{dwhere}.price_info"),
-        pay_time=opt_int(pay, "pay_time", f"{dwhere}.pay_info"),
-        ship_done_time=opt_int(delivery, "ship_done_time", f"{dwhere}.delivery_info"),
+        pay_time=opt_time(pay, "pay_time", f"{dwhere}.pay_info"),
+        ship_done_time=opt_time(delivery, "ship_done_time", f"{dwhere}.delivery_info"),
         deliver_method=opt_int(delivery, "deliver_method", f"{dwhere}.delivery_info"),
         gift=_parse_gift(d, where),
         extra=extra,
@@ -183,7 +206,7 @@ def parse_order_reply(reply: Wire) -> Order:
 
 def parse_order_id_page(reply: Wire, key: str = "order_id_list") -> OrderIdPage:
     return OrderIdPage(ids=id_list(reply, key, "reply"),
-                       next_key=opt_str(reply, "next_key", "reply"),
+                       next_key=opt_str(reply, "next_key", "reply", max_len=1024),
                        has_more=opt_bool(reply, "has_more", "reply"))
 
 

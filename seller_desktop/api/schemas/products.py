@@ -5,6 +5,10 @@ after-sale settings…). They are kept verbatim in ``Product.extra`` / ``Sku.ext
 ``desc_info``, the keys beyond ``desc``/``imgs`` go to ``extra["desc_info"]``) and sent back by
 :func:`product_body`, because ``product/update`` overwrites the whole draft. Read-only fields
 (``min_price``, ``status``, ``create_time``…) stay in ``extra`` for display but are never sent.
+
+Field sizes are checked against the reference's limits (§7.4, §7.5) with twice the room (the
+server counts a title's "effective" characters its own way): beyond that a reply is malformed,
+not a product to cache. Image fields must be ``http(s)`` links.
 """
 
 from __future__ import annotations
@@ -14,8 +18,11 @@ from typing import Any
 
 from ...domain.product import EditStatus, Product, ProductStatus, Sku, SkuAttr, status_of
 from ._wire import (
+    MAX_URL,
     Wire,
+    bounded_extra,
     id_list,
+    malformed,
     obj,
     objs,
     opt_id,
@@ -23,11 +30,25 @@ from ._wire import (
     opt_int_or_none,
     opt_obj,
     opt_str,
+    opt_time,
+    opt_url,
     req_id,
     req_int,
     req_str,
-    str_list,
+    url_list,
 )
+
+# auth-products.md §7.4/§7.5 limits, doubled (see the module docstring)
+MAX_TITLE = 2 * 60
+MAX_SHORT_TITLE = 2 * 20
+MAX_OUT_ID = 2 * 128
+MAX_SKU_CODE = 2 * 100
+MAX_ATTR_KEY = 2 * 40
+MAX_ATTR_VALUE = 200
+MAX_DESC = 20_000
+MAX_HEAD_IMGS = 2 * 9
+MAX_DESC_IMGS = 200
+MAX_SKUS = 2 * 500
 
 _PRODUCT_MODELLED = frozenset({"product_id", "title", "short_title", "head_imgs", "desc_info",
                                "out_product_id", "spu_code", "status", "edit_status",
@@ -75,8 +96,9 @@ class ShopInfo:
 # ---- products --------------------------------------------------------------------------------
 
 def parse_sku(d: Wire, where: str) -> Sku:
-    attrs = tuple(SkuAttr(req_str(a, "attr_key", w), req_str(a, "attr_value", w))
-                  for a, w in objs(d, "sku_attrs", where))
+    attrs = tuple(SkuAttr(req_str(a, "attr_key", w, max_len=MAX_ATTR_KEY),
+                          req_str(a, "attr_value", w, max_len=MAX_ATTR_VALUE))
+                  for a, w in objs(d, "sku_attrs", where, max_items=100))
     market = opt_int_or_none(d, "market_price", where)
     return Sku(
         sku_id=opt_id(d, "sku_id", where) or None,
@@ -84,10 +106,10 @@ def parse_sku(d: Wire, where: str) -> Sku:
         stock_num=opt_int(d, "stock_num", where),
         attrs=attrs,
         market_price=market or None,  # 0 means "no crossed-out price"
-        sku_code=opt_str(d, "sku_code", where),
-        out_sku_id=opt_str(d, "out_sku_id", where),
-        thumb_img=opt_str(d, "thumb_img", where),
-        extra={k: v for k, v in d.items() if k not in _SKU_MODELLED},
+        sku_code=opt_str(d, "sku_code", where, max_len=MAX_SKU_CODE),
+        out_sku_id=opt_str(d, "out_sku_id", where, max_len=MAX_OUT_ID),
+        thumb_img=opt_url(d, "thumb_img", where),
+        extra=bounded_extra({k: v for k, v in d.items() if k not in _SKU_MODELLED}, where),
     )
 
 
@@ -100,18 +122,18 @@ def parse_product(d: Any, where: str = "product") -> Product:
         extra["desc_info"] = desc_rest
     return Product(
         product_id=req_id(d, "product_id", where),
-        title=req_str(d, "title", where),
-        skus=tuple(parse_sku(s, w) for s, w in objs(d, "skus", where)),
-        short_title=opt_str(d, "short_title", where),
-        head_imgs=str_list(d, "head_imgs", where),
-        desc=opt_str(desc_info, "desc", f"{where}.desc_info"),
-        desc_imgs=str_list(desc_info, "imgs", f"{where}.desc_info"),
-        out_product_id=opt_str(d, "out_product_id", where),
-        spu_code=opt_str(d, "spu_code", where),
+        title=req_str(d, "title", where, max_len=MAX_TITLE),
+        skus=tuple(parse_sku(s, w) for s, w in objs(d, "skus", where, max_items=MAX_SKUS)),
+        short_title=opt_str(d, "short_title", where, max_len=MAX_SHORT_TITLE),
+        head_imgs=url_list(d, "head_imgs", where, max_items=MAX_HEAD_IMGS),
+        desc=opt_str(desc_info, "desc", f"{where}.desc_info", max_len=MAX_DESC),
+        desc_imgs=url_list(desc_info, "imgs", f"{where}.desc_info", max_items=MAX_DESC_IMGS),
+        out_product_id=opt_str(d, "out_product_id", where, max_len=MAX_OUT_ID),
+        spu_code=opt_str(d, "spu_code", where, max_len=MAX_SKU_CODE),
         status=status_of(opt_int(d, "status", where), ProductStatus),
         edit_status=status_of(opt_int(d, "edit_status", where), EditStatus),
-        edit_time=opt_int(d, "edit_time", where),
-        extra=extra,
+        edit_time=opt_time(d, "edit_time", where),
+        extra=bounded_extra(extra, where),
     )
 
 
@@ -172,7 +194,7 @@ def product_body(product: Product, *, with_id: bool, listing: bool = False) -> W
 def parse_product_id_page(reply: Wire) -> ProductIdPage:
     return ProductIdPage(
         ids=id_list(reply, "product_ids", "reply"),
-        next_key=opt_str(reply, "next_key", "reply"),
+        next_key=opt_str(reply, "next_key", "reply", max_len=1024),
         total_num=opt_int(reply, "total_num", "reply"),
     )
 
@@ -195,15 +217,18 @@ def parse_stock(reply: Wire) -> StockInfo:
 def parse_shop_info(reply: Wire) -> ShopInfo:
     info = obj(reply.get("info"), "reply.info")
     return ShopInfo(
-        nickname=req_str(info, "nickname", "reply.info"),
-        headimg_url=opt_str(info, "headimg_url", "reply.info"),
+        nickname=req_str(info, "nickname", "reply.info", max_len=200),
+        headimg_url=opt_url(info, "headimg_url", "reply.info"),
         subject_type=opt_str(info, "subject_type", "reply.info"),
         status=opt_str(info, "status", "reply.info"),
         username=opt_str(info, "username", "reply.info"),
-        open_timestamp=opt_int(info, "open_timestamp", "reply.info"),
+        open_timestamp=opt_time(info, "open_timestamp", "reply.info"),
     )
 
 
 def parse_uploaded_image_url(reply: Wire) -> str:
     pic = obj(reply.get("pic_file"), "reply.pic_file")
-    return req_str(pic, "img_url", "reply.pic_file")
+    url = opt_url(pic, "img_url", "reply.pic_file")
+    if not url.lower().startswith("https://") or len(url) > MAX_URL:
+        raise malformed("reply.pic_file.img_url", "an https link")
+    return url

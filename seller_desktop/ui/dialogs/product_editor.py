@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,11 +38,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.money import MoneyError, fen_to_yuan_text, parse_yuan
-from ...domain.product import Product, Sku, SkuAttr
+from ...domain.product import ON_SALE_STATUSES, Product, Sku
 from ...domain.validation import Issue, ValidationFailed, copy_settings, validate_product
-from .. import labels
 from ..actions import Actions
+from ..files import last_folders, start_folder
+from ..messages import join, message
+from ..storage_text import describe
 from ..widgets.thumbnails import Thumbnails
+from .sku_attrs import format_attrs, parse_attrs
 
 COL_ATTRS, COL_CODE, COL_PRICE, COL_MARKET, COL_STOCK = range(5)
 _SKU_FIELD_COLUMN = {"attrs": COL_ATTRS, "sku_code": COL_CODE, "sale_price": COL_PRICE,
@@ -50,16 +53,6 @@ _SKU_FIELD_COLUMN = {"attrs": COL_ATTRS, "sku_code": COL_CODE, "sale_price": COL
 _SKU_ISSUE = re.compile(r"^skus\[(\d+)\]\.(\w+)$")
 ERROR_STYLE = "color: #c62828;"
 ERROR_BG = QColor("#ffebee")
-
-
-def parse_attrs(text: str) -> tuple[SkuAttr, ...]:
-    """``颜色:红 尺码:L`` (also full-width ``：``) → attributes; a token without ``:`` is a value
-    with an empty name (the rules then ask for a name)."""
-    attrs = []
-    for token in text.split():
-        key, sep, value = token.replace("：", ":").partition(":")
-        attrs.append(SkuAttr(key, value) if sep else SkuAttr("", key))
-    return tuple(attrs)
 
 
 class ProductEditor(QDialog):
@@ -99,6 +92,9 @@ class ProductEditor(QDialog):
         self.grid.setHorizontalHeaderLabels([self.tr("规格（如 颜色:红 尺码:L）"),
                                              self.tr("SKU 编码"), self.tr("售价（元）"),
                                              self.tr("划线价（元）"), self.tr("库存")])
+        self.grid.horizontalHeaderItem(COL_ATTRS).setToolTip(self.tr(
+            "规格名:规格值，多个用空格分开；值里有空格也可以直接输入（如 型号:iPhone 16 Pro），"
+            "保存过的值含空格时显示在引号里"))
         self.grid.horizontalHeader().setSectionResizeMode(COL_ATTRS,
                                                           QHeaderView.ResizeMode.Stretch)
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -129,7 +125,16 @@ class ProductEditor(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("保存"))
+        # An edit only changes the draft: buyers see it once the draft passed a review.
+        self.submit_button = self.buttons.addButton(self.tr("保存并提交审核"),
+                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.submit_button.setToolTip(self.tr("保存后立即提交审核（上架），审核通过后买家看到新内容"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.review_note = QLabel(self.tr(
+            "这个商品在售：修改保存为草稿，提交审核并通过后买家才会看到新内容（审核期间原商品照常在售）。"
+            "点“保存并提交审核”一步完成。"))
+        self.review_note.setWordWrap(True)
+        self.review_note.setVisible(product is not None and product.status in ON_SALE_STATUSES)
         self.status = QLabel()
 
         layout = QVBoxLayout(self)
@@ -142,6 +147,7 @@ class ProductEditor(QDialog):
         layout.addWidget(self.images)
         layout.addLayout(image_buttons)
         layout.addWidget(self.images_error)
+        layout.addWidget(self.review_note)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
 
@@ -156,6 +162,7 @@ class ProductEditor(QDialog):
         self.add_image.clicked.connect(self._pick_images)
         self.remove_image.clicked.connect(self._remove_images)
         self.buttons.accepted.connect(self.save)
+        self.submit_button.clicked.connect(lambda: self.save(submit=True))
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         self.revalidate()
@@ -221,7 +228,7 @@ class ProductEditor(QDialog):
         self.grid.insertRow(row)
         self._skus.append(sku)
         values = ["", "", "", "", "0"] if sku is None else [
-            " ".join(f"{a.key}:{a.value}" for a in sku.attrs), sku.sku_code,
+            format_attrs(sku.attrs), sku.sku_code,
             fen_to_yuan_text(sku.sale_price),
             fen_to_yuan_text(sku.market_price) if sku.market_price is not None else "",
             str(sku.stock_num)]
@@ -239,8 +246,12 @@ class ProductEditor(QDialog):
         self.revalidate()
 
     def _pick_images(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("选择商品图片"), str(Path.home()),
+        start = start_folder(last_folders.get("images", ""),
+                             QStandardPaths.StandardLocation.PicturesLocation)
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("选择商品图片"), str(start),
                                                 self.tr("图片 (*.png *.jpg *.jpeg *.webp)"))
+        if files:
+            last_folders["images"] = str(Path(files[0]).parent)
         for name in files:
             self._add_image(str(Path(name).resolve()))
         self.revalidate()
@@ -326,12 +337,12 @@ class ProductEditor(QDialog):
     def show_issues(self, issues: list[Issue]) -> None:
         by_field: dict[str, list[str]] = {}
         for issue in issues:
-            by_field.setdefault(issue.field, []).append(labels.issue(issue.message))
+            by_field.setdefault(issue.field, []).append(message(issue.message))
         for label, field in ((self.title_error, "title"),
                              (self.short_title_error, "short_title"),
                              (self.images_error, "head_imgs")):
-            text = "；".join(m for f, ms in by_field.items()
-                            if f == field or f.startswith(field + "[") for m in ms)
+            text = join([m for f, ms in by_field.items()
+                         if f == field or f.startswith(field + "[") for m in ms])
             label.setText(text)
             label.setVisible(bool(text))
         sku_messages = list(by_field.get("skus", []))
@@ -350,7 +361,7 @@ class ProductEditor(QDialog):
             item = self.grid.item(row, _SKU_FIELD_COLUMN.get(name, COL_ATTRS))
             if item is not None:
                 item.setBackground(QBrush(ERROR_BG))
-                item.setToolTip("；".join(messages))
+                item.setToolTip(join(messages))
             sku_messages += [self.tr("第 %1 行：").replace("%1", str(row + 1)) + m
                              for m in messages]
         self.grid.blockSignals(False)
@@ -359,13 +370,15 @@ class ProductEditor(QDialog):
         shown = ("title", "short_title", "head_imgs", "skus")
         other = [m for f, ms in by_field.items()
                  if not f.startswith(shown) for m in ms]  # e.g. "product in review"
-        self.status.setText("；".join(other))
+        self.status.setText(join(other))
         self.status.setStyleSheet(ERROR_STYLE if other else "")
         self.save_button.setEnabled(not issues and not self._saving)
+        self.submit_button.setEnabled(not issues and not self._saving)
 
     # -- saving -----------------------------------------------------------------------------
 
-    def save(self) -> None:
+    def save(self, submit: bool = False) -> None:
+        """保存 (the draft), or with ``submit`` 保存并提交审核 (the draft, then the listing)."""
         # One save at a time: a second Ctrl+S while the first is being written would create
         # the new product twice.
         if self._saving or self.revalidate():
@@ -373,12 +386,13 @@ class ProductEditor(QDialog):
         product, _ = self.build()
         self._saving = True
         self.save_button.setEnabled(False)
+        self.submit_button.setEnabled(False)
         self.status.setText(self.tr("正在保存…"))
-        self.actions.tasks.spawn(self._save(product))
+        self.actions.tasks.spawn(self._save(product, submit))
 
-    async def _save(self, product: Product) -> None:
+    async def _save(self, product: Product, submit: bool = False) -> None:
         try:
-            product_id = await self.actions.save_product(product)
+            product_id = await self.actions.save_product(product, submit=submit)
         except ValidationFailed as exc:
             self._saving = False
             self.status.setText("")
@@ -386,9 +400,11 @@ class ProductEditor(QDialog):
             return
         except Exception as exc:
             self._saving = False
-            self.status.setText(self.tr("保存失败：%1").replace("%1", str(exc)))
+            self.status.setText(self.tr("保存失败：%1").replace("%1", describe(exc)))
             self.save_button.setEnabled(True)
+            self.submit_button.setEnabled(True)
             raise
-        self.status.setText(self.tr("已保存，待同步"))
+        self.status.setText(self.tr("已保存并提交审核，待同步") if submit
+                            else self.tr("已保存，待同步"))
         self.saved.emit(product_id)
         self.accept()

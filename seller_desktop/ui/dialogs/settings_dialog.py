@@ -5,7 +5,10 @@ base URL, sync interval, language, and the demo shop that needs nothing.
 demo mode and language need the shop to be reopened (the window does that in place).
 
 The keyring is asked off the UI thread: the system's secret service may be slow or wait for
-the seller to unlock it, and the window must not freeze meanwhile.
+the seller to unlock it, and the window must not freeze meanwhile. Settings that are not secret
+always save: with the credentials in the environment the secret is not asked for; on a machine
+without a keyring the secret is kept in memory for the run and asked again at the next start
+(the dialog says so). What the run really uses (``--demo``, ``--api-base``) is what it shows.
 """
 
 from __future__ import annotations
@@ -27,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...credentials import NoKeyring, SecretStore
+from ...config import ENV_APPID, ENV_SECRET
+from ...credentials import NoKeyring, SecretStore, from_environment
 from ..settings import LANGUAGES, Settings
 
 
@@ -47,8 +51,16 @@ class SettingsDialog(QDialog):
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret.setPlaceholderText(self.tr("在微信小店后台「开发设置」中获取"))
         self.saving: asyncio.Task | None = None  # the keyring write and the rest of save()
-        self.lookup = asyncio.ensure_future(self._show_saved_secret(settings.appid)) \
-            if settings.appid else None
+        self.from_env = from_environment() is not None  # they win over what is typed here
+        self.secret_note = QLabel()
+        self.secret_note.setWordWrap(True)
+        self.secret_note.setStyleSheet("color: #616161;")
+        self.secret_note.hide()
+        if self.from_env:
+            self._note(self.tr("正在使用环境变量 %1 / %2 中的 AppID 和 AppSecret；"
+                               "其他设置照常保存。"))
+        self.keyring_available = True  # until _inspect_keyring has asked
+        self.lookup = asyncio.ensure_future(self._inspect_keyring(settings.appid))
         self.api_base = QLineEdit(settings.api_base)
         self.api_base.setPlaceholderText("https://api.weixin.qq.com")
         self.interval = QSpinBox()
@@ -69,6 +81,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.demo)
         form.addRow(self.tr("AppID"), self.appid)
         form.addRow(self.tr("AppSecret"), self.secret)
+        form.addRow(self.secret_note)
         form.addRow(self.tr("API 地址"), self.api_base)
         form.addRow(self.tr("自动同步间隔"), self.interval)
         form.addRow(self.tr("界面语言"), self.language)
@@ -95,13 +108,26 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
 
-    async def _show_saved_secret(self, appid: str) -> None:
-        if await asyncio.to_thread(self.secrets.load, appid):
-            self.secret.setPlaceholderText(self.tr("已保存在系统钥匙串中"))
+    def _note(self, text: str) -> None:
+        self.secret_note.setText(text.replace("%1", ENV_APPID).replace("%2", ENV_SECRET))
+        self.secret_note.show()
+
+    async def _inspect_keyring(self, appid: str) -> None:
+        if self.from_env:
+            return
+        self.keyring_available = await asyncio.to_thread(self.secrets.available)
+        if not self.keyring_available:
+            self._note(self.tr("此电脑没有可用的系统钥匙串：AppSecret 只保留在内存中，"
+                               "每次启动都要重新填写。也可以改用环境变量 %1 / %2。"))
+        if appid and await asyncio.to_thread(self.secrets.load, appid):
+            self.secret.setPlaceholderText(self.tr("已保存在系统钥匙串中")
+                                           if self.keyring_available
+                                           else self.tr("已填写（只在本次运行中有效）"))
 
     def _demo_toggled(self, on: bool) -> None:
-        for widget in (self.appid, self.secret, self.api_base):
-            widget.setEnabled(not on)
+        self.api_base.setEnabled(not on)
+        for widget in (self.appid, self.secret):
+            widget.setEnabled(not on and not self.from_env)
 
     def _choose_demo(self) -> None:
         self.demo.setChecked(True)
@@ -121,8 +147,8 @@ class SettingsDialog(QDialog):
         if base and not base.startswith(("https://", "http://127.0.0.1", "http://localhost")):
             self._fail(self.tr("API 地址须以 https:// 开头"))
             return None
-        if demo:
-            self._apply(demo, appid, secret, base)
+        if demo or self.from_env:  # no secret to keep: the rest saves as it is
+            self._apply(demo, appid, "", base)
             return None
         if not appid:
             self._fail(self.tr("请填写 AppID"))
@@ -133,17 +159,28 @@ class SettingsDialog(QDialog):
     async def _save_account(self, appid: str, secret: str, base: str) -> None:
         self.buttons.setEnabled(False)
         try:
-            if secret:
-                await asyncio.to_thread(self.secrets.save, appid, secret)
-            elif not await asyncio.to_thread(self.secrets.load, appid):
-                self._fail(self.tr("请填写 AppSecret"))
-                return
-        except NoKeyring as exc:
-            self._fail(str(exc))
-            return
+            problem = await self._keep_secret(appid, secret)
         finally:
             self.buttons.setEnabled(True)
+        if problem:
+            self._fail(problem)
+            return
         self._apply(False, appid, secret, base)
+
+    async def _keep_secret(self, appid: str, secret: str) -> str:
+        """Keep the secret (the keyring, else memory for this run); "" or why it could not."""
+        if not secret:
+            if await asyncio.to_thread(self.secrets.load, appid):
+                return ""
+            return self.tr("请填写 AppSecret")
+        if not await asyncio.to_thread(self.secrets.available):
+            self.secrets.remember(appid, secret)  # asked for again at the next start
+            return ""
+        try:
+            await asyncio.to_thread(self.secrets.save, appid, secret)
+        except NoKeyring as exc:  # a keyring that refused (locked): unlock and save again
+            return str(exc)
+        return ""
 
     def done(self, result: int) -> None:
         saving = self.saving is not None and not self.saving.done()

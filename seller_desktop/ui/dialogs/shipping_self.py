@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...api.schemas import Carrier
+from ..carriers import carrier_name
+from ..widgets import SHOP_DATA_ROLE
 
 
 class SelfShipDialog(QDialog):
@@ -29,11 +31,18 @@ class SelfShipDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("自己联系物流发货"))
         self.order_id = order_id
+        self.names = {c.delivery_id: c.delivery_name for c in carriers}  # as the store has them
         self.carrier = QComboBox()
         for c in carriers:
-            self.carrier.addItem(f"{c.delivery_name}（{c.delivery_id}）", c.delivery_id)
+            name, known = carrier_name(c.delivery_id, c.delivery_name)
+            self.carrier.addItem(self.tr("%1（%2）").replace("%1", name).replace(
+                "%2", c.delivery_id), c.delivery_id)
+            if not known:
+                self.carrier.setItemData(self.carrier.count() - 1, True, SHOP_DATA_ROLE)
         self.number = QLineEdit()
         self.number.setPlaceholderText(self.tr("输入或扫描快递单号，回车确认"))
+        self.number.setMinimumWidth(  # the hint whole, in either language
+            self.number.fontMetrics().horizontalAdvance(self.number.placeholderText()) + 24)
         self.number.returnPressed.connect(self._accept_if_ready)
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828;")
@@ -58,7 +67,7 @@ class SelfShipDialog(QDialog):
             self.error.setText(self.tr("快递单号应为至少 6 位的字母或数字"))
             self.number.selectAll()
             return
-        name = self.carrier.currentText().split("（")[0]
+        name = self.names.get(str(self.carrier.currentData()), "")
         self.error.setText(self.tr("正在发货…"))
         self.buttons.setEnabled(False)
         # The dialog stays open until the shipment is saved (``shipped``) or refused

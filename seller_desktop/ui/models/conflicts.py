@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 
 from ...domain.money import format_fen
 from ...store import ui_queries as q
+from ..messages import join_items
 from .paged import ROOT, Index
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -59,7 +60,7 @@ def value_text(field: str, raw: str | None) -> str:
     if field.endswith("price") and isinstance(value, int):
         return format_fen(value)
     if isinstance(value, list):
-        return "、".join(_item_text(v) for v in value)
+        return join_items([_item_text(v) for v in value])
     if value is None:
         return "—"
     return str(value)

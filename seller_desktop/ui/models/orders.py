@@ -1,4 +1,7 @@
-"""The orders table of one status tab: lazy pages sorted by what needs action first."""
+"""The orders table of one status tab: lazy pages sorted by what needs action first.
+
+An order an open after-sale case or a buyer request holds carries a badge in its status
+(【售后】/【改地址】/【换款】, read with each page from ``store.aftersale_queries``)."""
 
 from __future__ import annotations
 
@@ -11,7 +14,9 @@ from PySide6.QtGui import QBrush, QColor
 
 from ...domain import timeutil
 from ...domain.money import format_fen
+from ...store import aftersale_queries as aq
 from ...store import ui_queries as q
+from .. import aftersale_labels as aftersale_words
 from .. import labels
 from .paged import PagedTableModel
 from .roles import ALIGNMENT, DISPLAY, FOREGROUND, KEY, RIGHT, TOOLTIP
@@ -37,6 +42,7 @@ class OrdersModel(PagedTableModel[q.OrderRow]):
         self.search = ""
         self.clock = clock
         self._known_total: int | None = None
+        self._badges: dict[str, str] = {}  # order id -> 售后 / 改地址 / 换款 (loaded rows)
 
     def set_query(self, tab: q.OrderTab | None = None, search: str | None = None,
                   total: int | None = None) -> None:
@@ -65,10 +71,24 @@ class OrdersModel(PagedTableModel[q.OrderRow]):
         return q.order_count(conn, self.tab, self.search)
 
     def page(self, conn: sqlite3.Connection, offset: int, limit: int) -> list[q.OrderRow]:
-        return q.order_page(conn, self.tab, self.search, offset, limit)
+        rows = q.order_page(conn, self.tab, self.search, offset, limit)
+        self._read_badges(conn, [r.order_id for r in rows], offset == 0)
+        return rows
 
     def by_keys(self, conn: sqlite3.Connection, keys: Sequence[str]) -> dict[str, q.OrderRow]:
+        self._read_badges(conn, keys)
         return q.orders_by_id(conn, keys)
+
+    def _read_badges(self, conn: sqlite3.Connection, order_ids: Sequence[str],
+                     fresh: bool = False) -> None:
+        if fresh:
+            self._badges = {}
+        for order_id in order_ids:
+            self._badges.pop(order_id, None)
+        self._badges.update(aq.order_badges(conn, order_ids))
+
+    def badge(self, order_id: str) -> str:
+        return self._badges.get(order_id, "")
 
     def shown(self, conn: sqlite3.Connection, keys: Sequence[str]) -> set[str]:
         return q.orders_matching(conn, self.tab, self.search, keys)
@@ -91,6 +111,10 @@ class OrdersModel(PagedTableModel[q.OrderRow]):
         status = labels.order_status(row.status)
         if row.is_gift:
             status = QCoreApplication.translate("OrdersModel", "礼物·%1").replace("%1", status)
+        badge = self._badges.get(row.order_id)
+        if badge:
+            status = QCoreApplication.translate("OrdersModel", "【%1】%2").replace(
+                "%1", aftersale_words.badge(badge)).replace("%2", status)
         return (row.order_id + (" ●" if row.has_local_changes else ""), row.line_titles,
                 format_fen(row.order_price), buyer, status, "",
                 timeutil.format_ts(row.create_time))
@@ -107,7 +131,12 @@ class OrdersModel(PagedTableModel[q.OrderRow]):
                 return row.address
             if column == COL_ID and row.has_local_changes:
                 return QCoreApplication.translate("OrdersModel", "有待同步的修改")
+            if column == COL_STATUS and row.order_id in self._badges:
+                return QCoreApplication.translate(
+                    "OrdersModel", "买家的售后或申请未处理完，订单暂不能发货（见 售后）")
         elif role == FOREGROUND:
+            if column == COL_STATUS and row.order_id in self._badges:
+                return RED_BRUSH
             if column == COL_SHIP_BY and row.ship_by:
                 left = row.ship_by - self.clock()
                 if left < 0:

@@ -23,6 +23,8 @@ from PySide6.QtGui import QBrush, QColor
 from ...domain import money, timeutil
 from ...workflows.shipping import Candidate
 from .. import labels
+from ..carriers import carrier_name
+from ..messages import message
 from ..settings import Setting, Settings
 
 Index = QModelIndex | QPersistentModelIndex
@@ -47,6 +49,8 @@ class ShippingPrefs:
     printer = Setting("shipping/label_printer", "")  # remembered OS label printer
     size = Setting("shipping/label_size", "76x130")
     target = Setting("shipping/target", "")  # a printer name, TARGET_PDF or TARGET_COMPONENT
+    target_chosen = Setting("shipping/target_chosen", False)  # the seller picked it by hand
+    custom_area_url = Setting("shipping/custom_area_url", "")  # component customInfo template
     component_printer = Setting("shipping/component_printer", "")
     pdf_dir = Setting("shipping/pdf_dir", "")
     account = Setting("shipping/acct_id", "")
@@ -160,9 +164,12 @@ class ShippingModel(QAbstractTableModel):
                 return QBrush(RED)
         if role == Qt.ItemDataRole.ToolTipRole:
             if not c.can_ship:
-                return self.tr("不能发货：") + labels.shipping(c.reason)
+                text = self.tr("不能发货：") + labels.shipping(c.reason)
+                # a held order (case, buyer request, old label) also says what to do
+                return text + ("\n" + labels.shipping(c.verdict.remedy) if c.verdict.remedy
+                               else "")
             if c.waybill_error:
-                return c.waybill_error
+                return message(c.waybill_error)
             return "\n".join(f"{ln.title} {ln.attrs_text()} ×{ln.sku_cnt}" for ln in c.order.lines)
         if role == Qt.ItemDataRole.UserRole:
             return c.order_id
@@ -172,8 +179,8 @@ class ShippingModel(QAbstractTableModel):
         order = c.order
         if col == 0:
             return order.order_id
-        if col == STAGE_COLUMN:
-            return labels.shipping(c.stage)
+        if col == STAGE_COLUMN:  # a stage, or the store's refusal of the last 取号
+            return message(c.stage)
         if col == 2:
             a = order.address
             return f"{a.user_name} {a.province}{a.city}" if a else "—"
@@ -187,7 +194,8 @@ class ShippingModel(QAbstractTableModel):
             return self.tr("%1（%2）").replace("%1", str(order.item_count)).replace(
                 "%2", money.format_fen(order.order_price))
         if col == 5:
-            return (c.waybill.delivery_name or c.waybill.delivery_id) if c.waybill else ""
+            return (carrier_name(c.waybill.delivery_id, c.waybill.delivery_name)[0]
+                    if c.waybill else "")
         if col == 6:
             return c.waybill.waybill_id if c.waybill else ""
         if col == 7:

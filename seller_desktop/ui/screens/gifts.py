@@ -31,6 +31,7 @@ class GiftsScreen(QWidget):
         self.actions = actions
         self.models = {s: GiftsModel(s, actions.clock, self) for s in SECTIONS}
         self.headings: dict[q.GiftSection, QLabel] = {}
+        self.counts: dict[q.GiftSection, int] = {}  # each section's true size
         self.tables: dict[q.GiftSection, QTableView] = {}
         splitter = QSplitter(Qt.Orientation.Vertical)
         for section in SECTIONS:
@@ -73,10 +74,17 @@ class GiftsScreen(QWidget):
                   q.GiftSection.ACCEPTED: self.tr("已收下，待发货（%1）"),
                   q.GiftSection.EXPIRED: self.tr("已过期（%1）")}
         for section, label in self.headings.items():
-            label.setText(titles[section].replace("%1", str(self.models[section].rowCount())))
+            total = self.counts.get(section, self.models[section].rowCount())
+            text = titles[section].replace("%1", str(total))
+            if total > self.models[section].rowCount():  # the board lists the recent ones
+                text += self.tr("，显示最近 %1 个").replace(
+                    "%1", str(self.models[section].rowCount()))
+            label.setText(text)
 
     def reload(self) -> None:
-        rows = q.gift_rows(self.actions.reader())
+        conn = self.actions.reader()
+        rows = q.gift_rows(conn)
+        self.counts = q.gift_counts(conn)
         for model in self.models.values():
             model.set_rows(rows)
         self._retitle()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.changes import ChangeSet
 from ...domain.money import format_fen
+from ...domain.product import ON_SALE_STATUSES
 from ...store import ui_queries as q
 from ..actions import Actions
 from ..dialogs.product_editor import ProductEditor
@@ -179,7 +180,7 @@ class ListingsScreen(QWidget):
             self._after_reload()
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("共 %1 个商品").replace("%1", str(self.model.total)))
+        self.count_label.setText(self.tr("共 %n 个商品", "", self.model.total))
 
     # -- selection --------------------------------------------------------------------------
 
@@ -268,8 +269,8 @@ class ListingsScreen(QWidget):
         if not ids:
             return
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("删除商品"),
-                          self.tr("删除所选的 %1 个商品？删除后买家将看不到它们。")
-                          .replace("%1", str(len(ids))),
+                          self.tr("删除所选的 %n 个商品？删除后买家将看不到它们。", "",
+                                  len(ids)),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("删除"))
         box.button(QMessageBox.StandardButton.No).setText(self.tr("取消"))
@@ -282,11 +283,16 @@ class ListingsScreen(QWidget):
             return
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("批量改价"))
-        dialog.setLabelText(self.tr("所选 %1 个商品的所有 SKU 价格调整（%，如 -10 表示降价 10%）")
-                            .replace("%1", str(len(ids))))
+        dialog.setLabelText(self.tr("所选 %n 个商品的所有 SKU 价格调整（%，如 -10 表示降价 10%）",
+                                    "", len(ids)))
         dialog.setInputMode(QInputDialog.InputMode.DoubleInput)
         dialog.setDoubleRange(-90.0, 500.0)
         dialog.setDoubleDecimals(1)
+        rows = q.products_by_id(self.actions.reader(), ids).values()
+        if any(r.status in ON_SALE_STATUSES for r in rows):  # a price edit only changes drafts
+            dialog.setLabelText(dialog.labelText() + "\n" + self.tr(
+                "在售商品的新价格保存为草稿，重新提交审核（上架）并通过后才生效。"))
+        self.price_dialog = dialog
         dialog.doubleValueSelected.connect(
             lambda pct: self.actions.tasks.spawn(self.actions.bulk_price(ids, pct)))
         dialog.open()
@@ -297,8 +303,8 @@ class ListingsScreen(QWidget):
             return
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("批量改库存"))
-        dialog.setLabelText(self.tr("所选 %1 个商品的每个 SKU 库存增减（负数为减少）")
-                            .replace("%1", str(len(ids))))
+        dialog.setLabelText(self.tr("所选 %n 个商品的每个 SKU 库存增减（负数为减少）", "",
+                                    len(ids)))
         dialog.setInputMode(QInputDialog.InputMode.IntInput)
         dialog.setIntRange(-100000, 100000)
         dialog.intValueSelected.connect(

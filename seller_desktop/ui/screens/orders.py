@@ -19,7 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.changes import ChangeSet
+from ...store import held
 from ...store import ui_queries as q
+from ...store.orders import OrderRepo
+from .. import labels
 from ..actions import Actions
 from ..models.orders import COL_ITEMS, KEY_ROLE, OrdersModel
 from ..models.paged import PAGE
@@ -243,11 +246,11 @@ class OrdersScreen(QWidget):
             self._show_order(self.detail.order_id)
 
     def _count_text(self) -> None:
-        total = str(self.model.total)
+        total = self.model.total
         if q.order_search_complete(self.actions.reader(), self.search.text()):
-            self.count_label.setText(self.tr("%1 个订单").replace("%1", total))
+            self.count_label.setText(self.tr("%n 个订单", "", total))
         else:
-            self.count_label.setText(self.tr("前 %1 个订单，仍在搜索…").replace("%1", total))
+            self.count_label.setText(self.tr("前 %n 个订单，仍在搜索…", "", total))
 
     # -- selection --------------------------------------------------------------------------
 
@@ -282,8 +285,18 @@ class OrdersScreen(QWidget):
 
     def _show_order(self, order_id: str | None) -> None:
         self._details_shown += 1
-        detail = q.order_detail(self.actions.reader(), order_id) if order_id else None
+        conn = self.actions.reader()
+        detail = q.order_detail(conn, order_id) if order_id else None
         self.detail.show_detail(detail)
+        verdict = None
+        if order_id and detail is not None:
+            order = OrderRepo(conn).get(order_id)
+            if order is not None:
+                verdict = held.verdicts(conn, {order_id: order})[order_id]
+        if verdict is not None and verdict.held:
+            self.detail.show_hold(labels.shipping(verdict.reason), labels.shipping(verdict.remedy))
+        else:
+            self.detail.show_hold("")
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -9,6 +9,9 @@ Slots stay synchronous: dialogs (print dialog, save-as, reason, confirm) run in 
 work runs as a coroutine through the window's TaskRunner; ``current_task`` is the last one
 started (tests await it). The print button takes numbers first for checked orders without one,
 then prints ONE job and ships what printed; the progress bar and 停止 cover the job.
+Every button acts on the ticked rows, else the highlighted row (``shipping_selection``); the
+waybill accounts live in ``shipping_accounts``, 补打 / 取消面单 / 自己联系物流 in
+``shipping_orders``.
 """
 
 from __future__ import annotations
@@ -21,12 +24,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt,
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -43,25 +43,30 @@ from ...domain.waybill import CarrierAccount
 from ...labels import (
     LABEL_SPECS,
     PageSpec,
-    PrintError,
     parse_spec,
 )
-from ...labels.content import CARRIER_NAMES
 from ...labels.printcomp import (
     DEFAULT_HOST,
     DEFAULT_PORT,
     PrintComponentClient,
     PrintComponentError,
 )
+from ...store import ui_queries as q
 from ...workflows.shipping import PrintOutcome, ShippingWorkflow
 from .. import labels
 from ..actions import Actions
-from ..dialogs.shipping_self import SelfShipDialog
+from ..files import FileWritten
+from ..messages import error as error_text
+from ..messages import message
 from ..models.shipping import ShippingModel, ShippingPrefs
 from ..settings import Settings
-from ..widgets import SHOP_DATA
 from ..widgets.tables import read_only_rows
+from .label_path import LabelPath
+from .shipping_accounts import WaybillAccounts
+from .shipping_orders import ShippingOrderActions
 from .shipping_preview import LabelPreview
+from .shipping_selection import ShippingSelection
+from .shipping_sheets import ShippingSheets
 from .shipping_target import PrintTarget, PrintTargetPicker
 
 
@@ -69,21 +74,23 @@ def _summary(outcome: PrintOutcome, reprint: bool) -> str:
     if outcome.error:
         text = QCoreApplication.translate(
             "ShippingScreen", "打印失败：%1。没有订单被标记发货，可以重新打印。").replace(
-            "%1", labels.shipping(outcome.error))
+            "%1", message(outcome.error))
     elif reprint:
-        text = QCoreApplication.translate(
-            "ShippingScreen", "已补打 %1 张面单（已记录补打原因）。").replace(
-            "%1", str(len(outcome.printed)))
+        text = ShippingScreen.tr("已补打 %n 张面单（已记录补打原因）。", "", len(outcome.printed))
     else:
-        text = (QCoreApplication.translate("ShippingScreen", "已打印 %1 张面单，%2 个订单已发货。")
-                .replace("%1", str(len(outcome.printed))).replace("%2", str(len(outcome.shipped))))
+        text = (ShippingScreen.tr("已打印 %n 张面单，", "", len(outcome.printed))
+                + ShippingScreen.tr("%n 个订单已发货。", "", len(outcome.shipped)))
     problem = QCoreApplication.translate("ShippingScreen", "%1：%2")
-    problems = [problem.replace("%1", oid).replace("%2", labels.shipping(why))
-                for oid, why in {**outcome.skipped, **outcome.failed}.items()
+    problems = [problem.replace("%1", oid).replace("%2", message(why))
+                for oid, why in {**outcome.skipped, **outcome.failed, **outcome.refused}.items()
                 if oid not in outcome.already]
+    if outcome.unconfirmed:  # queued shipments are not counted shipped until the store says so
+        problems.insert(0, ShippingScreen.tr("%n 个订单待微信小店确认发货（同步后确认）", "",
+                                              len(outcome.unconfirmed)))
     if problems:
         text += "\n" + "\n".join(problems[:8]) + ("\n…" if len(problems) > 8 else "")
-    return text + ("\n" + "\n".join(outcome.changes.messages) if outcome.changes.messages else "")
+    notes = [message(m) for m in outcome.changes.messages]
+    return text + ("\n" + "\n".join(notes) if notes else "")
 
 
 # The label sizes as the seller knows them (labels/specs.py names them for the printer).
@@ -93,7 +100,7 @@ SIZE_NAMES = {
     "100x180": QT_TRANSLATE_NOOP("ShippingScreen", "100×180 热敏标签"),
 }
 
-class ShippingScreen(QWidget):
+class ShippingScreen(ShippingOrderActions, ShippingSheets, QWidget):
     # A reload reads every order to ship (~1,000 in a big shop): while another screen is shown,
     # the main window marks this one stale instead and reloads it when it is shown.
     REFRESH_WHEN_SHOWN = True
@@ -102,15 +109,15 @@ class ShippingScreen(QWidget):
     def __init__(self, actions: Actions, workflow: ShippingWorkflow | None = None,
                  settings: Settings | None = None,
                  component: tuple[str, int] = (DEFAULT_HOST, DEFAULT_PORT),
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, real_shop: bool = False) -> None:
         super().__init__(parent)
+        self.real_shop, self.probing = real_shop, None  # label_path.py: the component's probe
         self.actions = actions
         self.workflow = workflow or ShippingWorkflow(actions.store, None)
         self.prefs = ShippingPrefs(settings)
         self.component = component
-        self.accounts: list[CarrierAccount] = []
-        self.carriers: list[Carrier] = []
-        self._accounts_asked = False
+        self.waybill_accounts = WaybillAccounts(self.workflow, self.prefs)
+        self._published: ChangeSet | None = None
         self.current_task: asyncio.Task | None = None
         self._stop = False
         self._fitted = False
@@ -120,9 +127,7 @@ class ShippingScreen(QWidget):
     # -- building -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.account = QComboBox()
-        self.account.setMinimumWidth(280)
-        self.account.setProperty(SHOP_DATA, True)  # carriers' and sites' names, as they come
+        self.account = self.waybill_accounts.combo
         self.refresh_accounts_button = QPushButton(self.tr("刷新账号"))
         self.refresh_accounts_button.clicked.connect(self.refresh_accounts)
         self.size = QComboBox()
@@ -130,8 +135,10 @@ class ShippingScreen(QWidget):
             self.size.addItem(self.tr(SIZE_NAMES.get(spec.name, spec.title)), spec.name)
         self.size.currentIndexChanged.connect(self._update_preview)
         self.picker = PrintTargetPicker(self.prefs)
+        self.label_path = LabelPath(self.picker, self.prefs, self.real_shop, self.component)
         top = QHBoxLayout()
         for label, widget in ((self.tr("面单账号"), self.account), (None, self.refresh_accounts_button),
+                              (None, self.waybill_accounts.sender_button),
                               (self.tr("尺寸"), self.size), (self.tr("打印到"), self.picker)):
             if label:
                 top.addWidget(QLabel(label))
@@ -195,12 +202,15 @@ class ShippingScreen(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.selection = ShippingSelection(self.model, self.table, self.status, self)
+        row.insertWidget(0, self.selection.label)
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress, 1)
         bottom.addWidget(self.stop_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.label_path)
         header = QHBoxLayout()
         header.addWidget(self.view)
         header.addWidget(self.summary, 1)
@@ -209,6 +219,8 @@ class ShippingScreen(QWidget):
         layout.addLayout(row)
         layout.addLayout(bottom)
         layout.addWidget(self.status)
+        self.file_written = FileWritten()
+        layout.addWidget(self.file_written)
 
     def _restore_prefs(self) -> None:
         index = self.size.findData(self.prefs.size)
@@ -223,20 +235,36 @@ class ShippingScreen(QWidget):
         current = self._current()
         if self.view.currentData() == "printed":
             self.model.set_rows(self.workflow.recently_printed())
-            self.summary.setText(self.tr("%1 个订单的面单最近打印过，可补打")
-                                 .replace("%1", str(len(self.model.rows))))
+            self.summary.setText(self.tr("%n 个订单的面单最近打印过，可补打", "",
+                                         len(self.model.rows)))
         else:
             rows = self.workflow.candidates()
             self.model.set_rows(sorted(rows, key=lambda c: not c.can_ship))
-            ready = sum(1 for c in rows if c.can_ship)
-            gifts = len(rows) - ready
-            self.summary.setText(
-                self.tr("%1 个订单待发货").replace("%1", str(ready))
-                + (self.tr("，%1 个礼物待收下（不能发货）").replace("%1", str(gifts))
-                   if gifts else ""))
+            self.summary.setText(self._pending_summary(rows))
         self._fit_columns()
         if current is None or not self.select_order(current.order_id):
             self.preview.clear(self.tr("选择一个已取号的订单，这里按实际尺寸预览面单"))
+
+    def _pending_summary(self, rows: list[Any]) -> str:
+        """The counts by the 订单 tabs' own sets (待发货, 部分发货, 礼物待收下), so the two
+        screens agree, and what this screen adds to 待发货 is named."""
+        def count(tab: q.OrderTab, can_ship: bool | None = None) -> int:
+            return sum(1 for c in rows if q.tab_shows(tab, c.order.status)
+                       and (can_ship is None or c.can_ship == can_ship))
+
+        to_ship, partial = count(q.OrderTab.TO_SHIP), count(q.OrderTab.PARTIAL)
+        blocked = count(q.OrderTab.TO_SHIP, False) + count(q.OrderTab.PARTIAL, False)
+        gifts = count(q.OrderTab.GIFT_PENDING)
+        total = to_ship + partial
+        text = self.tr("%n 个订单待发货", "", total)
+        if partial:
+            text = self.tr("%n 个订单待发货（含 %1 个部分发货）", "", total).replace(
+                "%1", str(partial))
+        if blocked:
+            text += self.tr("，其中 %n 个暂不能发货（原因见列表）", "", blocked)
+        if gifts:
+            text += self.tr("，%n 个礼物待收下（不能发货）", "", gifts)
+        return text
 
     def _fit_columns(self) -> None:
         """Fit the columns to their contents once (a sample of rows: measuring thousands of
@@ -253,6 +281,11 @@ class ShippingScreen(QWidget):
     def on_changes(self, changes: ChangeSet) -> None:
         if changes.orders or changes.waybills:
             self.reload()
+        idle = self.current_task is None or self.current_task.done()
+        if changes.waybills and idle and self.accounts and changes is not self._published:
+            # waybill jobs pushed by a sync (queued while offline): their numbers came off the
+            # account's stock too (this screen's own work re-reads it in its task)
+            self.current_task = self.actions.tasks.spawn(self.waybill_accounts.balances_after(changes))
 
     def select_order(self, order_id: str) -> bool:
         row = self.model.row_of(order_id)
@@ -263,7 +296,7 @@ class ShippingScreen(QWidget):
         return True
 
     def _current(self) -> Any:
-        return self.model.candidate(self.table.currentIndex().row())
+        return self.selection.current()
 
     def _update_preview(self, *_: object) -> None:
         self.prefs.size = str(self.size.currentData())
@@ -283,6 +316,7 @@ class ShippingScreen(QWidget):
     # -- running work -------------------------------------------------------------------------
 
     def _run(self, coro: Coroutine[Any, Any, None]) -> asyncio.Task:
+        self.file_written.hide()
         for button in self.busy_buttons:
             button.setEnabled(False)
 
@@ -290,7 +324,7 @@ class ShippingScreen(QWidget):
             try:
                 await coro
             except (ApiError, ValidationFailed, PrintComponentError) as exc:
-                self.status.setText(str(exc))
+                self.status.setText(error_text(exc))
             finally:
                 for button in self.busy_buttons:
                     button.setEnabled(True)
@@ -301,48 +335,40 @@ class ShippingScreen(QWidget):
         return self.current_task
 
     def _publish(self, changes: ChangeSet) -> None:
+        self._published = changes  # its own work re-reads the balances itself
         self.actions.events.publish(changes)
         self.reload()
 
     def _checked(self) -> list[str]:
-        ids = self.model.checked_ids()
-        if not ids:
-            self.status.setText(self.tr("请先勾选要发货的订单"))
-        return ids
+        """The orders an action acts on (see shipping_selection: ticked, else highlighted)."""
+        return self.selection.order_ids()
+
+    @property
+    def accounts(self) -> list[CarrierAccount]:
+        return self.waybill_accounts.accounts
+
+    @property
+    def carriers(self) -> list[Carrier]:
+        return self.waybill_accounts.carriers
 
     def load_accounts_once(self) -> asyncio.Task | None:
         """The first time the screen is shown online, its waybill accounts load by themselves
-        (刷新账号 loads them again)."""
-        if self.accounts or self._accounts_asked or self.workflow.api is None:
+        (刷新账号 loads them again). The print component is asked once too."""
+        if self.probing is None:
+            self.probing = asyncio.ensure_future(self.label_path.probe())
+        if self.accounts or self.waybill_accounts.asked or self.workflow.api is None:
             return None
-        self._accounts_asked = True
+        self.waybill_accounts.asked = True
         return self.refresh_accounts()
 
     def refresh_accounts(self) -> asyncio.Task | None:
         if self.workflow.api is None:
-            self.account.clear()
-            self.account.setPlaceholderText(self.tr("离线：不能取号，可打印已取号的面单"))
+            self.waybill_accounts.show_offline()
             return None
-        return self._run(self._load_accounts())
-
-    async def _load_accounts(self) -> None:
-        self.accounts = await self.workflow.accounts()
-        self.account.clear()
-        for a in self.accounts:
-            site = a.site_name or self.tr("月结")
-            self.account.addItem(f"{a.delivery_name or a.delivery_id} · {site} · "
-                                 + self.tr("余 %1 张").replace("%1", str(a.available)), a.acct_id)
-        self.account.setCurrentIndex(max(self.account.findData(self.prefs.account), 0))
-        try:
-            self.carriers = await self.workflow.carriers()
-            await self.workflow.refresh_shop_name()
-        except ApiError:
-            pass  # the numbers still work; self-shipping falls back to the built-in list
+        return self._run(self.waybill_accounts.load())
 
     def chosen_account(self) -> CarrierAccount | None:
-        acct_id = self.account.currentData()
-        self.prefs.account = acct_id or ""
-        return next((a for a in self.accounts if a.acct_id == acct_id), None)
+        return self.waybill_accounts.chosen()
 
     def take_numbers(self) -> None:
         ids = self._checked()
@@ -356,14 +382,15 @@ class ShippingScreen(QWidget):
         self.status.setText(self.tr("正在取号…"))
         batch = await self.workflow.create_waybills(ids, account)
         self._publish(batch.changes)
-        text = self.tr("取号成功 %1 单").replace("%1", str(len(batch.created)))
+        await self.waybill_accounts.balances_after(batch.changes)
+        text = self.tr("取号成功 %n 单", "", len(batch.created))
         problems = {**batch.failed, **batch.refused}
         if problems:
-            text += self.tr("，%1 单失败：").replace("%1", str(len(problems))) + "\n" + "\n".join(
-                f"{oid}：{why}" for oid, why in problems.items())
+            text += self.tr("，%n 单失败：", "", len(problems)) + "\n" + "\n".join(
+                self.tr("%1：%2").replace("%1", oid).replace("%2", message(why))
+                for oid, why in problems.items())
         if batch.waiting:
-            text += "\n" + self.tr("%1 单仍在排队（网络恢复后自动取号）").replace(
-                "%1", str(len(batch.waiting)))
+            text += "\n" + self.tr("%n 单仍在排队（网络恢复后自动取号）", "", len(batch.waiting))
         self.status.setText(text)
 
     def print_checked(self) -> None:
@@ -400,6 +427,8 @@ class ShippingScreen(QWidget):
                        if c.can_ship and (c.waybill is None or c.waybill_error)]
             account = self.chosen_account()
             if lacking and account is not None:
+                if not await self._target_ready(target):
+                    return  # no number is taken for a label that cannot print
                 await self._take(lacking, account)
         self._stop = False
         self.progress.setRange(0, 0)
@@ -416,7 +445,8 @@ class ShippingScreen(QWidget):
             async with PrintComponentClient(host, port) as client:
                 outcome = await self.workflow.print_with_component(
                     ids, target.component_printer, client, reprint=reprint_reason is not None,
-                    reason=reprint_reason or "")
+                    reason=reprint_reason or "", custom_area_url=self.prefs.custom_area_url,
+                    size_mm=(self.spec().width_mm, self.spec().height_mm))
         elif reprint_reason is not None:
             outcome = await self.workflow.reprint(ids, self.spec(), target.os_target or "",
                                                   reprint_reason, progress, lambda: self._stop)
@@ -425,103 +455,27 @@ class ShippingScreen(QWidget):
                                                        progress, lambda: self._stop)
         self._publish(outcome.changes)
         self.status.setText(_summary(outcome, reprint_reason is not None))
+        if outcome.printed and (target.os_target or "").lower().endswith(".pdf"):
+            self.file_written.show_file(target.os_target or "")
+
+    async def _target_ready(self, target: PrintTarget) -> bool:
+        """Check the print target before taking numbers; say why it cannot print."""
+        if target.component_printer is not None:
+            host, port = self.component
+            try:
+                async with PrintComponentClient(host, port) as client:
+                    problem = await self.workflow.check_component(target.component_printer,
+                                                                  client)
+            except PrintComponentError as exc:  # not running / not installed
+                problem = str(exc)
+        else:
+            problem = await self.workflow.check_target(target.os_target or "")
+        if problem:
+            self.status.setText(message(problem) + "\n" + self.tr("没有取号，也没有订单被标记发货"))
+        return not problem
 
     def _request_stop(self) -> None:
         self._stop = True
-
-    def reprint_current(self) -> None:
-        c = self._current()
-        if c is None or c.waybill is None or c.waybill.print_count == 0:
-            self.status.setText(self.tr("请选择一个已打印过面单的订单"))
-            return
-        reason, ok = QInputDialog.getText(self, self.tr("补打面单"), self.tr("补打原因"),
-                                          text=self.tr("面单损坏"))
-        if not ok:
-            return
-        target = self.picker.resolve()
-        if target is None:
-            self.status.setText(self.picker.problem)
-            return
-        self._run(self._print([c.order_id], target, reason or self.tr("补打")))
-
-    def cancel_current(self) -> None:
-        c = self._current()
-        if c is None or c.waybill is None:
-            self.status.setText(self.tr("请选择一个已取号的订单"))
-            return
-        answer = QMessageBox.question(
-            self, self.tr("取消面单"),
-            self.tr("取消运单号 %1？取消后单号作废，面单余额退回。")
-            .replace("%1", c.waybill.waybill_id or self.tr("（取号中）")))
-        if answer == QMessageBox.StandardButton.Yes:
-            self._run(self._cancel(c.waybill.ewaybill_order_id))
-
-    async def _cancel(self, ewaybill_order_id: str) -> None:
-        self._publish(await self.workflow.cancel_waybill(ewaybill_order_id))
-        self.status.setText(self.tr("面单已取消"))
-
-    def self_ship_current(self) -> SelfShipDialog | None:
-        c = self._current()
-        if c is None or not c.can_ship:
-            self.status.setText(labels.shipping(c.reason) if c is not None
-                                else self.tr("请选择一个订单"))
-            return None
-        carriers = self.carriers or [Carrier(k, v) for k, v in CARRIER_NAMES.items()]
-        dialog = SelfShipDialog(c.order_id, carriers, self)
-        dialog.ship.connect(lambda *args: self._run(self._ship_self(dialog, *args)))
-        dialog.open()
-        return dialog
-
-    async def _ship_self(self, dialog: SelfShipDialog, order_id: str, delivery_id: str,
-                         waybill_id: str, name: str) -> None:
-        try:
-            changes = await self.workflow.ship_self(order_id, delivery_id, waybill_id, name)
-        except Exception as exc:
-            dialog.failed(str(exc))
-            raise
-        dialog.shipped()
-        self._publish(changes)
-        self.status.setText(self.tr("订单 %1 已发货（%2 %3）").replace("%1", order_id)
-                            .replace("%2", name).replace("%3", waybill_id))
-
-    def _sheet(self, pick: bool) -> None:
-        ids = self._checked()
-        if not ids:
-            return
-        title = self.tr("保存拣货单") if pick else self.tr("保存发货单")
-        path, _ = QFileDialog.getSaveFileName(self, title, self.prefs.pdf_dir, "PDF (*.pdf)")
-        if path:
-            self.print_sheet(ids, path, pick)
-
-    def print_sheet(self, ids: list[str], path: str, pick: bool) -> asyncio.Task:
-        """The pick list or the packing slips of ``ids`` to ``path``, a page at a time (the
-        window stays live and the seller can stop it)."""
-        return self._run(self._print_sheet(ids, path, pick))
-
-    async def _print_sheet(self, ids: list[str], path: str, pick: bool) -> None:
-        self._stop = False
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
-        self.stop_button.setVisible(True)
-        self.status.setText(self.tr("正在生成…"))
-
-        def progress(done: int, total: int) -> None:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
-
-        printing = self.workflow.print_pick_list if pick else self.workflow.print_slips
-        try:
-            result = await printing(ids, path, progress, lambda: self._stop)
-        except PrintError as exc:
-            self.status.setText(str(exc))
-            return
-        if result.cancelled:
-            self.status.setText(self.tr("已停止，没有生成文件"))
-        elif result.error:
-            self.status.setText(result.error)
-        else:
-            self.status.setText(self.tr("已生成 %1 页：%2")
-                                .replace("%1", str(result.pages_printed)).replace("%2", path))
 
     def select_rows(self, order_ids: list[str]) -> None:
         self.model.set_checked(order_ids, True)

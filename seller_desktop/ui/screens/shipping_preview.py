@@ -1,6 +1,7 @@
 """True-size label preview: the label rendered by labels/ at the screen's physical DPI, so 76 mm
 on paper is 76 mm on the monitor (Qt's physical DPI is per logical pixel; the image is rendered
-at that × the device pixel ratio and tagged with the ratio, so HiDPI screens stay sharp)."""
+at that × the device pixel ratio and tagged with the ratio, so HiDPI screens stay sharp). When
+the recipient is masked (as the API gives it) a note says why the label prints it so."""
 
 from __future__ import annotations
 
@@ -36,7 +37,14 @@ class LabelPreview(QWidget):
         scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.masked_note = QLabel(self.tr(
+            "收件人姓名和电话按微信小店接口返回的样子打印（已打码，保护买家隐私）；"
+            "完整地址已在取号时交给快递公司，派件不受影响。"))
+        self.masked_note.setWordWrap(True)
+        self.masked_note.setStyleSheet("color: #616161;")
+        self.masked_note.hide()
         layout.addWidget(self.caption)
+        layout.addWidget(self.masked_note)
         layout.addWidget(scroll, 1)
         self.dpi = 0.0
         self.shown: LabelData | None = None
@@ -47,6 +55,7 @@ class LabelPreview(QWidget):
         self.image.setPixmap(QPixmap())
         self.image.setText(text)
         self.caption.setText("")
+        self.masked_note.hide()
 
     def show_label(self, item: LabelData, spec: PageSpec) -> None:
         dpi, ratio = physical_dpi(self)
@@ -57,6 +66,9 @@ class LabelPreview(QWidget):
         pixmap.setDevicePixelRatio(ratio)
         self.image.setText("")
         self.image.setPixmap(pixmap)
+        address = item.order.address
+        self.masked_note.setVisible(address is not None and "*" in (
+            address.user_name + address.tel_number))
         self.caption.setText(self.tr("%1 × %2 mm，实际尺寸（屏幕 %3 dpi）")
                              .replace("%1", f"{spec.width_mm:g}")
                              .replace("%2", f"{spec.height_mm:g}")

@@ -7,9 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from ...labels import available_printers, choose_label_printer
+from ..files import ask_pdf_path
 from ..models.shipping import TARGET_COMPONENT, TARGET_PDF, ShippingPrefs
 
 
@@ -26,7 +27,8 @@ class PrintTargetPicker(QWidget):
         self.problem = ""
         self.target = QComboBox()
         self.pdf_path = QLineEdit()
-        self.pdf_path.setPlaceholderText(self.tr("PDF 文件路径"))
+        # Empty: each print asks, suggesting a new dated name (never overwriting the last PDF).
+        self.pdf_path.setPlaceholderText(self.tr("PDF 文件（打印时选择保存位置）"))
         self.pdf_path.setMinimumWidth(260)
         self.browse = QPushButton(self.tr("浏览…"))
         self.browse.clicked.connect(self._browse)
@@ -38,8 +40,6 @@ class PrintTargetPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.target, self.pdf_path, self.browse, self.component_printer):
             layout.addWidget(widget)
-        if prefs.pdf_dir:
-            self.pdf_path.setText(str(Path(prefs.pdf_dir) / "面单.pdf"))
         self.component_printer.setEditText(prefs.component_printer)
         self.refresh()
 
@@ -48,7 +48,7 @@ class PrintTargetPicker(QWidget):
         self.target.blockSignals(True)
         self.target.clear()
         for printer in available_printers():
-            self.target.addItem(self.tr("打印机：") + printer.name, printer.name)
+            self.target.addItem(self.tr("打印机：%1").replace("%1", printer.name), printer.name)
         self.target.addItem(self.tr("PDF 文件"), TARGET_PDF)
         self.target.addItem(self.tr("微信小店打印组件"), TARGET_COMPONENT)
         wanted = self.prefs.target or choose_label_printer(self.prefs.printer) or TARGET_PDF
@@ -68,8 +68,7 @@ class PrintTargetPicker(QWidget):
             self.prefs.target = kind
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存面单 PDF"), self.prefs.pdf_dir,
-                                              "PDF (*.pdf)")
+        path = ask_pdf_path(self, self.tr("保存面单 PDF"), "labels", self.prefs.pdf_dir)
         if path:
             self.pdf_path.setText(path)
 
@@ -77,11 +76,9 @@ class PrintTargetPicker(QWidget):
         """The PDF path (asked for when empty); None if the seller cancelled."""
         path = self.pdf_path.text().strip()
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("保存面单 PDF"),
-                                                  self.prefs.pdf_dir, "PDF (*.pdf)")
+            path = ask_pdf_path(self, self.tr("保存面单 PDF"), "labels", self.prefs.pdf_dir)
             if not path:
                 return None
-            self.pdf_path.setText(path)
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         self.prefs.pdf_dir = str(Path(path).parent)

@@ -6,7 +6,7 @@ itself after ``timeout_ms``; the seller can act on it or close it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from . import SHOP_DATA
@@ -25,6 +25,7 @@ class Notification(QFrame):
                            " border-radius: 6px; }")
         self.text = QLabel()
         self.text.setProperty(SHOP_DATA, True)  # names a product and a recipient
+        self.text.setTextFormat(Qt.TextFormat.PlainText)  # shop data, never markup
         self.text.setWordWrap(True)
         self.action = QPushButton()
         self.close_button = QPushButton("×")

@@ -1,11 +1,12 @@
 """The order detail pane: lines with SKU attributes and amounts, notes (the merchant note is
-editable), the masked address, parcels and gift information."""
+editable), the masked address, parcels, gift information, and why the order is held (an open
+after-sale case or buyer request: ``show_hold``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -27,15 +28,19 @@ from ...domain.money import format_fen
 from ...domain.order import GIFT_TTL_SECONDS
 from ...store import ui_queries as q
 from .. import labels
+from ..carriers import carrier_name
 from . import SHOP_DATA
 
 NOTE_MAX = 200
 _NOTHING = object()  # the pane before its first show_detail
 
 
-def _value_label() -> QLabel:
+def _value_label(shop_data: bool = True) -> QLabel:
+    """A value of the pane; ``shop_data``: it shows the shop's words (names, notes, addresses),
+    not the app's (statuses, times, amounts), which the English UI translates."""
     label = QLabel()
-    label.setProperty(SHOP_DATA, True)
+    label.setProperty(SHOP_DATA, shop_data)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # a buyer's note is shown as written
     label.setWordWrap(True)
     label.setTextInteractionFlags(label.textInteractionFlags()
                                   | label.textInteractionFlags().TextSelectableByMouse)
@@ -60,23 +65,29 @@ class OrderDetail(QScrollArea):
         layout.addWidget(self.heading)
 
         self.summary = QFormLayout()
-        self.status = _value_label()
-        self.created = _value_label()
-        self.ship_by = _value_label()
-        self.amount = _value_label()
+        self.status = _value_label(False)
+        self.created = _value_label(False)
+        self.ship_by = _value_label(False)
+        self.amount = _value_label(False)
         self.summary.addRow(self.tr("状态"), self.status)
         self.summary.addRow(self.tr("下单时间"), self.created)
         self.summary.addRow(self.tr("发货截止"), self.ship_by)
         self.summary.addRow(self.tr("实付"), self.amount)
         layout.addLayout(self.summary)
+        self.hold = QLabel()  # why the order may not ship now (a case, a buyer request)
+        self.hold.setWordWrap(True)
+        self.hold.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.hold.hide()
+        layout.addWidget(self.hold)
 
         self.lines = QTableWidget(0, 3)
         self.lines.setHorizontalHeaderLabels([self.tr("商品"), self.tr("数量"), self.tr("小计")])
         self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.lines.verticalHeader().setVisible(False)
-        self.lines.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.lines.setColumnWidth(1, 50)
-        self.lines.setColumnWidth(2, 80)
+        header = self.lines.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):  # as wide as the header's word in either language, or the amount
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.lines.setWordWrap(True)
         self.lines.verticalHeader().setDefaultSectionSize(40)  # title and attributes
         self.lines.setMaximumHeight(150)
@@ -94,8 +105,8 @@ class OrderDetail(QScrollArea):
         gift_form = QFormLayout(self.gift_box)
         self.gift_giver = _value_label()
         self.gift_note = _value_label()
-        self.gift_channel = _value_label()
-        self.gift_time = _value_label()
+        self.gift_channel = _value_label(False)
+        self.gift_time = _value_label(False)
         gift_form.addRow(self.tr("送礼人"), self.gift_giver)
         gift_form.addRow(self.tr("礼物留言"), self.gift_note)
         gift_form.addRow(self.tr("渠道"), self.gift_channel)
@@ -105,7 +116,10 @@ class OrderDetail(QScrollArea):
         notes_box = QGroupBox(self.tr("备注"))
         notes_layout = QVBoxLayout(notes_box)
         self.buyer_note = _value_label()
-        notes_layout.addWidget(self.buyer_note)
+        buyer_row = QHBoxLayout()
+        buyer_row.addWidget(QLabel(self.tr("买家留言：")), 0, Qt.AlignmentFlag.AlignTop)
+        buyer_row.addWidget(self.buyer_note, 1)
+        notes_layout.addLayout(buyer_row)
         self.merchant_note = QPlainTextEdit()
         self.merchant_note.setPlaceholderText(self.tr("商家备注（仅自己可见）"))
         self.merchant_note.setMaximumHeight(70)
@@ -119,7 +133,7 @@ class OrderDetail(QScrollArea):
 
         self.parcels_box = QGroupBox(self.tr("包裹"))
         parcels_layout = QVBoxLayout(self.parcels_box)
-        self.parcels = _value_label()
+        self.parcels = _value_label(False)
         parcels_layout.addWidget(self.parcels)
         layout.addWidget(self.parcels_box)
         layout.addStretch(1)
@@ -164,8 +178,8 @@ class OrderDetail(QScrollArea):
         self.status.setText(status)
         self.created.setText(timeutil.format_ts(row.create_time))
         self.ship_by.setText(timeutil.format_ts(row.ship_by) if row.ship_by else "—")
-        self.amount.setText(self.tr("%1（%2 件）").replace("%1", format_fen(row.order_price))
-                            .replace("%2", str(row.item_count)))
+        self.amount.setText(self.tr("%1（%n 件）", "", row.item_count)
+                            .replace("%1", format_fen(row.order_price)))
         self.lines.setRowCount(len(detail.lines))
         for i, line in enumerate(detail.lines):
             name = f"{line.title}\n{line.attrs}" if line.attrs else line.title
@@ -177,6 +191,7 @@ class OrderDetail(QScrollArea):
                                 .replace("%3", format_fen(line.real_price)))
                 self.lines.setItem(i, column, item)
 
+        self.recipient.setProperty(SHOP_DATA, bool(row.user_name))
         if row.user_name:
             self.recipient.setText(f"{row.user_name}  {row.tel_masked}")
             self.address.setText(row.address)
@@ -185,18 +200,26 @@ class OrderDetail(QScrollArea):
                                    if row.status == 12 else "—")
             self.address.setText("")
         self._show_gift(detail)
-        self.buyer_note.setText(self.tr("买家留言：%1").replace(
-            "%1", row.customer_notes or self.tr("无")))
+        self.buyer_note.setProperty(SHOP_DATA, bool(row.customer_notes))
+        self.buyer_note.setText(row.customer_notes or self.tr("无"))
         self._saved_note = row.merchant_notes
         if not (unsaved and staying):  # a refresh of this order keeps the seller's typing
             self.merchant_note.blockSignals(True)
             self.merchant_note.setPlainText(row.merchant_notes)
             self.merchant_note.blockSignals(False)
         self._note_edited()
+        carriers = [carrier_name(p.delivery_id) for p in detail.parcels]
+        self.parcels.setProperty(SHOP_DATA, not all(known for _name, known in carriers))
         self.parcels.setText("\n".join(
-            f"{p.delivery_id} {p.waybill_id}  {timeutil.format_ts(p.delivery_time)}"
-            + (self.tr("（待同步）") if p.local else "") for p in detail.parcels)
+            f"{name} {p.waybill_id}  {timeutil.format_ts(p.delivery_time)}"
+            + (self.tr("（待同步）") if p.local else "")
+            for p, (name, _known) in zip(detail.parcels, carriers, strict=True))
             or self.tr("尚未发货"))
+
+    def show_hold(self, reason: str, remedy: str = "") -> None:
+        """Say why the shown order is held out of shipping, and the way out ("" hides it)."""
+        self.hold.setText(f"{reason}\n{remedy}".strip())
+        self.hold.setVisible(bool(reason))
 
     def _show_gift(self, detail: q.OrderDetail) -> None:
         row = detail.row
@@ -204,6 +227,7 @@ class OrderDetail(QScrollArea):
         if not row.is_gift:
             return
         self.gift_giver.setText(detail.giver_openid)
+        self.gift_note.setProperty(SHOP_DATA, bool(detail.present_note))
         self.gift_note.setText(detail.present_note or self.tr("无"))
         self.gift_channel.setText(labels.send_type(detail.send_type))
         if row.status == 12:

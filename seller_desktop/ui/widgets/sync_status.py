@@ -1,5 +1,6 @@
-"""The status bar's sync area: online/offline, last successful sync, changes waiting, failures
-with the server's message, conflicts, progress during a sync, and 立即同步."""
+"""The status bar's sync area: online/offline (unreadable replies count as offline), last
+successful sync, changes waiting, failures with the server's message (a click opens 失败的修改),
+conflicts, progress during a sync, and 立即同步."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from ...api.errors import MalformedResponse
 from ...domain import timeutil
 from ...store import ui_queries as q
+from ...sync import marks
 from .. import labels
+from ..messages import message
 from ..sync_controller import SyncController
 
 
@@ -59,28 +63,45 @@ class SyncStatus(QWidget):
         self._error = ""
         self.refresh()
 
+    def _unreadable(self) -> bool:
+        """The last run stopped on replies it could not read (a captive portal, a proxy): to
+        the seller that is offline, whatever the connection says."""
+        report = getattr(self.controller.engine, "last_report", None)
+        return isinstance(getattr(report, "stop_error", None), MalformedResponse)
+
     def refresh(self) -> None:
+        self.online.setToolTip("")
         if not self.controller.available:
             self.online.setText(self.tr("● 未连接店铺（仅本地）"))
             self.online.setStyleSheet("color: #757575;")
+        elif self._unreadable():
+            self.online.setText(self.tr("● 离线（回复无法读取）"))
+            self.online.setToolTip(self.tr("微信小店的回复无法读取：网络可能需要先登录（例如酒店或"
+                                           "咖啡馆的 Wi-Fi）。修改都已保存，会自动重试。"))
+            self.online.setStyleSheet("color: #c62828;")
         elif self.controller.online:
             self.online.setText(self.tr("● 演示店铺") if self.demo else self.tr("● 在线"))
             self.online.setStyleSheet("color: #2e7d32;")
         else:
             self.online.setText(self.tr("● 离线"))
             self.online.setStyleSheet("color: #c62828;")
-        last = int(self.controller.settings.last_sync)
+        reader = self.reader()
+        last = marks.last_success(reader) or 0
         self.last_sync.setText(self.tr("上次同步：%1").replace(
             "%1", timeutil.format_ts(last) if last else self.tr("从未")))
-        summary = q.outbox_summary(self.reader())
+        summary = q.outbox_summary(reader)
         self.pending.setText(self.tr("待同步：%1").replace("%1", str(summary.pending)))
         self.failures.setVisible(summary.failed > 0 or bool(self._error))
         if summary.failed:
-            self.failures.setText(self.tr("失败：%1").replace("%1", str(summary.failed)))
-            self.failures.setToolTip(summary.last_error)
+            text = self.tr("失败：%1").replace("%1", str(summary.failed))
+            if summary.blocked:
+                text += self.tr("（%1 项排在后面）").replace("%1", str(summary.blocked))
+            self.failures.setText(text)
+            self.failures.setToolTip(self.tr("微信小店拒绝了这些修改，点击查看原因、重试或放弃。"
+                                             "最近一项：%1").replace("%1", message(summary.last_error)))
         elif self._error:
             self.failures.setText(self.tr("同步失败"))
-            self.failures.setToolTip(self._error)
+            self.failures.setToolTip(message(self._error))
         self.conflicts.setVisible(summary.conflicts > 0)
         self.conflicts.setText(self.tr("冲突：%1").replace("%1", str(summary.conflicts)))
         self.sync_button.setEnabled(self.controller.available and not self.controller.running)

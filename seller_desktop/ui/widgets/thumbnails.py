@@ -19,10 +19,11 @@ from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 
 from ...api.images import ImageFetcher
+from ...store import images as picked
 
 log = logging.getLogger("seller_desktop.ui")
 
-LOCAL_PREFIX = "local:"  # ops/images.py: a file under the data dir
+LOCAL_PREFIX = picked.LOCAL_PREFIX  # store/images.py: a picked file under the data dir
 
 
 def _decode(data: bytes, size: QSize) -> QImage | None:
@@ -72,7 +73,7 @@ class Thumbnails(QObject):
     async def _load(self, url: str) -> None:
         try:
             if url.startswith(LOCAL_PREFIX):  # an image picked from disk, not uploaded yet
-                data = await asyncio.to_thread(_read, self.data_dir / url[len(LOCAL_PREFIX):])
+                data = await asyncio.to_thread(_read_picked, self.data_dir, url)
             else:
                 path = self._path(url)
                 data = await asyncio.to_thread(_read, path)
@@ -108,6 +109,14 @@ def _read(path: Path) -> bytes | None:
     try:
         return path.read_bytes()
     except FileNotFoundError:
+        return None
+
+
+def _read_picked(data_dir: Path, ref: str) -> bytes | None:
+    """A picked image's bytes; None for a reference that is not one (never another file)."""
+    try:
+        return picked.read_picked(data_dir, ref)
+    except (picked.NotPicked, OSError):
         return None
 
 

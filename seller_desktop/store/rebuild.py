@@ -1,0 +1,130 @@
+"""Rebuilding a damaged cache without losing the seller's unsynced changes.
+
+Only for ``CorruptCache`` (never for a full disk or a read-only dir: those are not damage).
+``rebuild_cache(data_dir)``, called while the caller holds the data dir's lock:
+
+1. ``rescue.rescue_unsynced`` reads the not-done outbox rows out of a copy of the damaged file
+   and keeps them in ``unsynced-<time>.json`` (fsynced; the seller's record of them);
+2. a fresh cache is built beside it (``cache.sqlite3.rebuild``) and the rows are put back in one
+   durable transaction, each with its identity: its id (so the order per entity holds), entity
+   id (an offline-created product keeps its ``local-…`` id, the marker a re-send is checked by),
+   payload, base, attempts and state. A row that was ``sending`` stays ``sending``: its outcome
+   is unknown, so the push reads the server before sending it again (a create that already
+   reached the server is found by its marker and not added twice). A ``conflict`` row goes back
+   to ``pending`` (its saved conflict did not survive; the push compares again). Offline-created
+   products get their local draft back from their create row, so the seller sees them;
+3. the damaged file is moved aside and the fresh one renamed into place (a crash before the
+   rename leaves the damaged file where it was and the rebuild is offered again).
+
+A row that can be read but not restored (a payload that is not JSON) counts as unreadable.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .codec import dumps, product_from_dict
+from .db import CACHE_NAME, companion_files, move_aside, open_cache_file
+from .errors import classify
+from .outbox import ENTITIES
+from .products import ProductRepo
+from .rescue import Rescue, rescue_unsynced
+
+RESTORED_STATE = {"pending": "pending", "sending": "sending", "failed": "failed",
+                  "conflict": "pending"}
+
+
+@dataclass(frozen=True)
+class RebuildResult:
+    export: Path  # the JSON record of the rows read from the damaged file
+    moved: Path  # where the damaged file is now
+    restored: int  # rows back in the new outbox
+    unreadable: int  # rows that could not be read or restored
+    outbox_lost: bool  # the damaged file's outbox could not be read at all
+
+
+def _restorable(row: dict[str, Any]) -> bool:
+    return (row.get("entity") in ENTITIES and isinstance(row.get("entity_id"), str)
+            and isinstance(row.get("op"), str) and isinstance(row.get("payload"), dict)
+            and isinstance(row.get("id"), int) and row.get("state") in RESTORED_STATE
+            and (row.get("base") is None or isinstance(row.get("base"), dict)))
+
+
+def _restore_draft(conn: sqlite3.Connection, row: dict[str, Any]) -> None:
+    """An offline-created product is shown again (its create row carries the whole draft)."""
+    if row["entity"] != "product" or row["op"] != "create":
+        return
+    try:
+        product = product_from_dict(row["payload"])
+    except (KeyError, TypeError, ValueError):
+        return  # the row still goes out; the list just lacks the draft until the next pull
+    ProductRepo(conn).save_local(product, local_id=row["entity_id"])
+
+
+def restore_rows(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> tuple[int, int]:
+    """Put rescued rows into an empty outbox; (restored, could not be restored)."""
+    restored = skipped = 0
+    for row in rows:
+        if not _restorable(row):
+            skipped += 1
+            continue
+        t = int(row.get("created_at") or 0)
+        conn.execute(
+            "INSERT INTO outbox (id, entity, entity_id, op, payload, base, state, attempts,"
+            " last_error, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (row["id"], row["entity"], row["entity_id"], row["op"], dumps(row["payload"]),
+             None if row.get("base") is None else dumps(row["base"]),
+             RESTORED_STATE[row["state"]], int(row.get("attempts") or 0),
+             str(row.get("last_error") or ""), t, int(row.get("updated_at") or t)))
+        _restore_draft(conn, row)
+        restored += 1
+    return restored, skipped
+
+
+def _fresh_with(path: Path, rescue: Rescue) -> tuple[int, int]:
+    """Build a new cache at ``path`` holding the rescued rows; (restored, skipped)."""
+    for stale in (path, *companion_files(path)):
+        stale.unlink(missing_ok=True)
+    conn = open_cache_file(path)
+    try:
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            counts = restore_rows(conn, rescue.rows)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        # one self-contained file to rename into place (no -wal/-shm beside it)
+        conn.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        conn.close()
+    return counts
+
+
+def rebuild_cache(data_dir: Path | str) -> RebuildResult:
+    """Rescue, rebuild with the rescued rows, swap; raises a ``StorageProblem`` if the disk
+    will not let it (the damaged file then stays where it was)."""
+    data_dir = Path(data_dir)
+    path = data_dir / CACHE_NAME
+    export = data_dir / f"unsynced-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    fresh = path.with_name(path.name + ".rebuild")
+    try:
+        rescue = rescue_unsynced(path, export)
+        restored, skipped = _fresh_with(fresh, rescue)
+        moved = move_aside(path)
+        os.replace(fresh, path)
+    except OSError as exc:
+        raise classify(exc, path) from exc  # type: ignore[misc]
+    except sqlite3.Error as exc:
+        problem = classify(exc, fresh)
+        if problem is None:
+            raise
+        raise problem from exc
+    return RebuildResult(export=export, moved=moved, restored=restored,
+                         unreadable=rescue.unreadable + skipped, outbox_lost=rescue.table_lost)

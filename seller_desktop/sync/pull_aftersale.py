@@ -1,0 +1,129 @@
+"""Pull after-sale cases and the buyer requests waiting for the seller; re-read the orders they
+touch so the order cache (status, held state, address) agrees with them.
+
+Cases: ids by update-time windows of at most 24 h from the ``aftersale.synced_to`` watermark
+minus the overlap (the whole order span on a full or first run), through the same
+``pipeline.Pipeline`` as orders, then ``getaftersaleorder`` per id; a case whose reply cannot
+be read is kept in ``aftersale.retry`` and asked again next run. SKU-change requests: the
+complete waiting list (``preshipmentchangesku/get``) each run. Address changes come with the
+orders (``pull_orders``); orders with one pending are re-read each run, since the platform
+approves them by itself after 12 h.
+
+Then every order touched by a new or changed case or request is read again with ``order/get``
+(unless this run's order pull already had it). Cases and requests first seen on a run after
+the first one are reported (``ChangeSet.new_cases`` / ``new_requests``) for the seller's notice.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..api import aftersale as aftersale_api
+from ..api.errors import MalformedResponse, NotFound, Rejected
+from ..domain.aftersale import AfterSaleCase
+from ..store.aftersale import CaseRepo, CaseUpsert, RequestRepo
+from ..store.meta import ORDERS_RETRY, Watermarks
+from . import marks
+from .context import SyncContext, SyncReport
+from .pipeline import Pipeline
+from .pull_orders import OrderPull, pull_orders
+
+CASES_SYNCED_TO = "aftersale.synced_to"
+CASES_RETRY = "aftersale.retry"
+
+
+@dataclass
+class CasePull:
+    fetched: int = 0
+    failed_ids: list[str] = field(default_factory=list)
+    touched: set[str] = field(default_factory=set)
+    new: list[str] = field(default_factory=list)
+    orders: set[str] = field(default_factory=set)  # orders of new or changed cases
+
+
+async def pull_cases(ctx: SyncContext, start: int, end: int, report: SyncReport,
+                     retry_ids: list[str]) -> CasePull:
+    result = CasePull()
+
+    async def fetch(case_id: str) -> AfterSaleCase | None:
+        try:
+            case = await aftersale_api.get_case(ctx.api, case_id)
+        except MalformedResponse as exc:
+            result.failed_ids.append(case_id)
+            report.note(f"售后单 {case_id} 的数据无法解析，已跳过，下次同步重试（{exc.errmsg}）")
+            return None
+        except NotFound:
+            return None
+        except Rejected as exc:  # a refusal of this one read (an errcode we do not know)
+            result.failed_ids.append(case_id)
+            report.note(f"售后单 {case_id} 暂时无法读取，已跳过，下次同步重试（{exc}）")
+            return None
+        result.fetched += 1
+        return case
+
+    def save(batch: list[AfterSaleCase]) -> Callable[[sqlite3.Connection], CaseUpsert]:
+        fetched_at = ctx.clock()
+        return lambda conn: CaseRepo(conn).upsert_many(batch, fetched_at)
+
+    def absorb(saved: CaseUpsert) -> None:
+        result.touched.update(saved.touched)
+        result.new += saved.new
+        result.orders |= saved.orders
+
+    await Pipeline(ctx, fetch=fetch, save=save, absorb=absorb).run(
+        retry_ids, aftersale_api.iter_case_ids(ctx.api, start, end))
+    return result
+
+
+async def pull_aftersale(ctx: SyncContext, report: SyncReport, order_pull: OrderPull, *,
+                         full: bool, days: int, overlap: int) -> CasePull:
+    """Cases, SKU-change requests, then the orders they touch (see the module docstring)."""
+    now = ctx.clock()
+
+    def read_marks(conn: sqlite3.Connection) -> tuple[int | None, list[str], set[str]]:
+        w = Watermarks(conn)
+        synced = w.get(CASES_SYNCED_TO)
+        return (int(synced) if synced and synced.isdigit() else None,
+                marks.parse_ids(w.get(CASES_RETRY)), RequestRepo(conn).pending_order_ids())
+
+    synced_to, retry, pending = await ctx.write(read_marks)
+    floor = now - days * 86400
+    start = floor if full or synced_to is None else max(floor, synced_to - overlap)
+    cases = await pull_cases(ctx, start, now + 1, report, retry)
+    failed = sorted(set(cases.failed_ids))
+
+    def write_marks(conn: sqlite3.Connection) -> None:
+        w = Watermarks(conn)
+        w.set(CASES_SYNCED_TO, str(now))
+        w.set(CASES_RETRY, marks.dump_ids(failed))
+
+    await ctx.write(write_marks, durable=True)
+    changed: set[str] = set()
+    new_requests: list[str] = []
+    try:
+        waiting = await aftersale_api.list_sku_change_orders(ctx.api)
+    except Rejected as exc:  # e.g. no permission for it: the cases above are kept
+        report.note(f"发货前换款申请未同步：{exc.message}")
+    else:
+        changed, new_requests = await ctx.write(
+            lambda conn: RequestRepo(conn).sync_sku_waiting(waiting, now))
+    reread = (cases.orders | changed | pending) - order_pull.touched
+    if reread:
+        again = await pull_orders(ctx, 0, 0, report, retry_ids=sorted(reread), listing=False)
+        if again.failed_ids:  # unreadable or refused: the next run's order pull asks again
+            lost = sorted(set(again.failed_ids))
+            await ctx.write(lambda conn: Watermarks(conn).add_ids(ORDERS_RETRY, lost),
+                            durable=True)
+        changed |= again.requests_changed
+        new_requests += again.new_requests
+    changes = report.changes
+    changes.cases |= cases.touched
+    changes.orders |= cases.orders
+    changes.requests |= changed | order_pull.requests_changed
+    if synced_to is not None:  # the first run finds everything "new": no notice for those
+        changes.new_cases += [c for c in cases.new if c not in changes.new_cases]
+        changes.new_requests += [r for r in new_requests + order_pull.new_requests
+                                 if r not in changes.new_requests]
+    return cases
