@@ -16,6 +16,7 @@ import asyncio
 import functools
 import logging
 import signal
+import sqlite3
 import sys
 
 from PySide6.QtCore import QTimer
@@ -51,7 +52,7 @@ async def open_shop(paths: Paths, settings: Settings, demo: bool,
                                   QApplication.translate("App", "缓存文件版本过新"), describe(exc)))
             return None
         except CorruptCache as exc:
-            if not await offer_rebuild(paths.data_dir, exc):
+            if not await offer_rebuild(exc.path.parent, exc):  # the shop's own folder
                 return None
         except (ShopInUse, StoreError) as exc:  # full, read-only, forbidden: nothing moved
             if not await explain_storage(exc):
@@ -67,6 +68,26 @@ def use_language(app: QApplication, language: str) -> None:
     manager appends that name to every window's title)."""
     install_language(app, language)
     app.setApplicationDisplayName(QApplication.translate("App", "小店桌面"))
+
+
+async def cache_verdict(ctx: AppContext, window: MainWindow | None) -> bool | None:
+    """Wait for the cache's whole-file check (``ctx.verified``), which runs while the window
+    is built and shown (it reads every page: seconds at 200,000 orders, the start would wait
+    for it). None: the file passed. Damaged: the window closes, the unsynced edits are offered
+    for export as when the file cannot be opened; then whether the cache was rebuilt."""
+    try:
+        if ctx.verified is not None:
+            await ctx.verified
+        return None
+    except StoreError as exc:
+        if window is not None:
+            await window.shutdown()
+            window.hide()
+            window.deleteLater()
+        await ctx.aclose()
+        if isinstance(exc, CorruptCache):
+            return await offer_rebuild(exc.path.parent, exc)
+        return await explain_storage(exc)  # the disk failed under the check: nothing moved
 
 
 def services_for(ctx: AppContext) -> Services:
@@ -121,12 +142,26 @@ async def _run_shop(app: QApplication, paths: Paths, settings: Settings, demo_fl
         ctx = await open_shop(paths, settings, demo, secrets)
         if ctx is None:
             return 1
-        window = MainWindow(services_for(ctx))
+        try:
+            window = MainWindow(services_for(ctx))
+        except sqlite3.DatabaseError:  # a damaged page read while building: the check says
+            if (rebuilt := await cache_verdict(ctx, None)) is None:
+                raise
+            if rebuilt:
+                continue
+            return 1
         raise_window = functools.partial(_bring_forward, window)
         focus.activate.connect(raise_window)
         outcome = window_outcome(window)
+        window.sync.gate = ctx.verified  # 立即同步 (F5) pressed meanwhile waits for the check
         window.show()
         log.info("window shown")  # packaging/smoke.py times the start up to this line
+        # nothing syncs before the file passed its check
+        if (rebuilt := await cache_verdict(ctx, window)) is not None:
+            focus.activate.disconnect(raise_window)
+            if rebuilt:
+                continue  # the damaged cache was rebuilt: open the new one
+            return 1
         if ready is not None and not ready.done():
             ready.set_result(window)
         if ctx.engine is not None:

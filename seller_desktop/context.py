@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from .api.client import ApiClient
 from .config import DEFAULT_API_BASE, Paths, save_account, shop_dir, shop_identity
 from .credentials import Credentials, SecretStore, resolve
-from .store.db import Store
+from .store.db import Store, verify_cache_file
 from .sync.engine import SyncEngine
 
 log = logging.getLogger("seller_desktop")
@@ -54,8 +54,12 @@ class AppContext:
     sandbox: Any = None  # sandbox.server.SandboxServer in demo mode
     image_rewrite: Callable[[str], str] | None = None
     progress: ProgressRelay = field(default_factory=ProgressRelay)
+    # the whole-file check of the cache, run while the window is built (CorruptCache if damaged)
+    verified: asyncio.Future[None] | None = None
 
     async def aclose(self) -> None:
+        if self.verified is not None:  # it reads the file: let it finish before closing
+            await asyncio.gather(self.verified, return_exceptions=True)
         if self.api is not None:
             await self.api.aclose()
         await asyncio.to_thread(self.store.close)
@@ -115,10 +119,11 @@ def sandbox_rewriter(base_url: str) -> Callable[[str], str]:
 
 async def open_context(paths: Paths, settings: Any, *, demo: bool,
                        secrets: SecretStore | None = None) -> AppContext:
-    """Open the shop. Raises ``CorruptCache``/``CacheTooNew`` for a cache it cannot use.
-
-    Each shop
-    (the demo shop, each AppID: ``config.shop_dir``), so switching shops never mixes their data."""
+    """Open the shop. Each shop (the demo shop, each AppID) has its own cache folder
+    (``config.shop_dir``), so switching shops never mixes their data. Raises ``CorruptCache``/
+    ``CacheTooNew`` for a cache it cannot use; damage only the whole-file check finds comes
+    through ``ctx.verified``, awaited before anything syncs (the check reads every page: seconds
+    at 200,000 orders, so it runs while the window is built and shown; ``app.cache_verdict``)."""
     secrets = secrets or SecretStore()
     credentials: Credentials | None = None
     base = ""
@@ -128,8 +133,9 @@ async def open_context(paths: Paths, settings: Any, *, demo: bool,
     appid = credentials.appid if credentials is not None else settings.appid
     identity = shop_identity(appid, demo) if (demo or appid) else None
     folder = await asyncio.to_thread(shop_dir, paths, identity)
-    store = await asyncio.to_thread(Store.open, folder)
+    store = await asyncio.to_thread(Store.open, folder, check=False)
     ctx = AppContext(paths=paths, settings=settings, store=store, secrets=secrets, demo=demo)
+    ctx.verified = asyncio.ensure_future(asyncio.to_thread(verify_cache_file, store.path))
     try:
         if demo:
             ctx.sandbox = await asyncio.to_thread(start_demo_sandbox, paths)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .schema import SCHEMA_V1
 from .schema_v2 import SCHEMA_V2
+from .schema_v3 import SCHEMA_V3
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("initial schema: products, orders, waybills, outbox, FTS", _script(SCHEMA_V1)),
     Migration("after-sale cases, buyer requests, outbox not_before, label address",
               _script(SCHEMA_V2)),
+    Migration("gift index and per-status order counts", _script(SCHEMA_V3)),
 )
 
 

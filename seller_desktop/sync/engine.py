@@ -57,7 +57,7 @@ from ..api.errors import (
 )
 from ..domain.changes import ChangeSet
 from ..store import outbox
-from ..store.db import Store
+from ..store.db import Store, refresh_statistics
 from ..store.products import ProductRepo
 from . import conflicts, marks
 from .context import SyncContext, SyncReport
@@ -258,6 +258,8 @@ class SyncEngine:
                 await ctx.write(lambda conn: marks.set_dirty_products(conn, wanted),
                                 durable=True)
             await pull_products(ctx, report, full=due, product_ids=wanted)
+            if full:  # thousands of rows changed: the planner's statistics follow them
+                await ctx.write(refresh_statistics, durable=False)
         except PULL_STOPPING as exc:
             self._stopped(report, exc)
 

@@ -35,6 +35,7 @@ class Actions:
         # called after a change was queued in the outbox (the window pushes it soon)
         self.on_queued: Callable[[], None] | None = None
         self._worker_reader: sqlite3.Connection | None = None
+        self._page_reader: sqlite3.Connection | None = None
 
     def reader(self) -> sqlite3.Connection:
         return self.store.reader()
@@ -44,6 +45,13 @@ class Actions:
         if self._worker_reader is None:
             self._worker_reader = self.store.new_reader()
         return self._worker_reader
+
+    def page_reader(self) -> sqlite3.Connection:
+        """A second off-thread read connection for short queries that must not wait behind a
+        long one on ``worker_reader`` (one at a time)."""
+        if self._page_reader is None:
+            self._page_reader = self.store.new_reader()
+        return self._page_reader
 
     def _publish(self, changes: ChangeSet | None) -> ChangeSet:
         changes = changes or ChangeSet()

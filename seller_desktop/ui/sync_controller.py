@@ -58,6 +58,8 @@ class SyncController(QObject):
         self.settings = settings
         self.clock = clock
         self.task: asyncio.Task | None = None
+        # awaited before a run: the app's check of the cache file, which passes or closes us
+        self.gate: asyncio.Future | None = None
         self._task_is_push = False
         self._busy = False
         self._push_wanted = False
@@ -192,6 +194,8 @@ class SyncController(QObject):
         self.started.emit()
         report = None
         try:
+            if self.gate is not None:
+                await asyncio.shield(self.gate)
             report = await self.engine.run(full=full)
         except asyncio.CancelledError:
             raise

@@ -42,6 +42,9 @@ async def test_full_sync_mirrors_the_sandbox(engine: SyncEngine, store: Store,
     assert state["products"][draft_id]["status"] == 0
     assert conn.execute("SELECT status FROM products WHERE product_id = ?",
                         (draft_id,)).fetchone()[0] == 0
+    # the planner's statistics follow a full sync (sampled on the writer thread)
+    stats = {r[0] for r in conn.execute("SELECT tbl FROM sqlite_stat1")}
+    assert {"orders", "products"} <= stats
 
 
 def state_floor(sandbox: SandboxServer) -> int:

@@ -3271,6 +3271,13 @@ Recipient %2, ship by %3</translation>
             <numerusform>%n orders</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>前 %n 个订单，仍在搜索…</source>
+        <translation>
+            <numerusform>First %n order, still searching…</numerusform>
+            <numerusform>First %n orders, still searching…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PrintTargetPicker</name>

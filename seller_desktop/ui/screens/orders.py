@@ -25,6 +25,7 @@ from ...store.orders import OrderRepo
 from .. import labels
 from ..actions import Actions
 from ..models.orders import COL_ITEMS, KEY_ROLE, OrdersModel
+from ..models.paged import PAGE
 from ..widgets.order_detail import OrderDetail
 from ..widgets.tables import read_only_rows
 
@@ -43,6 +44,8 @@ class OrdersScreen(QWidget):
         self._rescan = False  # data changed while a scan ran: scan again
         self._warming: asyncio.Task | None = None
         self._scan_lock = asyncio.Lock()
+        self._first_lock = asyncio.Lock()
+        self.first_rows: asyncio.Task | None = None  # the first matches shown (see apply_search)
         self._details_shown = 0  # detail pane loads, so a selection loads it once
 
         self._names = {q.OrderTab.TO_SHIP: self.tr("待发货"),
@@ -122,7 +125,10 @@ class OrdersScreen(QWidget):
                 self.tabs.setTabText(i, title)
 
     def refresh_counts(self) -> None:
-        self.counts = q.order_tab_counts(self.actions.reader(), self.search.text())
+        conn, text = self.actions.reader(), self.search.text()
+        counts = q.order_tab_counts(conn, text)
+        # the first matches of a search only: no tab count until every match is known
+        self.counts = counts if q.order_search_complete(conn, text) else {}
         self._retitle()
 
     def reload(self) -> None:
@@ -143,7 +149,9 @@ class OrdersScreen(QWidget):
 
     def apply_search(self) -> None:
         """Search now; a search that needs a table scan (only 1–2 character terms) scans off
-        the UI thread first and shows its rows when the scan is done."""
+        the UI thread first and shows its rows when the scan is done. Before the orders' texts
+        are read (the first search after start), the tab's first page is found by SQLite and
+        shown meanwhile (``first_rows``), without counts."""
         self._search_timer.stop()
         text = self.search.text()
         conn = self.actions.reader()
@@ -156,6 +164,9 @@ class OrdersScreen(QWidget):
                                         q.scan_order_search(worker, text))
             else:
                 self.count_label.setText(self.tr("搜索中…"))
+                self.first_rows = None
+                if not q.order_texts_current(worker):
+                    self.first_rows = self.actions.tasks.spawn(self._first_page(text))
                 self.search_task = self.actions.tasks.spawn(self._scan_then_reload(text))
                 return
         self.reload()
@@ -170,7 +181,24 @@ class OrdersScreen(QWidget):
         async with self._scan_lock:
             await asyncio.to_thread(q.warm_order_texts, self.actions.worker_reader())
 
+    async def _first_page(self, text: str) -> None:
+        """Show the tab's first matches while every match is still being found."""
+        async with self._first_lock:
+            if self.search.text() != text:
+                return
+            conn = self.actions.reader()
+            matches = await asyncio.to_thread(q.first_order_matches, self.actions.page_reader(),
+                                              self.tab, text, PAGE)
+            if self.search.text() != text or q.has_order_search(conn, text):
+                return  # typed on, or the complete matches came first
+            q.remember_order_search(conn, text, q.data_version(conn), matches)
+            self.reload()
+
     async def _scan_then_reload(self, text: str) -> None:
+        first = self.first_rows
+        if first is not None and not first.done():
+            # the first page first: reading the texts meanwhile would slow it down (the GIL)
+            await asyncio.wait([first])
         async with self._scan_lock:
             self._rescan = True
             while self._rescan:
@@ -191,7 +219,7 @@ class OrdersScreen(QWidget):
                     self.reload()
 
     def _after_reload(self) -> None:
-        self.count_label.setText(self.tr("%n 个订单", "", self.model.total))
+        self._count_text()
         shown = self.detail.order_id
         if shown is not None and self.model.row_of(shown) >= 0:
             self.select_order(shown)
@@ -213,9 +241,16 @@ class OrdersScreen(QWidget):
             return
         self.refresh_counts()
         self.model.apply_changes(changes.orders)
-        self.count_label.setText(self.tr("%n 个订单", "", self.model.total))
+        self._count_text()
         if self.detail.order_id in changes.orders:
             self._show_order(self.detail.order_id)
+
+    def _count_text(self) -> None:
+        total = self.model.total
+        if q.order_search_complete(self.actions.reader(), self.search.text()):
+            self.count_label.setText(self.tr("%n 个订单", "", total))
+        else:
+            self.count_label.setText(self.tr("前 %n 个订单，仍在搜索…", "", total))
 
     # -- selection --------------------------------------------------------------------------
 

@@ -1,0 +1,56 @@
+"""The first 1–2 character order search after start: its first page is shown before the orders'
+texts are read (1.6 s at 200,000 orders), then the complete matches and counts replace it."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+import pytest
+
+from seller_desktop.store import ui_queries as q
+
+from .conftest import open_window, sync, until
+
+pytestmark = [pytest.mark.asyncio, pytest.mark.qt_loop]
+
+
+async def test_the_first_short_search_shows_a_page_before_the_texts_are_read(
+        data_dir, sandbox, monkeypatch):
+    async with open_window(data_dir, sandbox) as window:
+        await sync(window)
+        orders = window.orders
+        window.tabs.setCurrentWidget(orders)
+        orders.set_tab(q.OrderTab.ALL)
+        line = orders.model.row_at(0).line_titles
+        two = next(line[i:i + 2] for i in range(len(line))
+                   if all("\u4e00" <= ch <= "\u9fff" for ch in line[i:i + 2]))
+        reader = window.actions.reader()
+        expected = q.scan_order_search_sql(reader, two)
+        by_rowid = dict(reader.execute("SELECT rowid, order_id FROM orders"))
+        expected_ids = [by_rowid[r[0]] for r in expected.rows]  # the 全部 tab's order
+        # reading the texts waits until the test lets it (as a slow read of 200,000 would)
+        reading, release = threading.Event(), threading.Event()
+        real_init = q._OrderTexts.__init__
+
+        def slow_init(self, conn):
+            reading.set()
+            release.wait(10)
+            real_init(self, conn)
+
+        monkeypatch.setattr(q._OrderTexts, "__init__", slow_init)
+        try:
+            orders.search.setText(two)
+            orders.apply_search()
+            await until(lambda: orders.model.keys() == expected_ids[:200], timeout=5,
+                        what="the first page while the texts are being read")
+            assert not release.is_set() and not orders.search_task.done()
+            assert "仍在搜索" in orders.count_label.text()
+            assert "(" not in orders.tabs.tabText(orders.tabs.currentIndex())  # no count yet
+        finally:
+            release.set()
+        await asyncio.wait_for(asyncio.shield(orders.search_task), 10)
+        assert reading.is_set()
+        assert orders.model.total == len(expected)
+        assert orders.count_label.text() == f"{len(expected)} 个订单"
+        assert f"({len(expected)})" in orders.tabs.tabText(orders.tabs.currentIndex())
