@@ -1,5 +1,5 @@
 """Schema version 3: per-status order counts kept by triggers, a partial index of gift orders
-and the closed after-sale cases by time, so the window's counts, gift board and 已结束 tab cost
+and the closed after-sale cases by time, so the window's counts, gift board and closed tab cost
 what they show at the design load."""
 
 # What the window asks on every change costs what it shows, not the whole shop (at 200,000
@@ -31,6 +31,6 @@ WHEN old.status IS NOT new.status BEGIN
     UPDATE order_status_counts SET n = n + 1 WHERE status = new.status;
 END;
 
--- the 已结束 tab, newest first: 4,500 closed cases were sorted to show 200 (65 ms)
+-- the closed-cases tab, newest first: 4,500 closed cases were sorted to show 200 (65 ms)
 CREATE INDEX aftersale_recent ON aftersale_cases(tab, update_time, case_id);
 """

@@ -105,13 +105,14 @@ async def test_a_cache_damaged_inside_closes_the_window_and_offers_its_edits(qap
     assert "损坏" in first.text()
     await until(lambda: all(not isValid(w) or not w.isVisible() for w in built),
                 what="the damaged cache's window to close")
-    next(b for b in first.buttons() if b.text() == "导出未同步的修改并重建").click()
+    next(b for b in first.buttons() if b.text() == "重建缓存（保留未同步的修改）").click()
     second = await until(lambda: _box() if _box() is not first else None, timeout=20,
                          what="the rebuilt message")
-    assert "已导出 1 条" in second.text()
+    assert "已把 1 条未同步的修改放回新的缓存" in second.text()
     second.button(QMessageBox.StandardButton.Ok).click()
     window = await asyncio.wait_for(ready, 20)
-    exported = next(data_dir.glob("unsynced-*.json"))
+    assert outbox.pending_count(window.actions.reader()) == 1  # the note goes out next sync
+    exported = next(data_dir.glob("unsynced-*.json"))  # and a copy is kept beside the cache
     assert "加急" in json.dumps(json.loads(exported.read_text(encoding="utf-8")),
                                 ensure_ascii=False)
     window.close()

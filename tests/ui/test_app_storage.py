@@ -130,8 +130,8 @@ async def test_a_rebuild_says_how_many_changes_came_back(qapp, data_dir):
     ready, task = start(qapp, data_dir)
     message = await until(lambda: box("损坏"), timeout=20, what="the damaged-cache box")
     button(message, "重建缓存（保留未同步的修改）").click()
-    done = await until(lambda: box("放回新的缓存"), timeout=20, what="the rebuilt box")
-    assert "3 条未同步的修改" in done.text()
+    done = await until(lambda: box("已把"), timeout=20, what="the rebuilt box")
+    assert "已把 3 条未同步的修改放回新的缓存" in done.text()
     done.button(QMessageBox.StandardButton.Ok).click()
     window = await asyncio.wait_for(ready, 20)
     assert outbox.pending_count(window.actions.reader()) == 3
