@@ -1,20 +1,10 @@
 """``seller-desktop aftersale``: the after-sale cases for scripts — list them, accept or reject.
 
-    seller-desktop aftersale [--data-dir DIR] [--api-base URL] [--json] [--open]
-    seller-desktop aftersale accept CASE_ID… [--address-id ID] [--data-dir …] [--api-base …]
-    seller-desktop aftersale reject CASE_ID… --reason-type N [--reason TEXT] […]
-
-With credentials (see ``cli_support``) the shop is synced first; without, the cache is used as
-it is.
-The list has one row per case: id, order id, type, status, amount (分), seconds left for the
-current step (empty: no deadline), who must act (seller / buyer / platform / nobody) and an
-answer still queued. ``--open`` leaves out closed cases; ``--json`` prints a JSON array.
-
-``accept`` / ``reject`` go through the same ops as the window (a local change + an outbox row,
-pushed exactly once), then push. Each case gets one line: ``done <id>`` (confirmed by the
-store), ``waiting <id>: …`` (queued: offline, or the store's one-refund-per-order-per-minute
-rule; the next sync sends it) or ``failed <id>: <reason>``. The exit codes are ``cli_exit``'s:
-``FAILED_ROWS`` some action refused (here or by the store), ``QUEUED`` some still queued.
+Syncs first when there are credentials (``cli_support``), else lists the cache as it is: one row
+per case (``--open``: open ones only; ``--json``: a JSON array). ``accept`` / ``reject`` go
+through the window's ops and outbox, then push; each case gets ``done``, ``waiting`` (queued) or
+``failed`` with the reason, and the exit code is ``cli_exit``'s. Columns and output lines: the
+README and docs/architecture.md, "After-sales and buyer requests".
 """
 
 from __future__ import annotations

@@ -1,29 +1,12 @@
 """``seller-desktop labels`` and ``seller-desktop picklist``: the shipping run without the window.
 
-    seller-desktop labels [--api-base URL | --demo] [--data-dir DIR] [--orders ID… | --all-pending]
-                          [--size 76x130|100x150|100x180] [--pdf FILE | --printer NAME]
-                          [--reprint [--reason TEXT]] [--account ACCT_ID]
-    seller-desktop picklist [--data-dir DIR] [--orders ID… | --all-pending] --pdf FILE
-                            [--slips FILE]
-
-``labels`` works from the cache. It first checks that the print target can work (the PDF's
-folder takes a file; the printer exists and accepts jobs): a bad target stops the run before
-anything is taken. Online (credentials: see ``cli_support``) it then syncs (which also finishes
-any earlier run's outbox: reports, shipments), takes waybill numbers for the orders that have
-none (``--account``, else the first account with stock), prints ONE job, and only then writes
-the print reports and shipments (one transaction) and pushes them. Offline it prints what the
-cache has and leaves the reports in the outbox. ``--reprint`` prints labels already printed
-again (reported with re_print=1, logged with ``--reason``).
-
-Orders the shipping guard holds (an open after-sale case, a pending address or SKU change, a
-label printed for an address that changed since) get no waybill, print or shipment;
-``--all-pending`` skips them and prints ``held <order id>: <reason>`` for each.
-
-Output (stdout): ``printed: N``, ``shipped: N`` (only shipments the store CONFIRMED in this
-run), ``shipped before: N`` (already shipped), ``not shipped: N`` and one ``not shipped <order
-id>: <reason>`` line per order asked for that did not ship (refused by the store — 拦截,
-108009 … —, held, not printed, or queued while offline). Problems on stderr. The exit codes are
-``cli_exit``'s (listed in ``--help``): ``NOT_ALL_SHIPPED`` when an order asked for did not ship.
+``labels`` checks the print target first (nothing is taken for a label that cannot print), syncs
+when online, takes waybill numbers for the orders without one, prints ONE job, and only then
+records and pushes the print reports and shipments; offline it prints from the cache and leaves
+the reports queued. Orders the shipping guard holds get no waybill, print or shipment. Only what
+the store confirmed counts as shipped; each order that did not ship is named. ``picklist``
+prints the A4 pick list and packing slips. Output lines and exit codes: the README and
+docs/architecture.md, "Labels and printing".
 """
 
 from __future__ import annotations

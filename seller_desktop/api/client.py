@@ -1,34 +1,12 @@
 """ApiClient: the one long-lived HTTP connection to the WeChat Store API.
 
-Owns the transport mechanics every endpoint shares: the stable access token (cached, refreshed
-ahead of expiry, one refresh in flight at a time, refreshed once more when a call is refused
-with 40001/40014/42001), the errcode envelope → typed errors, retries with exponential backoff
-and jitter, the bound on concurrent requests, and the online/offline circuit.
-
-Retry rules. A retry is only sent when it cannot apply a change twice:
-- always retried (the request was certainly not applied): connect errors before anything was
-  sent, errcode -1 (busy) and 45011 (per-minute limit), token refusals (one refresh);
-- retried only for ``idempotent=True`` calls: HTTP 5xx, read/write timeouts, resets and
-  connections closed after the request was sent, cut or garbled bodies. For
-  ``idempotent=False`` these raise :class:`UnknownOutcome` and the caller reads the server
-  state before re-sending.
-- never retried: 45009 (daily quota) and every business rejection.
-
-Bounds. Every exchange (connect, headers and body) has an overall ``deadline``, on top of
-httpx's per-read ``timeout`` (a server trickling one byte a second never trips a per-read
-timeout): past it the exchange counts as a timeout after sending (:class:`TooSlow` once out of
-tries). A body is streamed and capped at ``max_reply_bytes`` decoded bytes (``body.py``; a
-gzip bomb stops at the cap); a larger one is a broken reply, not retried. Redirects are never
-followed (a captive portal's 302 is a reply that is not the API's). The token reply is checked
-like any other reply: a token too long or with characters that cannot go in a URL, or an
-``expires_in`` beyond a day, is a :class:`MalformedResponse`.
-
-The circuit: ``retry.offline_after`` consecutive connect failures switch the client offline
-(``online`` False, ``on_state_change`` listeners called); for ``retry.offline_cooldown``
-seconds calls fail fast with :class:`Offline`, then the next call probes the host again.
-
-Nothing here logs a token, the secret or a request/response body: only paths, errcodes and
-attempt numbers. httpx's own request log line is redacted (it prints the URL with the token).
+Owns what every endpoint shares: the stable access token (cached, refreshed ahead of expiry, one
+refresh in flight, refreshed once more when a call is refused with 40001/40014/42001), the
+errcode envelope → typed errors, retries with backoff and jitter (only where a retry cannot
+apply a change twice: ``idempotent=False`` calls raise :class:`UnknownOutcome` instead), the
+concurrency bound, each exchange's overall ``deadline`` and reply-size cap, and the
+online/offline circuit. Never logs a token, the secret or a body (httpx's URL line is redacted).
+Retry rules and bounds in full: docs/architecture.md, "API client".
 """
 
 from __future__ import annotations

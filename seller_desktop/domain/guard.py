@@ -1,23 +1,12 @@
 """The shipping guard: may this order be given a waybill, printed or shipped now, and if not, why.
 
-One pure rule, :func:`may_ship`, asked by the shipping workflow (candidates, waybills, prints),
-by the sync engine right before ``delivery/send`` (with the order read fresh from the API), by
-the CLI and by the window. It looks at:
-
-- the order itself (``Order.can_ship``: unpaid, gift not accepted, cancelled, shipped, no
-  address);
-- what the server says on the order (``order_holds``: open after-sale cases, lines in a case,
-  an address change under review, a SKU change waiting), which the API schema stores in
-  ``Order.extra["holds"]`` under these app-owned keys: ``open_cases``, ``lines_in_case``,
-  ``address_review`` (the masked new address, one line), ``address_apply_time``,
-  ``sku_change_waiting``;
-- the cached cases and buyer requests of the order (a case pulled before the order was);
-- the address a label was printed for (``label_address``: :func:`address_key` of it), which
-  must still be the order's address: a label printed before an approved address change is
-  never shipped or reprinted silently.
-
-A :class:`Verdict` carries a stable ``code`` (for scripts and tests), the seller's words
-(``reason``, Chinese; the window translates) and the way out (``remedy``).
+One pure rule, :func:`may_ship`, asked by the shipping workflow, the CLI, the window and the
+sync engine right before ``delivery/send`` (with the order read fresh: 拦截). It looks at the
+order itself (``Order.can_ship``), the server's signals in ``Order.extra["holds"]``
+(:func:`order_holds`), the order's cached cases and buyer requests, and the address a label was
+printed for (:func:`address_key`), which must still be the order's. A :class:`Verdict` carries a
+stable ``code``, the seller's words (``reason``, Chinese) and the way out (``remedy``). The
+inputs in detail: docs/architecture.md, "Shipping and the guard".
 """
 
 from __future__ import annotations

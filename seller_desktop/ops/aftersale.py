@@ -1,19 +1,11 @@
-"""After-sale and buyer-request intents: every seller answer is a local change + an outbox row in
-one transaction, pushed exactly once by ``sync/push_aftersale.py``.
+"""After-sale and buyer-request intents: each answer is a local change + an outbox row in one
+transaction, pushed exactly once by ``sync/push_aftersale.py``.
 
-Case actions (entity ``aftersale``, id = the case id): :func:`accept` (同意: a refund pays the
-buyer; the first step of a return/exchange needs a return ``address_id``), :func:`reject` (拒绝,
-with a ``reject_reason_type`` from ``rejectreason/get``), :func:`negotiate` (协商),
-:func:`upload_refund_certificate` (线下退款凭证), :func:`reship` (换货发出新货) and
-:func:`reject_reship`. Each checks that the cached case is in a status that allows it and that
-no other answer to it is still queued (an earlier answer the store refused is replaced), records the status it answered (``from_status``: the
-sync engine reads the case back after an unknown outcome and treats a moved status as applied),
-and marks the case ``local_action`` (shown as 处理中 until the store confirms).
-
-Buyer requests (entity ``order``): :func:`answer_request` accepts or rejects an address change
-(``address_accept`` / ``address_reject``) or a SKU change (``sku_approve`` / ``sku_reject``).
-
-Every function has a ``*_sync`` twin for blocking callers (the CLI).
+Case actions (entity ``aftersale``): :func:`accept`, :func:`reject`, :func:`negotiate`,
+:func:`upload_refund_certificate`, :func:`reship`, :func:`reject_reship`. Each checks that the
+cached status allows it and no other answer is queued, records ``from_status`` (the read-back
+after an unknown outcome compares with it) and marks the case ``local_action`` (处理中). Buyer
+requests (entity ``order``): :func:`answer_request`. Every function has a ``*_sync`` twin.
 """
 
 from __future__ import annotations

@@ -1,18 +1,11 @@
 """The seller's answer to a change the store refused: retry it, or drop it.
 
-Only ``failed`` rows (a definite refusal, reason in ``last_error``) are retried or dropped here;
-conflicts have their own dialog. Retrying puts the row back in line (``pending``: a refusal
-is a definite "no"). Dropping discards the row and shows the last server copy again, with the
-changes still in line on top (and asks the next sync to re-read it from the store), per kind:
-
-- product ``create``: the product never existed on the server: it goes, with its later rows;
-- product ``edit`` / ``list`` / ``delist`` / ``delete`` / ``stock_delta``: the cached server
-  copy plus the rows still open (a dropped +7 is no longer counted in the stock shown);
-- order ``merchant_note`` / ``gift_note`` / ``ship``: the server's copy of the order, with the
-  overlays of the rows still open;
-- waybill ``ewaybill_create``: the requested waybill is shown cancelled (none was taken);
-  ``ewaybill_cancel``: the waybill is live again (created, or printed if it was);
-  ``print_report``: nothing to undo here (the label did print; the print log keeps it).
+Only ``failed`` rows (a definite refusal, reason in ``last_error``) are handled here; conflicts
+have their own dialog. Retrying puts the row back in line (``pending``). Dropping discards the
+row, shows the last server copy again with the rows still in line on top, and asks the next sync
+to re-read it: a dropped ``create`` removes the product with its later rows, a dropped stock
+delta is no longer counted, a dropped ``ewaybill_create`` shows the waybill cancelled and a
+dropped ``ewaybill_cancel`` shows it live again. Per kind: docs/architecture.md, "Outbox".
 """
 
 from __future__ import annotations

@@ -1,15 +1,11 @@
-"""Shipping-flow intents: ask for e-waybills (one 'ewaybill_create' job per order), record
-label prints ('print_report'), print-then-ship in one transaction, cancel a waybill
-('ewaybill_cancel').
+"""Shipping-flow intents: e-waybill requests ('ewaybill_create', one per order), label prints
+('print_report'), print-then-ship in one transaction, waybill cancels ('ewaybill_cancel').
 
-The ``ewaybill_order_id`` is made here (a random uint64, as the API allows) and stored before
-the request goes out: after an unknown outcome the sync engine asks the server for that id
-instead of creating a second waybill. ``labels_printed`` writes, for every label the printer
-path confirmed, the 'print_report' row and (first print only) the order's 'ship' row in ONE
-transaction: nothing is shipped before its label printed, and a crash never leaves one
-without the other. Waybills and shipments are refused for an order the shipping guard holds
-(``store.held`` → ``domain.guard.may_ship``: open case, pending address/SKU change, a label
-printed for an address that changed since); the first print records the label's address. The account's sender address and the shop name are cached (watermarks
+The ``ewaybill_order_id`` (a random uint64) is made and stored before the request goes out, so
+after an unknown outcome the engine asks for that id instead of taking a second number.
+``labels_printed`` writes, in ONE transaction, each confirmed label's 'print_report' and, on its
+first print, the order's 'ship' row and the label's address. Orders the shipping guard holds
+(``store.held``) get neither. The sender address and shop name are cached (watermarks
 ``shipping.sender.<acct_id>``, ``shipping.shop_name``) so labels reprint offline.
 """
 

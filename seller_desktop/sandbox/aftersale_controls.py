@@ -1,22 +1,10 @@
 """Scenario controls for after-sales (``/sandbox/aftersale/...``, not WeChat API): what buyers
-and the platform do. Bodies are JSON objects; bad input is HTTP 400 (:class:`ControlError`).
+and the platform do — open a case, ship the return, withdraw, answer a negotiation, receive an
+exchange, escalate, the platform's ruling, the negotiation switch, and a summary.
 
-    POST /sandbox/aftersale/open   {order_id, type?: REFUND|RETURN|EXCHANGE, line?: index,
-                                    product_id?, sku_id?, count?, amount?, reason?, desc?,
-                                    media_id_list?, new_sku_id?, need_negotiation?: bool}
-                                   → {after_sale_order_id, status, type, count, amount, deadline}
-    POST /sandbox/aftersale/return {after_sale_order_id, delivery_id?, waybill_id?}
-                                   the buyer ships the return (USER_WAIT_RETURN → MERCHANT_WAIT_RECEIPT)
-    POST /sandbox/aftersale/cancel {after_sale_order_id}  the buyer withdraws (→ USER_CANCELD)
-    POST /sandbox/aftersale/negotiation {after_sale_order_id, agree: bool}  the buyer answers a
-                                   negotiation or a case the seller opened for them
-    POST /sandbox/aftersale/receive {after_sale_order_id}  the buyer gets the exchanged goods
-    POST /sandbox/aftersale/escalate {after_sale_order_id}  dispute a rejected / closed case
-    POST /sandbox/aftersale/ruling {after_sale_order_id, refund: bool}  the platform decides
-    POST /sandbox/aftersale/update {after_sale_order_id, need_negotiation: bool}
-    GET  /sandbox/aftersale/summary  → counts by status and by who must act
-
-Time passes with ``/sandbox/clock/advance``: the timeouts fire on it (aftersale.py).
+Bodies are JSON objects; bad input is HTTP 400 (:class:`ControlError`). The timeouts fire on
+``/sandbox/clock/advance`` (``aftersale.py``). Each control's body and effect:
+sandbox/README.md.
 """
 
 from __future__ import annotations

@@ -1,23 +1,9 @@
 """Access tokens: GET /cgi-bin/token, POST /cgi-bin/stable_token, and the token check.
 
-``shop.tokens`` maps a token to ``{kind: "plain"|"stable", issued_at, expires_at,
-invalid_after: int|None, current: bool}``. The two kinds are isolated from each other.
-
-- plain (/cgi-bin/token): every call issues a new token; the previous one keeps working for
-  5 more minutes (``invalid_after``), then answers 40001.
-- stable: the same token is returned until it has <= 5 minutes left (then a new one is issued,
-  the old one still works until its own expiry); ``force_refresh`` invalidates the current one
-  at once (40001) and issues a new one, except within 30 s of the previous forced refresh (the
-  reference: "otherwise it does not refresh"). With a token_ttl under 10 minutes the roll-over
-  margin is half the ttl instead of 5 minutes, so short test lifetimes still reuse tokens.
-  Forced refreshes are limited to 20 per Beijing (UTC+8) day of the sandbox clock (§2.2): every
-  ``force_refresh: true`` call with good credentials counts, also one inside the 30 s gap that
-  does not refresh ("force-refresh mode limited to 20/day"); the 21st answers 45009.
-
-Credentials (§2.3): a missing appid → 41002, a wrong grant_type → 40002, an unknown appid →
-40013, a missing secret → 41004; a malformed secret (not the AppSecret shape: 32 characters of
-``[0-9A-Za-z_-]``, or the configured secret's length in that alphabet) → 40125; a well-formed
-but wrong secret → 40001 ("AppSecret wrong / not for this account", listed first in §2.3).
+Owns ``shop.tokens`` (token → kind, issue and expiry times, ``invalid_after``, ``current``):
+plain tokens replace each other with a 5-minute grace, the stable token is reused until it nears
+expiry and ``force_refresh`` is limited (30 s gap, 20 a day); the credential errors of §2.3. The
+rules and codes: sandbox/README.md, "Access tokens".
 """
 
 from __future__ import annotations

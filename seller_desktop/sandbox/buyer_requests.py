@@ -1,18 +1,11 @@
 """Buyers' requests on unshipped orders (aftersale.md §5, §5.1): address changes and pre-shipment
 SKU changes, their endpoints, their timeouts on the sandbox clock and the shipping guard.
 
-Owns ``address_review`` on an order record (``{address, apply_time}``: shown as
-``delivery_info.address_under_review`` / ``address_apply_time``) and ``change_sku_info`` on a
-line (its wire shape; ``preshipment_change_sku_state`` 3 waiting, 4 approved, 5 rejected,
-6 cancelled by the buyer, 7 timed out), and ``shop.index["buyer_requests"]`` (waiting SKU
-changes and the timeout heap, rebuilt on load).
-
-An address change on an order placed more than ``address_review_after`` (6 h) ago waits for the
-seller and is approved by the platform after ``address_auto_approve`` (12 h); a younger order's
-address changes at once. ``addressmodify/accept|reject`` answer it (10020116 when there is none
-or the order is no longer unshipped). ``preshipmentchangesku/get|approve|reject`` answer SKU
-changes (10020116 likewise; 10020277 for a body of the wrong types); ``delivery/send`` refuses
-an order with one waiting (101100 "存在换款请求禁止发货").
+Owns ``address_review`` on an order record, ``change_sku_info`` on a line and
+``shop.index["buyer_requests"]`` (waiting SKU changes and the timeout heap, rebuilt on load);
+answers ``addressmodify/accept|reject`` and ``preshipmentchangesku/get|approve|reject``, and
+refuses ``delivery/send`` while a SKU change waits. Review times, states and codes:
+sandbox/README.md.
 """
 
 from __future__ import annotations

@@ -1,22 +1,10 @@
 """Categories and freight templates (auth-products.md §5, §6) and the product-reference checks.
 
-Categories are platform data: a small fixed 3-level tree (:data:`CATEGORIES`, the demo products
-use its leaves), served by ``/channels/ec/category/availablesoncategories/get`` (``f_cat_id`` 0 =
-roots) and ``/channels/ec/category/detail``. Freight templates belong to the shop
-(``shop.freight_templates``, template_id → ``freight_template`` object), filled by the demo with
-:func:`default_freight_templates` and served by ``getfreighttemplatelist`` /
-``getfreighttemplatedetail`` (unknown id → 10020005).
-
-:func:`check_categories` and :func:`check_freight` are the product-write checks that need these
-tables: ``cats`` must be exactly 3 levels (10020011); the last entry of ``cats`` / ``cats_v2``
-must be a known leaf and every entry the parent of the next (else 10020017); an express product
-(deliver_method 0) naming an unknown ``express_info.template_id`` → 10020019 (add/update), and
-at listing a missing one too (the reference: "an express-delivered item without a valid
-template fails validation (10020019) at listing time").
-
-Decisions where the reference is silent: an unknown ``f_cat_id`` or detail ``cat_id`` →
-10020017; a leaf's children are an empty list; ``getfreighttemplatelist`` needs ``offset`` ≥ 0
-and ``limit`` ≥ 1 (40097 otherwise), ids in ascending order.
+Categories are a small fixed 3-level platform tree (:data:`CATEGORIES`); freight templates are
+the shop's (``shop.freight_templates``, filled by :func:`default_freight_templates`). Serves the
+category and freight-template endpoints; :func:`check_categories` and :func:`check_freight` are
+the product-write checks that need these tables (10020011 / 10020017 / 10020019). Decisions
+where the reference is silent: sandbox/README.md, "Products".
 """
 
 from __future__ import annotations

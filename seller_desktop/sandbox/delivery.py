@@ -1,18 +1,11 @@
 """Sandbox shipping: the carrier lists and ``/channels/ec/order/delivery/send`` (orders-shipping.md §2).
 
-Owns the carrier table (also used by ``ewaybill.py`` and the demo data) and the ``parcels`` of an
-order record. A shipment appends one ``delivery_product_info`` parcel per ``delivery_list`` entry;
-some goods left → status 21, everything shipped → 30 with ``ship_done_time``. Functions in
-:data:`SHIPPED` are told each shipped waybill number (the e-waybill module marks its record 4).
-
-Checks, in order: JSON types (47001) and required fields (40097; ``product_infos`` is required
-and must not be empty in every ``delivery_list`` entry, §2.2); unknown order (100002); status
-(30/100 → 109001 already shipped; anything but 20/21 → 101100); an empty ``delivery_list``
-(109002 no goods); the :data:`SEND_GUARDS` (108009 open after-sale case, a waiting SKU change); the
-parcel's ``deliver_type`` (1 express needs a known ``delivery_id`` and a ``waybill_id``; 3 virtual is
-refused: every sandbox product ships physically) → 40097 "deliver_type不正确"; each line must be in
-the order and not exceed what is still unshipped, units refunded before shipment excluded (109000). Nothing is applied unless all pass,
-so re-sending a shipment the server already applied fails instead of shipping twice.
+Owns the carrier table (also used by ``ewaybill.py`` and the demo data) and the ``parcels`` of
+an order record. A shipment appends one parcel per ``delivery_list`` entry (→ 21, or 30 when all
+shipped) and tells the functions in :data:`SHIPPED` each waybill number. Nothing is applied
+unless every check passes (types, order, status, :data:`SEND_GUARDS`, deliver_type, quantities),
+so a re-sent shipment fails instead of shipping twice. The checks in order: sandbox/README.md,
+"Shipping".
 """
 
 from __future__ import annotations

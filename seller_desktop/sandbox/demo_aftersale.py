@@ -1,19 +1,10 @@
 """Seeded demo after-sales and buyer requests, deterministic from the seed and the clock.
 
-:func:`generate` drives the real state machine (aftersale.py) with times in the past, so every
-case, its order's counts and both ``update_time`` agree, and a case's pending timeout lies in
-the future. The first cases are one of each situation a seller meets, harmless ones first (so a
-small shop gets a refunded order long before it gets one held from shipping): a refunded order
-(200), a case the buyer withdrew, a return waiting on the seller, a return waiting on the buyer,
-a return waiting for receipt, an exchange waiting on the seller, a negotiation waiting on the
-buyer, a rejection the buyer may escalate, a refund before shipment waiting on the seller (its
-order, the oldest unshipped one, cannot ship), a finished return, a finished exchange, a refund
-with 2 hours left. Then refund cases
-for the remaining refunded (200) orders, then cases on shipped orders whose step follows their
-age. ``requests`` adds one address change under review and one SKU change waiting.
-
-Historical orders took no stock, so the stock is restored after the refunds gave some back; the
-generator's moves are dropped from ``shop.log`` (tests read it for the client's writes).
+:func:`generate` drives the real state machine (``aftersale.py``) with times in the past, so
+cases, their orders' counts and ``update_time`` agree and pending timeouts lie in the future:
+first one case of each situation a seller meets (harmless ones first), then refund cases for the
+other refunded orders, then cases on shipped orders; ``requests`` adds one address change under
+review and one SKU change waiting. The list and why stock is restored: sandbox/README.md.
 """
 
 from __future__ import annotations

@@ -3,18 +3,8 @@
 Owns ``shop.ewaybills`` (ewaybill_order_id → record), the account stock counters in
 ``shop.counters`` (``ewaybill.<acct_id>.available|allocated|cancel``) and
 ``shop.index["ewaybill_by_waybill"]``; answers every endpoint under
-``/channels/ec/logistics/ewaybill/biz/`` the app uses (orders-shipping.md §3.2–§3.11).
-
-Decisions where the reference is silent (see also api/README.md): status 1 created, 2 cancelled,
-3 printed, 4 shipped (set when ``delivery/send`` ships its waybill number); ``print_info`` is
-base64 of a UTF-8 JSON object with the waybill, the carrier, the sender and the *real* receiver
-address (the platform prints the order's real address, not the masked one the client sent);
-template ids are the platform standard ``"single"`` (76 × 130 mm) and the carrier's merchant
-templates (ewaybill_templates.py, printed at the standard size); an ``ec_order_id``
-that is not an order of the shop is 100002, one whose status cannot ship (unpaid, a gift not yet
-accepted, cancelled) is 10025005; franchise (加盟) accounts need their ``site_code``; account
-balances (``available`` …) are only in the reply when ``need_balance`` is true; a cancelled
-e-waybill cannot be printed (10025006); ``batchprint`` takes at most 50 requests.
+``/channels/ec/logistics/ewaybill/biz/`` the app uses (orders-shipping.md §3.2–§3.11). Statuses,
+``print_info`` and the decisions where the reference is silent: sandbox/README.md, "E-waybills".
 """
 
 from __future__ import annotations

@@ -1,22 +1,10 @@
 """Merchant e-waybill templates (orders-shipping.md §3.4): ``template/get``, ``getbyid``,
 ``create``, ``update`` and ``delete`` under ``/channels/ec/logistics/ewaybill/biz/``.
 
-Owns ``shop.ewaybill_templates`` (delivery_id → template_id → ``template_info``
-``{template_id, template_name, template_desc, template_type, options[], is_default,
-create_time, update_time}``). The rules the reference states: ``template_name`` unique per
-carrier, ``template_type`` ``"single"``, ``options[]`` exactly 8 entries whose ``option_id`` are
-0–7 each once, every option with ``font_size`` (0 default, 1 large), ``is_bold`` and
-``is_open``; ``update`` is a full overwrite. A merchant template id is accepted wherever
-``ewaybill.py`` takes a ``template_id`` for that carrier.
-
-Decisions where the reference is silent: a carrier without a platform template (see
-``ewaybill.TEMPLATES``) → 10025012; an unknown template id → 10025106 (the code ``print/get``
-documents for it); broken ``options``, a duplicate name, a bad ``template_type`` → 40097
-naming the problem; ``is_bold``/``is_open`` accept a boolean or 0/1 and are stored as
-booleans; one default per carrier (making one default clears the others);
-``default_template_id`` is ``""`` when none is default; ``template/get`` without
-``delivery_id`` lists the carriers that have templates, with one ``delivery_id`` that carrier
-even when it has none; lists are in creation order; ids are decimal strings.
+Owns ``shop.ewaybill_templates`` (delivery_id → template_id → ``template_info``). A merchant
+template id is accepted wherever ``ewaybill.py`` takes a ``template_id`` for that carrier. The
+reference's rules (unique names, 8 options, full-overwrite update) and the decisions where it is
+silent: sandbox/README.md, "E-waybills".
 """
 
 from __future__ import annotations

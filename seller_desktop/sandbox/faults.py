@@ -1,26 +1,11 @@
 """Fault injection: which WeChat API call fails, how, and in which phase.
 
-A plan is a seed plus rules ``{path, kind, probability, phase, seconds, times, skip,
-errcode}``; ``path`` is an API path or ``*`` (every API path, token endpoints included; never
-``/sandbox/...`` or image bytes). Whether the n-th call to a path fails is decided by a hash of (seed, path, n, rule
-index), not by a shared RNG, so the same seed and the same sequence of calls to a path give the
-same faults whatever the other paths do. ``times`` caps a rule's firings per path: a ``*`` rule
-with ``times: 1`` fires at most once on each path (so what it does to one path never depends on
-the calls to another). ``skip`` leaves the first ``skip`` calls to a path alone (a read that
-must succeed once before its read-back is garbled). The plan lives in ``shop.faults`` and is
-never saved.
-
-Phases: ``before`` = the request is not applied; ``after`` = the handler ran and its write is
-applied, then the reply is lost or garbled. ``delay`` sleeps ``seconds`` (default 30) and then:
-before = closes the connection without applying; after = replies normally (late).
-
-Unreadable replies, all with status 200 (what a captive portal, a proxy or a broken server
-sends): ``bad_json`` (HTML sent as JSON), ``html`` (a captive portal's login page, text/html),
-``empty`` (no body), and three that damage the real reply (``after``) or a bare success
-envelope (``before``, nothing applied) with :func:`garble`: ``nan`` (every number becomes NaN),
-``huge_number`` (every integer becomes 2^70), ``wrong_type`` (every field changes type).
-``errcode`` answers with the rule's ``errcode`` (a refusal the sandbox does not model itself,
-e.g. 10020112 "too frequent"; ``before``: nothing applied).
+A plan (``shop.faults``, never saved) is a seed plus rules ``{path, kind, probability, phase,
+seconds, times, skip, errcode}``. Whether the n-th call to a path fails is a hash of (seed,
+path, n, rule index), so a path's faults never depend on the calls to other paths. ``before``
+faults leave the request unapplied; ``after`` faults apply it, then lose or garble the reply
+(:func:`garble`). The kinds, phases and unreadable replies: sandbox/README.md,
+"Fault injection".
 """
 
 from __future__ import annotations

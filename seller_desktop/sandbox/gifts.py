@@ -2,15 +2,10 @@
 
 Owns the ``present`` part of an order record and answers ``/channels/ec/order/presentnote/add``
 and ``/presentsuborder/get`` (orders-shipping.md §1.4). A gift awaiting acceptance is status 12
-with ``is_present`` true, no ``address_info`` and the giver's ``openid`` (README decisions).
-:func:`accept` (a scenario control) moves it to 20 with the recipient's openid and masked
-address, optionally on another SKU of the same product at the same price; the :func:`expire_due`
-tick cancels gifts not accepted within ``config.gift_ttl`` of payment (→ 250, stock returned).
-
-Decisions: ``presentnote/add`` replaces ``present_note`` on every sub-order of the gift (the
-reference does not say append or replace; replace makes a replayed call harmless); an unknown
-gift id is 40097 (the documented error of both endpoints). ``accept_change_sku_info`` (shape
-unknown in the reference) is ``{old_sku_id, new_sku_id}`` on the switched line.
+with no address; :func:`accept` (a scenario control) moves it to 20 with the recipient's masked
+address, optionally on another SKU; the :func:`expire_due` tick cancels gifts not accepted
+within ``config.gift_ttl`` (→ 250, stock returned). Decisions: sandbox/README.md,
+"Orders and gifts".
 """
 
 from __future__ import annotations

@@ -1,16 +1,9 @@
 """Images: POST /channels/ec/basics/img/upload and the bytes behind every link it hands out.
 
-``shop.images`` maps a key to ``{"kind": "upload", "data": base64, "content_type", "width",
-"height", "created", "media_id"}``, ``{"kind": "url", "img_url", ...}`` (upload_type 1) or
-``{"kind": "generated"}`` (demo images). The link form is ``https://mmecimage.cn/p/{appid}/{key}``;
-the sandbox serves the bytes at ``GET /p/{appid}/{key}`` on its own address (no auth), so an app
-shows thumbnails by replacing ``https://mmecimage.cn`` with the sandbox base URL.
-
-The sandbox never fetches from the network: an upload_type 1 image gets a generated tile
-(deterministic from the URL), or a copy of the bytes when the URL is one of its own links.
-Size limits (older mini-store variant of the page): 2 MB for resp_type 0, 10 MB for resp_type 1.
-Both documented paths are served: ``/channels/ec/basics/img/upload`` and ``/shop/ec/...``.
-Errors the reference does not name: a missing/invalid query parameter or media part → 40097.
+Owns ``shop.images`` (uploads, URL images, generated demo images) and serves their bytes at
+``GET /p/{appid}/{key}`` on the sandbox's own address, the stand-in for
+``https://mmecimage.cn/p/{appid}/{key}``. It never fetches from the network. Record shapes, size
+limits and error codes: sandbox/README.md, "Images".
 """
 
 from __future__ import annotations

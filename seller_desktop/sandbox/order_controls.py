@@ -1,18 +1,10 @@
 """Scenario controls for orders, gifts and e-waybills (``/sandbox/...``, not WeChat API).
 
-What a client's tests need to make happen on the "buyer side": a new paid order or gift,
-a gift accepted (optionally on another SKU) or expired, a buyer confirming receipt or an
-order cancelled/refunded, an e-waybill account running out of stock. Bodies are JSON objects;
-bad input is HTTP 400 ``{"ok": false, "error": ...}`` (:class:`ControlError`).
-
-    POST /sandbox/order/create  {gift?: bool, product_id?, sku_id?, count?, status?: 10|20,
-                                 note?, send_type?, present_order_id?}  → {order_id, status, …}
-    POST /sandbox/order/status  {order_id, status}  10→20 pay, 10|20→250 cancel (stock back),
-                                 20|21|30→200 refunded (a forced refund case per line),
-                                 30→100 receipt confirmed (not while a case is open)
-    POST /sandbox/gift/accept   {order_id, sku_id?, openid?, address?}  12 → 20
-    POST /sandbox/gift/expire   {order_id}  12 → 250 now (or advance the clock past gift_ttl)
-    POST /sandbox/ewaybill/stock {acct_id, available}
+What a client's tests need to make happen on the "buyer side": a new paid order or gift, a gift
+accepted (optionally on another SKU) or expired, a buyer confirming receipt, an order cancelled
+or refunded, an e-waybill account running out of stock. Bodies are JSON objects; bad input is
+HTTP 400 ``{"ok": false, "error": ...}`` (:class:`ControlError`). Each control:
+sandbox/README.md, "Orders and gifts".
 """
 
 from __future__ import annotations

@@ -2,27 +2,11 @@
 
 Owns ``shop.orders`` and ``shop.index["orders"]``; answers ``/channels/ec/order/list/get``,
 ``/get``, ``/search``, ``/merchantnotes/update`` and ``/sensitiveinfo/decode``
-(orders-shipping.md §1.1–§1.7). Gift endpoints live in ``gifts.py``, shipping in ``delivery.py``.
-
-A stored order is a compact, JSON-shaped record (so ``--state`` saves it), not the wire order:
-50,000 full wire orders would not fit the memory budget. Sub-objects that never change in place
-are shared between records (a buyer's address, a SKU's snapshot); code that changes them
-assigns a new object. ``order_wire.order_wire`` builds the full §1.2 order on every read.
-Record keys:
-
-    order_id, status, create_time, update_time, openid, freight (分), pay_time (0 = unpaid),
-    lines: [{product_id, sku_id, sku_cnt, sale_price, real_price (line total),
-             delivery_deadline, snap: {title, thumb_img, market_price, sku_attrs, sku_code,
-             out_product_id, out_sku_id}, accept_change_sku_info?}],
-    real_address (unmasked address_info or None; order/get masks it),
-    parcels ([delivery_product_info] minus delivery_address, always the shop's SHIP_FROM),
-    ship_done_time, customer_notes, merchant_notes, confirm_receipt_time,
-    present (None or the gift fields, see gifts.py)
-
-Decisions where the reference is silent: list and search return newest first; time ranges are
-half-open ``[start_time, end_time)`` so contiguous 7-day windows never repeat an order; the
-status filter 20 also matches 21, 30 also matches 21, 250 matches every cancel (190/200/250);
-``next_key`` is returned on the last page too, only ``has_more`` says the list ended.
+(orders-shipping.md §1.1–§1.7). A stored order is a compact JSON-shaped record, not the wire
+order (50,000 wire orders would not fit the memory budget): sub-objects that never change in
+place are shared, so code that changes one assigns a new object; ``order_wire.order_wire``
+builds the wire order on every read. Gifts: ``gifts.py``; shipping: ``delivery.py``. Record keys
+and decisions: sandbox/README.md.
 """
 
 from __future__ import annotations

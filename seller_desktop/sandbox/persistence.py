@@ -1,16 +1,10 @@
 """Saving and loading the shop as a JSON file (``--state FILE``).
 
-Saves are atomic (a temp file in the same directory, then ``os.replace``). A :class:`Saver`
-thread writes after write requests, and once more when closed, spacing two saves by at least
-``min_interval`` seconds and at least ``GAP_FACTOR`` times the last save's duration (a 50k-order
-shop takes seconds to serialize; saving back to back would keep a core busy).
-
-Only a snapshot is taken under ``shop.lock``: records are mutated in place by the handlers
-(stock, statuses, parcels, tokens), so shallow copies would not do; ``marshal`` (C, JSON-shaped
-data only) deep-copies the state into one bytes object about ten times faster than
-``json.dumps``, and the JSON text is built from that copy outside the lock. The write ``log``
-is kept in the file only for its last ``LOG_KEEP`` entries (it grows with every write; the
-in-memory log is untouched).
+Saves are atomic (a temp file, then ``os.replace``). A :class:`Saver` thread writes after write
+requests and once more when closed, spaced by ``min_interval`` and ``GAP_FACTOR`` times the last
+save's duration. Only a snapshot is taken under ``shop.lock`` (a ``marshal`` deep copy); the
+JSON is built outside it, and only the last ``LOG_KEEP`` log entries are saved. Why:
+sandbox/README.md, "The server".
 """
 
 from __future__ import annotations

@@ -1,23 +1,12 @@
 """An emulated WeChat Store desktop print component (打印组件), for tests and the demo.
 
 The real component is a local WebSocket server on ``ws://127.0.0.1:12705`` (orders-shipping.md
-§3.12). Requests and replies are JSON matched by ``requestID``; commands ``getPrinterList``,
-``getAppInfo`` and ``print`` (``taskList`` of ``{taskID, printInfo, printNum}``). This emulator
-records every task it receives so tests can assert what was printed, and can be told to fail a
-printer. ``printInfo`` is checked the way the sandbox issues it (base64 of a JSON object); an
-unreadable one fails that task, as a real component fails on a payload it cannot render.
-
-The request fields are checked as the reference describes them (§3.12): ``printType`` 1 (the
-API's print_info) or 2 (base64 HTML, ``size`` required); ``size`` ({width, height} in mm) must
-come whenever the paper is not the standard 76×130, else the label would be cropped: each
-emulated printer has its loaded ``paper``, and a size that does not match it fails too;
-``customInfo`` must be ``{templateUrl: https URL, data: object}``.
-
-Who may connect: programs on this machine (no Origin header, like the app), pages served from
-loopback, and the WeChat Store web back office (``https://*.weixin.qq.com``), the component's
-own web clients (§3.12). Any other web page's handshake is refused (HTTP 403): without that, a
-page in the seller's browser could print through the component (cross-site WebSocket
-hijacking: browsers let any page open a WebSocket to 127.0.0.1 and send its own Origin).
+§3.12): JSON requests and replies matched by ``requestID``; commands ``getPrinterList``,
+``getAppInfo`` and ``print``. This emulator records every task it receives, can be told to fail
+a printer, checks the request fields as the reference describes them (``printInfo``,
+``printType``, ``size`` against each printer's loaded paper, ``customInfo``) and refuses web
+pages of other origins (cross-site WebSocket hijacking). The rules: sandbox/README.md,
+"The print component".
 """
 
 from __future__ import annotations

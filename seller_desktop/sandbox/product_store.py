@@ -1,21 +1,10 @@
 """Product records in ``shop.products`` and their life cycle: drafts, review, the online copy.
 
-Record shape (the orders side reads it)::
-
-    {"product_id": str, "status": int, "edit_status": int,
-     "edit_product": {wire product: product_id, title, short_title, head_imgs, desc_info,
-                      cats_v2, skus: [{sku_id, out_sku_id, thumb_img, sale_price, market_price,
-                      stock_num, sku_code, sku_attrs: [{attr_key, attr_value}]}], min_price,
-                      status, edit_status, create_time, edit_time, ...},
-     "product": same shape or None (the online copy, once a review passed),
-     "review_due": int | None}
-
-Review: listing sets edit_status 2 and ``review_due = now + config.review_delay``; with more
-than 25 SKUs it first sets 7 (the async write) with ``review_due = now +
-config.async_write_delay``, and the first tick after that moves it to 2 with a new
-``review_due = now + config.review_delay``. A tick after ``review_due`` passes the review
-(online := draft, status 5, edit_status 4) or fails it (edit_status 3) per config.review_passes.
-``shop.index["reviewing"]`` holds the ids with edit_status 2 or 7 so ticks stay cheap.
+A record holds the draft (``edit_product``, a wire product), the online copy (``product``, once
+a review passed), ``status``, ``edit_status`` and ``review_due``. Listing starts a review
+(through the async write state 7 for more than 25 SKUs); a tick after ``review_due`` passes or
+fails it per ``config.review_passes``. ``shop.index["reviewing"]`` keeps ticks cheap. The record
+shape and the review states: sandbox/README.md, "Products".
 """
 
 from __future__ import annotations

@@ -1,28 +1,11 @@
 """Validation of a product write body (add / update / web-backend edit) with the documented codes.
 
-:func:`validate_product` checks JSON types (47001, naming the field), the fields §8.3 marks
-required (40097 naming the field: title, head_imgs, cats or cats_v2, skus[] with sale_price,
-stock_num and sku_attrs, extra_service.seven_day_return and .freight_insurance,
-deliver_method, and deliver_acct_type when deliver_method is 3), the documented product rules
-(auth-products.md §7.4, §7.5, §9), the category and freight-template references against the
-shop (catalog.py: 10020011 / 10020017 / 10020019) and returns a normalized draft: every SKU
-carries ``sku_id`` (``None`` when the request gave none), ``out_sku_id``, ``thumb_img``,
-``sale_price``, ``market_price``, ``stock_num``, ``sku_code`` and ``sku_attrs``. Read-only and
-request-only fields (product_id, status, edit_status, min_price, create_time, edit_time,
-listing) are dropped; unknown fields are kept as sent.
-
-Title (§7.4 "≥5 effective chars, ≤60; not only digits/latin"): empty → 10020020, > 60 →
-10020021, < 5 → 10020042, only ASCII (digits, latin letters, symbols) → 10020045.
-Head images (§7.4 "3–9, no duplicates"): none → 10020022, more than 9 → 10020023, fewer than 3
-→ 10020106 (that code is documented only in a third-party digest, §9 "uncertain"; the 3–9 rule
-itself is in the product model), a repeated link → 10020051. ``desc_info.imgs`` ≤ 20
-(10020025), ``qualifications`` ≤ 5 and ``product_qua_infos[].qua_url`` ≤ 10 (10020027); every
-image field must be an mmecimage link (10020035).
-
-Decisions where the reference gives no code or no limit: attr_value ≤ 40 chars (10020033);
-stock_num below 0 or above 10 000 000 (the WxJava cap of §7.5) → 10020051 (parameter error);
-seven_day_return outside 0–3, freight_insurance outside 0/1, deliver_acct_type values outside
-1–4 → 40097.
+:func:`validate_product` checks JSON types (47001), the fields §8.3 marks required (40097), the
+product rules of auth-products.md §7.4, §7.5 and §9 (title, head images, description and
+qualification images, mmecimage links), the category and freight-template references
+(``catalog.py``), and returns a normalized draft (every SKU with the same keys; read-only and
+request-only fields dropped, unknown ones kept). Each rule with its code: sandbox/README.md,
+"Products".
 """
 
 from __future__ import annotations

@@ -1,20 +1,9 @@
 """Product endpoints (auth-products.md §8): list, get, add, update, listing, delisting,
-audit/cancel, delete, stock/get, stock/update. Records and review live in product_store.py,
-body validation in product_validate.py.
+audit/cancel, delete, stock/get, stock/update.
 
-Decisions where the reference is silent:
-- list order is newest product first (descending id); ``next_key`` is an opaque cursor; it is
-  empty only on a page with fewer ids than page_size (a full last page is followed by an empty
-  one), so clients that stop on either signal both terminate.
-- get with data_type 1 on a never-listed product: ``product`` is absent (envelope only).
-- delete on an already deleted (status 6) product → 10020052; listing/update of one → 10020008.
-- audit/cancel when nothing is under review → 10020008; it counts toward the add/update quota.
-- stock/update with diff_type 3 to the current value is a zero delta → 10020218; a bad
-  diff_type, a negative num or a result above 10 000 000 → 10020051 (parameter error); on a
-  deleted product (status 6, or 9) → 10020052.
-- update: ``out_product_id`` / a SKU's ``out_sku_id`` ("immutable after add", §7.4/§7.5) left
-  out or empty keep the stored value; a different value → 10020051.
-- listing of an express product whose draft has no valid freight template → 10020019.
+Records and review live in ``product_store.py``, body validation in ``product_validate.py``. The
+decisions where the reference is silent (list order and ``next_key``, deleted products, zero
+stock deltas, immutable ``out_product_id``/``out_sku_id``): sandbox/README.md, "Products".
 """
 
 from __future__ import annotations

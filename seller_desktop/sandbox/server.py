@@ -1,21 +1,11 @@
 """The sandbox's HTTP server: a ThreadingHTTPServer on loopback serving the registered routes.
 
-Per API request: read the query and the body, take ``shop.lock``, decide the fault
-(faults.py), run every TICKS hook, check the method (43001/43002), the access token
-(41001/40001/42001), the opt-in quotas (45011/45009) and the body (44002 empty, 47001
-unparseable or nested deeper than ``MAX_DEPTH``; multipart is left raw for the image upload), call the handler and wrap its reply
-in the ``errcode``/``errmsg`` envelope (errors end with `` rid: xxxxxxxx-xxxxxxxx-xxxxxxxx``).
-Unknown paths answer 40066. A handler crash answers -1 and is kept in ``SandboxServer.errors``
-(tests assert it stays empty). ``/sandbox/...`` are the scenario controls; ``/p/{appid}/{key}``
-serves image bytes.
-
-The controls drive the shop with no token, so only a local program may use them, never a web
-page in the seller's browser: the Host must name this server on loopback (127.0.0.1,
-localhost or [::1] with its port: a DNS-rebound name is refused), an Origin, when sent, must
-be that same loopback address, and a POST must say ``Content-Type: application/json`` (a page
-can send ``text/plain`` across sites without asking). Refusals answer 403 / 415. A Content-Length that is not a non-negative integer, or broken chunked
-framing, answers HTTP 400 without reading the body. The listen backlog is 128 (the
-socketserver default of 5 reset connections when a few dozen clients connected at once).
+Per API request: take ``shop.lock``, decide the fault, run the ticks, check the method, the
+token, the opt-in quotas and the body, call the handler and wrap its reply in the
+``errcode``/``errmsg`` envelope; a handler crash answers -1 and is kept in
+``SandboxServer.errors``. ``/sandbox/...`` are the scenario controls, served only to local
+programs (Host, Origin and Content-Type checks: no web page may drive the shop);
+``/p/{appid}/{key}`` serves image bytes. The checks and codes: sandbox/README.md, "The server".
 """
 
 from __future__ import annotations

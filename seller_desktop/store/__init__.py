@@ -1,16 +1,9 @@
-"""SQLite store: schema and migrations, repositories, outbox, watermarks, full-text search.
+"""SQLite store: the cache of one shop — schema and migrations, repositories, the outbox,
+watermarks, full-text search, and the rescue of a damaged file.
 
 Entry point: ``Store.open(data_dir)`` (``db.py``). Repositories take a connection: the writer's
-inside ``store.writer.write(fn)``, or ``store.reader()`` for reads on the UI thread.
-
-Modules: ``db`` (file, checks, writer thread, reader), ``errors`` (damage vs. disk full,
-read-only, no rights), ``lock`` (one writer per data dir across processes), ``migrations`` + ``schema`` (tables),
-``rescue`` (export the outbox of a damaged file), ``codec`` (domain <-> stored JSON),
-``products`` / ``orders`` (+ ``order_rows``, the bulk row encoder) / ``waybills`` / ``meta``
-(watermarks, conflicts) / ``aftersale`` (cases, buyer requests) repositories, ``held`` (the
-shipping guard's inputs), ``aftersale_queries`` (read-only queries for the 售后 screen and the
-CLI), ``outbox``, ``search`` (FTS5 trigram + short-query
-fallback). ``ui_queries`` belongs to the UI engineer (read-only queries for the Qt models).
+inside ``store.writer.write(fn)``, or ``store.reader()`` for reads on the UI thread. What each
+module owns: docs/architecture.md, "Module map".
 """
 
 from .db import Store, move_aside

@@ -1,16 +1,10 @@
 """After-sale cases and buyer requests in the cache: writing them (sync, ops) and reading one.
 
-``CaseRepo.upsert_many`` stores the server copies of cases (older copies than the stored one
-are ignored, like orders), records each status seen in ``aftersale_history`` and re-applies the
-overlay of queued seller actions (``local_action``: the op of the case's newest open outbox
-row). ``RequestRepo`` keeps ``buyer_requests`` in step with what the server says: an address
-change is pending while the order has ``address_under_review`` (``Order.extra["holds"]``), a
-SKU change while the order is in ``preshipmentchangesku/get`` (or a line says it waits); a
-request that stops waiting becomes accepted / rejected (the seller's answer) or ``gone``
-(settled by the buyer or the platform, e.g. auto-approved after 12 h).
-
-The read queries the 售后 screen uses (tabs, counts, search, a case's detail, the requests
-queue) live in ``aftersale_queries.py``.
+``CaseRepo.upsert_many`` stores the server copies of cases (older copies are ignored), records
+each status seen in ``aftersale_history`` and re-applies the overlay of queued seller actions
+(``local_action``). ``RequestRepo`` keeps ``buyer_requests`` in step with what the server says
+(pending / accepted / rejected / ``gone``). The screen's read queries are
+``aftersale_queries.py``. The rules: docs/architecture.md, "After-sales and buyer requests".
 """
 
 from __future__ import annotations

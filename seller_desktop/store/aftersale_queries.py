@@ -2,24 +2,10 @@
 detail, the buyer-requests queue, and the badge of an order.
 
 Every function takes a read connection (``Store.reader()`` on the UI thread) and only SELECTs;
-rows come back as named tuples / frozen dataclasses, so models never see SQL.
-
-- :func:`tab_counts` → ``{"seller": n, "others": n, "closed": n, "requests": n}``.
-- :func:`list_cases` (``tab``, ``search``, ``offset``, ``limit``) → ``CaseRow`` list. Order:
-  ``seller`` — the nearest deadline first (none last), then the oldest update; ``others`` —
-  nearest deadline first too (the buyer's or platform's clock); ``closed`` — newest first.
-  ``search`` matches every whitespace-separated term (case-insensitive) against the case id,
-  order id, reason, the buyer's words, and the order's product titles and recipient name.
-- :func:`count_cases` (``tab``, ``search``) → the number ``list_cases`` would page through.
-- :func:`case_detail` → ``CaseDetail``: the case, its order (lines, address), the statuses seen
-  (history), the buyer's proof images, the queued action and the last refusal of it.
-- :func:`pending_requests` → the buyer requests waiting for the seller, oldest first.
-- :func:`order_badges` (order ids) → ``{order_id: "售后" | "改地址" | "换款"}`` for the
-  orders table (only orders with something open).
-- :func:`cli_rows` → every case (or one tab) as plain dicts for ``seller-desktop aftersale``.
-
-Cases are a few thousand at most (5,000 in the benchmark shop): LIKE over the columns of one
-tab is a few milliseconds, so no FTS table is kept for them.
+rows come back as named tuples / frozen dataclasses, so models never see SQL:
+:func:`tab_counts`, :func:`list_cases`, :func:`count_cases`, :func:`case_detail`,
+:func:`pending_requests`, :func:`order_badges`, :func:`cli_rows`. Sort orders, search, and why
+there is no FTS table for cases: docs/architecture.md, "After-sales and buyer requests".
 """
 
 from __future__ import annotations

@@ -1,27 +1,11 @@
 """The cache file: where it lives, how it is opened, checked, migrated, and who may write it.
 
-One file, ``<data_dir>/cache.sqlite3``, mode 0600 (and its -wal/-shm files), WAL journal.
-
-Writes: ONE connection on ONE worker thread (``Writer``). ``write(fn)`` runs ``fn(conn)`` inside
-``BEGIN IMMEDIATE … COMMIT`` on that thread, so every op is one transaction and nothing else
-writes concurrently. Reads: ``Store.reader()`` is a separate read-only connection for the UI
-thread; with WAL it sees the last committed state and never waits for the writer.
-
-Durability: the file runs with ``synchronous=NORMAL`` (in WAL mode a commit is atomic and
-consistent, but the last commits can be lost on power failure or an OS crash: not on an app
-crash). That is right for what sync pulls (it can be fetched again), not for what the seller
-typed. So ``write(fn)`` defaults to ``durable=True``: the transaction runs with
-``synchronous=FULL``, which syncs the WAL at commit, and only then does the op return and the
-UI say "saved". The same holds for ``outbox.mark_sending`` (it must be on disk before the
-request leaves). Bulk pulls pass ``durable=False``.
-
-Failures are named (``errors.py``): a damaged file raises ``CorruptCache`` (``rebuild.py``
-rescues its outbox into a fresh file); a full disk, a read-only mount or missing rights raise a
-``StorageProblem`` and nothing is moved. A write that fails is rolled back whole (COMMIT
-included), so the writer is usable again as soon as space or rights return.
-
-One writer per data dir across processes: ``Store.open`` holds the dir's lock (``lock.py``) until
-``close`` and raises ``ShopInUse`` when another process has it.
+One file, ``<data_dir>/cache.sqlite3`` (0600, WAL). Writes: ONE connection on ONE worker thread
+(``Writer``); ``write(fn)`` runs ``fn(conn)`` in one ``BEGIN IMMEDIATE … COMMIT``, durable
+(``synchronous=FULL``) by default, ``durable=False`` for bulk pulls. Reads: ``Store.reader()``,
+a read-only connection for the UI thread. Failures are named (``errors.py``: ``CorruptCache``
+vs. ``StorageProblem``) and a failed write rolls back whole. ``Store.open`` holds the data dir's
+lock (``lock.py``) until ``close``. What is promised on disk, and why: docs/durability.md.
 """
 
 from __future__ import annotations

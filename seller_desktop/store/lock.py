@@ -1,16 +1,11 @@
 """One writer per data dir across processes: an OS lock on ``<data dir>/lock``.
 
-Two processes pushing one outbox would each send the same rows (two ``product/add`` for one
-offline-created product), so every ``Store.open`` holds this lock until ``close``, and the window
-holds it for the life of the process (its store is closed and reopened when the settings change).
-The lock is the kernel's (``flock`` on POSIX, ``msvcrt.locking`` on Windows): it goes with the
-process however it ends, SIGKILL and power loss included, so there is no stale lock to clean up.
-A few lines over the OS calls instead of a dependency: we also need it re-entrant per process
-(the window's hold and its store's share one lock) and the holder's pid written for the message.
-
-In one process the lock is counted, not taken twice: opening a second ``Store`` on the same dir
-(tests, the window reopening the shop) shares it. Inside one process the sync engine's own lock
-keeps runs from overlapping.
+Two processes pushing one outbox would each send the same rows, so every ``Store.open`` holds
+this lock until ``close``, and the window for the life of the process. The lock is the kernel's
+(``flock``, ``msvcrt.locking`` on Windows): it goes with the process however it ends, so there
+is no stale lock. Re-entrant per process (counted, not taken twice: a second ``Store`` on the
+same dir shares it) and it records the holder's pid for the message. Why not a dependency:
+docs/architecture.md.
 """
 
 from __future__ import annotations

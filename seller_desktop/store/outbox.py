@@ -1,39 +1,11 @@
 """The outbox: the seller's changes, in order, until the server confirmed each one.
 
-Row life: ``pending`` → ``sending`` (committed durably BEFORE the request goes out) → ``done``
-(the server confirmed) or ``failed`` (only on a definite refusal from the store, with its
-reason in ``last_error``; the seller can edit, retry or drop it) or ``conflict`` (the server
-changed the same fields; see ``ConflictRepo``). After a crash, a row left in ``sending`` means
-"outcome unknown": the sync engine reads the server state before it sends again (never two
-shipments or two waybills for one parcel). A transport problem (offline, garbled reply) leaves
-the row where it was, with the problem noted in ``last_error`` (:func:`note_error`).
-
-Claims: ``mark_sending(conn, id, seen=row)`` is a compare-and-set on the row as the pusher read
-it (state and attempts). If another pusher claimed or finished the row meanwhile (another
-process on the same data dir, which the data-dir lock should already prevent), it raises
-``ClaimLost``: that row is someone else's now, and the pusher skips it without sending.
-Completing a row that is already done is a no-op for the same reason.
-
-Scheduling: ``not_before`` (unix s) keeps a row back after the store asked it to wait (the
-after-sale refund rate: one refund call per order per minute); ``reschedule`` sets it.
-
-Order: rows of one entity (entity, entity_id) go out one at a time, oldest first. Only the oldest
-row that is not done is eligible; while it is failed or in conflict, the entity's later rows
-wait. Different entities are independent.
-
-Ops (``op``) and payloads, written by ``ops/`` and read by ``sync/``:
-- product: ``create`` (product dict), ``edit`` (product dict; ``base`` = {edit_time, fields}),
-  ``list`` / ``delist`` / ``delete`` ({product_id}), ``stock_delta`` ({product_id, sku_id,
-  delta}: always a delta, never an absolute stock).
-- order: ``merchant_note`` ({order_id, notes}), ``gift_note`` ({order_id, present_order_id,
-  notes}), ``ship`` ({order_id, parcel: {delivery_id, waybill_id, items…}}).
-- order (buyer requests): ``address_accept`` / ``address_reject`` / ``sku_approve`` /
-  ``sku_reject`` ({order_id}).
-- aftersale (entity_id = case id): ``accept`` ({case_id, order_id, from_status, address_id,
-  accept_type}), ``reject`` ({…, reject_reason_type, reject_reason}), ``negotiate``,
-  ``refund_certificate``, ``reship``, ``reject_reship`` (see ``ops/aftersale.py``).
-- waybill: ``ewaybill_create`` ({ewaybill_order_id, order_id, delivery_id, acct_id, …}),
-  ``print_report`` ({ewaybill_order_id, delivery_id, waybill_id, reprint}).
+Row life: ``pending`` → ``sending`` (committed durably BEFORE the request goes out) → ``done``,
+``failed`` (only on a definite refusal) or ``conflict``; a row left ``sending`` means
+"outcome unknown" and is read back before it is sent again. Rows of one entity go one at a time,
+oldest first. ``mark_sending(..., seen=row)`` is a compare-and-set (``ClaimLost``);
+``not_before`` keeps a row back when the store asked it to wait (``reschedule``). The ops and
+their payloads, written by ``ops/`` and read by ``sync/``: docs/architecture.md, "Outbox".
 """
 
 from __future__ import annotations

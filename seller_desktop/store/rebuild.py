@@ -1,22 +1,13 @@
 """Rebuilding a damaged cache without losing the seller's unsynced changes.
 
-Only for ``CorruptCache`` (never for a full disk or a read-only dir: those are not damage).
+Only for ``CorruptCache`` (never for a full disk or a read-only dir).
 ``rebuild_cache(data_dir)``, called while the caller holds the data dir's lock:
-
-1. ``rescue.rescue_unsynced`` reads the not-done outbox rows out of a copy of the damaged file
-   and keeps them in ``unsynced-<time>.json`` (fsynced; the seller's record of them);
-2. a fresh cache is built beside it (``cache.sqlite3.rebuild``) and the rows are put back in one
-   durable transaction, each with its identity: its id (so the order per entity holds), entity
-   id (an offline-created product keeps its ``local-…`` id, the marker a re-send is checked by),
-   payload, base, attempts and state. A row that was ``sending`` stays ``sending``: its outcome
-   is unknown, so the push reads the server before sending it again (a create that already
-   reached the server is found by its marker and not added twice). A ``conflict`` row goes back
-   to ``pending`` (its saved conflict did not survive; the push compares again). Offline-created
-   products get their local draft back from their create row, so the seller sees them;
-3. the damaged file is moved aside and the fresh one renamed into place (a crash before the
-   rename leaves the damaged file where it was and the rebuild is offered again).
-
-A row that can be read but not restored (a payload that is not JSON) counts as unreadable.
+``rescue.rescue_unsynced`` keeps the not-done outbox rows in ``unsynced-<time>.json``; a fresh
+cache (``cache.sqlite3.rebuild``) gets them back in one durable transaction with their identity
+(id, entity id, payload, base, attempts, state: a ``sending`` row stays ``sending``, a
+``conflict`` row becomes ``pending``); offline-created products get their local draft back; then
+the damaged file is moved aside and the fresh one renamed into place. A row that can be read but
+not restored counts as unreadable. See docs/durability.md.
 """
 
 from __future__ import annotations

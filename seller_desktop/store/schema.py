@@ -1,41 +1,10 @@
-"""The cache's tables, as SQL: what each one holds and why.
+"""The cache's tables, as SQL (migration 1, ``SCHEMA_V1``).
 
-Migration 1 (``migrations.py``) executes ``SCHEMA_V1``. Later changes are new migrations, never
-edits of this text once released.
-
-- ``products``: one row per product the seller has, keyed by ``product_id``: the server id, or
-  ``local-<uuid>`` for a product created offline until the sync engine assigns the real one
-  (``ProductRepo.assign_server_id``; ``local_id`` keeps the old key). ``draft_json`` is the
-  draft the seller sees (the server draft with unsynced local edits applied);
-  ``server_draft_json`` / ``online_json`` are the last server copies (the base of a merge).
-  The flat columns (title, prices, stock…) exist for listing, sorting and filtering.
-- ``skus``: one row per SKU of the displayed draft, for search by code and quick stock edits.
-- ``orders``: one row per order; the full order as JSON plus the columns the tabs filter, sort
-  and search on. Addresses are stored masked, as the API sends them; ``tel_last4`` is what a
-  seller types to find an order by phone. ``gift_accepted_at`` / ``gift_expired_at`` record when
-  this app first saw the gift change state.
-- ``order_lines``: a VIEW over each order's ``lines`` array (``json_each``), with the columns
-  a table would have (``order_id, idx, product_id, sku_id, title, sku_cnt, sale_price,
-  real_price, sku_code, attrs, thumb_img, delivery_deadline``). A real table cost a sixth of
-  the 50,000-order import (100,000 more rows, deleted and re-inserted on every change) to hold
-  a copy of what ``order_json`` already has; reading one order's lines through the view is one
-  primary-key lookup. (No query needs "orders containing product X" yet; that one would want
-  a table or an index.)
-- ``parcels``: the parcels shipped, from the server, plus ``local = 1`` rows for shipments
-  made here and not yet confirmed (they are the overlay, see ``orders.py``).
-- ``waybills``, ``print_log``: e-waybills taken for orders and every label print.
-- ``outbox``: the seller's changes waiting to reach the server (see ``outbox.py``).
-- ``conflicts``: fields edited here and on the server since the edit started.
-- ``watermarks``: sync progress by key (update-time windows, cursors).
-- ``products_fts`` / ``orders_fts``: external-content FTS5 tables, ``tokenize='trigram'``,
-  kept in step with their content tables by triggers, except for INSERT into ``orders``: the
-  only code that inserts orders, ``OrderRepo.upsert_many``, indexes its new rows with one
-  ``INSERT … SELECT`` per chunk (with a per-row trigger the 50,000-order import took about
-  twice as long). Queries of 1–2 characters do not use the FTS tables (see ``search.py``).
-
-Indexes are few on purpose: each one costs every import (about 0.1 s per 50,000 orders). The
-tabs sort through ``(status, ship_by = 0, ship_by, create_time)`` (to ship: the nearest
-deadline first, none last), ``(status, create_time)``, and ``(create_time)`` for ``全部``.
+``migrations.py`` executes ``SCHEMA_V1``; later changes are new migrations, never edits of this
+text once released. Tables: ``products``, ``skus``, ``orders`` (+ the ``order_lines`` view),
+``parcels``, ``waybills``, ``print_log``, ``outbox``, ``conflicts``, ``watermarks``, and the
+FTS5 trigram tables ``products_fts`` / ``orders_fts``. What each holds, why ``order_lines`` is a
+view, how new orders are indexed, and why indexes are few: docs/architecture.md, "Store".
 """
 
 SCHEMA_V1 = """

@@ -1,20 +1,10 @@
 """Migration 2: after-sale cases, buyer requests, outbox scheduling, the address a label carries.
 
-- ``aftersale_cases``: one row per case (``case_json`` = the server copy, ``store/codec`` style)
-  with the columns the 售后 tabs filter, sort and search on: ``tab`` (seller / others / closed),
-  ``actor``, ``holds`` (1: the order must not ship), ``deadline_at`` (unix s: the time the reply
-  was read + its ``deadline``; 0 = none), ``amount`` (分), ``local_action`` (a seller action
-  queued in the outbox, not yet confirmed: shown as "处理中").
-- ``aftersale_history``: every status this app saw a case in, with when (the case's history as
-  far as the cache knows it; the API has no history endpoint).
-- ``buyer_requests``: one row per (order, kind) — ``address`` (修改地址) or ``sku`` (发货前换款) —
-  ``state`` pending / accepted / rejected / gone, ``answer`` queued in the outbox.
-- ``outbox``: rebuilt (SQLite cannot change a CHECK; ids and the id sequence kept) with the ``aftersale`` entity and
-  ``not_before`` (unix s): a row the store asked to wait (the one-refund-per-order-per-minute
-  rule) is not eligible before then.
-- ``waybills.printed_address``: ``domain.guard.address_key`` of the address the waybill was taken
-  for (the carrier has it) or, failing that, the one its label first printed with; a waybill
-  whose order's address changed since is never printed, reprinted or shipped.
+Adds ``aftersale_cases`` (the server copy + the columns the 售后 tabs use), ``aftersale_history``
+(every status this app saw a case in), ``buyer_requests`` (one row per order and kind), rebuilds
+``outbox`` with the ``aftersale`` entity and ``not_before``, and adds
+``waybills.printed_address`` (the shipping guard's label address). Each column:
+docs/architecture.md, "Store".
 """
 
 SCHEMA_V2 = """

@@ -1,17 +1,11 @@
 """Full-text search over products and orders.
 
-The query is split on whitespace; every term must match (AND). Terms of 3+ characters go to
-the FTS5 trigram index as quoted phrases (``"…"`` with ``"`` doubled, so no input can be FTS
-syntax: ``AND``, ``*``, ``NEAR(`` are plain text). Terms of 1–2 characters cannot use a trigram
-index, and SQLite 3.40.1 returns no rows for ``LIKE '%张三%'`` on a trigram FTS table, so they
-are matched with ``instr()`` on the content table's columns instead (a scan, still well under
-the UI's budget at 50,000 orders). A 4-digit query finds orders by the phone's last 4 digits
-(``tel_last4`` is indexed in the FTS table and matched exactly).
-
-Any text the seller can type or paste is safe: :func:`terms` is the one way a query is split,
-and it drops control characters (a NUL ends an FTS5 string literal early: "unterminated
-string"), turns lone surrogates (which cannot be encoded for SQLite) into U+FFFD, and keeps at
-most ``MAX_QUERY`` characters in ``MAX_TERMS`` terms.
+Every whitespace-separated term must match. Terms of 3+ characters go to the FTS5 trigram index
+as quoted phrases (so no input is FTS syntax); terms of 1–2 characters are matched with
+``instr()`` on the content columns (a trigram index cannot serve them); a 4-digit term also
+finds an order by ``tel_last4``. :func:`terms` is the one way a query is split, and makes any
+typed or pasted text safe (control characters, lone surrogates, ``MAX_QUERY`` / ``MAX_TERMS``).
+Why each rule: docs/architecture.md, "Store".
 """
 
 from __future__ import annotations

@@ -1,33 +1,12 @@
 """SyncEngine: one run = push the outbox, then pull orders, after-sale cases and buyer requests
 (and the orders they touch), then products; a report at the end.
 
-Every run (and push, pull, conflict resolution) has an overall ``deadline``: past it the run
-stops as if cancelled (below) and reports :class:`TooSlow`, so a server that answers slowly
-but never quite stops (each call within its own deadline) cannot hold the sync for ever.
-
-Runs never overlap (a lock). A run stops early, keeping everything it already saved, when the
-API is offline, busy, out of quota or refuses the credentials; ``SyncReport.stopped`` says
-why and ``SyncReport.stop_error`` keeps the typed error (the CLI maps it to an exit code).
-Cancelling the task that awaits ``run()`` stops it at the next await: batches already handed
-to the writer commit or roll back whole, outbox rows keep their state (a row left ``sending``
-is reconciled with the server on the next run), so the store stays consistent.
-
-Loop latency: parsing and SQLite writes run on the store's writer thread, which shares the GIL
-with the event loop. With CPython's default 5 ms switch interval a busy writer can keep the loop
-waiting for the GIL well past 50 ms on a loaded machine; while a run is in progress the switch
-interval is lowered to 1 ms (restored afterwards), which bounds that wait. The objects that
-exist when a run starts (the app: Qt wrappers, models, modules) are frozen out of the cyclic
-GC for the run (``gc.freeze``; ``gc.unfreeze`` after): a full collection over the app's heap
-took 40–47 ms on the loop thread in the middle of a sync (see tests/sync/test_loop_stall.py).
-Full collections of what the sync itself keeps alive still grew with the shop: the id sets of
-the order pull (listed, touched, changed: one str per order) and the batches waiting for the
-writer are walked by every full pass, which ran every few seconds (the freeze leaves the old
-generation nearly empty, so its "25 % new" rule fires often) and took 11 ms at the start of a
-50,000-order pull, 20 ms by its end. So no automatic full collection runs during a run (the
-oldest generation's threshold is raised; young collections still run and are bounded); the
-little cyclic garbage that reaches the old generation meanwhile (about 3,000 objects over a
-20,000-order sync) is collected by the first full pass after it. The settings are
-process-wide: the first run to start sets them, the last to finish restores them.
+Runs never overlap (a lock) and each has an overall ``deadline`` (past it: stopped,
+``TooSlow``). A run stops early, keeping what it saved, when the API is offline, busy, out of
+quota or refuses the credentials (``SyncReport.stopped`` / ``stop_error``). Cancelling the
+awaiting task leaves the store consistent. While a run is in progress the loop stays responsive:
+a 1 ms GIL switch interval, the app's objects frozen out of the GC, no automatic full collection
+(:func:`_responsive_loop`). Why, with the measurements: docs/architecture.md, "Sync engine".
 """
 
 from __future__ import annotations

@@ -1,17 +1,12 @@
 """Pull after-sale cases and the buyer requests waiting for the seller; re-read the orders they
 touch so the order cache (status, held state, address) agrees with them.
 
-Cases: ids by update-time windows of at most 24 h from the ``aftersale.synced_to`` watermark
-minus the overlap (the whole order span on a full or first run), through the same
-``pipeline.Pipeline`` as orders, then ``getaftersaleorder`` per id; a case whose reply cannot
-be read is kept in ``aftersale.retry`` and asked again next run. SKU-change requests: the
-complete waiting list (``preshipmentchangesku/get``) each run. Address changes come with the
-orders (``pull_orders``); orders with one pending are re-read each run, since the platform
-approves them by itself after 12 h.
-
-Then every order touched by a new or changed case or request is read again with ``order/get``
-(unless this run's order pull already had it). Cases and requests first seen on a run after
-the first one are reported (``ChangeSet.new_cases`` / ``new_requests``) for the seller's notice.
+Cases: ids by update-time windows of ≤ 24 h from the ``aftersale.synced_to`` watermark (through
+``pipeline.Pipeline``), then ``getaftersaleorder`` per id; unreadable ones wait in
+``aftersale.retry``. SKU-change requests: the whole waiting list each run. Then every order
+touched by a new or changed case or request is read again. Cases and requests first seen after
+the first run are reported (``new_cases`` / ``new_requests``). Details: docs/architecture.md,
+"After-sales".
 """
 
 from __future__ import annotations

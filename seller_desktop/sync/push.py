@@ -1,36 +1,12 @@
 """Push the outbox: each entity's rows in order, each row done only when the server confirmed.
 
 The loop asks the outbox for the rows that may go out now (per entity its oldest open row),
-pushes them (different entities concurrently, up to ``ctx.concurrency``), and asks again until
-nothing is eligible. Each op has a :class:`Handler` (``push_products.py``,
-``push_orders.py``) with:
-
-- ``send(ctx, row)``: make the request(s). Non-idempotent requests are preceded by
-  :func:`mark_sending` (committed durably before the request goes out).
-- ``applied(ctx, row)``: for a row found in state ``sending`` (a crash, a lost reply, a
-  timeout): read the server and say whether the change already landed (True), surely did not
-  (False). Only then is it sent again: never two shipments, waybills or stock deltas.
-
-How failures end a row's turn (one rule for every kind of row, applied here rather than per
-handler; DESIGN.md "Failures are visible"):
-- A definite refusal from the store: ``Rejected`` (a business rule: 10020xxx, 108009, 109000,
-  a permission …), ``NotFound``, or a local problem (``RowFailed``: a missing image file; a
-  damaged payload, also when it surfaces as a KeyError/TypeError/ValueError in a handler): the
-  row is marked ``failed`` with the reason; it stays editable, the seller
-  retries or drops it (``ops.outbox``); nothing the seller typed is dropped by the engine.
-- A refusal that means "not now" (``TRY_LATER_ERRCODES``: too frequent, update conflict): the
-  row stays in line with the reason noted; its entity waits for the next run.
-- ``RowLater`` (a rate rule such as the after-sale refund rate): the row goes back to
-  ``pending`` with ``not_before``; it is not a failure and the push goes on with other rows.
-- ``ClaimLost``: another pusher (process) claimed the row first; it sends it, this one does not.
-- ``UnknownOutcome``: the row stays ``sending``; it is reconciled (read, then maybe re-sent)
-  right away, up to ``MAX_RECONCILE`` times, else on the next run.
-- A transport problem: ``Offline``, ``Busy``, ``RateLimited``, ``ServerError`` and
-  ``MalformedResponse`` (a captive portal's HTML 200, an empty, cut or garbled body, a reply of
-  the wrong shape, a broken token reply): treated like being offline. The whole push stops for
-  now, the row stays ``pending`` (or ``sending``: read back before any re-send) with the problem
-  noted, and goes out on a later run. ``QuotaExceeded``, ``AuthFailed``, ``AuthExpired``: stop
-  and say so.
+pushes them (different entities concurrently, up to ``ctx.concurrency``) and asks again until
+nothing is eligible. Each op has a :class:`Handler`: ``send`` (non-idempotent requests are
+preceded by a durable :func:`mark_sending`) and ``applied`` (for a row found ``sending``: did
+the change land? only then is it sent again). How each kind of failure ends a row's turn —
+failed, in line, later, reconciled, or the push stops as offline — is one rule, applied here:
+docs/architecture.md, "Push".
 """
 
 from __future__ import annotations

@@ -1,19 +1,11 @@
 """Push the seller's after-sale actions and answers to buyer requests, each exactly once.
 
-Every action is a write that must not happen twice (a refund pays the buyer), so each row is
-marked ``sending`` durably before its request and sent with one attempt. A row found
-``sending`` (a crash, a lost reply) is reconciled first:
-
-- a case action counts as applied iff ``getaftersaleorder`` shows the case moved on from the
-  status the seller answered (``payload.from_status``) — by our call or by anyone else's, a
-  re-send would be refused either way;
-- an address-change answer iff ``order/get`` shows no ``address_under_review`` any more; a
-  SKU-change answer iff the order is no longer in ``preshipmentchangesku/get``.
-
-The refund rate (10021059: one refund call per order per minute) is not an error: the row goes
-back to ``pending`` with ``not_before`` ≥ 60 s later and the push moves on (:class:`RowLater`).
-After a confirmed action the case (or order) is read back into the cache so the window shows
-the new status at once; a failed read-back is left to the next pull.
+Every action may not happen twice (a refund pays the buyer): each row is marked ``sending``
+durably and sent with one attempt. A row found ``sending`` counts as applied iff the server
+moved on (the case left ``payload.from_status``; no ``address_under_review``; the order left the
+SKU change list). The refund rate (10021059) sends the row back to ``pending`` with
+``not_before`` (:class:`RowLater`). A confirmed action is read back into the cache. See
+docs/architecture.md, "After-sales".
 """
 
 from __future__ import annotations

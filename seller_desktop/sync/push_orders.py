@@ -1,19 +1,11 @@
 """Push order and waybill rows: merchant notes, gift notes, shipments, e-waybills, print reports.
 
-Exactly once, per op:
-- ``ship`` (``delivery/send``, not idempotent): the order is read fresh first and the shipping
-  guard asked again (``sync/guard.py``): a case or buyer request that appeared after the label
-  printed, or an address changed since, stops it (拦截: the row fails with the reason and the
-  way out, nothing ships; 108009 from the store is the same). Then marked ``sending`` durably;
-  a row found ``sending`` is applied iff ``order/get`` shows a parcel with its waybill number.
-- ``ewaybill_create`` (取号, not idempotent): refused before sending when the shipping guard
-  now holds the order (a case or request arrived after the job was queued); the row carries
-  its own ``ewaybill_order_id``, so
-  a retry reuses it; a row found ``sending`` is applied iff ``order/get`` of that id finds it;
-  ``10025019`` (already exists) on a re-send means the first one landed: read it back.
-- ``merchant_note``, ``gift_note`` set a value (a replay is harmless); ``print_report`` tells
-  the platform a label printed: a first-print report found ``sending`` is read back
-  (``ewaybill order/get`` status printed/shipped) before it is sent again.
+``ship`` (``delivery/send``) reads the order fresh and asks the shipping guard again
+(``store.held.ship_verdict``: 拦截), then marks the row ``sending``; ``ewaybill_create`` (取号) is
+refused when the guard now holds the order and reuses the row's own ``ewaybill_order_id``; both
+are read back before any re-send. Notes set a value (a replay is harmless); a first-print
+``print_report`` found ``sending`` is read back first. The rule per op: docs/architecture.md,
+"Push".
 """
 
 from __future__ import annotations

@@ -1,18 +1,10 @@
 """Push product rows: create, edit, list, delist, delete, stock deltas.
 
-- ``create``: local images uploaded first (the row's payload is rewritten with their links, so
-  a retry does not upload again); ``out_product_id`` carries a marker we control (the
-  seller's own, else the local id) and is sent with ``add``. A row found ``sending`` is applied
-  iff the shop has a product with that marker that the cache does not know yet. On success the
-  local id becomes the server id everywhere (product row, later outbox rows, conflicts), in the
-  same transaction that marks the row done.
-- ``edit``: see ``conflicts.py`` (server draft read first, three-way merge, conflicts wait).
-- ``stock_delta``: always a delta (``stock/update`` diff_type 1/2). The server stock is read and
-  stored in the row, in the transaction that marks it ``sending``; a row found ``sending`` is
-  applied iff the server stock moved by the delta (the closer of "moved by delta" and "did not
-  move" wins when concurrent sales moved it too).
-- ``list`` / ``delist`` / ``delete``: a refusal that says the product is already in the wanted
-  state (a replay after a lost reply) counts as done.
+``create`` uploads local images first and sends a marker in ``out_product_id`` (read back by it;
+on success the local id becomes the server id everywhere); ``edit`` goes through
+``conflicts.py`` (three-way merge); ``stock_delta`` is always a delta, with the server stock
+read and stored when the row is marked ``sending``; a ``list`` / ``delist`` / ``delete`` refused
+because the product is already so counts as done. The rule per op: docs/architecture.md, "Push".
 """
 
 from __future__ import annotations

@@ -1,18 +1,11 @@
 """Runs the sync engine from the window: on demand (立即同步, F5), on a timer, at start, and a
 push shortly after the seller changed something.
 
-One run at a time. Progress arrives as ``progress(step, done, total)`` signals; a finished run
-publishes its ChangeSet through ``Events`` (the engine keeps the time of the last success in
-the store, where the CLI's runs put theirs too). Failures (offline, auth, quota) are
-reported, never raised into Qt.
-
-``schedule_push()`` (called for every local change queued in the outbox) pushes within seconds:
-debounced ``PUSH_DELAY_MS`` after the last change, so a burst goes out in one push, but never
-later than ``PUSH_MAX_WAIT_MS`` after the first. A push never overlaps a run (a change made
-during one is pushed after it); while the API is offline it waits ``PUSH_OFFLINE_RETRY_MS``
-between tries (the client's circuit fails fast meanwhile) and goes out when it is back. A push
-stopped by replies it could not read (a captive portal's page: the connection looks fine) is
-offline too: it is tried again after the same wait, not only with the next periodic sync.
+One run at a time; progress arrives as signals; a finished run publishes its ChangeSet through
+``Events``; failures are reported, never raised into Qt. ``schedule_push()`` pushes within
+seconds (debounced ``PUSH_DELAY_MS``, at most ``PUSH_MAX_WAIT_MS`` after the first change),
+never during a run, and while offline (or on unreadable replies) retries every
+``PUSH_OFFLINE_RETRY_MS``. The timings and why: docs/architecture.md, "The window".
 """
 
 from __future__ import annotations

@@ -1,16 +1,10 @@
 """Typed readers for wire dicts: tolerant of absent optional fields, strict about types.
 
-Every reader names the field's path in the :class:`MalformedResponse` it raises, so a bad reply
-can be diagnosed from the log without logging the reply itself (it may hold addresses).
-``None`` (JSON null) counts as absent. Ids are accepted as strings or numbers and returned as
-strings; integers (money in 分, counts, unix seconds) must be JSON numbers without a fraction.
-
-Sizes are bounded: a reply is the server's data only within sane limits, beyond them it is a
-malformed reply (never cached, never shown). Integers stay within ±2^53 (JSON's exact range;
-SQLite and the domain can hold them), unix times between 1970 and 2106, ids within 128
-characters, strings within ``MAX_STR`` unless the field has its own limit (``max_len``), and
-image references are ``http(s)://`` links: a reply never names a local file (only files the
-seller picked may be uploaded, see ``sync/push_products``).
+Every reader names the field's path in the :class:`MalformedResponse` it raises (the reply
+itself is never logged: it may hold addresses). ``None`` counts as absent; ids come as strings
+or numbers and leave as strings; integers must be JSON numbers without a fraction. Sizes are
+bounded (integers within ±2^53, times 1970–2106, ids ≤ 128 characters, strings ≤ ``MAX_STR`` or
+the field's ``max_len``, images only ``http(s)://`` links): beyond them a reply is malformed.
 """
 
 from __future__ import annotations

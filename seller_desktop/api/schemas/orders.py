@@ -1,19 +1,10 @@
 """Wire ↔ domain for orders (orders-shipping.md §1): order/get, list/search pages, addresses.
 
-Gift data is read from the top-level fields (``is_present``, ``present_order_id_str``,
-``present_note``, ``present_giver_openid``, ``present_send_type``) and, field by field, from the
-newer ``order_present_info`` grouping when the top level lacks it. A gift at status 12 has no
-address: an absent or all-empty ``address_info`` becomes ``None``.
-
-``Order.extra`` keeps what the domain does not model, under these keys: unmodelled top-level
-fields by their own name; ``"order_detail"`` (other order_detail fields: coupon, settle…);
-``"price_info"`` (the whole object); ``"delivery_info"`` (e.g. ``ewaybill_order_code``,
-``address_under_review``); ``"ext_info"``; ``"address_info"`` (hash_code, virtual numbers…);
-``"holds"``: the after-sale and buyer-request signals the shipping guard reads, under the app's
-own keys (``schemas/aftersale.order_hold_signals``, ``domain/guard.py``).
-
-Sizes are bounded (the reference gives no limits for notes and addresses: the caps below are
-several times what the WeChat forms accept); an order beyond them is a malformed reply.
+Gift fields are read from the top level and, field by field, from ``order_present_info`` when
+the top level lacks them; a gift at status 12 has no address (``None``). What the domain does
+not model stays in ``Order.extra`` (its keys: docs/architecture.md, "Wire schemas"), including
+``"holds"``, the after-sale and buyer-request signals the shipping guard reads. Sizes are
+bounded (caps several times what the WeChat forms accept): beyond them a reply is malformed.
 """
 
 from __future__ import annotations

@@ -1,17 +1,11 @@
 """发货: the shipping run on one screen: pick orders, take waybill numbers, preview, print, ship.
 
 ``ShippingScreen(actions, workflow=None, settings=None, component=(host, port))``: ``workflow``
-is a ``ShippingWorkflow`` over the window's store and sync engine (None: offline, printing and
-reprinting from the cache only); ``settings`` keeps the label printer, size and print path.
-Keeps the window's contract: ``open_to_ship`` signal, ``reload()``, ``on_changes(changes)``.
-
-Slots stay synchronous: dialogs (print dialog, save-as, reason, confirm) run in the slot, the
-work runs as a coroutine through the window's TaskRunner; ``current_task`` is the last one
-started (tests await it). The print button takes numbers first for checked orders without one,
-then prints ONE job and ships what printed; the progress bar and 停止 cover the job.
-Every button acts on the ticked rows, else the highlighted row (``shipping_selection``); the
-waybill accounts live in ``shipping_accounts``, 补打 / 取消面单 / 自己联系物流 in
-``shipping_orders``.
+is a ``ShippingWorkflow`` (None: offline, printing from the cache only); ``settings`` keeps the
+label printer, size and print path. Keeps the window's contract: ``open_to_ship``, ``reload()``,
+``on_changes(changes)``. Slots stay synchronous (dialogs in the slot, work through the
+TaskRunner; ``current_task`` is the last task). Selection, accounts and the actions on existing
+waybills live in ``shipping_selection``, ``shipping_accounts``, ``shipping_orders``.
 """
 
 from __future__ import annotations
