@@ -17,7 +17,9 @@ again (reported with re_print=1, logged with ``--reason``).
 
 Orders the shipping guard holds (an open after-sale case, a pending address or SKU change, a
 label printed for an address that changed since) get no waybill, print or shipment;
-``--all-pending`` skips them and prints ``held <order id>: <reason>`` for each.
+``--all-pending`` skips them, prints ``held <order id>: <reason>`` for each and ``held: N``,
+and exits ``NOT_ALL_SHIPPED`` (work left undone). ``picklist`` leaves held orders off the
+list the same way, with the same lines and exit code.
 
 Output (stdout): ``printed: N``, ``shipped: N`` (only shipments the store CONFIRMED in this
 run), ``shipped before: N`` (already shipped), ``not shipped: N`` and one ``not shipped <order
@@ -36,7 +38,7 @@ from pathlib import Path
 
 from . import cli_support
 from .api.client import ApiClient
-from .api.errors import ApiError, AuthExpired, AuthFailed
+from .api.errors import ApiError
 from .cli_exit import Exit, for_api_error
 from .cli_store import add_wait_argument, open_store, storage_exit
 from .labels import LABEL_SPECS, PageSpec, PrintError, parse_spec
@@ -47,7 +49,8 @@ from .workflows.shipping import PrintOutcome, ShippingWorkflow
 LABELS_CODES = (Exit.OK, Exit.USAGE, Exit.AUTH, Exit.NOTHING_TO_DO, Exit.NOT_ALL_SHIPPED,
                 Exit.PRINT_FAILED, Exit.LOCKED, Exit.STORAGE, Exit.CACHE, Exit.INTERRUPTED,
                 Exit.ERROR)
-PICKLIST_CODES = (Exit.OK, Exit.USAGE, Exit.NOTHING_TO_DO, Exit.PRINT_FAILED, Exit.LOCKED,
+PICKLIST_CODES = (Exit.OK, Exit.USAGE, Exit.NOTHING_TO_DO, Exit.NOT_ALL_SHIPPED,
+                  Exit.PRINT_FAILED, Exit.LOCKED,
                   Exit.STORAGE, Exit.CACHE,
                   Exit.INTERRUPTED, Exit.ERROR)
 
@@ -98,11 +101,13 @@ def _order_ids(workflow: ShippingWorkflow, args: argparse.Namespace) -> list[str
     return [c.order_id for c in workflow.candidates() if c.can_ship]
 
 
-def _held(workflow: ShippingWorkflow) -> None:
-    """``--all-pending``: one line per order the shipping guard holds, with the reason."""
-    for c in workflow.candidates():
-        if c.held:
-            print(f"held {c.order_id}: {c.verdict.text()}")
+def _held(workflow: ShippingWorkflow, args: argparse.Namespace) -> list[str]:
+    """One ``held <id>: <reason>`` line per order the shipping guard holds (of ``--orders``,
+    or of every pending order for ``--all-pending``); their ids. Work left undone: exit 7."""
+    found = [c for c in workflow.candidates(args.orders or None) if c.held]
+    for c in found:
+        print(f"held {c.order_id}: {c.verdict.text()}")
+    return [c.order_id for c in found]
 
 
 def _nothing_printable(outcome: PrintOutcome, order_ids: list[str]) -> bool:
@@ -194,10 +199,12 @@ async def _labels(args: argparse.Namespace, store: Store, spec: PageSpec,
     workflow = ShippingWorkflow(store, engine)
     if engine is not None:
         report = await engine.run()
+        for problem in report.errors:  # e.g. an earlier run's shipment intercepted (拦截) now
+            _err(f"problem: {problem}")
         if report.stop_error is not None:
             _err(f"sync stopped: {report.stopped}")
-            if isinstance(report.stop_error, (AuthFailed, AuthExpired)):
-                return for_api_error(report.stop_error)
+            if for_api_error(report.stop_error) == Exit.AUTH:  # 48001 too: no waybill either
+                return Exit.AUTH
             _err("offline: printing from the cache")
             workflow = ShippingWorkflow(store, None)
         else:
@@ -206,18 +213,28 @@ async def _labels(args: argparse.Namespace, store: Store, spec: PageSpec,
             except ApiError as exc:
                 _err(f"shop name: {exc.message}")
     order_ids = _order_ids(workflow, args)
-    if args.all_pending:
-        _held(workflow)
+    held = _held(workflow, args) if args.all_pending else []
     if not order_ids:
         print("printed: 0\nshipped: 0")
+        if held:
+            print(f"held: {len(held)}")
+            _err("nothing to print: every order waiting to ship is held (see the held lines)")
+            return Exit.NOT_ALL_SHIPPED
         _err("nothing to print: no order is waiting to ship")
         return Exit.NOTHING_TO_DO
     if args.reprint:
-        return _report_reprint(await workflow.reprint(order_ids, spec, target,
+        code = _report_reprint(await workflow.reprint(order_ids, spec, target,
                                                       args.reason or "补打"), order_ids)
-    if workflow.engine is not None:
-        await _take_numbers(workflow, order_ids, args.account)
-    return _report(workflow, await workflow.print_labels(order_ids, spec, target), order_ids)
+    else:
+        if workflow.engine is not None:
+            await _take_numbers(workflow, order_ids, args.account)
+        code = _report(workflow, await workflow.print_labels(order_ids, spec, target),
+                       order_ids)
+    if held:
+        print(f"held: {len(held)}")
+        if code == Exit.OK:  # the others went out; the held ones did not
+            return Exit.NOT_ALL_SHIPPED
+    return code
 
 
 def main(argv: Sequence[str]) -> int:
@@ -270,8 +287,13 @@ def main_picklist(argv: Sequence[str]) -> int:
     _, store = opened
     try:
         workflow = ShippingWorkflow(store, None)
-        order_ids = _order_ids(workflow, args)
+        held = _held(workflow, args)
+        order_ids = [o for o in _order_ids(workflow, args) if o not in held]
         if not order_ids:
+            if held:
+                print(f"orders: 0\nheld: {len(held)}")
+                _err("nothing to pick: every order asked for is held (see the held lines)")
+                return Exit.NOT_ALL_SHIPPED
             _err("nothing to pick: no order is waiting to ship")
             return Exit.NOTHING_TO_DO
         for target in filter(None, (args.pdf, args.slips)):
@@ -288,7 +310,11 @@ def main_picklist(argv: Sequence[str]) -> int:
             return Exit.PRINT_FAILED
         print(f"orders: {len(order_ids)}")
         print(f"pages: {result.pages_printed}")
-        return Exit.OK if result.ok else Exit.PRINT_FAILED
+        if held:
+            print(f"held: {len(held)}")
+        if not result.ok:
+            return Exit.PRINT_FAILED
+        return Exit.NOT_ALL_SHIPPED if held else Exit.OK
     except KeyboardInterrupt:
         _err("interrupted")
         return Exit.INTERRUPTED
