@@ -128,7 +128,7 @@ def main(argv: Sequence[str]) -> int:
     if args.action == "reject" and args.reason_type <= 0:
         _err("reject needs --reason-type (see rejectreason/get)")
         return Exit.USAGE
-    opened = open_store(args.data_dir, args.wait, cli_support.shop_of(args))
+    opened = open_store(args)
     if isinstance(opened, int):
         return opened
     paths, store = opened

@@ -84,6 +84,7 @@ def _picklist_parser() -> argparse.ArgumentParser:
     parser = cli_support.parser("seller-desktop picklist",
                                 "A4 pick list (and packing slips) from the cache.",
                                 PICKLIST_CODES)
+    cli_support.demo_option(parser)
     _selection(parser)
     parser.add_argument("--pdf", type=Path, required=True, help="the pick list PDF")
     parser.add_argument("--slips", type=Path, help="also write per-order packing slips here")
@@ -249,7 +250,7 @@ def main(argv: Sequence[str]) -> int:
     if not spec.is_label:
         _err("--size must be a label size")
         return Exit.USAGE
-    opened = open_store(args.data_dir, args.wait, cli_support.shop_of(args))
+    opened = open_store(args)
     if isinstance(opened, int):
         return opened
     paths, store = opened
@@ -281,7 +282,7 @@ def main_picklist(argv: Sequence[str]) -> int:
     """``seller-desktop picklist …``; returns the exit code."""
     args = _picklist_parser().parse_args(list(argv))
     cli_support.setup_logging(args.verbose)
-    opened = open_store(args.data_dir, args.wait, cli_support.shop_of(args))
+    opened = open_store(args)
     if isinstance(opened, int):
         return opened
     _, store = opened

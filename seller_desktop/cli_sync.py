@@ -126,7 +126,7 @@ def main(argv: list[str]) -> int:
         if conn.creds is None:
             print(cli_support.no_credentials_help(paths), file=sys.stderr)
             return Exit.AUTH
-        opened = open_store(args.data_dir, args.wait, cli_support.shop_of(args))
+        opened = open_store(args)
         if isinstance(opened, int):
             return opened
         _paths, store = opened
