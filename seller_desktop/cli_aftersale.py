@@ -1,7 +1,8 @@
 """``seller-desktop aftersale``: the after-sale cases for scripts — list them, accept or reject.
 
-    seller-desktop aftersale [--data-dir DIR] [--api-base URL] [--json] [--open]
-    seller-desktop aftersale accept CASE_ID… [--address-id ID] [--data-dir …] [--api-base …]
+    seller-desktop aftersale [list] [--api-base URL | --demo] [--data-dir DIR] [--wait SECONDS]
+                             [--json] [--open] [--verbose]
+    seller-desktop aftersale accept CASE_ID… [--address-id ID] […the same shop options]
     seller-desktop aftersale reject CASE_ID… --reason-type N [--reason TEXT] […]
 
 With credentials (see ``cli_support``) the shop is synced first; without, the cache is used as

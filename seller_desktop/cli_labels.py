@@ -1,10 +1,11 @@
 """``seller-desktop labels`` and ``seller-desktop picklist``: the shipping run without the window.
 
-    seller-desktop labels [--api-base URL | --demo] [--data-dir DIR] [--orders ID… | --all-pending]
-                          [--size 76x130|100x150|100x180] [--pdf FILE | --printer NAME]
-                          [--reprint [--reason TEXT]] [--account ACCT_ID]
-    seller-desktop picklist [--data-dir DIR] [--orders ID… | --all-pending] --pdf FILE
-                            [--slips FILE]
+    seller-desktop labels [--api-base URL | --demo] [--data-dir DIR] [--wait SECONDS]
+                          (--orders ID… | --all-pending) (--pdf FILE | --printer NAME)
+                          [--size 76x130|100x150|100x180] [--reprint [--reason TEXT]]
+                          [--account ACCT_ID] [--verbose]
+    seller-desktop picklist [--demo] [--data-dir DIR] [--wait SECONDS]
+                            (--orders ID… | --all-pending) --pdf FILE [--slips FILE] [--verbose]
 
 ``labels`` works from the cache. It first checks that the print target can work (the PDF's
 folder takes a file; the printer exists and accepts jobs): a bad target stops the run before

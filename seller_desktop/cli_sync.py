@@ -1,6 +1,7 @@
 """``seller-desktop sync``: a headless sync of one shop into a data dir.
 
-    seller-desktop sync [--api-base URL | --demo] [--data-dir DIR] [--full] [--order-days N]
+    seller-desktop sync [--api-base URL | --demo] [--data-dir DIR] [--wait SECONDS] [--full]
+                        [--order-days N] [--quiet] [--verbose]
 
 Credentials: ``SELLER_DESKTOP_APPID`` / ``SELLER_DESKTOP_SECRET``, else the keyring entry of
 the AppID the window saved in ``<data dir>/account.json`` (see ``cli_support``). Progress goes
