@@ -169,22 +169,31 @@ def _report(workflow: ShippingWorkflow, outcome: PrintOutcome, order_ids: list[s
 
 
 async def _take_numbers(workflow: ShippingWorkflow, order_ids: list[str],
-                        acct_id: str | None) -> None:
+                        acct_id: str | None) -> Exit | None:
+    """Take numbers for the orders that have none; an exit code when the run must stop."""
     missing = [c.order_id for c in workflow.candidates(order_ids)
                if c.can_ship and (c.waybill is None or c.waybill_error)]
     if not missing:
-        return
-    accounts = await workflow.accounts()
+        return None
+    try:
+        accounts = await workflow.accounts()
+    except ApiError as exc:  # offline since the sync, or no e-waybill permission (48001)
+        _err(f"e-waybill accounts: {exc.message}")
+        if for_api_error(exc) == Exit.AUTH:
+            print("printed: 0\nshipped: 0")
+            return Exit.AUTH
+        return None  # the orders that have numbers still print; the others are named
     usable = [a for a in accounts if (a.acct_id == acct_id if acct_id else a.available > 0)]
     if not usable:
         _err(f"no e-waybill account {acct_id or 'with waybill stock'}")
-        return
+        return None
     batch = await workflow.create_waybills(missing, usable[0])
     print(f"waybills: {len(batch.created)}")
     for oid, why in sorted({**batch.failed, **batch.refused}.items()):
         _err(f"no waybill for {oid}: {why}")
     for oid in batch.waiting:
         _err(f"waybill for {oid} still queued")
+    return None
 
 
 async def _labels(args: argparse.Namespace, store: Store, spec: PageSpec,
@@ -229,7 +238,9 @@ async def _labels(args: argparse.Namespace, store: Store, spec: PageSpec,
                                                       args.reason or "补打"), order_ids)
     else:
         if workflow.engine is not None:
-            await _take_numbers(workflow, order_ids, args.account)
+            stop = await _take_numbers(workflow, order_ids, args.account)
+            if stop is not None:
+                return stop
         code = _report(workflow, await workflow.print_labels(order_ids, spec, target),
                        order_ids)
     if held:

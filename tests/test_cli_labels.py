@@ -403,3 +403,19 @@ def test_a_permission_the_app_lacks_stops_labels_as_auth(
                  "--pdf", str(tmp_path / "l.pdf")])
     assert code == Exit.AUTH, capsys.readouterr()
     assert not sandbox_state(sandbox.url)["ewaybills"] and not (tmp_path / "l.pdf").exists()
+
+
+def test_no_e_waybill_permission_stops_before_printing_with_3(
+        sandbox: SandboxServer, creds: dict[str, str], data_dir: Path, tmp_path: Path, qapp,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The sync works but the e-waybill API is not enabled for the app: one line naming it and
+    exit 3, not a traceback (exit 1) after the sync."""
+    ids = new_orders(sandbox.url, 1)
+    control(sandbox.url, "/sandbox/auth/permission", {
+        "enabled": False, "paths": [EWB + "account/get", EWB + "delivery/get"]})
+    code = main(["--api-base", sandbox.url, "--data-dir", str(data_dir), "--orders", *ids,
+                 "--pdf", str(tmp_path / "l.pdf")])
+    out, err = capsys.readouterr()
+    assert code == Exit.AUTH, (out, err)
+    assert "e-waybill accounts: 没有调用该接口的权限" in err and "Traceback" not in err
+    assert not (tmp_path / "l.pdf").exists() and not log_ops(sandbox.shop, SEND)
