@@ -53,30 +53,39 @@ def _compact(conn: sqlite3.Connection, path: Path) -> bool:
 def scrub_cache(conn: sqlite3.Connection, path: Path) -> None:
     """Once per cache: empty ``waybills.print_info`` here and in the ``*.bak`` copies beside
     ``path``. ``conn`` is the writer connection in autocommit mode. The one-time VACUUM takes
-    seconds on a large cache, on the writer thread while the shop opens (never the UI's)."""
+    seconds on a large cache, on the writer thread while the shop opens (never the UI's). A
+    disk that cannot take the writes now (full) does not stop the shop from opening: the scrub
+    is tried again on the next open."""
     if not _has_waybills(conn):
         return
     marks = Watermarks(conn)
     before = marks.get(SCRUBBED)
     if before == DONE:
         return
-    conn.execute("BEGIN IMMEDIATE")
     try:
+        conn.execute("BEGIN IMMEDIATE")
         emptied = _empty_print_info(conn)
         marks.set(SCRUBBED, EMPTIED)
         conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+    except sqlite3.Error as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        log.warning("label print data not removed from %s yet: %s", path.name, exc)
+        return
     if emptied or before == EMPTIED:
         log.info("removed the label print data of %d waybills from the cache", emptied)
         for backup in sorted(path.parent.glob(f"{path.name}.*.bak")):
             scrub_backup(backup)
         if not _compact(conn, path):
             return  # the column is empty; the rewrite is tried again next time
-    conn.execute("BEGIN IMMEDIATE")
-    marks.set(SCRUBBED, DONE)
-    conn.execute("COMMIT")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        marks.set(SCRUBBED, DONE)
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        log.warning("cache %s: scrub not recorded yet: %s", path.name, exc)
 
 
 def scrub_backup(path: Path) -> None:

@@ -98,3 +98,33 @@ def test_a_cache_without_print_info_is_not_rewritten(data_dir: Path) -> None:
         assert store.reader().execute("SELECT value FROM watermarks WHERE key = ?",
                                       (SCRUBBED,)).fetchone()[0] == "done"
     assert (path.stat().st_ino, path.stat().st_size) == inode
+
+
+def test_a_full_disk_delays_the_scrub_but_not_the_shop(tmp_path: Path) -> None:
+    """The scrub writes (and VACUUM needs room for a copy): on a full disk the shop still opens
+    as it did before, and the next open with space does the scrub."""
+    from storage_support import fill, small_disk
+
+    with small_disk(tmp_path / "disk") as disk:
+        data_dir = disk / "data"
+        with Store.open(data_dir) as store:
+            def old_version(conn: sqlite3.Connection) -> None:
+                for i in range(20):
+                    WaybillRepo(conn).upsert(_waybill(str(i)))
+                conn.execute("UPDATE waybills SET print_info = ?", (PRINT_INFO,))
+                conn.execute("DELETE FROM watermarks WHERE key = ?", (SCRUBBED,))
+
+            store.writer.write_sync(old_version)
+        keeper = sqlite3.connect(data_dir / CACHE_NAME)  # keeps the -wal/-shm files in place
+        keeper.execute("SELECT count(*) FROM waybills").fetchone()
+        filler = fill(disk)
+        try:
+            with Store.open(data_dir) as store:  # the UPDATE or the VACUUM cannot be written
+                assert store.reader().execute("SELECT count(*) FROM waybills").fetchone()[0] == 20
+        finally:
+            keeper.close()
+        filler.unlink()
+        with Store.open(data_dir):
+            pass
+        assert _stored(data_dir / CACHE_NAME) == [""] * 20
+        assert BUYER.hex().encode() not in _on_disk(data_dir / CACHE_NAME)
