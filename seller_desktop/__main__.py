@@ -3,6 +3,7 @@
     seller-desktop [--data-dir DIR] [--demo | --api-base URL] [--lang L]    the desktop app
     seller-desktop --version
     seller-desktop sandbox [...]                    serve the sandbox store
+    (each command's full synopsis: README "Command line", kept equal by tests/test_cli_readme)
     seller-desktop sync [...]                       headless sync into a data dir
     seller-desktop labels [...] / picklist [...]    render or print labels and pick lists
     seller-desktop aftersale [...]                  list after-sale cases; accept / reject them

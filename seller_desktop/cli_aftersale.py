@@ -16,7 +16,6 @@ from collections.abc import Sequence
 
 from . import cli_support
 from .api.client import ApiClient
-from .api.errors import AuthExpired, AuthFailed
 from .cli_exit import Exit, for_api_error
 from .cli_labels import _err
 from .cli_store import add_wait_argument, open_store, storage_exit
@@ -80,8 +79,10 @@ async def _act(args: argparse.Namespace, store: Store, engine: SyncEngine | None
         row = outbox.latest_open(store.reader(), "aftersale", case_id)
         if row is not None:
             queued[case_id] = row.id
+    denied = None
     if engine is not None and queued:
         await engine.push()
+        denied = engine.last_report.denied if engine.last_report else None
     conn = store.reader()
     for case_id, row_id in queued.items():
         row = outbox.get(conn, row_id)
@@ -99,6 +100,9 @@ async def _act(args: argparse.Namespace, store: Store, engine: SyncEngine | None
             print(f"waiting {case_id}: {why}")
             if code == Exit.OK:
                 code = Exit.QUEUED
+    if denied is not None:  # the app lacks the permission: a setup problem, not these cases
+        _err(f"permission: {denied.message} [{denied.errcode}]")
+        return Exit.AUTH
     return code
 
 
@@ -112,7 +116,7 @@ def main(argv: Sequence[str]) -> int:
     if args.action == "reject" and args.reason_type <= 0:
         _err("reject needs --reason-type (see rejectreason/get)")
         return Exit.USAGE
-    opened = open_store(args.data_dir, args.wait)
+    opened = open_store(args)
     if isinstance(opened, int):
         return opened
     paths, store = opened
@@ -130,10 +134,13 @@ def main(argv: Sequence[str]) -> int:
         async with ApiClient(conn.api_base, creds.appid, creds.secret) as api:
             engine = SyncEngine(api, store)
             report = await engine.run()
+            for problem in report.errors:  # refusals of earlier answers (and 拦截) included
+                _err(f"problem: {problem}")
             if report.stop_error is not None:
                 _err(f"sync stopped: {report.stopped}")
-                if isinstance(report.stop_error, (AuthFailed, AuthExpired)):
-                    return for_api_error(report.stop_error)
+            refused = report.denied or report.stop_error
+            if refused is not None and for_api_error(refused) == Exit.AUTH:
+                return Exit.AUTH  # wrong credentials or no after-sale permission: nothing sent
             if args.action == "list":
                 _print_list(store, args.json, args.open)
                 return Exit.OK

@@ -21,6 +21,7 @@ from .api.errors import (
     Busy,
     MalformedResponse,
     Offline,
+    PermissionDenied,
     QuotaExceeded,
     RateLimited,
     ServerError,
@@ -50,7 +51,8 @@ MEANING: dict[Exit, str] = {
     Exit.OK: "done",
     Exit.ERROR: "an unexpected error (a bug: please report it with the message)",
     Exit.USAGE: "bad arguments",
-    Exit.AUTH: "no credentials, or the store refused them",
+    Exit.AUTH: "no credentials, the store refused them, or the app lacks the permission for an "
+               "API (48001/48004: grant it in the shop's back office)",
     Exit.QUOTA: "the API quota of the day is used up; try again tomorrow",
     Exit.OFFLINE: "the store cannot be reached, is busy or failing, or its replies are unreadable "
                   "(a captive portal); nothing is lost, run again later",
@@ -59,7 +61,8 @@ MEANING: dict[Exit, str] = {
                           "the others were",
     Exit.PRINT_FAILED: "the print target cannot work (PDF folder, printer: checked before any "
                        "waybill number is taken) or the print job failed; nothing was shipped",
-    Exit.FAILED_ROWS: "the store refused some local changes (see 失败 in the window)",
+    Exit.FAILED_ROWS: "the store refused some local changes, or intercepted them (拦截), or they "
+                      "conflict with the server (see 失败 / 冲突 in the window)",
     Exit.LOCKED: "the data dir is in use by another seller-desktop (window or command); "
                  "--wait SECONDS waits for it",
     Exit.CACHE: "the cache file is damaged (open the window to rebuild it, keeping unsynced "
@@ -67,8 +70,9 @@ MEANING: dict[Exit, str] = {
     Exit.NO_DISPLAY: "the window needs a display (DISPLAY / WAYLAND_DISPLAY); the commands do not",
     Exit.STORAGE: "the disk is full, read-only, or the data dir is not yours: nothing was "
                   "moved or lost; run again once it is fixed",
-    Exit.QUEUED: "some answers are queued, not yet confirmed by the store (offline, or it asked "
-                 "to wait, e.g. one refund per order per minute); the next sync sends them",
+    Exit.QUEUED: "some changes or answers are still queued, not yet confirmed by the store "
+                 "(offline, or it asked to wait, e.g. one refund per order per minute); the "
+                 "next sync sends them",
     Exit.INTERRUPTED: "interrupted (Ctrl+C); what was saved stays saved",
 }
 
@@ -77,7 +81,7 @@ def for_api_error(error: ApiError | None) -> Exit:
     """The code for the error that stopped a run against the store (None: it did not stop)."""
     if error is None:
         return Exit.OK
-    if isinstance(error, (AuthFailed, AuthExpired)):
+    if isinstance(error, (AuthFailed, AuthExpired, PermissionDenied)):
         return Exit.AUTH
     if isinstance(error, QuotaExceeded):
         return Exit.QUOTA

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import cli_support
 from .api.client import ApiClient
-from .api.errors import ApiError, AuthExpired, AuthFailed
+from .api.errors import ApiError
 from .cli_exit import Exit, for_api_error
 from .cli_store import add_wait_argument, open_store, storage_exit
 from .labels import LABEL_SPECS, PageSpec, PrintError, parse_spec
@@ -30,7 +30,8 @@ from .workflows.shipping import PrintOutcome, ShippingWorkflow
 LABELS_CODES = (Exit.OK, Exit.USAGE, Exit.AUTH, Exit.NOTHING_TO_DO, Exit.NOT_ALL_SHIPPED,
                 Exit.PRINT_FAILED, Exit.LOCKED, Exit.STORAGE, Exit.CACHE, Exit.INTERRUPTED,
                 Exit.ERROR)
-PICKLIST_CODES = (Exit.OK, Exit.USAGE, Exit.NOTHING_TO_DO, Exit.PRINT_FAILED, Exit.LOCKED,
+PICKLIST_CODES = (Exit.OK, Exit.USAGE, Exit.NOTHING_TO_DO, Exit.NOT_ALL_SHIPPED,
+                  Exit.PRINT_FAILED, Exit.LOCKED,
                   Exit.STORAGE, Exit.CACHE,
                   Exit.INTERRUPTED, Exit.ERROR)
 
@@ -64,6 +65,7 @@ def _picklist_parser() -> argparse.ArgumentParser:
     parser = cli_support.parser("seller-desktop picklist",
                                 "A4 pick list (and packing slips) from the cache.",
                                 PICKLIST_CODES)
+    cli_support.demo_option(parser)
     _selection(parser)
     parser.add_argument("--pdf", type=Path, required=True, help="the pick list PDF")
     parser.add_argument("--slips", type=Path, help="also write per-order packing slips here")
@@ -81,11 +83,13 @@ def _order_ids(workflow: ShippingWorkflow, args: argparse.Namespace) -> list[str
     return [c.order_id for c in workflow.candidates() if c.can_ship]
 
 
-def _held(workflow: ShippingWorkflow) -> None:
-    """``--all-pending``: one line per order the shipping guard holds, with the reason."""
-    for c in workflow.candidates():
-        if c.held:
-            print(f"held {c.order_id}: {c.verdict.text()}")
+def _held(workflow: ShippingWorkflow, args: argparse.Namespace) -> list[str]:
+    """One ``held <id>: <reason>`` line per order the shipping guard holds (of ``--orders``,
+    or of every pending order for ``--all-pending``); their ids. Work left undone: exit 7."""
+    found = [c for c in workflow.candidates(args.orders or None) if c.held]
+    for c in found:
+        print(f"held {c.order_id}: {c.verdict.text()}")
+    return [c.order_id for c in found]
 
 
 def _nothing_printable(outcome: PrintOutcome, order_ids: list[str]) -> bool:
@@ -145,22 +149,31 @@ def _report(workflow: ShippingWorkflow, outcome: PrintOutcome, order_ids: list[s
 
 
 async def _take_numbers(workflow: ShippingWorkflow, order_ids: list[str],
-                        acct_id: str | None) -> None:
+                        acct_id: str | None) -> Exit | None:
+    """Take numbers for the orders that have none; an exit code when the run must stop."""
     missing = [c.order_id for c in workflow.candidates(order_ids)
                if c.can_ship and (c.waybill is None or c.waybill_error)]
     if not missing:
-        return
-    accounts = await workflow.accounts()
+        return None
+    try:
+        accounts = await workflow.accounts()
+    except ApiError as exc:  # offline since the sync, or no e-waybill permission (48001)
+        _err(f"e-waybill accounts: {exc.message}")
+        if for_api_error(exc) == Exit.AUTH:
+            print("printed: 0\nshipped: 0")
+            return Exit.AUTH
+        return None  # the orders that have numbers still print; the others are named
     usable = [a for a in accounts if (a.acct_id == acct_id if acct_id else a.available > 0)]
     if not usable:
         _err(f"no e-waybill account {acct_id or 'with waybill stock'}")
-        return
+        return None
     batch = await workflow.create_waybills(missing, usable[0])
     print(f"waybills: {len(batch.created)}")
     for oid, why in sorted({**batch.failed, **batch.refused}.items()):
         _err(f"no waybill for {oid}: {why}")
     for oid in batch.waiting:
         _err(f"waybill for {oid} still queued")
+    return None
 
 
 async def _labels(args: argparse.Namespace, store: Store, spec: PageSpec,
@@ -177,10 +190,12 @@ async def _labels(args: argparse.Namespace, store: Store, spec: PageSpec,
     workflow = ShippingWorkflow(store, engine)
     if engine is not None:
         report = await engine.run()
+        for problem in report.errors:  # e.g. an earlier run's shipment intercepted (拦截) now
+            _err(f"problem: {problem}")
         if report.stop_error is not None:
             _err(f"sync stopped: {report.stopped}")
-            if isinstance(report.stop_error, (AuthFailed, AuthExpired)):
-                return for_api_error(report.stop_error)
+            if for_api_error(report.stop_error) == Exit.AUTH:  # 48001 too: no waybill either
+                return Exit.AUTH
             _err("offline: printing from the cache")
             workflow = ShippingWorkflow(store, None)
         else:
@@ -189,18 +204,30 @@ async def _labels(args: argparse.Namespace, store: Store, spec: PageSpec,
             except ApiError as exc:
                 _err(f"shop name: {exc.message}")
     order_ids = _order_ids(workflow, args)
-    if args.all_pending:
-        _held(workflow)
+    held = _held(workflow, args) if args.all_pending else []
     if not order_ids:
         print("printed: 0\nshipped: 0")
+        if held:
+            print(f"held: {len(held)}")
+            _err("nothing to print: every order waiting to ship is held (see the held lines)")
+            return Exit.NOT_ALL_SHIPPED
         _err("nothing to print: no order is waiting to ship")
         return Exit.NOTHING_TO_DO
     if args.reprint:
-        return _report_reprint(await workflow.reprint(order_ids, spec, target,
+        code = _report_reprint(await workflow.reprint(order_ids, spec, target,
                                                       args.reason or "补打"), order_ids)
-    if workflow.engine is not None:
-        await _take_numbers(workflow, order_ids, args.account)
-    return _report(workflow, await workflow.print_labels(order_ids, spec, target), order_ids)
+    else:
+        if workflow.engine is not None:
+            stop = await _take_numbers(workflow, order_ids, args.account)
+            if stop is not None:
+                return stop
+        code = _report(workflow, await workflow.print_labels(order_ids, spec, target),
+                       order_ids)
+    if held:
+        print(f"held: {len(held)}")
+        if code == Exit.OK:  # the others went out; the held ones did not
+            return Exit.NOT_ALL_SHIPPED
+    return code
 
 
 def main(argv: Sequence[str]) -> int:
@@ -215,7 +242,7 @@ def main(argv: Sequence[str]) -> int:
     if not spec.is_label:
         _err("--size must be a label size")
         return Exit.USAGE
-    opened = open_store(args.data_dir, args.wait, cli_support.shop_of(args))
+    opened = open_store(args)
     if isinstance(opened, int):
         return opened
     paths, store = opened
@@ -247,14 +274,19 @@ def main_picklist(argv: Sequence[str]) -> int:
     """``seller-desktop picklist …``; returns the exit code."""
     args = _picklist_parser().parse_args(list(argv))
     cli_support.setup_logging(args.verbose)
-    opened = open_store(args.data_dir, args.wait, cli_support.shop_of(args))
+    opened = open_store(args)
     if isinstance(opened, int):
         return opened
     _, store = opened
     try:
         workflow = ShippingWorkflow(store, None)
-        order_ids = _order_ids(workflow, args)
+        held = _held(workflow, args)
+        order_ids = [o for o in _order_ids(workflow, args) if o not in held]
         if not order_ids:
+            if held:
+                print(f"orders: 0\nheld: {len(held)}")
+                _err("nothing to pick: every order asked for is held (see the held lines)")
+                return Exit.NOT_ALL_SHIPPED
             _err("nothing to pick: no order is waiting to ship")
             return Exit.NOTHING_TO_DO
         for target in filter(None, (args.pdf, args.slips)):
@@ -271,7 +303,11 @@ def main_picklist(argv: Sequence[str]) -> int:
             return Exit.PRINT_FAILED
         print(f"orders: {len(order_ids)}")
         print(f"pages: {result.pages_printed}")
-        return Exit.OK if result.ok else Exit.PRINT_FAILED
+        if held:
+            print(f"held: {len(held)}")
+        if not result.ok:
+            return Exit.PRINT_FAILED
+        return Exit.NOT_ALL_SHIPPED if held else Exit.OK
     except KeyboardInterrupt:
         _err("interrupted")
         return Exit.INTERRUPTED

@@ -1,11 +1,11 @@
 """The command-line tools' door to the data dir: open the cache, or say in one line why not.
 
-Every subcommand that opens a shop (``sync``, ``labels``, ``picklist``) goes through
-``open_store``; one that fails while working (a disk that fills up mid-sync) ends through
-``storage_exit``. No traceback reaches the seller; each case has its own exit code (``cli_exit``): ``LOCKED``
+Every subcommand that opens a shop (``sync``, ``labels``, ``picklist``, ``aftersale``) goes
+through ``open_store``, which picks the shop's folder from the flags as the window does; one
+that fails while working (a disk that fills up mid-sync) ends through ``storage_exit``. No
+traceback reaches the seller; each case has its own exit code (``cli_exit``): ``LOCKED``
 (another seller-desktop holds the data dir; ``--wait SECONDS`` waits for it), ``STORAGE`` (disk
-full, read-only, not ours, an I/O error: nothing moved or lost), ``CACHE`` (damaged or too new).
-"""
+full, read-only, not ours, an I/O error: nothing moved or lost), ``CACHE`` (damaged or too new)."""
 
 from __future__ import annotations
 
@@ -77,13 +77,17 @@ def storage_exit(exc: StoreError) -> Exit:
     return exit_code(exc)
 
 
-def open_store(data_dir: str | None, wait: float = 0.0,
-               identity: str | None = None) -> tuple[Paths, Store] | Exit:
-    """The data dir's paths and the open store of the shop ``identity`` (``config.shop_dir``;
-    None: the data dir's own), or the exit code after printing why not."""
+def open_store(args: argparse.Namespace) -> tuple[Paths, Store] | Exit:
+    """The data dir's paths and the open store of the shop the flags name (``--demo``, else
+    the account: ``cli_support.shop_of``, the folder the window opens for the same flags), or
+    the exit code after printing why not. Every command opens its shop here, so none can
+    resolve the folder differently."""
+    from .cli_support import shop_of
+
+    data_dir = args.data_dir
     try:
         paths = Paths.resolve(data_dir)
-        return paths, Store.open(shop_dir(paths, identity), wait=wait)
+        return paths, Store.open(shop_dir(paths, shop_of(args)), wait=args.wait)
     except StoreError as exc:
         return storage_exit(exc)
     except OSError as exc:  # the data dir itself could not be made

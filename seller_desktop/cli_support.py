@@ -50,13 +50,21 @@ def parser(prog: str, description: str, codes: Iterable[Exit]) -> argparse.Argum
     return p
 
 
+DEMO_HELP = "use the demo shop of the data dir (as `seller-desktop --demo` does)"
+
+
 def shop_options(p: argparse.ArgumentParser) -> None:
     """``--api-base`` and ``--demo``, for the commands that talk to the store."""
     shop = p.add_mutually_exclusive_group()
     shop.add_argument("--api-base", type=api_base_arg, help=f"API base URL, e.g. a `seller-desktop sandbox`'s "
                                          f"(default: account.json, else {DEFAULT_API_BASE})")
-    shop.add_argument("--demo", action="store_true",
-                      help="use the demo shop of the data dir (as `seller-desktop --demo` does)")
+    shop.add_argument("--demo", action="store_true", help=DEMO_HELP)
+
+
+def demo_option(p: argparse.ArgumentParser) -> None:
+    """``--demo`` alone, for the commands that work from the cache (``picklist``): it picks
+    the demo shop's folder, as the window's ``--demo`` does (``shop_of``)."""
+    p.add_argument("--demo", action="store_true", help=DEMO_HELP)
 
 
 def no_credentials_help(paths: Paths) -> str:

@@ -1,15 +1,17 @@
 """``seller-desktop sync``: a headless sync of one shop into a data dir.
 
-    seller-desktop sync [--api-base URL | --demo] [--data-dir DIR] [--full] [--order-days N]
+    seller-desktop sync [--api-base URL | --demo] [--data-dir DIR] [--wait SECONDS] [--full]
+                        [--order-days N] [--quiet] [--verbose]
 
 Credentials: ``SELLER_DESKTOP_APPID`` / ``SELLER_DESKTOP_SECRET``, else the keyring entry of
 the AppID the window saved in ``<data dir>/account.json`` (see ``cli_support``). Progress goes
 to stderr, a one-line-per-count summary to stdout, then one ``failed row:`` line per change the
-store refused (with its reason). The exit codes are ``cli_exit``'s (listed in ``--help``): an
-unreadable reply (a captive portal, a garbled body) is ``OFFLINE`` like no reply at all; changes
-the store refused give ``FAILED_ROWS`` unless the run stopped (its reason wins: it may not have
-reached them). The time of a complete sync is kept in the store, where the window reads it too.
-Nothing here prints the secret or a token.
+store refused (拦截 included) and one ``conflict row:`` line per change in conflict. The exit
+codes are ``cli_exit``'s (listed in ``--help``, chosen by ``exit_code``): an unreadable reply (a
+captive portal) is ``OFFLINE`` like no reply at all; a permission refusal (48001) ``AUTH``;
+refused or conflicting changes ``FAILED_ROWS``; changes still queued ``QUEUED``. The time of a
+complete sync is kept in the store, where the window reads it too. Nothing here prints the
+secret or a token.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ import sys
 
 from . import cli_support
 from .api.client import ApiClient
-from .api.errors import ApiError
 from .cli_exit import Exit, for_api_error
 from .cli_store import add_wait_argument, open_store, storage_exit
 from .config import Paths
@@ -28,7 +29,7 @@ from .store import Store, StoreError
 from .sync import SyncEngine, SyncReport
 
 CODES = (Exit.OK, Exit.USAGE, Exit.AUTH, Exit.QUOTA, Exit.OFFLINE, Exit.FAILED_ROWS, Exit.LOCKED,
-         Exit.STORAGE, Exit.CACHE, Exit.INTERRUPTED, Exit.ERROR)
+         Exit.STORAGE, Exit.CACHE, Exit.QUEUED, Exit.INTERRUPTED, Exit.ERROR)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -55,11 +56,19 @@ class _StderrProgress:
             print(text, file=sys.stderr, flush=True)
 
 
-def exit_code(error: ApiError | None, failed_rows: int = 0) -> Exit:
-    """A stopped run's reason first (it may not have reached the refused rows), then refusals."""
-    if error is None and failed_rows:
+def exit_code(report: SyncReport) -> Exit:
+    """Whether the run left work undone, the strongest reason first: a stopped run's reason (it
+    may not have reached the rest), a permission the app lacks, changes refused (拦截 too) or in
+    conflict, then changes still queued for the next run. 0 only when nothing is left."""
+    if report.stop_error is not None:
+        return for_api_error(report.stop_error)
+    if report.denied is not None:
+        return Exit.AUTH
+    if report.failed or report.conflicts:
         return Exit.FAILED_ROWS
-    return for_api_error(error)
+    if report.waiting:
+        return Exit.QUEUED
+    return Exit.OK
 
 
 def summary(report: SyncReport) -> str:
@@ -77,6 +86,7 @@ def summary(report: SyncReport) -> str:
     if report.blocked:
         lines.append(f"waiting behind a failed change: {report.blocked}")
     lines += [f"failed row: {reason}" for reason in report.failures]
+    lines += [f"conflict row: {what}" for what in report.conflict_rows]
     return "\n".join(lines)
 
 
@@ -91,10 +101,18 @@ async def _run(args: argparse.Namespace, store: Store, conn: cli_support.Connect
         print(f"problem: {problem}", file=sys.stderr)
     if report.stop_error is not None:
         print(f"sync stopped: {report.stopped}", file=sys.stderr)
+    if report.denied is not None:
+        print(f"permission: {report.denied.message} [{report.denied.errcode}]", file=sys.stderr)
     if report.failed:
         print(f"{report.failed} change(s) refused by the store are kept as failed: retry or "
               "drop them in the window (失败的修改)", file=sys.stderr)
-    return exit_code(report.stop_error, report.failed)
+    if report.conflicts:
+        print(f"{report.conflicts} change(s) conflict with edits made on the server: choose "
+              "which to keep in the window (冲突)", file=sys.stderr)
+    elif report.waiting and not report.failed and report.stop_error is None:
+        print(f"{report.waiting} change(s) still queued (the store asked them to wait): the "
+              "next sync sends them", file=sys.stderr)
+    return exit_code(report)
 
 
 def main(argv: list[str]) -> int:
@@ -109,7 +127,7 @@ def main(argv: list[str]) -> int:
         if conn.creds is None:
             print(cli_support.no_credentials_help(paths), file=sys.stderr)
             return Exit.AUTH
-        opened = open_store(args.data_dir, args.wait, cli_support.shop_of(args))
+        opened = open_store(args)
         if isinstance(opened, int):
             return opened
         _paths, store = opened

@@ -160,3 +160,23 @@ def test_unreadable_replies_are_named_as_such(sandbox: SandboxServer, creds: dic
     assert main([*base, "--json"]) == 0
     err = capsys.readouterr().err
     assert "sync stopped: 无法读取微信小店的回复" in err, err
+
+
+@pytest.mark.parametrize("denied", ["/channels/ec/aftersale/getaftersalelist",
+                                    "/channels/ec/aftersale/acceptapply"])
+def test_a_permission_the_app_lacks_is_auth(sandbox: SandboxServer, creds: dict[str, str],
+                                            data_dir: Path, denied: str,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """48001 on the after-sale list (the sync goes on without it) or on the answer itself is
+    a setup problem: exit 3 with the store's reason, not 0 over a stale list, not 9."""
+    _, cid = _refund_case(sandbox.url)
+    base = ["--api-base", sandbox.url, "--data-dir", str(data_dir)]
+    assert main(base) == 0
+    capsys.readouterr()
+    control(sandbox.url, "/sandbox/auth/permission", {"enabled": False, "paths": [denied]})
+    action = [] if denied.endswith("list") else ["accept", cid]
+    code = main([*action, *base])
+    err = capsys.readouterr().err
+    assert code == Exit.AUTH, err
+    assert "没有调用该接口的权限" in err
+    assert not _applied(sandbox.shop, ACCEPT)

@@ -324,10 +324,11 @@ def test_all_pending_skips_held_orders_with_one_line_each(
     code = main(["--api-base", sandbox.url, "--data-dir", str(data_dir), "--all-pending",
                  "--pdf", str(tmp_path / "all.pdf")])
     out = capsys.readouterr().out
-    assert code == 0, out
+    assert code == Exit.NOT_ALL_SHIPPED, out  # the held order is work left undone
     held_lines = [ln for ln in out.splitlines() if ln.startswith("held ")]
     assert [ln.split(":")[0] for ln in held_lines if held in ln] == [f"held {held}"]
     assert "售后" in next(ln for ln in held_lines if held in ln)
+    assert f"held: {len(held_lines)}" in out and "not shipped: 0" in out
     shipped = {e["order_id"] for e in log_ops(sandbox.shop, SEND)}
     assert free in shipped and held not in shipped
     waybilled = {str(o["ec_order_id"]) for w in sandbox_state(sandbox.url)["ewaybills"].values()
@@ -369,3 +370,52 @@ def test_the_label_pdf_is_owner_only_whatever_the_umask(
         os.umask(old)
     assert code == Exit.OK, capsys.readouterr()
     assert pdf.stat().st_mode & 0o777 == 0o600
+
+
+def test_picklist_leaves_held_orders_off_and_says_so(
+        sandbox: SandboxServer, creds: dict[str, str], data_dir: Path, tmp_path: Path, qapp,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A pick list must not send the packer to pick an order that must not ship: it is left
+    off, named with its reason, and the exit code says not everything was done (7)."""
+    held, free = new_orders(sandbox.url, 2)
+    control(sandbox.url, "/sandbox/aftersale/open", {"order_id": held})
+    assert cli_sync.main(["--api-base", sandbox.url, "--data-dir", str(data_dir),
+                          "--quiet"]) == Exit.OK
+    capsys.readouterr()
+    for selection in (["--all-pending"], ["--orders", held, free]):
+        pdf = tmp_path / "pick.pdf"
+        code = main_picklist(["--data-dir", str(data_dir), *selection, "--pdf", str(pdf)])
+        out = capsys.readouterr().out
+        assert code == Exit.NOT_ALL_SHIPPED, (selection, out)
+        assert f"held {held}: " in out and "售后" in out and "held: 1" in out
+        assert held not in pdf_text(pdf) and free in pdf_text(pdf)
+    code = main_picklist(["--data-dir", str(data_dir), "--orders", held, "--pdf",
+                          str(tmp_path / "none.pdf")])
+    assert code == Exit.NOT_ALL_SHIPPED and not (tmp_path / "none.pdf").exists()
+
+
+def test_a_permission_the_app_lacks_stops_labels_as_auth(
+        sandbox: SandboxServer, creds: dict[str, str], data_dir: Path, tmp_path: Path, qapp,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    ids = new_orders(sandbox.url, 1)
+    control(sandbox.url, "/sandbox/auth/permission", {"enabled": False})
+    code = main(["--api-base", sandbox.url, "--data-dir", str(data_dir), "--orders", *ids,
+                 "--pdf", str(tmp_path / "l.pdf")])
+    assert code == Exit.AUTH, capsys.readouterr()
+    assert not sandbox_state(sandbox.url)["ewaybills"] and not (tmp_path / "l.pdf").exists()
+
+
+def test_no_e_waybill_permission_stops_before_printing_with_3(
+        sandbox: SandboxServer, creds: dict[str, str], data_dir: Path, tmp_path: Path, qapp,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The sync works but the e-waybill API is not enabled for the app: one line naming it and
+    exit 3, not a traceback (exit 1) after the sync."""
+    ids = new_orders(sandbox.url, 1)
+    control(sandbox.url, "/sandbox/auth/permission", {
+        "enabled": False, "paths": [EWB + "account/get", EWB + "delivery/get"]})
+    code = main(["--api-base", sandbox.url, "--data-dir", str(data_dir), "--orders", *ids,
+                 "--pdf", str(tmp_path / "l.pdf")])
+    out, err = capsys.readouterr()
+    assert code == Exit.AUTH, (out, err)
+    assert "e-waybill accounts: 没有调用该接口的权限" in err and "Traceback" not in err
+    assert not (tmp_path / "l.pdf").exists() and not log_ops(sandbox.shop, SEND)

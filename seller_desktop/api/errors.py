@@ -17,6 +17,9 @@ TOKEN_ERRCODES = frozenset({40001, 40014, 42001})
 # Token-endpoint refusals: the AppID/AppSecret pair itself is wrong (auth-products.md §2.3).
 AUTH_FAILED_ERRCODES = frozenset({40001, 40002, 40013, 40125, 40243, 41002, 41004})
 IP_WHITELIST_ERRCODES = frozenset({40164, 61004, 45035})
+# The app may not call this API (not enabled for it, or blocked): no retry helps, the seller
+# must grant it in the shop's back office (auth-products.md §9).
+PERMISSION_ERRCODES = frozenset({48001, 48004})
 BUSY_ERRCODE = -1
 RATE_LIMIT_ERRCODE = 45011
 QUOTA_ERRCODE = 45009
@@ -166,6 +169,11 @@ class Rejected(ApiError):
                          errcode=errcode, errmsg=errmsg, path=path)
 
 
+class PermissionDenied(Rejected):
+    """48001 / 48004: the app lacks the permission for this API (a setup problem, like wrong
+    credentials, not a refusal of one change); still a ``Rejected`` for every ``except``."""
+
+
 class Offline(ApiError):
     default_message = "无法连接微信小店服务器，请检查网络"
 
@@ -219,5 +227,7 @@ def error_for(errcode: int, errmsg: str, body: dict[str, Any], *, path: str = ""
     if errcode in NOT_FOUND_ERRCODES:
         return NotFound(errcode=errcode, errmsg=errmsg, path=path)
     detail = body.get("delivery_error_msg")
+    if errcode in PERMISSION_ERRCODES:
+        return PermissionDenied(errcode, errmsg, path=path)
     return Rejected(errcode, errmsg, delivery_error_msg=detail if isinstance(detail, str) else "",
                     path=path)

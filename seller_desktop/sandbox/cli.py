@@ -17,10 +17,21 @@ from .demo import build_demo_shop
 from .persistence import load_shop
 from .server import SandboxServer
 
+# The sandbox imports nothing of the app, so not ``cli_exit``: its three codes, which agree
+# with the app's OK / ERROR / USAGE (a test compares them).
+EXIT_CODES = (
+    (0, "stopped by Ctrl+C or SIGTERM (the --state file, if any, is saved)"),
+    (1, "cannot load the --state file, or cannot listen on --host/--port"),
+    (2, "bad arguments"),
+)
+
 
 def _parser() -> argparse.ArgumentParser:
+    epilog = "exit codes:\n" + "\n".join(f"  {code:>3}  {text}" for code, text in EXIT_CODES)
     p = argparse.ArgumentParser(prog="seller-desktop sandbox",
-                                description="Serve the local WeChat Store emulator.")
+                                description="Serve the local WeChat Store emulator.",
+                                epilog=epilog,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--host", default="127.0.0.1", help="bind address (default: loopback)")
     p.add_argument("--port", type=int, default=0, help="port (default 0: a free port)")
     p.add_argument("--seed", type=int, default=1)

@@ -32,6 +32,7 @@ from .errors import (
 )
 from .lock import DirLock
 from .migrations import MIGRATIONS, Migration, current_version, migrate
+from .scrub import scrub_cache
 
 __all__ = ["CacheTooNew", "CorruptCache", "Store", "StorageProblem", "StoreError", "Writer",
            "move_aside", "open_cache_file"]
@@ -172,6 +173,7 @@ def open_cache_file(path: Path, migrations: Sequence[Migration] = MIGRATIONS, *,
         if existed and 0 < version < len(migrations):
             backup_copy(conn, path, version)
         migrate(conn, migrations)
+        scrub_cache(conn, path)  # once: buyer data earlier versions kept (print_info)
         _secure_companions(path)
         return conn
     except (sqlite3.Error, OSError) as exc:

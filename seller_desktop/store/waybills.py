@@ -1,4 +1,9 @@
-"""E-waybills taken for orders, and the log of every label printed."""
+"""E-waybills taken for orders, and the log of every label printed.
+
+Never the e-waybill's ``print_info``: it carries the recipient's real name, phone and address,
+so it is fetched for each print job and kept in memory only; the column stays, always ''
+(``scrub.py`` empties it in older caches).
+"""
 
 from __future__ import annotations
 
@@ -18,7 +23,7 @@ def _waybill(r: sqlite3.Row) -> Waybill:
     return Waybill(ewaybill_order_id=r["ewaybill_order_id"], order_id=r["order_id"],
                    delivery_id=r["delivery_id"], waybill_id=r["waybill_id"], status=r["status"],
                    acct_id=r["acct_id"], delivery_name=r["delivery_name"],
-                   print_info=r["print_info"], created_at=r["created_at"],
+                   created_at=r["created_at"],
                    printed_at=r["printed_at"], print_count=r["print_count"])
 
 
@@ -34,13 +39,12 @@ class WaybillRepo:
             " delivery_id = excluded.delivery_id, delivery_name = excluded.delivery_name,"
             " acct_id = excluded.acct_id, waybill_id = excluded.waybill_id,"
             " status = excluded.status,"
-            " print_info = CASE WHEN excluded.print_info != '' THEN excluded.print_info"
-            "   ELSE waybills.print_info END,"
+            " print_info = '',"
             " created_at = max(waybills.created_at, excluded.created_at),"
             " printed_at = max(waybills.printed_at, excluded.printed_at),"
             " print_count = max(waybills.print_count, excluded.print_count)",
             (w.ewaybill_order_id, w.order_id, w.delivery_id, w.delivery_name, w.acct_id,
-             w.waybill_id, int(w.status), w.print_info, w.created_at, w.printed_at,
+             w.waybill_id, int(w.status), "", w.created_at, w.printed_at,
              w.print_count))
 
     def get(self, ewaybill_order_id: str) -> Waybill | None:

@@ -33,12 +33,14 @@ class SyncReport:
     failed: int = 0  # outbox rows failed after the run, this run's or older (kept, retryable)
     failures: list[str] = field(default_factory=list)  # each failed row's reason, oldest first
     blocked: int = 0  # rows waiting behind a failed or conflicting change of the same entity
-    conflicts: int = 0  # product edits waiting for the seller to resolve a conflict
+    conflicts: int = 0  # product edits waiting for the seller to resolve a conflict (all)
+    conflict_rows: list[str] = field(default_factory=list)  # each conflicting change, named
     waiting: int = 0  # outbox rows left for the next run (offline, busy, later in line)
     full_products: bool = False  # this run walked every product
     errors: list[str] = field(default_factory=list)  # per-item problems, seller's words
     stopped: str = ""  # why the run stopped early (offline, quota, auth), else ""
     stop_error: ApiError | None = None  # the error that stopped it
+    denied: ApiError | None = None  # a permission refusal (48001) the run went on past
     changes: ChangeSet = field(default_factory=ChangeSet)
 
     def note(self, message: str) -> None:

@@ -28,6 +28,7 @@ from ..api.errors import (
     Busy,
     MalformedResponse,
     Offline,
+    PermissionDenied,
     QuotaExceeded,
     RateLimited,
     Rejected,
@@ -224,6 +225,8 @@ class SyncEngine:
                                      overlap=self.overlap)
             except Rejected as exc:  # e.g. 48001: the app lacks the after-sale permission (131)
                 report.note(f"售后单未同步：{exc.message}")
+                if isinstance(exc, PermissionDenied):  # the run goes on; the CLI still says so
+                    report.denied = report.denied or exc
             full_at = await ctx.write(lambda conn: marks.products_full_at(conn))
             now = ctx.clock()
             due = full or full_at is None or now - full_at >= self.product_full_interval
@@ -257,11 +260,16 @@ class SyncEngine:
 
 
 def tally(conn: sqlite3.Connection, report: SyncReport) -> None:
-    """The outbox as the run leaves it: rows still to go, failed rows and their reasons,
-    rows waiting behind a failed or conflicting change (a later run must not say "failed: 0"
-    while an older refusal still holds the seller's change)."""
+    """The outbox as the run leaves it: rows still to go, failed and conflicting rows and their
+    reasons, rows waiting behind them (a later run must not say "failed: 0" or "conflicts: 0"
+    while an older refusal or conflict still holds the seller's change)."""
     report.waiting = open_count(conn)
-    failed = [r for r in outbox.list_failed(conn) if r.state == "failed"]
+    held = outbox.list_failed(conn)
+    failed = [r for r in held if r.state == "failed"]
     report.failed = len(failed)
     report.failures = [r.last_error or describe(r) for r in failed]
+    conflicting = [r for r in held if r.state == "conflict"]
+    report.conflicts = len(conflicting)
+    report.conflict_rows = [describe(r) + (f"：{r.last_error}" if r.last_error else "")
+                            for r in conflicting]
     report.blocked = outbox.blocked_count(conn)

@@ -28,6 +28,7 @@ from ..api.errors import (
     MalformedResponse,
     NotFound,
     Offline,
+    PermissionDenied,
     QuotaExceeded,
     RateLimited,
     Rejected,
@@ -171,6 +172,8 @@ async def _refused(ctx: SyncContext, row: OutboxRow, exc: Exception,
                    report: SyncReport) -> str:
     message = f"{describe(row)}失败：{exc}"
     await _finish(ctx, row, "failed", message)
+    if isinstance(exc, PermissionDenied):  # not this change's fault: the app's setup
+        report.denied = report.denied or exc
     report.refused += 1
     report.note(message)
     return "failed"

@@ -3,8 +3,9 @@
 ``ship`` (``delivery/send``) reads the order fresh and asks the shipping guard again
 (``store.held.ship_verdict``: 拦截), then marks the row ``sending``; ``ewaybill_create`` (取号) is
 refused when the guard now holds the order and reuses the row's own ``ewaybill_order_id``; both
-are read back before any re-send. Notes set a value (a replay is harmless); a first-print
-``print_report`` found ``sending`` is read back first. The rule per op: docs/architecture.md,
+are read back before any re-send (the waybill's ``print_info`` is never kept: ``store.scrub``).
+Notes set a value (a replay is harmless); a first-print ``print_report`` found ``sending`` is
+read back first. The rule per op: docs/architecture.md,
 "Push".
 """
 
@@ -168,19 +169,15 @@ async def _save_waybill(ctx: SyncContext, waybill: Waybill, result: PushResult) 
 async def _read_back(ctx: SyncContext, row: OutboxRow, result: PushResult) -> None:
     eid = str(row.payload["ewaybill_order_id"])
     waybill = await ewaybill_api.get_waybill(ctx.api, eid)
-    print_info = ""
-    if waybill.status != WaybillStatus.CANCELLED:
-        print_info = await ewaybill_api.get_print_info(ctx.api, eid)
-    await _save_waybill(ctx, _with(waybill, row.payload, print_info), result)
+    await _save_waybill(ctx, _with(waybill, row.payload), result)
 
 
-def _with(waybill: Waybill, payload: dict[str, Any], print_info: str) -> Waybill:
+def _with(waybill: Waybill, payload: dict[str, Any]) -> Waybill:
     from dataclasses import replace
 
     return replace(waybill, order_id=waybill.order_id or str(payload["order_id"]),
                    acct_id=waybill.acct_id or str(payload.get("acct_id", "")),
-                   delivery_name=waybill.delivery_name or str(payload.get("delivery_name", "")),
-                   print_info=print_info or waybill.print_info)
+                   delivery_name=waybill.delivery_name or str(payload.get("delivery_name", "")))
 
 
 async def _ewaybill_applied(ctx: SyncContext, row: OutboxRow) -> bool:
@@ -205,13 +202,12 @@ async def send_ewaybill_create(ctx: SyncContext, row: OutboxRow, result: PushRes
             raise
         await _read_back(ctx, row, result)
         return
-    print_info = created.print_info or await ewaybill_api.get_print_info(ctx.api, eid)
+    # not created.print_info: it carries the buyer's real address; each print job fetches it
     waybill = Waybill(
         ewaybill_order_id=eid, order_id=request.order_id,
         delivery_id=request.account.delivery_id, waybill_id=created.waybill_id,
         status=int(WaybillStatus.CREATED), acct_id=request.account.acct_id,
-        delivery_name=request.account.delivery_name, print_info=print_info,
-        created_at=ctx.clock())
+        delivery_name=request.account.delivery_name, created_at=ctx.clock())
     await _save_waybill(ctx, waybill, result)
     # the address the carrier has for this waybill: the guard compares it with the order's
     await ctx.write(lambda conn: record_label_address(conn, eid, request.receiver),

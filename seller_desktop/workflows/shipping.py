@@ -435,8 +435,8 @@ class ShippingWorkflow:
         return outcome
 
     async def _with_print_info(self, waybill: Waybill) -> Waybill:
-        if waybill.print_info:
-            return waybill
+        """The waybill with its ``print_info`` fetched for this job only: it carries the
+        recipient's real name, phone and address, so it is never stored (``store.scrub``)."""
         info = await ewaybill_api.get_print_info(self._need_api(), waybill.ewaybill_order_id)
         return replace(waybill, print_info=info)
 

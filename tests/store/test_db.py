@@ -186,7 +186,7 @@ def test_reader_is_not_blocked_by_a_long_write(store):
         started = time.perf_counter()
         marks = Watermarks(store.reader()).all()
         assert time.perf_counter() - started < 0.5
-        assert marks == {"committed": "yes"}
+        assert marks["committed"] == "yes" and "uncommitted" not in marks
     finally:
         release.set()
         worker.join(10)
@@ -204,7 +204,7 @@ def test_async_and_sync_writes_serialize(store):
             lambda c, i=i: Watermarks(c).set(f"k{i}", i)) for i in range(20)))
 
     asyncio.run(many())
-    assert len(Watermarks(store.reader()).all()) == 20
+    assert len([k for k in Watermarks(store.reader()).all() if k.startswith("k")]) == 20
 
 
 def test_close_twice_is_harmless(data_dir):
