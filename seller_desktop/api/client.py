@@ -19,7 +19,8 @@ httpx's per-read ``timeout`` (a server trickling one byte a second never trips a
 timeout): past it the exchange counts as a timeout after sending (:class:`TooSlow` once out of
 tries). A body is streamed and capped at ``max_reply_bytes`` decoded bytes (``body.py``; a
 gzip bomb stops at the cap); a larger one is a broken reply, not retried. Redirects are never
-followed (a captive portal's 302 is a reply that is not the API's). The token reply is checked
+followed (a captive portal's 302 is a reply that is not the API's); a portal's 511 (Network
+Authentication Required) is :class:`CaptivePortal`, an ``Offline`` (the circuit opens). The token reply is checked
 like any other reply: a token too long or with characters that cannot go in a URL, or an
 ``expires_in`` beyond a day, is a :class:`MalformedResponse`.
 
@@ -57,6 +58,7 @@ from .errors import (
     ApiError,
     AuthExpired,
     Busy,
+    CaptivePortal,
     MalformedResponse,
     Offline,
     RateLimited,
@@ -383,6 +385,11 @@ class ApiClient:
                 raise UnknownOutcome(errmsg=type(exc).__name__, path=path) from exc
             raise _RetryLater(ServerError("微信小店服务器没有响应，请稍后再试",
                                           errmsg=type(exc).__name__, path=path)) from exc
+        if status == 511:  # a captive portal answered, not the store: nothing reached it
+            log.warning("%s: HTTP 511 (the network asks for a login)", path)
+            self._connect_failures = max(self._connect_failures, self.retry.offline_after - 1)
+            self._connect_failed()
+            raise CaptivePortal(errmsg="HTTP 511", path=path)
         self._reached_host()
         return self._interpret(path, status, content, idempotent=idempotent, auth=auth)
 

@@ -16,7 +16,8 @@ before = closes the connection without applying; after = replies normally (late)
 
 Unreadable replies, all with status 200 (what a captive portal, a proxy or a broken server
 sends): ``bad_json`` (HTML sent as JSON), ``html`` (a captive portal's login page, text/html),
-``empty`` (no body), and three that damage the real reply (``after``) or a bare success
+``empty`` (no body), ``http511`` (the login page with RFC 6585's 511 Network Authentication
+Required, the status a portal should send: use ``before``), and three that damage the real reply (``after``) or a bare success
 envelope (``before``, nothing applied) with :func:`garble`: ``nan`` (every number becomes NaN),
 ``huge_number`` (every integer becomes 2^70), ``wrong_type`` (every field changes type).
 ``errcode`` answers with the rule's ``errcode`` (a refusal the sandbox does not model itself,
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 GARBLE_KINDS = ("nan", "huge_number", "wrong_type")
 KINDS = ("busy", "minute_quota", "http500", "http502", "reset", "cut", "delay", "bad_json",
-         "token_invalid", "html", "empty", "errcode", *GARBLE_KINDS)
+         "token_invalid", "html", "http511", "empty", "errcode", *GARBLE_KINDS)
 CAPTIVE_PORTAL = ("<!DOCTYPE html><html><head><title>Wi-Fi 登录</title></head><body>"
                   "<form action=\"/login\"><p>请先登录以使用免费 Wi-Fi</p></form></body></html>")
 HUGE = 2 ** 70

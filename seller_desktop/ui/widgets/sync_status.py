@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from ...api.errors import MalformedResponse
+from ...api.errors import CaptivePortal, MalformedResponse
 from ...domain import timeutil
 from ...store import ui_queries as q
 from ...sync import marks
@@ -69,6 +69,11 @@ class SyncStatus(QWidget):
         report = getattr(self.controller.engine, "last_report", None)
         return isinstance(getattr(report, "stop_error", None), MalformedResponse)
 
+    def _portal(self) -> bool:
+        """The last run met a captive portal's 511: the Wi-Fi wants a login."""
+        report = getattr(self.controller.engine, "last_report", None)
+        return isinstance(getattr(report, "stop_error", None), CaptivePortal)
+
     def refresh(self) -> None:
         self.online.setToolTip("")
         if not self.controller.available:
@@ -78,6 +83,11 @@ class SyncStatus(QWidget):
             self.online.setText(self.tr("● 离线（回复无法读取）"))
             self.online.setToolTip(self.tr("微信小店的回复无法读取：网络可能需要先登录（例如酒店或"
                                            "咖啡馆的 Wi-Fi）。修改都已保存，会自动重试。"))
+            self.online.setStyleSheet("color: #c62828;")
+        elif self._portal() and not self.controller.online:
+            self.online.setText(self.tr("● 离线（需要登录 Wi-Fi）"))
+            self.online.setToolTip(self.tr("所在的网络要求先登录（例如酒店或咖啡馆的 Wi-Fi）："
+                                           "请在浏览器中登录。修改都已保存，登录后会自动重试。"))
             self.online.setStyleSheet("color: #c62828;")
         elif self.controller.online:
             self.online.setText(self.tr("● 演示店铺") if self.demo else self.tr("● 在线"))
