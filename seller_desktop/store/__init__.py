@@ -5,7 +5,7 @@ inside ``store.writer.write(fn)``, or ``store.reader()`` for reads on the UI thr
 
 Modules: ``db`` (file, checks, writer thread, reader), ``errors`` (damage vs. disk full,
 read-only, no rights), ``lock`` (one writer per data dir across processes), ``migrations`` + ``schema`` (tables),
-``rescue`` (export the outbox of a damaged file), ``codec`` (domain <-> stored JSON),
+``rescue`` (export the outbox of a damaged file), ``owner`` (which shop a cache belongs to), ``codec`` (domain <-> stored JSON),
 ``products`` / ``orders`` (+ ``order_rows``, the bulk row encoder) / ``waybills`` / ``meta``
 (watermarks, conflicts) / ``aftersale`` (cases, buyer requests) repositories, ``held`` (the
 shipping guard's inputs), ``aftersale_queries`` (read-only queries for the 售后 screen and the
@@ -17,6 +17,7 @@ from .db import Store, move_aside
 from .errors import (
     CacheTooNew,
     CorruptCache,
+    OtherShopsCache,
     ShopInUse,
     StorageDenied,
     StorageFailed,
@@ -27,6 +28,6 @@ from .errors import (
 )
 from .rescue import rescue_unsynced
 
-__all__ = ["CacheTooNew", "CorruptCache", "ShopInUse", "StorageDenied", "StorageFailed",
+__all__ = ["CacheTooNew", "CorruptCache", "OtherShopsCache", "ShopInUse", "StorageDenied", "StorageFailed",
            "StorageFull", "StorageProblem", "StorageReadOnly", "Store", "StoreError",
            "move_aside", "rescue_unsynced"]

@@ -10,7 +10,8 @@ API is offline, busy, out of quota or refuses the credentials; ``SyncReport.stop
 why and ``SyncReport.stop_error`` keeps the typed error (the CLI maps it to an exit code).
 Cancelling the task that awaits ``run()`` stops it at the next await: batches already handed
 to the writer commit or roll back whole, outbox rows keep their state (a row left ``sending``
-is reconciled with the server on the next run), so the store stays consistent.
+is reconciled with the server on the next run), so the store stays consistent. A cache that
+records another shop than the one syncing is refused before anything is sent (``OtherShopsCache``).
 
 Loop latency: parsing and SQLite writes run on the store's writer thread, which shares the GIL
 with the event loop. With CPython's default 5 ms switch interval a busy writer can keep the loop
@@ -57,7 +58,9 @@ from ..api.errors import (
 )
 from ..domain.changes import ChangeSet
 from ..store import outbox
+from ..store import owner as cache_owner
 from ..store.db import Store, refresh_statistics
+from ..store.errors import OtherShopsCache
 from ..store.products import ProductRepo
 from . import conflicts, marks
 from .context import SyncContext, SyncReport
@@ -143,6 +146,7 @@ class SyncEngine:
                                write_batch=write_batch)
         self._lock = asyncio.Lock()
         self.last_report: SyncReport | None = None
+        self._claimed: tuple[object, str] | None = None  # (cache, shop) whose owner was checked
 
     @property
     def online(self) -> bool:
@@ -202,8 +206,22 @@ class SyncEngine:
 
     @contextlib.asynccontextmanager
     async def _busy(self) -> AsyncIterator[None]:
+        await self._check_owner()
         with _responsive_loop():
             yield
+
+    async def _check_owner(self) -> None:
+        """Nothing is pulled into or pushed from a cache of another shop: the shop the store
+        was opened for (``store.shop``; else the API's AppID) must be the one it records (the
+        first sync records it) and, for a real shop, the one the API credentials are for."""
+        store, appid = self.store, self.api.appid
+        shop = getattr(store, "shop", None) or cache_owner.identity(appid)
+        if shop != cache_owner.DEMO and shop != cache_owner.identity(appid):
+            raise OtherShopsCache(store.path, shop, cache_owner.identity(appid))
+        if self._claimed != (store.path, shop):  # once per engine: one writer per data dir
+            await self.ctx.write(lambda conn: cache_owner.claim(conn, shop, store.path),
+                                 durable=True)
+            self._claimed = (store.path, shop)
 
     @contextlib.asynccontextmanager
     async def _bounded(self, report: SyncReport) -> AsyncIterator[None]:

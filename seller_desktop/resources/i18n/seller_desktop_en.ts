@@ -2737,6 +2737,18 @@ Recipient %2, ship by %3</translation>
         <translation>Cannot reach the WeChat Store server; check the network</translation>
     </message>
     <message>
+        <source>演示店铺</source>
+        <translation>the demo shop</translation>
+    </message>
+    <message>
+        <source>这个缓存属于另一个店铺（%1），不能用于%2：已停止同步，没有发送或改动任何内容：%3</source>
+        <translation>This cache belongs to another shop (%1) and cannot be used for %2: the sync was stopped, nothing was sent or changed: %3</translation>
+    </message>
+    <message>
+        <source>所在的网络需要先登录（例如酒店或咖啡馆的 Wi-Fi）：请在浏览器中登录后再试，修改都已保存，登录后会自动重试</source>
+        <translation>This network asks you to log in first (e.g. a hotel&apos;s or café&apos;s Wi-Fi): log in in your browser and try again. Your changes are saved and are retried once you are logged in</translation>
+    </message>
+    <message>
         <source>微信小店服务器暂时无法正常响应，请稍后再试</source>
         <translation>The WeChat Store server cannot answer properly right now; try again later</translation>
     </message>
@@ -4221,6 +4233,14 @@ Recipient %2, ship by %3</translation>
         <source>这个数据目录由更新版本的小店桌面创建，请升级后再打开。</source>
         <translation>This data folder was created by a newer version of Seller Desktop; please upgrade to open it.</translation>
     </message>
+    <message>
+        <source>这个缓存属于另一个店铺（%1），不能用于%2：已停止同步，没有发送或改动任何内容。请在「店铺」菜单中切换到该店铺，或为这个店铺使用另一个数据目录。</source>
+        <translation>This cache belongs to another shop (%1) and cannot be used for %2: the sync was stopped, nothing was sent or changed. Switch to that shop in the Shop menu, or use another data folder for this shop.</translation>
+    </message>
+    <message>
+        <source>演示店铺</source>
+        <translation>the demo shop</translation>
+    </message>
 </context>
 <context>
     <name>SyncController</name>
@@ -4250,6 +4270,14 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>微信小店的回复无法读取：网络可能需要先登录（例如酒店或咖啡馆的 Wi-Fi）。修改都已保存，会自动重试。</source>
         <translation>WeChat Store&apos;s replies could not be read: the network may need a sign-in first (a hotel or café Wi-Fi, for example). Your changes are saved and will be retried automatically.</translation>
+    </message>
+    <message>
+        <source>● 离线（需要登录 Wi-Fi）</source>
+        <translation>● Offline (Wi-Fi login needed)</translation>
+    </message>
+    <message>
+        <source>所在的网络要求先登录（例如酒店或咖啡馆的 Wi-Fi）：请在浏览器中登录。修改都已保存，登录后会自动重试。</source>
+        <translation>This network asks you to log in first (e.g. a hotel&apos;s or café&apos;s Wi-Fi): log in in your browser. Your changes are saved and are retried once you are logged in.</translation>
     </message>
     <message>
         <source>● 演示店铺</source>
