@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from ...api.errors import CaptivePortal, MalformedResponse
 from ...domain import timeutil
@@ -17,6 +17,7 @@ from ...sync import marks
 from .. import labels
 from ..messages import message
 from ..sync_controller import SyncController
+from .plain_text import PlainLabel, plain_tip
 
 
 class SyncStatus(QWidget):
@@ -29,9 +30,9 @@ class SyncStatus(QWidget):
         self.controller = controller
         self.reader = reader
         self.demo = demo
-        self.online = QLabel()
-        self.last_sync = QLabel()
-        self.pending = QLabel()
+        self.online = PlainLabel()
+        self.last_sync = PlainLabel()
+        self.pending = PlainLabel()
         self.failures = QPushButton()
         self.failures.setFlat(True)
         self.failures.setStyleSheet("color: #c62828;")
@@ -105,13 +106,14 @@ class SyncStatus(QWidget):
         if summary.failed:
             text = self.tr("失败：%1").replace("%1", str(summary.failed))
             if summary.blocked:
-                text += self.tr("（%1 项排在后面）").replace("%1", str(summary.blocked))
+                text += self.tr("（%n 项排在后面）", "", summary.blocked)
             self.failures.setText(text)
-            self.failures.setToolTip(self.tr("微信小店拒绝了这些修改，点击查看原因、重试或放弃。"
-                                             "最近一项：%1").replace("%1", message(summary.last_error)))
+            self.failures.setToolTip(plain_tip(self.tr(
+                "微信小店拒绝了这些修改，点击查看原因、重试或放弃。最近一项：%1").replace(
+                "%1", message(summary.last_error))))
         elif self._error:
             self.failures.setText(self.tr("同步失败"))
-            self.failures.setToolTip(message(self._error))
+            self.failures.setToolTip(plain_tip(message(self._error)))
         self.conflicts.setVisible(summary.conflicts > 0)
         self.conflicts.setText(self.tr("冲突：%1").replace("%1", str(summary.conflicts)))
         self.sync_button.setEnabled(self.controller.available and not self.controller.running)
