@@ -35,3 +35,4 @@ async def test_a_cache_of_another_shop_is_not_synced_and_the_window_says_why(
         assert outbox.pending_count(window.actions.reader()) == 1
         assert window.actions.reader().execute("SELECT count(*) FROM orders").fetchone()[0] == 0
     assert sandbox.shop.log[log_start:] == []  # nothing applied to the shop
+
