@@ -17,6 +17,7 @@ from .config import Paths, shop_dir
 from .store import (
     CacheTooNew,
     CorruptCache,
+    OtherShopsCache,
     ShopInUse,
     StorageDenied,
     StorageFull,
@@ -57,10 +58,18 @@ def describe(exc: StoreError) -> str:
                 "rebuild it (unsynced changes are kept)")
     elif isinstance(exc, CacheTooNew):
         return f"the cache {exc.path} was written by a newer seller-desktop; upgrade first"
+    elif isinstance(exc, OtherShopsCache):
+        return (f"the cache {exc.path} belongs to another shop ({_shop(exc.owner)}), not "
+                f"{_shop(exc.shop)}: nothing was sent or changed; use a data dir of that shop "
+                "(--data-dir) or the account it belongs to")
     else:
         return f"cannot open the cache: {exc}"
     detail = f": {exc.detail}" if exc.detail else ""
     return f"{what} ({exc.path}{detail}); {todo}"
+
+
+def _shop(identity: str) -> str:
+    return "the demo shop" if identity == "demo" else "AppID " + identity.removeprefix("appid-")
 
 
 def exit_code(exc: StoreError) -> Exit:
@@ -87,7 +96,10 @@ def open_store(args: argparse.Namespace) -> tuple[Paths, Store] | Exit:
     data_dir = args.data_dir
     try:
         paths = Paths.resolve(data_dir)
-        return paths, Store.open(shop_dir(paths, shop_of(args)), wait=args.wait)
+        identity = shop_of(args)
+        store = Store.open(shop_dir(paths, identity), wait=args.wait)
+        store.shop = identity  # the engine refuses a cache that records another shop
+        return paths, store
     except StoreError as exc:
         return storage_exit(exc)
     except OSError as exc:  # the data dir itself could not be made

@@ -73,22 +73,42 @@ class Paths:
 
 
 def shop_identity(appid: str, demo: bool = False) -> str:
-    """Who a cache belongs to: the demo shop, or a shop's AppID. Not the API address: the
-    offline commands (``picklist``) know the AppID but not the address a sync used."""
-    return "demo" if demo else f"appid-{appid}"
+    """Who a cache belongs to: the demo shop, or a shop's AppID (``store.owner.identity``)."""
+    from .store.owner import identity
+
+    return identity(appid, demo)
 
 
 SHOP_MARKER = "shop.json"  # names the shop whose cache is the data dir's own
 
 
+def _legacy_owner(paths: Paths) -> str | None:
+    """The shop a data dir's own cache made before per-shop folders (no marker) belongs to:
+    the one the cache records, else the one account.json names; None: nobody can be proved."""
+    from .store.db import CACHE_NAME
+    from .store.owner import recorded_owner
+
+    recorded = recorded_owner(paths.data_dir / CACHE_NAME)
+    if recorded is not None:
+        return recorded
+    try:
+        appid = json.loads(paths.account_file.read_text(encoding="utf-8")).get("appid")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return shop_identity(appid) if isinstance(appid, str) and appid else None
+
+
 def shop_dir(paths: Paths, identity: str | None) -> Path:
     """The folder of ``identity``'s cache and images, so switching between the demo shop and a
-    real one (or two real ones) never mixes their caches. The first shop opened in a data dir
-    keeps the data dir itself (an existing cache, with its unsynced changes, stays where it
-    is, and scripts given ``--data-dir`` of a one-shop dir find it); every other shop gets
+    real one (or two real ones) never mixes their caches. The data dir's own cache belongs to
+    the shop ``shop.json`` names; a fresh data dir goes to the first shop opened in it, a cache
+    made before per-shop folders (no ``shop.json``) only to the shop it records or
+    account.json names (else to nobody: it stays where it is, untouched). Every other shop gets
     ``shops/<identity>/``. ``None`` (no account yet): the data dir, claimed by nobody."""
     if identity is None:
         return paths.data_dir
+    from .store.db import CACHE_NAME
+
     marker = paths.data_dir / SHOP_MARKER
     try:
         owner = json.loads(marker.read_text(encoding="utf-8")).get("identity")
@@ -97,8 +117,13 @@ def shop_dir(paths: Paths, identity: str | None) -> Path:
     except (OSError, ValueError, AttributeError):
         owner = ""  # unreadable: the data dir's cache is nobody's we can prove; leave it alone
     if owner is None:
-        _write_private(marker, {"identity": identity})
-        return paths.data_dir
+        if (paths.data_dir / CACHE_NAME).exists():
+            owner = _legacy_owner(paths) or ""
+            if owner:
+                _write_private(marker, {"identity": owner})
+        else:
+            _write_private(marker, {"identity": identity})
+            return paths.data_dir
     if owner == identity:
         return paths.data_dir
     import hashlib

@@ -134,6 +134,7 @@ async def open_context(paths: Paths, settings: Any, *, demo: bool,
     identity = shop_identity(appid, demo) if (demo or appid) else None
     folder = await asyncio.to_thread(shop_dir, paths, identity)
     store = await asyncio.to_thread(Store.open, folder, check=False)
+    store.shop = identity  # the engine refuses a cache that records another shop
     ctx = AppContext(paths=paths, settings=settings, store=store, secrets=secrets, demo=demo)
     ctx.verified = asyncio.ensure_future(asyncio.to_thread(verify_cache_file, store.path))
     try:

@@ -13,6 +13,7 @@ from .errors import (
     AuthExpired,
     AuthFailed,
     Busy,
+    CaptivePortal,
     MalformedResponse,
     NotFound,
     Offline,
@@ -24,7 +25,8 @@ from .errors import (
 )
 
 __all__ = [
-    "ApiClient", "ApiError", "AuthExpired", "AuthFailed", "Busy", "MalformedResponse",
+    "ApiClient", "ApiError", "AuthExpired", "AuthFailed", "Busy", "CaptivePortal",
+    "MalformedResponse",
     "NotFound", "Offline", "QuotaExceeded", "RateLimited", "Rejected", "RetryPolicy",
     "ServerError", "UnknownOutcome",
 ]

@@ -5,7 +5,8 @@ refresh in flight, refreshed once more when a call is refused with 40001/40014/4
 errcode envelope → typed errors, retries with backoff and jitter (only where a retry cannot
 apply a change twice: ``idempotent=False`` calls raise :class:`UnknownOutcome` instead), the
 concurrency bound, each exchange's overall ``deadline`` and reply-size cap, and the
-online/offline circuit. Never logs a token, the secret or a body (httpx's URL line is redacted).
+online/offline circuit (a captive portal's 511 is :class:`CaptivePortal`, an ``Offline``).
+Never logs a token, the secret or a body (httpx's URL line is redacted).
 Retry rules and bounds in full: docs/architecture.md, "API client".
 """
 
@@ -35,6 +36,7 @@ from .errors import (
     ApiError,
     AuthExpired,
     Busy,
+    CaptivePortal,
     MalformedResponse,
     Offline,
     RateLimited,
@@ -361,6 +363,11 @@ class ApiClient:
                 raise UnknownOutcome(errmsg=type(exc).__name__, path=path) from exc
             raise _RetryLater(ServerError("微信小店服务器没有响应，请稍后再试",
                                           errmsg=type(exc).__name__, path=path)) from exc
+        if status == 511:  # a captive portal answered, not the store: nothing reached it
+            log.warning("%s: HTTP 511 (the network asks for a login)", path)
+            self._connect_failures = max(self._connect_failures, self.retry.offline_after - 1)
+            self._connect_failed()
+            raise CaptivePortal(errmsg="HTTP 511", path=path)
         self._reached_host()
         return self._interpret(path, status, content, idempotent=idempotent, auth=auth)
 

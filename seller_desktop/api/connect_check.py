@@ -2,12 +2,13 @@
 cheap read (shop basic info), each tried once, and the failure sorted into the setup problem a
 seller can fix: wrong AppID, wrong AppSecret, this machine's IP not whitelisted (with the IP the
 platform names), the API not permitted, or no way to reach the API (DNS, refused, timeout, a
-captive portal's web page). The wording for the seller lives in the UI; this module only says
-which problem it is.
+captive portal's web page or its 511). The whole check has one deadline. The wording for the
+seller lives in the UI; this module only says which problem it is.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
 import socket
 from dataclasses import dataclass
@@ -18,9 +19,11 @@ from .client import ApiClient, RetryPolicy
 from .errors import (
     IP_WHITELIST_ERRCODES,
     ApiError,
+    CaptivePortal,
     MalformedResponse,
     Offline,
     ServerError,
+    TooSlow,
 )
 from .schemas import ShopInfo
 from .shop import get_shop_info
@@ -75,22 +78,31 @@ def classify(exc: BaseException) -> SetupProblem:
         return SetupProblem(IP, code, ip=whitelist_ip(msg), detail=msg)
     if code in (48001, 61007):
         return SetupProblem(PERMISSION, code, detail=msg)
+    if isinstance(exc, CaptivePortal):  # HTTP 511: the Wi-Fi wants a login first
+        return SetupProblem(PORTAL, detail=msg)
     if isinstance(exc, Offline):
         return SetupProblem(_network_kind(exc), detail=msg)
     if isinstance(exc, MalformedResponse):  # a web page where the API should answer
         return SetupProblem(PORTAL, detail=msg)
-    if isinstance(exc, ServerError) and exc.errmsg in ("ReadTimeout", "WriteTimeout"):
+    if isinstance(exc, TooSlow) or (isinstance(exc, ServerError)
+                                    and exc.errmsg in ("ReadTimeout", "WriteTimeout")):
         return SetupProblem(TIMEOUT, detail=msg)
     return SetupProblem(OTHER, code, detail=msg or exc.message)
 
 
 async def test_connection(base_url: str, appid: str, secret: str, *,
                           timeout: float = 8.0) -> ShopInfo:
-    """Fetch a token and the shop's basic info, once each; raises the ApiError to ``classify``."""
+    """Fetch a token and the shop's basic info, once each, all within ``timeout`` seconds (a
+    server trickling a byte a second never trips a per-read timeout); raises the ApiError to
+    ``classify`` (:class:`TooSlow` past the deadline)."""
     retry = RetryPolicy(attempts=1, offline_after=1, offline_cooldown=0.0)
     async with ApiClient(base_url, appid.strip(), secret.strip(), timeout=timeout,
-                         retry=retry) as client:
-        return await get_shop_info(client)
+                         deadline=timeout, retry=retry) as client:
+        try:
+            async with asyncio.timeout(timeout):
+                return await get_shop_info(client)
+        except TimeoutError as exc:
+            raise TooSlow(errmsg=f"no reply within {timeout:g}s") from exc
 
 
 test_connection.__test__ = False  # type: ignore[attr-defined]  # not a pytest test

@@ -178,6 +178,14 @@ class Offline(ApiError):
     default_message = "无法连接微信小店服务器，请检查网络"
 
 
+class CaptivePortal(Offline):
+    """HTTP 511: the network (a hotel's or café's Wi-Fi) wants a login before it lets anything
+    through. The request never reached the store: offline, not a server error."""
+
+    default_message = ("所在的网络需要先登录（例如酒店或咖啡馆的 Wi-Fi）：请在浏览器中登录后再试，"
+                       "修改都已保存，登录后会自动重试")
+
+
 class ServerError(ApiError):
     default_message = "微信小店服务器暂时无法正常响应，请稍后再试"
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 GARBLE_KINDS = ("nan", "huge_number", "wrong_type")
 KINDS = ("busy", "minute_quota", "http500", "http502", "reset", "cut", "delay", "bad_json",
-         "token_invalid", "html", "empty", "errcode", *GARBLE_KINDS)
+         "token_invalid", "html", "http511", "empty", "errcode", *GARBLE_KINDS)
 CAPTIVE_PORTAL = ("<!DOCTYPE html><html><head><title>Wi-Fi 登录</title></head><body>"
                   "<form action=\"/login\"><p>请先登录以使用免费 Wi-Fi</p></form></body></html>")
 HUGE = 2 ** 70

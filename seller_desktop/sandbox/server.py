@@ -338,6 +338,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, b"<html><body>upstream busy, please retry</body></html>", JSON_TYPE)
         elif kind == "html":
             self._send(200, CAPTIVE_PORTAL.encode("utf-8"), "text/html; charset=utf-8")
+        elif kind == "http511":
+            self._send(511, CAPTIVE_PORTAL.encode("utf-8"), "text/html; charset=utf-8")
         elif kind == "empty":
             self._send(200, b"")
         elif kind == "errcode":

@@ -10,6 +10,7 @@ from .db import Store, move_aside
 from .errors import (
     CacheTooNew,
     CorruptCache,
+    OtherShopsCache,
     ShopInUse,
     StorageDenied,
     StorageFailed,
@@ -20,6 +21,6 @@ from .errors import (
 )
 from .rescue import rescue_unsynced
 
-__all__ = ["CacheTooNew", "CorruptCache", "ShopInUse", "StorageDenied", "StorageFailed",
+__all__ = ["CacheTooNew", "CorruptCache", "OtherShopsCache", "ShopInUse", "StorageDenied", "StorageFailed",
            "StorageFull", "StorageProblem", "StorageReadOnly", "Store", "StoreError",
            "move_aside", "rescue_unsynced"]

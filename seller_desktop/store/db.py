@@ -276,6 +276,8 @@ class Store:
         self.path = path
         self.writer = writer
         self._lock = lock
+        # the shop identity it was opened for (``owner.py``); None: whichever shop syncs it
+        self.shop: str | None = None
         self._reader: sqlite3.Connection | None = None
         self._extra_readers: list[sqlite3.Connection] = []
 

@@ -84,6 +84,25 @@ class ShopInUse(StoreError):
         self.holder = holder
 
 
+def shop_name(identity: str) -> str:
+    """A shop identity (``store/owner.py``) as the seller knows it."""
+    if identity == "demo":
+        return "演示店铺"
+    return "AppID " + identity.removeprefix("appid-")
+
+
+class OtherShopsCache(StoreError):
+    """The cache records another shop than the one asking (a data dir shared by two shops):
+    nothing is pulled into it or pushed from it."""
+
+    def __init__(self, path: Path | str, owner: str, shop: str) -> None:
+        super().__init__(f"这个缓存属于另一个店铺（{shop_name(owner)}），不能用于"
+                         f"{shop_name(shop)}：已停止同步，没有发送或改动任何内容：{path}")
+        self.path = Path(path)
+        self.owner = owner
+        self.shop = shop
+
+
 def _space_or_rights(path: Path) -> type[StorageProblem] | None:
     """What the file system says about the directory of ``path``, if it explains a failure."""
     directory = path if path.is_dir() else path.parent

@@ -3,7 +3,8 @@
 
 Runs never overlap (a lock) and each has an overall ``deadline`` (past it: stopped,
 ``TooSlow``). A run stops early, keeping what it saved, when the API is offline, busy, out of
-quota or refuses the credentials (``SyncReport.stopped`` / ``stop_error``). Cancelling the
+quota or refuses the credentials (``SyncReport.stopped`` / ``stop_error``); a cache that records
+another shop is refused before anything is sent (``OtherShopsCache``). Cancelling the
 awaiting task leaves the store consistent. While a run is in progress the loop stays responsive:
 a 1 ms GIL switch interval, the app's objects frozen out of the GC, no automatic full collection
 (:func:`_responsive_loop`). Why, with the measurements: docs/architecture.md, "Sync engine".
@@ -37,7 +38,9 @@ from ..api.errors import (
 )
 from ..domain.changes import ChangeSet
 from ..store import outbox
+from ..store import owner as cache_owner
 from ..store.db import Store, refresh_statistics
+from ..store.errors import OtherShopsCache
 from ..store.products import ProductRepo
 from . import conflicts, marks
 from .context import SyncContext, SyncReport
@@ -123,6 +126,7 @@ class SyncEngine:
                                write_batch=write_batch)
         self._lock = asyncio.Lock()
         self.last_report: SyncReport | None = None
+        self._claimed: tuple[object, str] | None = None  # (cache, shop) whose owner was checked
 
     @property
     def online(self) -> bool:
@@ -182,8 +186,22 @@ class SyncEngine:
 
     @contextlib.asynccontextmanager
     async def _busy(self) -> AsyncIterator[None]:
+        await self._check_owner()
         with _responsive_loop():
             yield
+
+    async def _check_owner(self) -> None:
+        """Nothing is pulled into or pushed from a cache of another shop: the shop the store
+        was opened for (``store.shop``; else the API's AppID) must be the one it records (the
+        first sync records it) and, for a real shop, the one the API credentials are for."""
+        store, appid = self.store, self.api.appid
+        shop = getattr(store, "shop", None) or cache_owner.identity(appid)
+        if shop != cache_owner.DEMO and shop != cache_owner.identity(appid):
+            raise OtherShopsCache(store.path, shop, cache_owner.identity(appid))
+        if self._claimed != (store.path, shop):  # once per engine: one writer per data dir
+            await self.ctx.write(lambda conn: cache_owner.claim(conn, shop, store.path),
+                                 durable=True)
+            self._claimed = (store.path, shop)
 
     @contextlib.asynccontextmanager
     async def _bounded(self, report: SyncReport) -> AsyncIterator[None]:

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
 
 from ..domain import timeutil
 from .widgets import SHOP_DATA
+from .widgets.plain_text import PlainLabel, plain_tip
 
 CTX = "Files"
 KINDS = {
@@ -67,8 +68,8 @@ class FileWritten(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path: Path | None = None
-        self.label = QLabel()
-        self.name = QLabel()
+        self.label = PlainLabel()
+        self.name = PlainLabel()
         self.name.setProperty(SHOP_DATA, True)  # the seller's own file name
         self.open_file = QPushButton(self.tr("打开"))
         self.open_folder = QPushButton(self.tr("打开所在文件夹"))
@@ -85,5 +86,5 @@ class FileWritten(QWidget):
     def show_file(self, path: str | Path) -> None:
         self.path = Path(path)
         self.name.setText(self.path.name)
-        self.name.setToolTip(str(self.path))
+        self.name.setToolTip(plain_tip(str(self.path)))
         self.show()

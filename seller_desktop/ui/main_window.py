@@ -282,8 +282,9 @@ class MainWindow(QMainWindow):
                 "%1", aftersale_words.request_kind(kind)).replace("%2", order_id)
             self.notification.notify(text, self.tr("查看申请"), AFTERSALE_NOTICE + "requests")
             return
-        text = self.tr("%1 个新的售后申请，%2 个新的买家申请").replace(
-            "%1", str(len(cases))).replace("%2", str(len(requests)))
+        parts = ([self.tr("%n 个新的售后申请", "", len(cases))] if cases else []) + (
+            [self.tr("%n 个新的买家申请", "", len(requests))] if requests else [])
+        text = self.tr("，").join(parts)
         self.notification.notify(text, self.tr("查看售后"), AFTERSALE_NOTICE)
 
     def _notice_clicked(self, payload: str) -> None:

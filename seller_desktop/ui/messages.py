@@ -153,6 +153,10 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "找不到该记录（可能已被删除）"),
     QT_TRANSLATE_NOOP("Messages", "微信小店拒绝了该操作"),
     QT_TRANSLATE_NOOP("Messages", "无法连接微信小店服务器，请检查网络"),
+    QT_TRANSLATE_NOOP("Messages", "演示店铺"),
+    QT_TRANSLATE_NOOP("Messages", "这个缓存属于另一个店铺（%1），不能用于%2：已停止同步，没有发送或改动任何内容：%3"),
+    QT_TRANSLATE_NOOP("Messages", "所在的网络需要先登录（例如酒店或咖啡馆的 Wi-Fi）：请在浏览器中登录后再试，"
+                                  "修改都已保存，登录后会自动重试"),
     QT_TRANSLATE_NOOP("Messages", "微信小店服务器暂时无法正常响应，请稍后再试"),
     QT_TRANSLATE_NOOP("Messages", "微信小店返回了无法识别的数据"),
     QT_TRANSLATE_NOOP("Messages", "请求结果未知（网络中断），请先刷新确认后再重试"),

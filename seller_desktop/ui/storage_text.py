@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from ..store import (
     CacheTooNew,
     CorruptCache,
+    OtherShopsCache,
     ShopInUse,
     StorageDenied,
     StorageFailed,
@@ -40,6 +41,11 @@ def headline(exc: BaseException) -> str:
         return QCoreApplication.translate("Storage", "本地缓存文件已损坏。")
     if isinstance(exc, CacheTooNew):
         return QCoreApplication.translate("Storage", "这个数据目录由更新版本的小店桌面创建，请升级后再打开。")
+    if isinstance(exc, OtherShopsCache):
+        return QCoreApplication.translate(
+            "Storage", "这个缓存属于另一个店铺（%1），不能用于%2：已停止同步，没有发送或改动任何内容。"
+            "请在「店铺」菜单中切换到该店铺，或为这个店铺使用另一个数据目录。").replace(
+            "%1", shop_name(exc.owner)).replace("%2", shop_name(exc.shop))
     return error_text(exc) or type(exc).__name__  # any other error: its own words, translated
 
 
@@ -54,7 +60,16 @@ def describe(exc: BaseException) -> str:
         return text + "\n" + str(exc.path)
     if isinstance(exc, ShopInUse):
         return text + "\n" + _with(str(exc.data_dir), exc.holder)
+    if isinstance(exc, OtherShopsCache):
+        return text + "\n" + str(exc.path)
     return text
+
+
+def shop_name(identity: str) -> str:
+    """A shop identity (``store/owner.py``) as the seller knows it."""
+    if identity == "demo":
+        return QCoreApplication.translate("Storage", "演示店铺")
+    return "AppID " + identity.removeprefix("appid-")
 
 
 def _with(where: str, why: str) -> str:

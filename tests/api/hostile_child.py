@@ -24,6 +24,7 @@ def main(url: str, data_dir: str, call_deadline: float, sync_deadline: float) ->
     from seller_desktop.api import products as products_api
     from seller_desktop.api.client import ApiClient, RetryPolicy
     from seller_desktop.store import Store
+    from seller_desktop.store import owner as cache_owner
     from seller_desktop.sync import SyncEngine
 
     # the page caps a small shop would never reach, scaled down so the suite stays fast
@@ -31,18 +32,21 @@ def main(url: str, data_dir: str, call_deadline: float, sync_deadline: float) ->
     products_api.MAX_PRODUCTS = 300
     store = Store.open(data_dir)
     store.reader().execute("SELECT count(*) FROM outbox").fetchone()
+    # the shop the cache was synced for, now served by a broken server (a cache records its
+    # shop: another AppID would be refused before anything is sent)
+    appid = (cache_owner.owner(store.reader()) or "appid-wxhostile0000shop").removeprefix("appid-")
     retry = RetryPolicy(attempts=2, base_delay=0.01, max_delay=0.05, offline_after=2,
                         offline_cooldown=0.1)
 
     async def run() -> object:
-        async with ApiClient(url, "wxhostile0000shop", "hostile-secret", timeout=5.0,
+        async with ApiClient(url, appid, "hostile-secret", timeout=5.0,
                              deadline=call_deadline, retry=retry) as api:
             engine = SyncEngine(api, store, order_days=91, deadline=sync_deadline)
             return await engine.run(full=True)
 
     if "--before" in sys.argv:  # the code before the fix had no deadlines: run it as it was
         async def run() -> object:
-            async with ApiClient(url, "wxhostile0000shop", "hostile-secret", timeout=5.0,
+            async with ApiClient(url, appid, "hostile-secret", timeout=5.0,
                                  retry=retry) as api:
                 return await SyncEngine(api, store, order_days=91).run(full=True)
 

@@ -9,7 +9,7 @@ import time
 
 import httpx
 import pytest
-from loopback_servers import captive_portal, silent_host
+from loopback_servers import captive_portal, silent_host, trickling_host
 from sandbox_support import control, dead_url, serve
 
 from seller_desktop.api import Offline
@@ -80,6 +80,24 @@ async def test_unreachable_timeout_and_captive_portal(sandbox):
     with captive_portal() as url:
         problem = await _problem(url, "wx1", "s" * 32)
         assert problem.kind == cc.PORTAL
+
+
+@pytest.mark.asyncio
+async def test_a_trickling_reply_is_a_timeout_within_the_checks_own_deadline():
+    # 4 bytes a second: each read arrives well within the 1 s per-read timeout
+    with trickling_host() as url:
+        started = time.monotonic()
+        problem = await _problem(url, "wx1", "s" * 32, timeout=1.0)
+        elapsed = time.monotonic() - started
+    assert problem.kind == cc.TIMEOUT, problem
+    assert elapsed < 2.0, elapsed
+
+
+@pytest.mark.asyncio
+async def test_a_portals_511_is_a_wifi_login_not_a_server_error():
+    with captive_portal(status=511) as url:
+        problem = await _problem(url, "wx1", "s" * 32)
+    assert problem.kind == cc.PORTAL, problem
 
 
 def test_dns_failure_is_told_apart():

@@ -1,6 +1,6 @@
 """Unreadable replies are "offline", never a refusal: no outbox row is stranded by one.
 
-A captive portal's HTML 200, an empty body, NaN, 2^70, fields of the wrong type, a broken token
+A captive portal's HTML 200 (or its 511: offline, with a Wi-Fi login hint), an empty body, NaN, 2^70, fields of the wrong type, a broken token
 reply: each leaves the rows in line (pending, or sending and read back before a re-send); the
 run says why it stopped and claims no success; a later clean run sends every change exactly
 once (proved from the sandbox's log of applied writes). Only a definite refusal fails a row.
@@ -8,12 +8,14 @@ once (proved from the sandbox's log of applied writes). Only a definite refusal 
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, replace
 from typing import Any
 
 import pytest
 
-from seller_desktop.api.errors import MalformedResponse
+from seller_desktop.api.errors import CaptivePortal, MalformedResponse
+from seller_desktop.cli_exit import Exit, for_api_error
 from seller_desktop.ops import orders as order_ops
 from seller_desktop.ops import products as product_ops
 from seller_desktop.ops import shipping as shipping_ops
@@ -177,4 +179,28 @@ async def test_a_read_back_with_2_to_the_70_does_not_count_as_applied(
     assert sandbox_log(sandbox.url, STOCK) == []
     control(sandbox.url, "/sandbox/faults", {"faults": []})
     await run_until_clean(engine)
+    assert_delivered_once(sandbox.url, store, edits, log_start)
+
+
+@pytest.mark.asyncio
+async def test_a_captive_portals_511_is_offline_with_a_wifi_hint_then_delivers_once(
+        engine: SyncEngine, store: Store, sandbox: SandboxServer) -> None:
+    """511 (Network Authentication Required) on every path, the token's included: offline with
+    a hint to log in to the Wi-Fi, not a server error; no row fails, none is lost."""
+    edits = await offline_edits(engine, store, sandbox.url)
+    log_start = len(sandbox.shop.log)
+    control(sandbox.url, "/sandbox/tokens/invalidate")
+    control(sandbox.url, "/sandbox/faults", {"faults": [
+        {"path": "*", "kind": "http511", "phase": "before", "times": 100}]})
+    report = await engine.run()
+    assert isinstance(report.stop_error, CaptivePortal), report.stop_error
+    assert "Wi-Fi" in report.stopped and "登录" in report.stopped
+    assert report.failed == 0 and report.refused == 0 and report.pushed == 0
+    assert report.waiting == 5
+    assert engine.api.online is False  # the circuit: the window waits like offline
+    assert for_api_error(report.stop_error) == Exit.OFFLINE
+    assert sandbox_log(sandbox.url, STOCK) == []
+    control(sandbox.url, "/sandbox/faults", {"faults": []})
+    await asyncio.sleep(0.1)  # the client's offline cooldown
+    await run_until_clean(engine, runs=3)
     assert_delivered_once(sandbox.url, store, edits, log_start)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sandbox_support import dead_url
 
 from seller_desktop import app, context
-from seller_desktop.config import Paths
+from seller_desktop.config import SHOP_MARKER, Paths
 from seller_desktop.ui.settings import Settings
 
 from .conftest import open_window, settled, until
@@ -86,6 +86,8 @@ async def test_first_run_offers_the_demo_shop(qapp, data_dir):
 
 async def test_corrupt_cache_is_exported_and_rebuilt(qapp, data_dir):
     (data_dir / "cache.sqlite3").write_bytes(b"this is not a database" * 200)
+    # the demo shop's own cache (shop.json names it: a data dir made by this version)
+    (data_dir / SHOP_MARKER).write_text(json.dumps({"identity": "demo"}), encoding="utf-8")
     paths = Paths.resolve(data_dir)
     ready = asyncio.get_running_loop().create_future()
     task = asyncio.ensure_future(app.run(qapp, paths, Settings(data_dir), True, ready))

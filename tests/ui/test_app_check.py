@@ -87,6 +87,7 @@ async def test_the_window_shows_while_the_check_runs_and_syncs_after(qapp, data_
 
 async def test_a_cache_damaged_inside_closes_the_window_and_offers_its_edits(qapp, data_dir, monkeypatch):
     path = data_dir / store_db.CACHE_NAME
+    (data_dir / "shop.json").write_text('{"identity": "demo"}')  # the demo shop's own cache
     with Store.open(data_dir) as store:
         store.writer.write_sync(lambda c: outbox.enqueue(
             c, "order", "1", "merchant_note", {"order_id": "1", "notes": "加急"}))

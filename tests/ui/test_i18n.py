@@ -428,6 +428,7 @@ async def test_the_start_up_messages_speak_english(qapp, data_dir, monkeypatch):
     monkeypatch.setattr(context, "DEMO_SIZE", {"products": 4, "orders": 10, "gift_orders": 1})
     qapp.setQuitOnLastWindowClosed(False)  # as app.main: closing a box must not stop the loop
     (data_dir / "cache.sqlite3").write_bytes(b"this is not a database" * 200)
+    (data_dir / "shop.json").write_text('{"identity": "demo"}')  # the demo shop's own cache
     settings = Settings(data_dir)
     settings.language = "en"
     ready = asyncio.get_running_loop().create_future()

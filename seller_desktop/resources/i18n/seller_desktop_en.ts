@@ -465,13 +465,19 @@
         <source>买家申请</source>
         <translation>Buyer requests</translation>
     </message>
-    <message>
-        <source>%1 个申请</source>
-        <translation>%1 requests</translation>
+    <message numerus="yes">
+        <source>%n 个申请</source>
+        <translation>
+            <numerusform>%n request</numerusform>
+            <numerusform>%n requests</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 个售后单</source>
-        <translation>%1 cases</translation>
+    <message numerus="yes">
+        <source>%n 个售后单</source>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -596,9 +602,12 @@
         <source>图片 (*.jpg *.jpeg *.png)</source>
         <translation>Pictures (*.jpg *.jpeg *.png)</translation>
     </message>
-    <message>
-        <source>已选 %1 张</source>
-        <translation>%1 chosen</translation>
+    <message numerus="yes">
+        <source>已选 %n 张</source>
+        <translation>
+            <numerusform>%n chosen</numerusform>
+            <numerusform>%n chosen</numerusform>
+        </translation>
     </message>
     <message>
         <source>读取图片失败：%1</source>
@@ -911,9 +920,12 @@
         <source>上次处理被微信小店拒绝：%1</source>
         <translation>WeChat Store refused the last answer: %1</translation>
     </message>
-    <message>
-        <source>（%1 件）</source>
-        <translation> (×%1)</translation>
+    <message numerus="yes">
+        <source>（%n 件）</source>
+        <translation>
+            <numerusform> (%n item)</numerusform>
+            <numerusform> (%n items)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1211,16 +1223,16 @@
         <translation>The report holds no AppSecret, no token and no buyer data: it is safe to send to support.</translation>
     </message>
     <message>
-        <source>小店桌面</source>
-        <translation>Seller Desktop</translation>
-    </message>
-    <message>
         <source>运行环境</source>
         <translation>Runs on</translation>
     </message>
     <message>
         <source>操作系统</source>
         <translation>Operating system</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>店铺</source>
@@ -1247,28 +1259,12 @@
         <translation>Log file</translation>
     </message>
     <message>
-        <source>待同步的修改</source>
-        <translation>Local changes</translation>
-    </message>
-    <message>
-        <source>%1 条待推送，%2 条失败，%3 个冲突</source>
-        <translation>%1 waiting to push, %2 failed, %3 conflicts</translation>
-    </message>
-    <message>
         <source>默认打印机</source>
         <translation>Default printer</translation>
     </message>
     <message>
         <source>（无）</source>
         <translation>(none)</translation>
-    </message>
-    <message>
-        <source>API</source>
-        <translation>API</translation>
-    </message>
-    <message>
-        <source>令牌</source>
-        <translation>Token</translation>
     </message>
     <message>
         <source>打印组件</source>
@@ -1279,20 +1275,111 @@
         <translation>Checking…</translation>
     </message>
     <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>小店桌面版本</source>
+        <translation>Seller Desktop version</translation>
+    </message>
+    <message>
+        <source>本地修改</source>
+        <translation>Local changes</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 条待推送</source>
+        <translation>
+            <numerusform>%n change waiting</numerusform>
+            <numerusform>%n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 条失败</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个冲突</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>接口连接</source>
+        <translation>API connection</translation>
+    </message>
+    <message>
+        <source>访问令牌</source>
+        <translation>Access token</translation>
+    </message>
+    <message>
+        <source>AppID 不正确</source>
+        <translation>wrong AppID</translation>
+    </message>
+    <message>
+        <source>AppSecret 不正确</source>
+        <translation>wrong AppSecret</translation>
+    </message>
+    <message>
+        <source>本机 IP 不在白名单中</source>
+        <translation>this computer&apos;s IP is not in the whitelist</translation>
+    </message>
+    <message>
+        <source>没有接口权限</source>
+        <translation>no permission for the API</translation>
+    </message>
+    <message>
+        <source>找不到服务器</source>
+        <translation>server not found</translation>
+    </message>
+    <message>
+        <source>连接不上</source>
+        <translation>cannot connect</translation>
+    </message>
+    <message>
+        <source>响应超时</source>
+        <translation>no answer in time</translation>
+    </message>
+    <message>
+        <source>网络需要先登录（Wi-Fi）</source>
+        <translation>the network asks for a login (Wi-Fi)</translation>
+    </message>
+    <message>
+        <source>其他错误</source>
+        <translation>another error</translation>
+    </message>
+    <message>
         <source>未连接店铺</source>
         <translation>No shop connected</translation>
     </message>
     <message>
-        <source>不可用（%1）：</source>
-        <translation>Unavailable (%1): </translation>
+        <source>不可用：%1</source>
+        <translation>unavailable: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 分钟前获取</source>
+        <translation>
+            <numerusform>obtained %n minute ago</numerusform>
+            <numerusform>obtained %n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>版本 %1，%n 台打印机</source>
+        <translation>
+            <numerusform>version %1, %n printer</numerusform>
+            <numerusform>version %1, %n printers</numerusform>
+        </translation>
     </message>
     <message>
         <source>可连接（%1 毫秒）</source>
         <translation>Reachable (%1 ms)</translation>
-    </message>
-    <message>
-        <source>%1 分钟前获取</source>
-        <translation>obtained %1 min ago</translation>
     </message>
     <message>
         <source>未检测到（需要安装并打开）</source>
@@ -1301,10 +1388,6 @@
     <message>
         <source>未检测到（只有 Windows 和 macOS 版）</source>
         <translation>Not found (it exists for Windows and macOS only)</translation>
-    </message>
-    <message>
-        <source>版本 %1，%2 台打印机</source>
-        <translation>version %1, %2 printers</translation>
     </message>
     <message>
         <source>已复制到剪贴板</source>
@@ -1595,9 +1678,12 @@
         <source>已过期（%1）</source>
         <translation>Expired (%1)</translation>
     </message>
-    <message>
-        <source>，显示最近 %1 个</source>
-        <translation>, the latest %1 shown</translation>
+    <message numerus="yes">
+        <source>，显示最近 %n 个</source>
+        <translation>
+            <numerusform>, the latest %n shown</numerusform>
+            <numerusform>, the latest %n shown</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2163,6 +2249,24 @@
             <numerusform>%n gifts were not accepted within 24 hours and expired</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n 个新的售后申请</source>
+        <translation>
+            <numerusform>%n new after-sale case</numerusform>
+            <numerusform>%n new after-sale cases</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个新的买家申请</source>
+        <translation>
+            <numerusform>%n new buyer request</numerusform>
+            <numerusform>%n new buyer requests</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
     <message>
         <source>查看礼物</source>
         <translation>Show gifts</translation>
@@ -2200,10 +2304,6 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>查看申请</source>
         <translation>Show requests</translation>
-    </message>
-    <message>
-        <source>%1 个新的售后申请，%2 个新的买家申请</source>
-        <translation>%1 new after-sale cases, %2 new buyer requests</translation>
     </message>
     <message>
         <source>操作失败：%1</source>
@@ -2735,6 +2835,18 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>无法连接微信小店服务器，请检查网络</source>
         <translation>Cannot reach the WeChat Store server; check the network</translation>
+    </message>
+    <message>
+        <source>演示店铺</source>
+        <translation>the demo shop</translation>
+    </message>
+    <message>
+        <source>这个缓存属于另一个店铺（%1），不能用于%2：已停止同步，没有发送或改动任何内容：%3</source>
+        <translation>This cache belongs to another shop (%1) and cannot be used for %2: the sync was stopped, nothing was sent or changed: %3</translation>
+    </message>
+    <message>
+        <source>所在的网络需要先登录（例如酒店或咖啡馆的 Wi-Fi）：请在浏览器中登录后再试，修改都已保存，登录后会自动重试</source>
+        <translation>This network asks you to log in first (e.g. a hotel&apos;s or café&apos;s Wi-Fi): log in in your browser and try again. Your changes are saved and are retried once you are logged in</translation>
     </message>
     <message>
         <source>微信小店服务器暂时无法正常响应，请稍后再试</source>
@@ -3881,9 +3993,12 @@ Recipient %2, ship by %3</translation>
         <source>不能发货：</source>
         <translation>Cannot ship: </translation>
     </message>
-    <message>
-        <source>%1 等%2种</source>
-        <translation>%1 and more (%2 kinds)</translation>
+    <message numerus="yes">
+        <source>%1 等%n种</source>
+        <translation>
+            <numerusform>%1 and more (%n kind)</numerusform>
+            <numerusform>%1 and more (%n kinds)</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1（%2）</source>
@@ -4091,9 +4206,12 @@ Recipient %2, ship by %3</translation>
         <source>月结</source>
         <translation>Monthly account</translation>
     </message>
-    <message>
-        <source>余 %1 张</source>
-        <translation>%1 left</translation>
+    <message numerus="yes">
+        <source>余 %n 张</source>
+        <translation>
+            <numerusform>%n left</numerusform>
+            <numerusform>%n left</numerusform>
+        </translation>
     </message>
     <message>
         <source>请先选择电子面单账号（联网后点“刷新账号”）</source>
@@ -4178,9 +4296,12 @@ Recipient %2, ship by %3</translation>
         <source>请先勾选订单，或在列表中选中一个订单</source>
         <translation>Tick orders first, or select one in the list</translation>
     </message>
-    <message>
-        <source>已勾选 %1 个订单</source>
-        <translation>Ticked: %1</translation>
+    <message numerus="yes">
+        <source>已勾选 %n 个订单</source>
+        <translation>
+            <numerusform>Ticked: %n order</numerusform>
+            <numerusform>Ticked: %n orders</numerusform>
+        </translation>
     </message>
     <message>
         <source>未勾选：操作选中的订单 %1</source>
@@ -4221,6 +4342,14 @@ Recipient %2, ship by %3</translation>
         <source>这个数据目录由更新版本的小店桌面创建，请升级后再打开。</source>
         <translation>This data folder was created by a newer version of Seller Desktop; please upgrade to open it.</translation>
     </message>
+    <message>
+        <source>这个缓存属于另一个店铺（%1），不能用于%2：已停止同步，没有发送或改动任何内容。请在「店铺」菜单中切换到该店铺，或为这个店铺使用另一个数据目录。</source>
+        <translation>This cache belongs to another shop (%1) and cannot be used for %2: the sync was stopped, nothing was sent or changed. Switch to that shop in the Shop menu, or use another data folder for this shop.</translation>
+    </message>
+    <message>
+        <source>演示店铺</source>
+        <translation>the demo shop</translation>
+    </message>
 </context>
 <context>
     <name>SyncController</name>
@@ -4252,6 +4381,14 @@ Recipient %2, ship by %3</translation>
         <translation>WeChat Store&apos;s replies could not be read: the network may need a sign-in first (a hotel or café Wi-Fi, for example). Your changes are saved and will be retried automatically.</translation>
     </message>
     <message>
+        <source>● 离线（需要登录 Wi-Fi）</source>
+        <translation>● Offline (Wi-Fi login needed)</translation>
+    </message>
+    <message>
+        <source>所在的网络要求先登录（例如酒店或咖啡馆的 Wi-Fi）：请在浏览器中登录。修改都已保存，登录后会自动重试。</source>
+        <translation>This network asks you to log in first (e.g. a hotel&apos;s or café&apos;s Wi-Fi): log in in your browser. Your changes are saved and are retried once you are logged in.</translation>
+    </message>
+    <message>
         <source>● 演示店铺</source>
         <translation>● Demo shop</translation>
     </message>
@@ -4279,9 +4416,12 @@ Recipient %2, ship by %3</translation>
         <source>失败：%1</source>
         <translation>Failed: %1</translation>
     </message>
-    <message>
-        <source>（%1 项排在后面）</source>
-        <translation> (%1 waiting behind)</translation>
+    <message numerus="yes">
+        <source>（%n 项排在后面）</source>
+        <translation>
+            <numerusform> (%n waiting behind)</numerusform>
+            <numerusform> (%n waiting behind)</numerusform>
+        </translation>
     </message>
     <message>
         <source>微信小店拒绝了这些修改，点击查看原因、重试或放弃。最近一项：%1</source>

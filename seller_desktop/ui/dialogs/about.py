@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 from ... import __version__
 from ..files import open_path
 from ..widgets import SHOP_DATA
+from ..widgets.plain_text import PlainLabel
 
 
 def _path_label(path: Path) -> QLabel:
-    label = QLabel(str(path))
+    label = PlainLabel(str(path))
     label.setProperty(SHOP_DATA, True)  # the machine's folder names, as they are
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
@@ -37,14 +38,14 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.data_dir, self.log_file = data_dir, log_file
         self.setWindowTitle(self.tr("关于小店桌面"))
-        heading = QLabel(self.tr("小店桌面"))
+        heading = PlainLabel(self.tr("小店桌面"))
         heading.setStyleSheet("font-size: 18px; font-weight: bold;")
-        blurb = QLabel(self.tr("微信小店商家的桌面工作台：商品、订单、礼物和电子面单，断网也能用。"))
+        blurb = PlainLabel(self.tr("微信小店商家的桌面工作台：商品、订单、礼物和电子面单，断网也能用。"))
         blurb.setWordWrap(True)
-        self.version = QLabel(__version__)
+        self.version = PlainLabel(__version__)
         self.version.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.runtime = QLabel(f"Qt {qVersion()} · PySide6 {PySide6.__version__} · "
-                              f"Python {platform.python_version()}")
+        self.runtime = PlainLabel(f"Qt {qVersion()} · PySide6 {PySide6.__version__} · "
+                                  f"Python {platform.python_version()}")
         self.runtime.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_data = QPushButton(self.tr("打开文件夹"))
         self.open_data.clicked.connect(lambda: open_path(self.data_dir))

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -35,6 +34,7 @@ from ...workflows.aftersale import RESHIP_SCENE, SCENES
 from .. import aftersale_labels as words
 from ..aftersale_actions import AfterSaleActions
 from ..widgets import SHOP_DATA
+from ..widgets.plain_text import PlainLabel
 
 # merchantupdateaftersale reasons (aftersale.md §1.4): type -> (update type, needs images, text)
 NEGOTIATE_REASONS = {8: (3, False, QT_TRANSLATE_NOOP("AfterSale", "生鲜商品，无需退货直接退款")),
@@ -60,7 +60,7 @@ class AnswerDialog(QDialog):
         self.setWindowTitle(words.tr(TITLES[action]))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
-        self.summary = QLabel()
+        self.summary = PlainLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.form = QFormLayout()
@@ -72,8 +72,8 @@ class AnswerDialog(QDialog):
         self.amount = QLineEdit()
         self.number = QLineEdit()
         self.pick = QPushButton(self.tr("选择图片…"))
-        self.picked = QLabel()
-        self.error = QLabel()
+        self.picked = PlainLabel()
+        self.error = PlainLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -196,7 +196,7 @@ class AnswerDialog(QDialog):
             self, self.tr("选择凭证图片"), "", self.tr("图片 (*.jpg *.jpeg *.png)"))
         if paths:
             self.images = paths
-            self.picked.setText(self.tr("已选 %1 张").replace("%1", str(len(paths))))
+            self.picked.setText(self.tr("已选 %n 张", "", len(paths)))
 
     # -- answering ------------------------------------------------------------------------------
 

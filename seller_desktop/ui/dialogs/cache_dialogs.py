@@ -17,7 +17,7 @@ import asyncio
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ...store import CorruptCache, ShopInUse, StorageProblem, StoreError
@@ -32,6 +32,7 @@ POLL_SECONDS = 0.5
 
 async def ask(box: QMessageBox) -> QMessageBox.StandardButton | None:
     """Show a message box without blocking the loop; the button the seller clicked."""
+    box.setTextFormat(Qt.TextFormat.PlainText)  # paths and the OS's words, never markup
     done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
     box.finished.connect(lambda _r: done.done() or done.set_result(None))
     box.open()

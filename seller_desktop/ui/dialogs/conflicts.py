@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -18,6 +17,7 @@ from ...domain.changes import ChangeSet
 from ..actions import Actions
 from ..models.conflicts import COL_MINE, COL_THEIRS, MINE, THEIRS, ConflictsModel
 from ..sync_controller import SyncController
+from ..widgets.plain_text import PlainLabel
 from ..widgets.tables import read_only_rows
 
 
@@ -39,7 +39,7 @@ class ConflictsDialog(QDialog):
         header.setSectionResizeMode(COL_THEIRS, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(0, 200)
         self.table.setColumnWidth(1, 110)
-        self.hint = QLabel(self.tr("这些字段在你修改的同时也在微信小店后台被修改了。"
+        self.hint = PlainLabel(self.tr("这些字段在你修改的同时也在微信小店后台被修改了。"
                                    "请逐个字段选择保留哪一边；一个商品的字段都选好后即会生效并同步。"))
         self.hint.setWordWrap(True)
         self.keep_mine = QPushButton(self.tr("保留我的"))

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from ...api import connect_check as cc
 from ...config import DEFAULT_API_BASE, ENV_APPID, ENV_SECRET
 from ...credentials import NoKeyring, SecretStore, from_environment
 from ..settings import Settings
+from ..widgets.plain_text import PlainLabel
 
 WHERE = "微信小店后台 → 服务市场 → 经营工具 → 自研"  # auth-products.md §2.1
 OK_STYLE, BAD_STYLE = "color: #2e7d32;", "color: #c62828;"
@@ -64,7 +64,7 @@ class ConnectDialog(QDialog):
         self.api_base.setVisible(self.advanced.isChecked())
         self.test_button = QPushButton(self.tr("测试连接"))
         self.test_button.clicked.connect(self.test)
-        self.result = QLabel()
+        self.result = PlainLabel()
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.copy_ip = QPushButton(self.tr("复制 IP"))
@@ -80,12 +80,12 @@ class ConnectDialog(QDialog):
             edit.textChanged.connect(self._inputs_changed)
 
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("填写店铺的 AppID 和 AppSecret（在%1），先测试连接，成功后保存。"
+        intro = PlainLabel(self.tr("填写店铺的 AppID 和 AppSecret（在%1），先测试连接，成功后保存。"
                                "AppSecret 保存在系统钥匙串中，不会写入任何文件。").replace("%1", WHERE))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         if from_environment() is not None:  # they win over what is saved here (credentials.py)
-            env = QLabel(self.tr("注意：环境变量 %1 / %2 已设置，运行时优先使用其中的账号。")
+            env = PlainLabel(self.tr("注意：环境变量 %1 / %2 已设置，运行时优先使用其中的账号。")
                          .replace("%1", ENV_APPID).replace("%2", ENV_SECRET))
             env.setWordWrap(True)
             layout.addWidget(env)

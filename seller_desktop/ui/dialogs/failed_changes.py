@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -26,6 +25,7 @@ from ...store.outbox_view import AttentionRow
 from ..actions import Actions
 from ..models.failed import COL_CHANGE, COL_REASON, COL_WHAT, FailedChangesModel
 from ..sync_controller import SyncController
+from ..widgets.plain_text import PlainLabel
 from ..widgets.tables import read_only_rows
 
 
@@ -45,11 +45,11 @@ class FailedChangesDialog(QDialog):
         header.setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(COL_WHAT, 200)
         self.table.setColumnWidth(COL_CHANGE, 200)
-        self.hint = QLabel(self.tr(
+        self.hint = PlainLabel(self.tr(
             "微信小店拒绝了这些修改（原因见右侧）。处理好原因后点“重试”；不再需要时点“放弃”，"
             "本地会恢复为店铺上的内容。同一商品或订单后面的修改会排队等待，直到前面的修改处理完。"))
         self.hint.setWordWrap(True)
-        self.empty = QLabel(self.tr("没有失败的修改。"))
+        self.empty = PlainLabel(self.tr("没有失败的修改。"))
         self.retry_button = QPushButton(self.tr("重试"))
         self.drop_button = QPushButton(self.tr("放弃…"))
         self.close_button = QPushButton(self.tr("关闭"))

@@ -44,6 +44,7 @@ from ..actions import Actions
 from ..files import last_folders, start_folder
 from ..messages import join, message
 from ..storage_text import describe
+from ..widgets.plain_text import PlainLabel, plain_tip
 from ..widgets.thumbnails import Thumbnails
 from .sku_attrs import format_attrs, parse_attrs
 
@@ -130,20 +131,20 @@ class ProductEditor(QDialog):
                                                     QDialogButtonBox.ButtonRole.ActionRole)
         self.submit_button.setToolTip(self.tr("保存后立即提交审核（上架），审核通过后买家看到新内容"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.review_note = QLabel(self.tr(
+        self.review_note = PlainLabel(self.tr(
             "这个商品在售：修改保存为草稿，提交审核并通过后买家才会看到新内容（审核期间原商品照常在售）。"
             "点“保存并提交审核”一步完成。"))
         self.review_note.setWordWrap(True)
         self.review_note.setVisible(product is not None and product.status in ON_SALE_STATUSES)
-        self.status = QLabel()
+        self.status = PlainLabel()
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("SKU")))
+        layout.addWidget(PlainLabel(self.tr("SKU")))
         layout.addWidget(self.grid, 1)
         layout.addLayout(sku_buttons)
         layout.addWidget(self.skus_error)
-        layout.addWidget(QLabel(self.tr("主图")))
+        layout.addWidget(PlainLabel(self.tr("主图")))
         layout.addWidget(self.images)
         layout.addLayout(image_buttons)
         layout.addWidget(self.images_error)
@@ -202,7 +203,7 @@ class ProductEditor(QDialog):
 
     @staticmethod
     def _error_label() -> QLabel:
-        label = QLabel()
+        label = PlainLabel()
         label.setStyleSheet(ERROR_STYLE)
         label.setWordWrap(True)
         label.hide()
@@ -259,7 +260,7 @@ class ProductEditor(QDialog):
     def _add_image(self, ref: str) -> None:
         item = QListWidgetItem(Path(ref.split("?")[0]).name[-12:] or ref)
         item.setData(Qt.ItemDataRole.UserRole, ref)
-        item.setToolTip(ref)
+        item.setToolTip(plain_tip(ref))
         self._set_icon(item)
         self.images.addItem(item)
 
@@ -361,7 +362,7 @@ class ProductEditor(QDialog):
             item = self.grid.item(row, _SKU_FIELD_COLUMN.get(name, COL_ATTRS))
             if item is not None:
                 item.setBackground(QBrush(ERROR_BG))
-                item.setToolTip(join(messages))
+                item.setToolTip(plain_tip(join(messages)))
             sku_messages += [self.tr("第 %1 行：").replace("%1", str(row + 1)) + m
                              for m in messages]
         self.grid.blockSignals(False)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from ...domain.waybill import CarrierAccount, SenderAddress
 from ...ops import shipping as shipping_ops
 from ...store import Store
 from .. import messages
+from ..widgets.plain_text import PlainLabel
 
 _PHONE = re.compile(r"[0-9][0-9-]{6,19}")
 
@@ -47,7 +47,7 @@ class SenderDialog(QDialog):
         self.choice.currentIndexChanged.connect(self._picked)
         self.fields = {key: QLineEdit() for key in ("name", "mobile", "province", "city",
                                                     "county", "address")}
-        self.note = QLabel()
+        self.note = PlainLabel()
         self.note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("店铺地址"), self.choice)

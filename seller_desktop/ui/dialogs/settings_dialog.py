@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from ...config import ENV_APPID, ENV_SECRET
 from ...credentials import NoKeyring, SecretStore, from_environment
 from ..settings import LANGUAGES, Settings
+from ..widgets.plain_text import PlainLabel
 
 
 class SettingsDialog(QDialog):
@@ -52,7 +52,7 @@ class SettingsDialog(QDialog):
         self.secret.setPlaceholderText(self.tr("在微信小店后台「开发设置」中获取"))
         self.saving: asyncio.Task | None = None  # the keyring write and the rest of save()
         self.from_env = from_environment() is not None  # they win over what is typed here
-        self.secret_note = QLabel()
+        self.secret_note = PlainLabel()
         self.secret_note.setWordWrap(True)
         self.secret_note.setStyleSheet("color: #616161;")
         self.secret_note.hide()
@@ -72,7 +72,7 @@ class SettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, LANGUAGES.index(settings.language)
                                           if settings.language in LANGUAGES else 0))
-        self.error = QLabel()
+        self.error = PlainLabel()
         self.error.setStyleSheet("color: #c62828;")
         self.error.setWordWrap(True)
         self.error.hide()
@@ -91,7 +91,7 @@ class SettingsDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         layout = QVBoxLayout(self)
         if first_run:
-            intro = QLabel(self.tr("填写微信小店的 AppID 和 AppSecret 连接你的店铺，"
+            intro = PlainLabel(self.tr("填写微信小店的 AppID 和 AppSecret 连接你的店铺，"
                                    "或者先用演示店铺看看。"))
             intro.setWordWrap(True)
             layout.addWidget(intro)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QWidget,
 )
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from ...api.schemas import Carrier
 from ..carriers import carrier_name
 from ..widgets import SHOP_DATA_ROLE
+from ..widgets.plain_text import PlainLabel
 
 
 class SelfShipDialog(QDialog):
@@ -44,14 +44,14 @@ class SelfShipDialog(QDialog):
         self.number.setMinimumWidth(  # the hint whole, in either language
             self.number.fontMetrics().horizontalAdvance(self.number.placeholderText()) + 24)
         self.number.returnPressed.connect(self._accept_if_ready)
-        self.error = QLabel()
+        self.error = PlainLabel()
         self.error.setStyleSheet("color: #c62828;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._accept_if_ready)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(self.tr("订单"), QLabel(order_id))
+        form.addRow(self.tr("订单"), PlainLabel(order_id))
         form.addRow(self.tr("快递公司"), self.carrier)
         form.addRow(self.tr("快递单号"), self.number)
         form.addRow(self.error)

@@ -15,6 +15,7 @@ from ...domain import timeutil
 from ...domain.aftersale import BuyerRequest
 from .. import aftersale_labels as words
 from .. import labels
+from ..widgets.plain_text import plain_tip
 from .paged import ROOT, Index
 from .roles import DISPLAY, KEY, TOOLTIP
 
@@ -70,7 +71,7 @@ class RequestsModel(QAbstractTableModel):
         if role == KEY:
             return f"{row.kind}:{row.order_id}"
         if role == TOOLTIP and column == COL_WHAT:
-            return row.new_address_text
+            return plain_tip(row.new_address_text)
         if role != DISPLAY:
             return None
         if column == COL_ORDER:
@@ -78,7 +79,7 @@ class RequestsModel(QAbstractTableModel):
         if column == COL_KIND:
             return words.request_kind(row.kind)
         if column == COL_WHAT:
-            return row.new_address_text if row.kind == "address" else QCoreApplication.translate("RequestsModel", "买家想换成其他规格")
+            return plain_tip(row.new_address_text) if row.kind == "address" else QCoreApplication.translate("RequestsModel", "买家想换成其他规格")
         if column == COL_APPLIED:
             return timeutil.format_ts(row.apply_time) if row.apply_time else "—"
         if column == COL_WAITED:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from ...domain.money import format_fen
 from ...store import ui_queries as q
 from ..messages import join_items
+from ..widgets.plain_text import plain_tip
 from .paged import ROOT, Index
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -132,7 +133,9 @@ class ConflictsModel(QAbstractTableModel):
         row, column = self._rows[index.row()], index.column()
         if role == KEY_ROLE:
             return row.conflict_id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tip(self.data(index, Qt.ItemDataRole.DisplayRole))
+        if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_PRODUCT:
                 return row.title or row.product_id
             if column == COL_FIELD:

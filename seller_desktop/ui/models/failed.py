@@ -14,6 +14,7 @@ from ...domain import timeutil
 from ...store import outbox_view
 from ...store.outbox_view import AttentionRow
 from ..messages import message
+from ..widgets.plain_text import plain_tip
 from .paged import ROOT, Index
 
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -169,17 +170,23 @@ class FailedChangesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATE \
                 and row.state == outbox_view.FAILED:
             return QColor("#c62828")
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_REASON:
-            return message(row.reason)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == COL_WHEN:
-                return timeutil.format_ts(row.when)
-            if column == COL_WHAT:
-                return target_text(row)
-            if column == COL_CHANGE:
-                return change_text(row)
-            if column == COL_STATE:
-                return state_text(row)
-            if column == COL_REASON:
-                return reason_text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tip(message(row.reason) if column == COL_REASON
+                             else self._text(row, column))
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        return None
+
+    @staticmethod
+    def _text(row: Any, column: int) -> str | None:
+        if column == COL_WHEN:
+            return timeutil.format_ts(row.when)
+        if column == COL_WHAT:
+            return target_text(row)
+        if column == COL_CHANGE:
+            return change_text(row)
+        if column == COL_STATE:
+            return state_text(row)
+        if column == COL_REASON:
+            return reason_text(row)
         return None

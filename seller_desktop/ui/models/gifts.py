@@ -17,6 +17,7 @@ from ...domain.money import format_fen
 from ...domain.order import GIFT_TTL_SECONDS
 from ...store import ui_queries as q
 from .. import labels
+from ..widgets.plain_text import plain_tip
 from .paged import ROOT, Index
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -110,8 +111,8 @@ class GiftsModel(QAbstractTableModel):
                 and self.time_left(row) < URGENT_SECONDS:
             return QBrush(QColor("#c62828"))
         elif role == Qt.ItemDataRole.ToolTipRole and column in (COL_NOTE, COL_ITEM, COL_RECIPIENT):
-            return {COL_NOTE: row.present_note, COL_ITEM: row.line_titles,
-                    COL_RECIPIENT: row.address}[column]
+            return plain_tip({COL_NOTE: row.present_note, COL_ITEM: row.line_titles,
+                              COL_RECIPIENT: row.address}[column])
         return None
 
 

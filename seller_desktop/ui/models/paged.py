@@ -17,7 +17,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from .roles import DISPLAY
+from ..widgets.plain_text import plain_tip
+from .roles import DISPLAY, TOOLTIP
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -171,7 +172,8 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
             if texts is None:
                 texts = self._texts[i] = self.texts(self._rows[i])
             return texts[column] if 0 <= column < len(texts) else None
-        return self.cell(self._rows[i], column, role)
+        value = self.cell(self._rows[i], column, role)
+        return plain_tip(value) if role == TOOLTIP else value
 
     def row_at(self, row: int) -> R | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

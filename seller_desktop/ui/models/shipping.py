@@ -26,6 +26,7 @@ from .. import labels
 from ..carriers import carrier_name
 from ..messages import message
 from ..settings import Setting, Settings
+from ..widgets.plain_text import plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = (
@@ -163,17 +164,20 @@ class ShippingModel(QAbstractTableModel):
             if col == STAGE_COLUMN and c.waybill_error:
                 return QBrush(RED)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if not c.can_ship:
-                text = self.tr("不能发货：") + labels.shipping(c.reason)
-                # a held order (case, buyer request, old label) also says what to do
-                return text + ("\n" + labels.shipping(c.verdict.remedy) if c.verdict.remedy
-                               else "")
-            if c.waybill_error:
-                return message(c.waybill_error)
-            return "\n".join(f"{ln.title} {ln.attrs_text()} ×{ln.sku_cnt}" for ln in c.order.lines)
+            return plain_tip(self._tip(c))
         if role == Qt.ItemDataRole.UserRole:
             return c.order_id
         return None
+
+    def _tip(self, c: Candidate) -> str:
+        if not c.can_ship:
+            text = self.tr("不能发货：") + labels.shipping(c.reason)
+            # a held order (case, buyer request, old label) also says what to do
+            return text + ("\n" + labels.shipping(c.verdict.remedy) if c.verdict.remedy
+                           else "")
+        if c.waybill_error:
+            return message(c.waybill_error)
+        return "\n".join(f"{ln.title} {ln.attrs_text()} ×{ln.sku_cnt}" for ln in c.order.lines)
 
     def _text(self, c: Candidate, col: int) -> str:
         order = c.order
@@ -187,8 +191,7 @@ class ShippingModel(QAbstractTableModel):
         if col == 3:
             first = order.lines[0].title if order.lines else ""
             if len(order.lines) > 1:
-                return self.tr("%1 等%2种").replace("%1", first).replace(
-                    "%2", str(len(order.lines)))
+                return self.tr("%1 等%n种", "", len(order.lines)).replace("%1", first)
             return first
         if col == 4:
             return self.tr("%1（%2）").replace("%1", str(order.item_count)).replace(

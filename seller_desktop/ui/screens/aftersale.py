@@ -15,7 +15,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -37,6 +36,7 @@ from ..models.aftersale import COL_ITEM, CasesModel
 from ..models.buyer_requests import COL_WHAT, RequestsModel
 from ..models.roles import KEY
 from ..widgets.case_detail import CaseDetailPane
+from ..widgets.plain_text import PlainLabel
 from ..widgets.tables import read_only_rows
 
 SEARCH_DELAY_MS = 150
@@ -66,7 +66,7 @@ class AfterSaleScreen(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("搜索售后单号、订单号、商品、买家说明（Ctrl+F）"))
         self.search.setClearButtonEnabled(True)
-        self.count_label = QLabel()
+        self.count_label = PlainLabel()
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
@@ -95,10 +95,10 @@ class AfterSaleScreen(QWidget):
         self.accept_request = QPushButton(self.tr("同意申请"))
         self.reject_request = QPushButton(self.tr("拒绝申请"))
         self.show_request_order = QPushButton(self.tr("查看订单"))
-        self.request_hint = QLabel(self.tr(
+        self.request_hint = PlainLabel(self.tr(
             "申请处理前，订单不能取号、打印或发货。同意改地址后，已打印的面单须取消并重新取号。"))
         self.request_hint.setWordWrap(True)
-        self.request_error = QLabel()
+        self.request_error = PlainLabel()
         self.request_error.setStyleSheet("color: #c62828;")
         self.request_error.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -182,8 +182,7 @@ class AfterSaleScreen(QWidget):
             self.pages.setCurrentIndex(1)
             self.search.setEnabled(False)
             self.requests.set_rows(aq.pending_requests(self.actions.reader()))
-            self.count_label.setText(self.tr("%1 个申请").replace(
-                "%1", str(self.requests.rowCount())))
+            self.count_label.setText(self.tr("%n 个申请", "", self.requests.rowCount()))
             if self.requests.rowCount() and not self.request_table.currentIndex().isValid():
                 self.request_table.selectRow(0)
             self._request_buttons()
@@ -193,7 +192,7 @@ class AfterSaleScreen(QWidget):
         text = self.search.text()
         self.model.set_query(self.tab, text, total=None if text.split()
                              else self.counts.get(self.tab))
-        self.count_label.setText(self.tr("%1 个售后单").replace("%1", str(self.model.total)))
+        self.count_label.setText(self.tr("%n 个售后单", "", self.model.total))
         shown = self.detail.case_id
         if shown is not None and self.model.row_of(shown) >= 0:
             self.select_case(shown)

@@ -18,6 +18,7 @@ from ...domain.changes import ChangeSet
 from ...store import ui_queries as q
 from ..actions import Actions
 from ..models.gifts import COL_ITEM, COL_NOTE, COL_RECIPIENT, KEY_ROLE, GiftsModel
+from ..widgets.plain_text import PlainLabel
 from ..widgets.tables import read_only_rows
 
 SECTIONS = (q.GiftSection.AWAITING, q.GiftSection.ACCEPTED, q.GiftSection.EXPIRED)
@@ -38,7 +39,7 @@ class GiftsScreen(QWidget):
             pane = QWidget()
             pane_layout = QVBoxLayout(pane)
             pane_layout.setContentsMargins(0, 4, 0, 0)
-            heading = QLabel()
+            heading = PlainLabel()
             heading.setStyleSheet("font-weight: bold;")
             table = QTableView()
             table.setModel(self.models[section])
@@ -60,7 +61,7 @@ class GiftsScreen(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setStretchFactor(2, 1)
         layout = QVBoxLayout(self)
-        hint = QLabel(self.tr("礼物需收礼人在 24 小时内填写地址并收下；收下后即变为待发货订单。"
+        hint = PlainLabel(self.tr("礼物需收礼人在 24 小时内填写地址并收下；收下后即变为待发货订单。"
                               "双击一行查看订单。"))
         hint.setWordWrap(True)
         layout.addWidget(hint)
@@ -77,8 +78,7 @@ class GiftsScreen(QWidget):
             total = self.counts.get(section, self.models[section].rowCount())
             text = titles[section].replace("%1", str(total))
             if total > self.models[section].rowCount():  # the board lists the recent ones
-                text += self.tr("，显示最近 %1 个").replace(
-                    "%1", str(self.models[section].rowCount()))
+                text += self.tr("，显示最近 %n 个", "", self.models[section].rowCount())
             label.setText(text)
 
     def reload(self) -> None:

@@ -10,15 +10,16 @@ lists, packing slips and self-arranged shipping always use our renderer.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ...labels.printcomp import PrintComponentClient, PrintComponentError
 from ...platform_seam import traits
 from ..models.shipping import TARGET_COMPONENT, TARGET_PDF, ShippingPrefs
+from ..widgets.plain_text import PlainLabel, plain_tip
 from .shipping_target import PrintTargetPicker
 
 
-class LabelPath(QLabel):
+class LabelPath(PlainLabel):
     def __init__(self, picker: PrintTargetPicker, prefs: ShippingPrefs, real_shop: bool,
                  component: tuple[str, int], parent: QWidget | None = None,
                  platform: str | None = None) -> None:
@@ -54,7 +55,7 @@ class LabelPath(QLabel):
             if combo.count() == 0:  # the name is what a print request takes
                 for printer in printers:
                     combo.addItem(printer.name)
-                    combo.setItemData(combo.count() - 1, printer.display_name,
+                    combo.setItemData(combo.count() - 1, plain_tip(printer.display_name),
                                       Qt.ItemDataRole.ToolTipRole)
             if not combo.currentText().strip() and printers:
                 combo.setEditText(printers[0].name)

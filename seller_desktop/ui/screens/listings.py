@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -32,6 +31,7 @@ from ..actions import Actions
 from ..dialogs.product_editor import ProductEditor
 from ..models.products import COL_TITLE, KEY_ROLE, ProductsModel
 from ..widgets import SHOP_DATA
+from ..widgets.plain_text import PlainLabel
 from ..widgets.tables import read_only_rows
 from ..widgets.thumbnails import Thumbnails
 
@@ -57,7 +57,7 @@ class ListingsScreen(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("搜索标题、SKU 编码（Ctrl+F）"))
         self.search.setClearButtonEnabled(True)
-        self.count_label = QLabel()
+        self.count_label = PlainLabel()
         self.new_button = QPushButton(self.tr("新建商品"))
         self.edit_button = QPushButton(self.tr("编辑"))
         self.list_button = QPushButton(self.tr("上架"))
@@ -87,7 +87,7 @@ class ListingsScreen(QWidget):
         for column, width in ((1, 130), (2, 70), (3, 90), (4, 90), (5, 70)):
             self.table.setColumnWidth(column, width)
 
-        self.sku_title = QLabel(self.tr("选择一个商品查看 SKU"))
+        self.sku_title = PlainLabel(self.tr("选择一个商品查看 SKU"))
         self.sku_title.setProperty(SHOP_DATA, True)  # the selected product's title
         self.sku_table = QTableWidget(0, 4)
         self.sku_table.setHorizontalHeaderLabels([self.tr("规格"), self.tr("SKU 编码"),
@@ -101,7 +101,7 @@ class ListingsScreen(QWidget):
         self.stock_minus = QPushButton(self.tr("减库存"))
         self.stock_plus = QPushButton(self.tr("加库存"))
         stock_row = QHBoxLayout()
-        stock_row.addWidget(QLabel(self.tr("数量")))
+        stock_row.addWidget(PlainLabel(self.tr("数量")))
         stock_row.addWidget(self.stock_step)
         stock_row.addWidget(self.stock_minus)
         stock_row.addWidget(self.stock_plus)

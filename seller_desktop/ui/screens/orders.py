@@ -9,7 +9,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QSplitter,
     QTabBar,
@@ -27,6 +26,7 @@ from ..actions import Actions
 from ..models.orders import COL_ITEMS, KEY_ROLE, OrdersModel
 from ..models.paged import PAGE
 from ..widgets.order_detail import OrderDetail
+from ..widgets.plain_text import PlainLabel
 from ..widgets.tables import read_only_rows
 
 SEARCH_DELAY_MS = 150
@@ -62,7 +62,7 @@ class OrdersScreen(QWidget):
         self.search.setPlaceholderText(
             self.tr("搜索订单号、商品、收件人、手机尾号、地址、备注（Ctrl+F）"))
         self.search.setClearButtonEnabled(True)
-        self.count_label = QLabel()
+        self.count_label = PlainLabel()
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -54,6 +53,7 @@ from ..messages import error as error_text
 from ..messages import message
 from ..models.shipping import ShippingModel, ShippingPrefs
 from ..settings import Settings
+from ..widgets.plain_text import PlainLabel
 from ..widgets.tables import read_only_rows
 from .label_path import LabelPath
 from .shipping_accounts import WaybillAccounts
@@ -135,7 +135,7 @@ class ShippingScreen(ShippingOrderActions, ShippingSheets, QWidget):
                               (None, self.waybill_accounts.sender_button),
                               (self.tr("尺寸"), self.size), (self.tr("打印到"), self.picker)):
             if label:
-                top.addWidget(QLabel(label))
+                top.addWidget(PlainLabel(label))
             top.addWidget(widget)
         top.addStretch(1)
 
@@ -154,7 +154,7 @@ class ShippingScreen(ShippingOrderActions, ShippingSheets, QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
 
-        self.summary = QLabel()
+        self.summary = PlainLabel()
         self.view = QComboBox()
         self.view.addItem(self.tr("待发货"), "pending")
         self.view.addItem(self.tr("最近 7 天已打印（补打、取消）"), "printed")
@@ -193,7 +193,7 @@ class ShippingScreen(ShippingOrderActions, ShippingSheets, QWidget):
         self.stop_button = QPushButton(self.tr("停止"))
         self.stop_button.setVisible(False)
         self.stop_button.clicked.connect(self._request_stop)
-        self.status = QLabel()
+        self.status = PlainLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.selection = ShippingSelection(self.model, self.table, self.status, self)

@@ -64,11 +64,13 @@ class WaybillAccounts:
         chosen = self.combo.currentData() or self.prefs.account
         self.accounts = await self.workflow.accounts()
         self.combo.clear()
+        from .shipping import ShippingScreen  # its context, with Qt's plural forms
+
         for a in self.accounts:
             site = a.site_name or QCoreApplication.translate("ShippingScreen", "月结")
             carrier = carrier_name(a.delivery_id, a.delivery_name)[0]
-            self.combo.addItem(f"{carrier} · {site} · " + QCoreApplication.translate(
-                "ShippingScreen", "余 %1 张").replace("%1", str(a.available)), a.acct_id)
+            self.combo.addItem(f"{carrier} · {site} · "
+                               + ShippingScreen.tr("余 %n 张", "", a.available), a.acct_id)
         self.combo.setCurrentIndex(max(self.combo.findData(chosen), 0))
 
     async def balances_after(self, changes: ChangeSet) -> None:

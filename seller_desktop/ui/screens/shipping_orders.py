@@ -71,6 +71,7 @@ class ShippingOrderActions:
                           QCoreApplication.translate(
                               "ShippingScreen", "取消运单号 %1？取消后单号作废，面单余额退回。"
                           ).replace("%1", numbers), yes | no, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the carrier's waybill numbers
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         eids = [w.ewaybill_order_id for w in waybills]
         box.finished.connect(lambda _r: box.standardButton(box.clickedButton()) == yes

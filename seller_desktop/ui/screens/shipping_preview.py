@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QPixmap
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from ...labels import LabelData, PageSpec, render_label_image
+from ..widgets.plain_text import PlainLabel
 
 FALLBACK_DPI = 96.0
 
@@ -26,9 +27,9 @@ def physical_dpi(widget: QWidget) -> tuple[float, float]:
 class LabelPreview(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.caption = QLabel()
+        self.caption = PlainLabel()
         self.caption.setWordWrap(True)
-        self.image = QLabel()
+        self.image = PlainLabel()
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.setStyleSheet("background: #e9e9e9;")
         scroll = QScrollArea()
@@ -37,7 +38,7 @@ class LabelPreview(QWidget):
         scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.masked_note = QLabel(self.tr(
+        self.masked_note = PlainLabel(self.tr(
             "收件人姓名和电话按微信小店接口返回的样子打印（已打码，保护买家隐私）；"
             "完整地址已在取号时交给快递公司，派件不受影响。"))
         self.masked_note.setWordWrap(True)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QTableView
 
 from ...workflows.shipping import Candidate
 from ..models.shipping import ShippingModel
+from ..widgets.plain_text import PlainLabel
 
 
 class ShippingSelection(QObject):
@@ -21,7 +22,7 @@ class ShippingSelection(QObject):
         self.model = model
         self.table = table
         self.status = status
-        self.label = QLabel()
+        self.label = PlainLabel()
         self._hints: set[str] = set()
         model.dataChanged.connect(lambda *_: self.update())
         model.modelReset.connect(self.update)
@@ -57,7 +58,7 @@ class ShippingSelection(QObject):
         current = self.current()
         if n:
             # English avoids a plural ("Ticked: 3"): no %n forms needed
-            self.label.setText(self.tr("已勾选 %1 个订单").replace("%1", str(n)))
+            self.label.setText(self.tr("已勾选 %n 个订单", "", n))
         elif current is not None:
             self.label.setText(self.tr("未勾选：操作选中的订单 %1").replace(
                 "%1", current.order_id))

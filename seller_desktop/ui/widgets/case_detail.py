@@ -31,6 +31,7 @@ from ...store.aftersale_queries import CaseDetail
 from .. import aftersale_labels as words
 from .. import labels
 from . import SHOP_DATA
+from .plain_text import PlainLabel
 
 # action name -> the statuses that allow it (the ops check the same sets)
 ACTIONS = {"accept": rules.ACCEPT_STATUSES, "reject": rules.REJECT_STATUSES,
@@ -41,7 +42,7 @@ EXCHANGE_ONLY = frozenset({"reship", "reject_reship"})
 
 
 def _value(shop_data: bool = False) -> QLabel:
-    label = QLabel()
+    label = PlainLabel()
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)  # a buyer's "<b>" is shown, not rendered
     label.setProperty(SHOP_DATA, shop_data)
@@ -77,10 +78,10 @@ class CaseDetailPane(QScrollArea):
         body = QWidget()
         self.setWidget(body)
         layout = QVBoxLayout(body)
-        self.heading = QLabel()
+        self.heading = PlainLabel()
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
         layout.addWidget(self.heading)
-        self.error = QLabel()
+        self.error = PlainLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828;")
         layout.addWidget(self.error)
@@ -194,7 +195,7 @@ class CaseDetailPane(QScrollArea):
         self.actor.setText(words.actor(case.actor))
         self.tick()
         self.amount.setText(format_fen(case.amount) + (
-            self.tr("（%1 件）").replace("%1", str(case.count)) if case.count else ""))
+            self.tr("（%n 件）", "", case.count) if case.count else ""))
         self.order.setText(case.order_id)
         self.reason.setText(case.reason_text or case.reason or "—")
         self.buyer_words.setText(case.buyer_desc or "—")

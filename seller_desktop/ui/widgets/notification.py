@@ -7,9 +7,10 @@ itself after ``timeout_ms``; the seller can act on it or close it.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from . import SHOP_DATA
+from .plain_text import PlainLabel
 
 TIMEOUT_MS = 15_000
 WIDTH = 460
@@ -23,7 +24,7 @@ class Notification(QFrame):
         self.setObjectName("notification")
         self.setStyleSheet("#notification { background: #fff8e1; border: 1px solid #ffb300;"
                            " border-radius: 6px; }")
-        self.text = QLabel()
+        self.text = PlainLabel()
         self.text.setProperty(SHOP_DATA, True)  # names a product and a recipient
         self.text.setTextFormat(Qt.TextFormat.PlainText)  # shop data, never markup
         self.text.setWordWrap(True)

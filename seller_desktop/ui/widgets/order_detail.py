@@ -30,6 +30,7 @@ from ...store import ui_queries as q
 from .. import labels
 from ..carriers import carrier_name
 from . import SHOP_DATA
+from .plain_text import PlainLabel
 
 NOTE_MAX = 200
 _NOTHING = object()  # the pane before its first show_detail
@@ -38,7 +39,7 @@ _NOTHING = object()  # the pane before its first show_detail
 def _value_label(shop_data: bool = True) -> QLabel:
     """A value of the pane; ``shop_data``: it shows the shop's words (names, notes, addresses),
     not the app's (statuses, times, amounts), which the English UI translates."""
-    label = QLabel()
+    label = PlainLabel()
     label.setProperty(SHOP_DATA, shop_data)
     label.setTextFormat(Qt.TextFormat.PlainText)  # a buyer's note is shown as written
     label.setWordWrap(True)
@@ -60,7 +61,7 @@ class OrderDetail(QScrollArea):
         self.setWidget(body)
         layout = QVBoxLayout(body)
 
-        self.heading = QLabel(self.tr("选择一个订单查看详情"))
+        self.heading = PlainLabel(self.tr("选择一个订单查看详情"))
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
         layout.addWidget(self.heading)
 
@@ -74,7 +75,7 @@ class OrderDetail(QScrollArea):
         self.summary.addRow(self.tr("发货截止"), self.ship_by)
         self.summary.addRow(self.tr("实付"), self.amount)
         layout.addLayout(self.summary)
-        self.hold = QLabel()  # why the order may not ship now (a case, a buyer request)
+        self.hold = PlainLabel()  # why the order may not ship now (a case, a buyer request)
         self.hold.setWordWrap(True)
         self.hold.setStyleSheet("color: #c62828; font-weight: bold;")
         self.hold.hide()
@@ -117,7 +118,7 @@ class OrderDetail(QScrollArea):
         notes_layout = QVBoxLayout(notes_box)
         self.buyer_note = _value_label()
         buyer_row = QHBoxLayout()
-        buyer_row.addWidget(QLabel(self.tr("买家留言：")), 0, Qt.AlignmentFlag.AlignTop)
+        buyer_row.addWidget(PlainLabel(self.tr("买家留言：")), 0, Qt.AlignmentFlag.AlignTop)
         buyer_row.addWidget(self.buyer_note, 1)
         notes_layout.addLayout(buyer_row)
         self.merchant_note = QPlainTextEdit()

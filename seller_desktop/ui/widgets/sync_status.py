@@ -8,15 +8,16 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
-from ...api.errors import MalformedResponse
+from ...api.errors import CaptivePortal, MalformedResponse
 from ...domain import timeutil
 from ...store import ui_queries as q
 from ...sync import marks
 from .. import labels
 from ..messages import message
 from ..sync_controller import SyncController
+from .plain_text import PlainLabel, plain_tip
 
 
 class SyncStatus(QWidget):
@@ -29,9 +30,9 @@ class SyncStatus(QWidget):
         self.controller = controller
         self.reader = reader
         self.demo = demo
-        self.online = QLabel()
-        self.last_sync = QLabel()
-        self.pending = QLabel()
+        self.online = PlainLabel()
+        self.last_sync = PlainLabel()
+        self.pending = PlainLabel()
         self.failures = QPushButton()
         self.failures.setFlat(True)
         self.failures.setStyleSheet("color: #c62828;")
@@ -69,6 +70,11 @@ class SyncStatus(QWidget):
         report = getattr(self.controller.engine, "last_report", None)
         return isinstance(getattr(report, "stop_error", None), MalformedResponse)
 
+    def _portal(self) -> bool:
+        """The last run met a captive portal's 511: the Wi-Fi wants a login."""
+        report = getattr(self.controller.engine, "last_report", None)
+        return isinstance(getattr(report, "stop_error", None), CaptivePortal)
+
     def refresh(self) -> None:
         self.online.setToolTip("")
         if not self.controller.available:
@@ -78,6 +84,11 @@ class SyncStatus(QWidget):
             self.online.setText(self.tr("● 离线（回复无法读取）"))
             self.online.setToolTip(self.tr("微信小店的回复无法读取：网络可能需要先登录（例如酒店或"
                                            "咖啡馆的 Wi-Fi）。修改都已保存，会自动重试。"))
+            self.online.setStyleSheet("color: #c62828;")
+        elif self._portal() and not self.controller.online:
+            self.online.setText(self.tr("● 离线（需要登录 Wi-Fi）"))
+            self.online.setToolTip(self.tr("所在的网络要求先登录（例如酒店或咖啡馆的 Wi-Fi）："
+                                           "请在浏览器中登录。修改都已保存，登录后会自动重试。"))
             self.online.setStyleSheet("color: #c62828;")
         elif self.controller.online:
             self.online.setText(self.tr("● 演示店铺") if self.demo else self.tr("● 在线"))
@@ -95,13 +106,14 @@ class SyncStatus(QWidget):
         if summary.failed:
             text = self.tr("失败：%1").replace("%1", str(summary.failed))
             if summary.blocked:
-                text += self.tr("（%1 项排在后面）").replace("%1", str(summary.blocked))
+                text += self.tr("（%n 项排在后面）", "", summary.blocked)
             self.failures.setText(text)
-            self.failures.setToolTip(self.tr("微信小店拒绝了这些修改，点击查看原因、重试或放弃。"
-                                             "最近一项：%1").replace("%1", message(summary.last_error)))
+            self.failures.setToolTip(plain_tip(self.tr(
+                "微信小店拒绝了这些修改，点击查看原因、重试或放弃。最近一项：%1").replace(
+                "%1", message(summary.last_error))))
         elif self._error:
             self.failures.setText(self.tr("同步失败"))
-            self.failures.setToolTip(message(self._error))
+            self.failures.setToolTip(plain_tip(message(self._error)))
         self.conflicts.setVisible(summary.conflicts > 0)
         self.conflicts.setText(self.tr("冲突：%1").replace("%1", str(summary.conflicts)))
         self.sync_button.setEnabled(self.controller.available and not self.controller.running)
