@@ -16,7 +16,7 @@ import contextlib
 import itertools
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,17 +86,23 @@ class TaskResult:
     failure_reason: str = ""
 
 
+CustomInfoFn = Callable[[Waybill], dict[str, Any] | None]
+
+
 def tasks_for_waybills(waybills: Sequence[Waybill],
-                       custom_info: dict[str, Any] | None = None) -> list[PrintTask]:
+                       custom_info: dict[str, Any] | CustomInfoFn | None = None
+                       ) -> list[PrintTask]:
     """A task per waybill (id unique per print run); a waybill without print_info is refused.
-    ``custom_info`` (the seller's custom area) goes with every task."""
+    ``custom_info`` (the seller's custom area) goes with every task: the same for all, or
+    made per waybill by a function (its order's id and items: ``custom_area``)."""
     stamp = int(time.time() * 1000)
     tasks = []
     for waybill in waybills:  # each waybill is its own parcel: printNum 1/1
         if not waybill.print_info:
             raise ValueError(f"运单 {waybill.waybill_id or waybill.ewaybill_order_id} 没有打印数据（print_info），请重新获取")
+        info = custom_info(waybill) if callable(custom_info) else custom_info
         tasks.append(PrintTask(f"{waybill.ewaybill_order_id}-{waybill.waybill_id}-{stamp}",
-                               waybill.print_info, custom_info=custom_info))
+                               waybill.print_info, custom_info=info))
     return tasks
 
 

@@ -7,11 +7,13 @@ records every task it receives so tests can assert what was printed, and can be 
 printer. ``printInfo`` is checked the way the sandbox issues it (base64 of a JSON object); an
 unreadable one fails that task, as a real component fails on a payload it cannot render.
 
-The request fields are checked as the reference describes them (§3.12): ``printType`` 1 (the
-API's print_info) or 2 (base64 HTML, ``size`` required); ``size`` ({width, height} in mm) must
-come whenever the paper is not the standard 76×130, else the label would be cropped: each
-emulated printer has its loaded ``paper``, and a size that does not match it fails too;
-``customInfo`` must be ``{templateUrl: https URL, data: object}``.
+The request fields are checked as the reference describes them (§3.12): ``version`` "2.0";
+``printType`` 1 (the API's print_info) or 2 (base64 HTML, ``size`` required); ``size``
+({width, height} in mm) must come whenever the paper is not the standard 76×130, else the label
+would be cropped: each emulated printer has its loaded ``paper`` (one holds A4), and a size
+that does not match it fails too; each task's ``printNum`` {curNum ≤ sumNum}; ``customInfo``
+must be ``{templateUrl: https URL, data: object}`` whose ``data.text`` (lines joined by <br>)
+fits the custom area template/config reserves: 65.6 × 30 mm, 5 lines of 21 Chinese characters.
 
 Who may connect: programs on this machine (no Origin header, like the app), pages served from
 loopback, and the WeChat Store web back office (``https://*.weixin.qq.com``), the component's
@@ -24,9 +26,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import html
 import json
 import re
 import threading
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,6 +60,7 @@ class PrintComponent:
     printers: list[Printer] = field(default_factory=lambda: [
         Printer("DL-888B", "得力 DL-888B 热敏打印机"),
         Printer("Microsoft Print to PDF", "Microsoft Print to PDF"),
+        Printer("HP-LaserJet-M1136", "惠普 LaserJet M1136（A4）", paper=(210, 297)),
     ])
     tasks: list[dict[str, Any]] = field(default_factory=list)  # every task received, in order
     _server: Server | None = field(default=None, repr=False)
@@ -129,7 +134,8 @@ class PrintComponent:
             printer = next((p for p in self.printers if p.name == request.get("printer")), None)
         print_type = request.get("printType", 1)
         size = request.get("size")
-        request_problem = _request_problem(print_type, size, printer)
+        request_problem = ("version 须为 2.0" if request.get("version") != "2.0"
+                           else _request_problem(print_type, size, printer))
         results = []
         for task in request.get("taskList") or []:
             task = task if isinstance(task, dict) else {}
@@ -145,10 +151,12 @@ class PrintComponent:
                 failure = "taskID 不能为空"
             elif request_problem:
                 failure = request_problem
+            elif not _print_num_ok(task.get("printNum")):
+                failure = "printNum 须为 {curNum, sumNum}，且 1 ≤ curNum ≤ sumNum"
             elif decoded is None:
                 failure = "printInfo 无效" if print_type == 1 else "printInfo 不是 base64 的 HTML"
-            elif "customInfo" in task and not _custom_info_ok(task["customInfo"]):
-                failure = "customInfo 须为 {templateUrl: https 地址, data: 对象}"
+            elif "customInfo" in task:
+                failure = _custom_info_problem(task["customInfo"])
             results.append({"taskID": task_id, "success": not failure, "failureReason": failure})
             with self._lock:
                 self.tasks.append({"printer": request.get("printer"), "taskID": task_id,
@@ -177,10 +185,42 @@ def _request_problem(print_type: Any, size: Any, printer: Printer | None) -> str
     return ""
 
 
-def _custom_info_ok(value: Any) -> bool:
-    return (isinstance(value, dict) and isinstance(value.get("templateUrl"), str)
-            and value["templateUrl"].startswith("https://")
-            and isinstance(value.get("data", {}), dict))
+def _print_num_ok(value: Any) -> bool:
+    if not isinstance(value, dict):
+        return False
+    cur, total = value.get("curNum"), value.get("sumNum")
+    return (all(isinstance(n, int) and not isinstance(n, bool) for n in (cur, total))
+            and 1 <= cur <= total)
+
+
+CUSTOM_LINES, CUSTOM_LINE_UNITS = 5, 42  # 30 mm × 65.6 mm at 3 mm glyphs (template/config)
+CUSTOM_INFO_BYTES = 8 * 1024
+
+
+def _custom_info_problem(value: Any) -> str:
+    shape = "customInfo 须为 {templateUrl: https 地址, data: 对象}"
+    if not (isinstance(value, dict) and isinstance(value.get("templateUrl"), str)
+            and isinstance(value.get("data", {}), dict)):
+        return shape
+    url = value["templateUrl"]
+    if not re.fullmatch(r"https://[^\s/@:]+(?::\d{1,5})?(?:/\S*)?", url) or len(url) > 1024:
+        return shape
+    if len(json.dumps(value, ensure_ascii=False).encode()) > CUSTOM_INFO_BYTES:
+        return f"customInfo 超过 {CUSTOM_INFO_BYTES // 1024} KB"
+    text = value.get("data", {}).get("text", "")
+    if not isinstance(text, str):
+        return "customInfo.data.text 须为字符串"
+    lines = text.split("<br>") if text else []
+    if len(lines) > CUSTOM_LINES:
+        return f"自定义区超过 {CUSTOM_LINES} 行，超出 65.6×30 毫米的自定义区"
+    for line in lines:
+        if "<" in line or ">" in line:
+            return "自定义区内容含有 HTML 标记（只允许 <br> 换行）"
+        shown = html.unescape(line)
+        if sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in shown) \
+                > CUSTOM_LINE_UNITS:
+            return f"自定义区一行超过 {CUSTOM_LINE_UNITS // 2} 个汉字宽，超出自定义区"
+    return ""
 
 
 def _decode_html(value: Any) -> dict[str, Any] | None:

@@ -46,6 +46,7 @@ from ..domain.guard import SHIP_OK, Verdict
 from ..domain.order import SHIPPABLE_STATUSES, Order, OrderStatus
 from ..domain.timeutil import now
 from ..domain.waybill import CarrierAccount, Waybill, WaybillStatus
+from ..labels.custom_area import CustomArea
 from ..labels.printcomp import PrintComponentClient, PrintComponentError, tasks_for_waybills
 from ..ops import orders as order_ops
 from ..ops import shipping as shipping_ops
@@ -54,6 +55,7 @@ from ..store.orders import OrderRepo
 from ..store.waybills import REQUESTED, WaybillRepo
 from ..sync import SyncEngine
 from . import shipping_checks as checks
+from . import shipping_component as component
 
 # unaccepted gifts (shown, with why they cannot ship yet) and every order waiting to ship
 SHOWN_STATUSES = (int(OrderStatus.GIFT_AWAITING_ACCEPTANCE), *sorted(SHIPPABLE_STATUSES))
@@ -401,9 +403,10 @@ class ShippingWorkflow:
                                    client: PrintComponentClient, *,
                                    reprint: bool = False, reason: str = "",
                                    size_mm: tuple[float, float] | None = None,
-                                   custom_area_url: str = "") -> PrintOutcome:
+                                   custom_area: CustomArea | None = None) -> PrintOutcome:
         """Print through the WeChat print component (the API's print_info per waybill), on
-        labels of ``size_mm`` (sent unless 76×130), with the seller's custom area template."""
+        labels of ``size_mm`` (sent unless 76×130), with the seller's custom area filled per
+        order (``labels.custom_area``: order id and items, never the buyer's data)."""
         outcome = PrintOutcome()
         waybills = (self._not_held(self.printed_waybills(order_ids), outcome) if reprint
                     else self._to_print(order_ids, outcome))
@@ -417,8 +420,8 @@ class ShippingWorkflow:
         try:
             with_info = [await self._with_print_info(w) for w in waybills]
             ordered = self._pick_ordered(with_info)
-            custom = {"templateUrl": custom_area_url, "data": {}} if custom_area_url else None
-            tasks = tasks_for_waybills(ordered, custom)
+            tasks = tasks_for_waybills(ordered, component.custom_infos(
+                self._conn(), custom_area, self.shop_name()))
             results = await client.print(printer, tasks, size_mm=size_mm)
         except (PrintComponentError, ApiError, ValueError) as exc:
             outcome.error = str(exc)
@@ -462,7 +465,7 @@ class ShippingWorkflow:
 
     # -- sheets ---------------------------------------------------------------------------------
 
-    def _orders(self, order_ids: Sequence[str]) -> list[Order]:
+    def orders(self, order_ids: Sequence[str]) -> list[Order]:
         repo = OrderRepo(self._conn())
         return [o for o in (repo.get(i) for i in dict.fromkeys(order_ids)) if o is not None]
 
@@ -470,19 +473,13 @@ class ShippingWorkflow:
                               progress: ProgressFn | None = None,
                               cancel: CancelFn | None = None) -> labels.PrintResult:
         return await labels.print_pick_list_async(
-            self._orders(order_ids), self.shop_name(), target, printed_at=now(),
+            self.orders(order_ids), self.shop_name(), target, printed_at=now(),
             progress=progress, cancel=cancel)
 
     async def print_slips(self, order_ids: Sequence[str], target: str | Path,
                           progress: ProgressFn | None = None,
                           cancel: CancelFn | None = None) -> labels.PrintResult:
-        repo = WaybillRepo(self._conn())
-        waybills = {}
-        for oid in order_ids:
-            numbered = [w for w in repo.for_order(oid)
-                        if w.waybill_id and w.status != WaybillStatus.CANCELLED]
-            if numbered:
-                waybills[oid] = numbered[-1]
+        waybills = component.slip_waybills(self._conn(), order_ids)
         return await labels.print_packing_slips_async(
-            self._orders(order_ids), self.shop_name(), target, printed_at=now(),
+            self.orders(order_ids), self.shop_name(), target, printed_at=now(),
             waybills=waybills, progress=progress, cancel=cancel)
