@@ -29,9 +29,12 @@ MAX_TEXT_CHARS = 200  # what the settings keep, before any placeholder is filled
 MAX_URL_CHARS = 1024
 MAX_PRODUCTS = 10  # productInfo entries sent (the area shows a few lines at most)
 
-PLACEHOLDERS = ("订单号", "商品", "件数", "店铺")
+# placeholder → what it is filled with; each has a Chinese and an English name
+PLACEHOLDERS = {"订单号": "order", "order_id": "order", "商品": "items", "items": "items",
+                "件数": "count", "count": "count", "店铺": "shop", "shop": "shop"}
 # what a seller might try to place but must not: the buyer's personal data
-BUYER_FIELDS = ("收件人", "姓名", "买家", "电话", "手机", "地址", "phone", "address", "name")
+BUYER_FIELDS = ("收件人", "姓名", "买家", "电话", "手机", "地址", "phone", "tel", "mobile",
+                "address", "name", "buyer", "receiver")
 _FIELD = re.compile(r"\{([^{}]*)\}")
 
 
@@ -97,7 +100,7 @@ def text_problem(text: str) -> str:
         if any(word in key.lower() for word in BUYER_FIELDS):
             return f"自定义区不能放买家的姓名、电话或地址（{{{key}}}）"
         if key not in PLACEHOLDERS:
-            known = "、".join(f"{{{p}}}" for p in PLACEHOLDERS)
+            known = "、".join(f"{{{p}}}" for p in PLACEHOLDERS if not p.isascii())
             return f"自定义区中的 {{{key}}} 无法识别，可用：{known}"
     lines = text.splitlines()
     if len(lines) > MAX_LINES:
@@ -123,14 +126,15 @@ def item_summary(order: Order) -> str:
 def fill(text: str, order: Order, shop_name: str) -> list[str]:
     """The area's lines for ``order``: placeholders filled, each line cut to fit."""
     values = {
-        "订单号": order.order_id,
-        "商品": item_summary(order),
-        "件数": str(sum(line.sku_cnt for line in order.lines)),
-        "店铺": shop_name,
+        "order": order.order_id,
+        "items": item_summary(order),
+        "count": str(sum(line.sku_cnt for line in order.lines)),
+        "shop": shop_name,
     }
     lines = []
     for line in text.splitlines()[:MAX_LINES]:
-        filled = _FIELD.sub(lambda m: values.get(m.group(1).strip(), ""), line)
+        filled = _FIELD.sub(lambda m: values.get(PLACEHOLDERS.get(m.group(1).strip(), ""), ""),
+                            line)
         lines.append(_cut(filled, LINE_UNITS))
     return lines
 

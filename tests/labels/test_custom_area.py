@@ -83,3 +83,11 @@ def test_nothing_is_sent_without_a_template_and_bad_settings_raise() -> None:
     assert custom_info(CustomArea("", ""), _order(), "小店") is None
     with pytest.raises(ValueError, match="https"):
         custom_info(CustomArea("http://a.example/t.html", ""), _order(), "小店")
+
+
+def test_english_placeholder_names_work_too() -> None:
+    order = _order()
+    area = CustomArea(URL, "Order {order_id}\n{items}\n{count} pcs · {shop}")
+    assert problem(area) == ""
+    assert fill(area.text, order, "Shop")[0] == f"Order {order.order_id}"
+    assert "买家" in problem(CustomArea(URL, "{phone}"))

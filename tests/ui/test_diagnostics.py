@@ -36,7 +36,7 @@ async def test_report_has_the_facts_and_no_secret_or_buyer_data(data_dir, sandbo
         component.stop()
     assert f": {__version__}" in report
     assert "可连接（" in report and "分钟前获取" in report
-    assert "版本 2.3.1-sandbox，2 台打印机" in report
+    assert "版本 2.3.1-sandbox，3 台打印机" in report
     assert "0 条待推送，0 条失败，0 个冲突" in report
     assert str(data_dir) in report and "seller-desktop.log" in report
     cfg = sandbox.shop.config

@@ -3,8 +3,8 @@
 Versions (app, Python, Qt/PySide6, OS), the data and shop folders, the log file, the local
 changes waiting or refused (outbox counts), the default printer; then, checked on the event
 loop so the window never waits: whether the API answers (a cheap read, timed), the access
-token's age (never the token), and WeChat's print component. The report carries no secret, no
-token and no buyer data: only counts, versions, paths and error codes (the AppID masked).
+token's age (never the token), and WeChat's print component with the 打印设置. The report
+carries no secret, no token and no buyer data: only counts, versions, paths and error codes (the AppID masked).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import platform
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +55,7 @@ class DiagnosticsSources:
     appid: str = ""
     demo: bool = False
     component: tuple[str, int] = (DEFAULT_HOST, DEFAULT_PORT)
+    print_settings: list[tuple[str, str]] = field(default_factory=list)  # 发货 → 打印设置
 
 
 def mask(appid: str) -> str:
@@ -109,6 +110,8 @@ class DiagnosticsDialog(QDialog):
         self._set(self.tr("待同步的修改"), self.tr("%1 条待推送，%2 条失败，%3 个冲突").replace(
             "%1", str(summary.pending)).replace("%2", str(summary.failed)).replace(
             "%3", str(summary.conflicts)))
+        for key, value in s.print_settings:
+            self._set(key, value)
         for key in (self.tr("默认打印机"), self.tr("API"), self.tr("令牌"), self.tr("打印组件")):
             self._set(key, self.tr("检测中…"))
 

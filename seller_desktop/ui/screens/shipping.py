@@ -11,7 +11,7 @@ started (tests await it). The print button takes numbers first for checked order
 then prints ONE job and ships what printed; the progress bar and 停止 cover the job.
 Every button acts on the ticked rows, else the highlighted row (``shipping_selection``); the
 waybill accounts live in ``shipping_accounts``, 补打 / 取消面单 / 自己联系物流 in
-``shipping_orders``.
+``shipping_orders``, 打印设置 in ``shipping_print_settings``.
 """
 
 from __future__ import annotations
@@ -65,6 +65,7 @@ from .label_path import LabelPath
 from .shipping_accounts import WaybillAccounts
 from .shipping_orders import ShippingOrderActions
 from .shipping_preview import LabelPreview
+from .shipping_print_settings import ShippingPrintSettings
 from .shipping_selection import ShippingSelection
 from .shipping_sheets import ShippingSheets
 from .shipping_target import PrintTarget, PrintTargetPicker
@@ -100,7 +101,7 @@ SIZE_NAMES = {
     "100x180": QT_TRANSLATE_NOOP("ShippingScreen", "100×180 热敏标签"),
 }
 
-class ShippingScreen(ShippingOrderActions, ShippingSheets, QWidget):
+class ShippingScreen(ShippingOrderActions, ShippingSheets, ShippingPrintSettings, QWidget):
     # A reload reads every order to ship (~1,000 in a big shop): while another screen is shown,
     # the main window marks this one stale instead and reloads it when it is shown.
     REFRESH_WHEN_SHOWN = True
@@ -115,7 +116,7 @@ class ShippingScreen(ShippingOrderActions, ShippingSheets, QWidget):
         self.actions = actions
         self.workflow = workflow or ShippingWorkflow(actions.store, None)
         self.prefs = ShippingPrefs(settings)
-        self.component = component
+        self.default_component = component  # the window's; 打印设置 may save another
         self.waybill_accounts = WaybillAccounts(self.workflow, self.prefs)
         self._published: ChangeSet | None = None
         self.current_task: asyncio.Task | None = None
@@ -135,10 +136,13 @@ class ShippingScreen(ShippingOrderActions, ShippingSheets, QWidget):
             self.size.addItem(self.tr(SIZE_NAMES.get(spec.name, spec.title)), spec.name)
         self.size.currentIndexChanged.connect(self._update_preview)
         self.picker = PrintTargetPicker(self.prefs)
+        self.print_settings_button = QPushButton(self.tr("打印设置…"))
+        self.print_settings_button.clicked.connect(self.open_print_settings)
         self.label_path = LabelPath(self.picker, self.prefs, self.real_shop, self.component)
         top = QHBoxLayout()
         for label, widget in ((self.tr("面单账号"), self.account), (None, self.refresh_accounts_button),
                               (None, self.waybill_accounts.sender_button),
+                              (None, self.print_settings_button),
                               (self.tr("尺寸"), self.size), (self.tr("打印到"), self.picker)):
             if label:
                 top.addWidget(QLabel(label))
@@ -445,7 +449,7 @@ class ShippingScreen(ShippingOrderActions, ShippingSheets, QWidget):
             async with PrintComponentClient(host, port) as client:
                 outcome = await self.workflow.print_with_component(
                     ids, target.component_printer, client, reprint=reprint_reason is not None,
-                    reason=reprint_reason or "", custom_area_url=self.prefs.custom_area_url,
+                    reason=reprint_reason or "", custom_area=self.custom_area(),
                     size_mm=(self.spec().width_mm, self.spec().height_mm))
         elif reprint_reason is not None:
             outcome = await self.workflow.reprint(ids, self.spec(), target.os_target or "",
