@@ -192,3 +192,27 @@ async def test_the_custom_area_and_the_sheets_go_through_the_component(
     assert "模板 shop.example.com，2 行" in report and "private-key" not in report
     assert "是，A4 打印机：DL-888B" in report
     assert f"ws://{component.host}:{component.port}" in report
+
+
+async def test_the_dialog_and_its_refusals_read_in_english(tmp_path, qtbot, qapp) -> None:
+    from seller_desktop.ui import i18n
+
+    assert i18n.install_language(qapp, "en")
+    try:
+        dialog = PrintSettingsDialog(ShippingPrefs(Settings(tmp_path)))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.windowTitle() == "Print settings"
+        assert dialog.default_url.text() == "Restore default"
+        dialog.template_url.setText("http://shop.example.com/area.html")
+        assert dialog.save() is False
+        assert dialog.problem.text().startswith(
+            "The custom area template's address must start with https://")
+        dialog.template_url.setText(URL)
+        dialog.area_text.setPlainText("Order {order_id}\n" + "x" * 43)
+        assert dialog.save() is False
+        assert dialog.problem.text().startswith("Line 2 of the custom area is too long")
+        dialog.component_url.setText("ws://example.com:12705")
+        assert dialog.save() is False and "this computer only" in dialog.problem.text()
+    finally:
+        i18n.install_language(qapp, "zh_CN")

@@ -17,10 +17,6 @@ from ...labels.printcomp import DEFAULT_URL, parse_component_url
 from ..dialogs.print_settings import PrintSettingsDialog
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ShippingScreen", text)
-
-
 class ShippingPrintSettings:
     # provided by ShippingScreen
     prefs: Any
@@ -67,12 +63,18 @@ class ShippingPrintSettings:
         """For 诊断信息: no template query string (it may carry a key), only its host."""
         p = self.prefs
         host, port = self.component
-        template = urlsplit(p.custom_area_url).hostname or "" if p.custom_area_url else ""
+        template = (urlsplit(p.custom_area_url).hostname or "") if p.custom_area_url else ""
         url = f"ws://[{host}]:{port}" if ":" in host else f"ws://{host}:{port}"
-        return [
-            (_tr("打印组件地址"), url + ("" if url != DEFAULT_URL else _tr("（默认）"))),
-            (_tr("面单自定义区"), _tr("模板 %1，%2 行").replace("%1", template).replace(
-                "%2", str(len(p.custom_area_text.splitlines()))) if template else _tr("未设置")),
-            (_tr("全部通过打印组件"), (_tr("是，A4 打印机：%1").replace("%1", p.a4_printer or "?"))
-             if p.everything_component else _tr("否")),
-        ]
+        if url == DEFAULT_URL:
+            url += QCoreApplication.translate("ShippingScreen", "（默认）")
+        area = QCoreApplication.translate("ShippingScreen", "未设置")
+        if template:
+            area = QCoreApplication.translate("ShippingScreen", "模板 %1，%2 行").replace(
+                "%1", template).replace("%2", str(len(p.custom_area_text.splitlines())))
+        everything = QCoreApplication.translate("ShippingScreen", "否")
+        if p.everything_component:
+            everything = QCoreApplication.translate("ShippingScreen", "是，A4 打印机：%1").replace(
+                "%1", p.a4_printer or "?")
+        return [(QCoreApplication.translate("ShippingScreen", "打印组件地址"), url),
+                (QCoreApplication.translate("ShippingScreen", "面单自定义区"), area),
+                (QCoreApplication.translate("ShippingScreen", "全部通过打印组件"), everything)]
