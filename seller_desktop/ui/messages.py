@@ -220,6 +220,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "无法生成第 %1 页的图像"),
     QT_TRANSLATE_NOOP("Messages", "打印组件：%1"),
     QT_TRANSLATE_NOOP("Messages", "打印组件打印第 %1 页失败：%2"),
+    QT_TRANSLATE_NOOP("Messages", "前一张面单打印失败，这张没有打印"),
     QT_TRANSLATE_NOOP("Messages", "%1 面单太短，放不下收寄件信息"),
     QT_TRANSLATE_NOOP("Messages", "运单号为空，无法生成条码"),
     QT_TRANSLATE_NOOP("Messages", "运单号 %1 太长，%2 mm 宽的位置放不下条码"),

@@ -321,7 +321,7 @@ class ShippingWorkflow:
                 batch.waiting.append(c.order_id)
         return batch
 
-    def _to_print(self, order_ids: Sequence[str], outcome: PrintOutcome) -> list[Waybill]:
+    def to_print(self, order_ids: Sequence[str], outcome: PrintOutcome) -> list[Waybill]:
         ready = []
         found = self.candidates(order_ids)
         known = {c.order_id for c in found}
@@ -345,7 +345,7 @@ class ShippingWorkflow:
                            cancel: CancelFn | None = None) -> PrintOutcome:
         """Print the first labels of these orders as one job, then report and ship them."""
         outcome = PrintOutcome()
-        items, problems = self.label_items(self._to_print(order_ids, outcome))
+        items, problems = self.label_items(self.to_print(order_ids, outcome))
         outcome.skipped.update(problems)
         if not items:
             outcome.error = "没有可打印的面单"
@@ -358,7 +358,7 @@ class ShippingWorkflow:
                       cancel: CancelFn | None = None) -> PrintOutcome:
         """Print these orders' labels again from the cache (works offline)."""
         outcome = PrintOutcome()
-        waybills = self._not_held(self.printed_waybills(order_ids), outcome)
+        waybills = self.not_held(self.printed_waybills(order_ids), outcome)
         for oid in order_ids:
             if oid not in outcome.skipped and not any(w.order_id == oid for w in waybills):
                 outcome.skipped[oid] = "面单还没有打印过，不能补打"
@@ -370,7 +370,7 @@ class ShippingWorkflow:
         return await self._print(items, spec, target, progress, cancel, outcome,
                                  reprint=True, reason=reason or "补打")
 
-    def _not_held(self, waybills: list[Waybill], outcome: PrintOutcome) -> list[Waybill]:
+    def not_held(self, waybills: list[Waybill], outcome: PrintOutcome) -> list[Waybill]:
         return checks.not_held(self._conn(), waybills, outcome.skipped)
 
     async def _print(self, items: list[labels.LabelData], spec: labels.PageSpec,
@@ -386,10 +386,10 @@ class ShippingWorkflow:
             outcome.error = result.error or "打印未完成"
             return outcome
         eids = [item.waybill.ewaybill_order_id for item in labels.pick_order(items)]
-        await self._record(eids, outcome, reprint=reprint, reason=reason)
+        await self.record_printed(eids, outcome, reprint=reprint, reason=reason)
         return outcome
 
-    async def _record(self, eids: list[str], outcome: PrintOutcome, *, reprint: bool,
+    async def record_printed(self, eids: list[str], outcome: PrintOutcome, *, reprint: bool,
                       reason: str) -> None:
         conn = self._conn()
         last_row = conn.execute("SELECT coalesce(max(id), 0) FROM outbox").fetchone()[0]
@@ -408,8 +408,8 @@ class ShippingWorkflow:
         labels of ``size_mm`` (sent unless 76×130), with the seller's custom area filled per
         order (``labels.custom_area``: order id and items, never the buyer's data)."""
         outcome = PrintOutcome()
-        waybills = (self._not_held(self.printed_waybills(order_ids), outcome) if reprint
-                    else self._to_print(order_ids, outcome))
+        waybills = (self.not_held(self.printed_waybills(order_ids), outcome) if reprint
+                    else self.to_print(order_ids, outcome))
         if not waybills:
             outcome.error = "没有可打印的面单"
             return outcome
@@ -433,7 +433,7 @@ class ShippingWorkflow:
             else:
                 outcome.failed[w.order_id] = r.failure_reason
         if done:
-            await self._record(done, outcome, reprint=reprint, reason=reason or
+            await self.record_printed(done, outcome, reprint=reprint, reason=reason or
                                ("补打" if reprint else ""))
         return outcome
 

@@ -1,8 +1,10 @@
-"""The shipping run's print-component side beyond the e-waybill itself: the seller's custom
-area per order (``customInfo``, from ``labels.custom_area``), and our own A4 documents (pick
-lists, packing slips) as printType 2 pages with their paper ``size`` when the seller prints
-everything through the component. A page goes per request: the seller sees progress and can
-stop between pages, and one page stays far below the component's message limits.
+"""The shipping run's print-component side beyond the API's print_info: the seller's custom
+area per order (``customInfo``, from ``labels.custom_area``), and our own documents as
+printType 2 pages with their paper ``size`` when the seller prints everything through the
+component: A4 pick lists and packing slips, and the labels we draw ourselves (a demo or
+sandbox shop, which has no carrier template). A page goes per request: the seller sees
+progress and can stop between pages, and one page stays far below the component's message
+limits. Labels count as printed only up to the last page the component confirmed.
 """
 
 from __future__ import annotations
@@ -96,3 +98,42 @@ async def print_sheet(workflow: Any, order_ids: Sequence[str], pick: bool, print
                                                                  order_ids))
     return await print_pages(client, printer, pages, "picklist" if pick else "slips",
                              progress, cancel)
+
+
+async def print_own_labels(workflow: Any, order_ids: Sequence[str], spec: labels.PageSpec,
+                           printer: str, client: PrintComponentClient, *,
+                           reprint_reason: str | None = None,
+                           progress: ProgressFn | None = None,
+                           cancel: CancelFn | None = None) -> Any:
+    """Our drawn labels of ``order_ids`` (first prints, or reprints with a reason) through
+    the component on ``spec`` paper; then report and ship those the component printed."""
+    from .shipping import PrintOutcome  # (shipping imports this module)
+
+    outcome = PrintOutcome()
+    reprint = reprint_reason is not None
+    waybills = (workflow.not_held(workflow.printed_waybills(order_ids), outcome) if reprint
+                else workflow.to_print(order_ids, outcome))
+    items, problems = workflow.label_items(waybills)
+    outcome.skipped.update(problems)
+    why = "" if items else "没有可打印的面单"
+    why = why or await workflow.check_component(printer, client)
+    if why:
+        outcome.error = why
+        return outcome
+    ordered = labels.pick_order(items)  # the order label_pages paints them in
+    result = await print_pages(client, printer, labels.label_pages(ordered, spec), "labels",
+                               progress, cancel)
+    outcome.result = result
+    done, rest = ordered[:result.pages_printed], ordered[result.pages_printed:]
+    if result.error:
+        outcome.failed[rest[0].order.order_id] = result.error
+        rest = rest[1:]
+    for item in rest:  # never sent: they stay ready to print
+        outcome.skipped[item.order.order_id] = ("已取消打印" if result.cancelled
+                                                else "前一张面单打印失败，这张没有打印")
+    if not done and result.cancelled:
+        outcome.error = "已取消打印"
+    if done:
+        await workflow.record_printed([item.waybill.ewaybill_order_id for item in done], outcome,
+                                      reprint=reprint, reason=reprint_reason or "")
+    return outcome

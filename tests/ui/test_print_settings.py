@@ -169,6 +169,8 @@ async def test_the_custom_area_and_the_sheets_go_through_the_component(
     assert "不符" in screen.status.text() and "已打印 0 页" in screen.status.text()
 
     # the labels: the API's print_info (printType 1) with the custom area of each order
+    # (printing everything through the component, a sandbox shop sends its drawn labels: below)
+    screen.prefs.everything_component = False
     component.tasks.clear()
     screen.prefs.custom_area_url = URL
     screen.prefs.custom_area_text = "订单 {订单号}\n{商品}"
@@ -190,7 +192,7 @@ async def test_the_custom_area_and_the_sheets_go_through_the_component(
     await dialog.checking
     report = dialog.report()
     assert "模板 shop.example.com，2 行" in report and "private-key" not in report
-    assert "是，A4 打印机：DL-888B" in report
+    assert "全部通过打印组件: 否" in report
     assert f"ws://{component.host}:{component.port}" in report
 
 
@@ -216,3 +218,30 @@ async def test_the_dialog_and_its_refusals_read_in_english(tmp_path, qtbot, qapp
         assert dialog.save() is False and "this computer only" in dialog.problem.text()
     finally:
         i18n.install_language(qapp, "zh_CN")
+
+
+async def test_a_sandbox_shop_printing_everything_sends_the_labels_it_draws(
+        screen, sandbox, component, qtbot, tmp_path) -> None:
+    ids = [(await acontrol(sandbox, "/sandbox/order/create", {"status": 20}))["order_id"]
+           for _ in range(2)]
+    await screen.sync_engine.run(full=True)
+    screen.reload()
+    screen.picker.choose(TARGET_COMPONENT)
+    screen.picker.component_printer.setEditText("DL-888B")
+    qtbot.mouseClick(screen.print_settings_button, Qt.MouseButton.LeftButton)
+    dialog = screen.print_settings_dialog
+    qtbot.mouseClick(dialog.everything, Qt.MouseButton.LeftButton)
+    dialog.a4_printer.setEditText("HP-LaserJet-M1136")
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(
+        QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert "作为图片经微信小店打印组件" in screen.label_path.text(), screen.label_path.text()
+    assert ("全部通过打印组件", "是，A4 打印机：HP-LaserJet-M1136") in screen.print_settings_summary()
+    _shot(screen.label_path, "label-path-own-labels.png", tmp_path)
+    screen.model.set_checked(ids)
+    qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
+    await screen.current_task
+    assert "2 个订单已发货" in screen.status.text(), screen.status.text()
+    assert [t["printType"] for t in component.tasks] == [2, 2]
+    assert all(t["success"] and t["size"] == {"width": 76, "height": 130}
+               for t in component.tasks)  # printType 2 always names its paper

@@ -6,12 +6,14 @@ from __future__ import annotations
 import base64
 import json
 import re
+import subprocess
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtGui import QImage
 
 from seller_desktop.api import ewaybill as ewaybill_api
+from seller_desktop.labels import parse_spec
 from seller_desktop.labels.custom_area import CustomArea
 from seller_desktop.labels.printcomp import PrintComponentClient
 from seller_desktop.sandbox.printcomp import PrintComponent
@@ -20,7 +22,7 @@ from seller_desktop.store import Store
 from seller_desktop.store.waybills import PrintLog
 from seller_desktop.sync import SyncEngine
 from seller_desktop.workflows.shipping import ShippingWorkflow
-from seller_desktop.workflows.shipping_component import print_sheet
+from seller_desktop.workflows.shipping_component import print_own_labels, print_sheet
 
 from .helpers import EWB, log_ops, new_orders, sandbox_state
 
@@ -163,3 +165,47 @@ async def test_pick_list_and_slips_go_as_print_type_2_pages_with_their_size(
         assert 'width:210mm;height:297mm' in page
     assert [t["printNum"] for t in a4[:picked.pages_total]] == [
         {"curNum": n, "sumNum": picked.pages_total} for n in range(1, picked.pages_total + 1)]
+
+
+def _png_codes(task: dict, tmp_path) -> list[str]:
+    """The barcodes zbarimg reads back from a printType 2 page's image."""
+    page = task["decoded"]["html"]
+    png = base64.b64decode(re.search(r"base64,([A-Za-z0-9+/=]+)", page).group(1))
+    path = tmp_path / f"{task['taskID']}.png"
+    path.write_bytes(png)
+    out = subprocess.run(["zbarimg", "-q", "--raw", str(path)], capture_output=True, text=True)
+    return out.stdout.split()
+
+
+@pytest.mark.asyncio
+async def test_labels_we_draw_go_as_pages_and_ship_only_what_printed(
+        workflow: ShippingWorkflow, engine: SyncEngine, sandbox: SandboxServer,
+        component: PrintComponent, tmp_path) -> None:
+    ids = await _numbered(workflow, engine, sandbox, 3)
+    spec = parse_spec("100x150")
+    async with _client(component) as client:
+        # the printer holds 76×130 labels: the first page is refused, nothing is recorded
+        refused = await print_own_labels(workflow, ids, spec, "DL-888B", client)
+        assert not refused.printed and len(refused.failed) == 1 and len(refused.skipped) == 2
+        assert "不符" in next(iter(refused.failed.values()))
+        assert {c.stage for c in workflow.candidates(ids)} == {"待打印"}
+        assert not log_ops(sandbox.shop, SEND)
+
+        component.set_paper("DL-888B", 100, 150)
+        pages: list[int] = []
+        stopped = await print_own_labels(workflow, ids, spec, "DL-888B", client,
+                                         progress=lambda d, t: pages.append(d),
+                                         cancel=lambda: len(pages) >= 1)
+        assert len(stopped.printed) == 1 and not stopped.error
+        assert sorted(stopped.skipped.values()) == ["已取消打印", "已取消打印"]
+        done = await print_own_labels(workflow, ids, spec, "DL-888B", client)
+    assert done.ok and len(done.printed) == 2
+    state = sandbox_state(sandbox.url)
+    assert all(state["orders"][o]["status"] == 30 for o in ids)
+    sent = [t for t in component.tasks if t["success"]]
+    assert len(sent) == 3 and all(t["printType"] == 2 for t in sent)
+    assert all(t["size"] == {"width": 100, "height": 150} for t in sent)
+    waybills = {w.waybill_id for oid in ids for w in workflow.printed_waybills([oid])}
+    decoded = {code for t in sent for code in _png_codes(t, tmp_path)}
+    assert waybills <= decoded, (waybills, decoded)
+    assert sorted(e["order_id"] for e in log_ops(sandbox.shop, SEND)) == sorted(ids)

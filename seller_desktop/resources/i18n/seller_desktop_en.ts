@@ -1706,6 +1706,10 @@
 <context>
     <name>LabelPath</name>
     <message>
+        <source>面单由本软件绘制，作为图片经微信小店打印组件%1打印（打印设置：全部通过打印组件）：演示或沙盒店铺没有快递公司的模板。</source>
+        <translation>Labels are drawn by this app and printed as images through the WeChat Store print component%1 (Print settings: everything through the print component): a demo or sandbox shop has no carrier template.</translation>
+    </message>
+    <message>
         <source>面单走微信小店打印组件%1：快递公司的面单模板只有它能按取号返回的打印数据渲染。</source>
         <translation>Labels go through WeChat&apos;s print component%1: only it renders the carrier&apos;s template from the waybill&apos;s print data.</translation>
     </message>
@@ -2991,6 +2995,10 @@ Recipient %2, ship by %3</translation>
     <message>
         <source>打印组件打印第 %1 页失败：%2</source>
         <translation>The print component failed to print page %1: %2</translation>
+    </message>
+    <message>
+        <source>前一张面单打印失败，这张没有打印</source>
+        <translation>The label before it failed to print, so this one was not printed</translation>
     </message>
     <message>
         <source>%1 面单太短，放不下收寄件信息</source>

@@ -437,20 +437,16 @@ class ShippingScreen(ShippingOrderActions, ShippingSheets, ShippingPrintSettings
         self._stop = False
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
-        self.stop_button.setVisible(target.component_printer is None)
+        self.stop_button.setVisible(target.component_printer is None or self.draws_own_labels())
         self.status.setText(self.tr("正在打印…"))
 
         def progress(done: int, total: int) -> None:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
 
-        if target.component_printer is not None:
-            host, port = self.component
-            async with PrintComponentClient(host, port) as client:
-                outcome = await self.workflow.print_with_component(
-                    ids, target.component_printer, client, reprint=reprint_reason is not None,
-                    reason=reprint_reason or "", custom_area=self.custom_area(),
-                    size_mm=(self.spec().width_mm, self.spec().height_mm))
+        if target.component_printer is not None:  # shipping_print_settings: which payload
+            outcome = await self.print_through_component(ids, target.component_printer,
+                                                         reprint_reason, progress)
         elif reprint_reason is not None:
             outcome = await self.workflow.reprint(ids, self.spec(), target.os_target or "",
                                                   reprint_reason, progress, lambda: self._stop)

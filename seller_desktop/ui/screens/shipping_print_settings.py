@@ -1,7 +1,8 @@
 """The 发货 screen's 打印设置: the dialog (``dialogs/print_settings``), the print component's
-address it saves (the one the window was given when none is saved), the custom area sent with
-each label, and a summary of these settings for 诊断信息. A mixin of ``ShippingScreen``; texts
-keep the screen's translation context.
+address it saves (the one the window was given when none is saved), what a label sends through
+the component (the API's print_info with the custom area; or, printing everything through the
+component for a demo or sandbox shop, the labels we draw as printType 2 pages), and a summary
+of these settings for 诊断信息. A mixin of ``ShippingScreen``; texts keep its context.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import QCoreApplication
 
 from ...labels.custom_area import CustomArea
-from ...labels.printcomp import DEFAULT_URL, parse_component_url
+from ...labels.printcomp import DEFAULT_URL, PrintComponentClient, parse_component_url
+from ...workflows.shipping_component import print_own_labels
 from ..dialogs.print_settings import PrintSettingsDialog
 
 
@@ -24,6 +26,10 @@ class ShippingPrintSettings:
     label_path: Any
     probing: Any
     default_component: tuple[str, int]
+    real_shop: bool
+    workflow: Any
+    spec: Any
+    _stop: bool
     print_settings_dialog: PrintSettingsDialog | None = None
 
     @property
@@ -44,6 +50,25 @@ class ShippingPrintSettings:
     def custom_area(self) -> CustomArea:
         return CustomArea(self.prefs.custom_area_url, self.prefs.custom_area_text)
 
+    def draws_own_labels(self) -> bool:
+        """Everything through the component, and no carrier template to render (a demo or
+        sandbox shop): our drawn labels go as pages."""
+        return bool(self.prefs.everything_component) and not self.real_shop
+
+    async def print_through_component(self, ids: list[str], printer: str,
+                                      reprint_reason: str | None, progress: Any) -> Any:
+        host, port = self.component
+        spec = self.spec()
+        async with PrintComponentClient(host, port) as client:
+            if self.draws_own_labels():
+                return await print_own_labels(self.workflow, ids, spec, printer, client,
+                                              reprint_reason=reprint_reason, progress=progress,
+                                              cancel=lambda: self._stop)
+            return await self.workflow.print_with_component(
+                ids, printer, client, reprint=reprint_reason is not None,
+                reason=reprint_reason or "", custom_area=self.custom_area(),
+                size_mm=(spec.width_mm, spec.height_mm))
+
     def open_print_settings(self) -> PrintSettingsDialog:
         combo = self.picker.component_printer
         printers = [combo.itemText(i) for i in range(combo.count())]
@@ -55,6 +80,7 @@ class ShippingPrintSettings:
 
     def _print_settings_saved(self) -> None:
         """A new component address is asked again at once (the path line says what answered)."""
+        self.label_path.describe()
         if self.label_path.component != self.component:
             self.label_path.component = self.component
             self.probing = asyncio.ensure_future(self.label_path.probe())
