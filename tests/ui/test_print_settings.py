@@ -245,3 +245,21 @@ async def test_a_sandbox_shop_printing_everything_sends_the_labels_it_draws(
     assert [t["printType"] for t in component.tasks] == [2, 2]
     assert all(t["success"] and t["size"] == {"width": 76, "height": 130}
                for t in component.tasks)  # printType 2 always names its paper
+
+
+async def test_a_saved_address_is_asked_at_once_and_a_damaged_one_falls_back(
+        screen, component, qtbot) -> None:
+    qtbot.mouseClick(screen.print_settings_button, Qt.MouseButton.LeftButton)
+    dialog = screen.print_settings_dialog
+    qtbot.keyClicks(dialog.component_url, f"ws://localhost:{component.port}")
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(
+        QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert screen.component == ("localhost", component.port)
+    assert screen.label_path.component == ("localhost", component.port)
+    await screen.probing  # asked again at the new address
+    assert screen.label_path.version == "2.3.1-sandbox"
+    assert screen.print_settings_summary()[0] == (
+        "打印组件地址", f"ws://localhost:{component.port}")
+    # settings.ini edited by hand to point elsewhere: the window's own address serves
+    screen.prefs.component_url = "ws://203.0.113.9:12705"
+    assert screen.component == (component.host, component.port)
