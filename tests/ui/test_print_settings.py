@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QWidget
 
 from seller_desktop.api.client import ApiClient
 from seller_desktop.sandbox.printcomp import PrintComponent
@@ -40,11 +40,13 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "shipping"
 URL = "https://shop.example.com/area.html?key=private-key"
 
 
-def _shot(widget, name: str, tmp_path: Path) -> None:
-    assert widget.grab().save(str(tmp_path / name))
+def _shot(widget, name: str, tmp_path: Path, top: QWidget | None = None) -> None:
+    """``widget`` (down to the bottom of ``top`` when given: the screen's top lines)."""
+    area = QRect(0, 0, widget.width(), top.geometry().bottom() + 6) if top else QRect(0, 0, -1, -1)
+    assert widget.grab(area).save(str(tmp_path / name))
     if os.environ.get("SELLER_DESKTOP_SHOTS") == "1":
         DOCS.mkdir(parents=True, exist_ok=True)
-        widget.grab().save(str(DOCS / name))
+        widget.grab(area).save(str(DOCS / name))
 
 
 @pytest.fixture
@@ -116,6 +118,7 @@ async def test_the_dialog_refuses_bad_fields_and_saves_good_ones(screen, data_di
     dialog.a4_printer.setEditText("")
     refused("A4")
     dialog.a4_printer.setEditText("HP-LaserJet-M1136")
+    assert dialog.problem.text() == ""  # the reason went with the value it was about
     _shot(dialog, "print-settings.png", tmp_path)
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert dialog.problem.text() == "" and not dialog.isVisible()
@@ -183,6 +186,7 @@ async def test_the_custom_area_and_the_sheets_go_through_the_component(
     assert all(t["success"] and t["printType"] == 1 for t in component.tasks)
     assert "面单走微信小店打印组件" in screen.label_path.text()
     _shot(screen, "shipping-component.png", tmp_path)
+    _shot(screen, "label-path-component.png", tmp_path, top=screen.label_path)
 
     dialog = DiagnosticsDialog(DiagnosticsSources(
         data_dir=tmp_path, shop_dir=tmp_path, log_file=tmp_path / "seller-desktop.log",
@@ -237,7 +241,7 @@ async def test_a_sandbox_shop_printing_everything_sends_the_labels_it_draws(
     assert not dialog.isVisible()
     assert "作为图片经微信小店打印组件" in screen.label_path.text(), screen.label_path.text()
     assert ("全部通过打印组件", "是，A4 打印机：HP-LaserJet-M1136") in screen.print_settings_summary()
-    _shot(screen.label_path, "label-path-own-labels.png", tmp_path)
+    _shot(screen, "label-path-own-labels.png", tmp_path, top=screen.label_path)
     screen.model.set_checked(ids)
     qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
     await screen.current_task

@@ -69,6 +69,10 @@ class PrintSettingsDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #c62828;")
 
+        for changed in (self.component_url.textChanged, self.template_url.textChanged,
+                        self.area_text.textChanged, self.everything.toggled,
+                        self.a4_printer.editTextChanged):
+            changed.connect(self.problem.clear)  # the reason went with the field's old value
         form = QFormLayout()
         form.addRow(self.tr("打印组件地址"), self._row(self.component_url, self.default_url))
         form.addRow(self.tr("自定义区模板"), self._row(self.template_url, self.clear_area))
