@@ -4,7 +4,7 @@ The real component is a local WebSocket server on ``ws://127.0.0.1:12705`` (orde
 §3.12). Requests and replies are JSON matched by ``requestID``; commands ``getPrinterList``,
 ``getAppInfo`` and ``print`` (``taskList`` of ``{taskID, printInfo, printNum}``). This emulator
 records every task it receives so tests can assert what was printed, and can be told to fail a
-printer. ``printInfo`` is checked the way the sandbox issues it (base64 of a JSON object); an
+printer, change the paper loaded, or crash (every connection cut mid-run). ``printInfo`` is checked the way the sandbox issues it (base64 of a JSON object); an
 unreadable one fails that task, as a real component fails on a payload it cannot render.
 
 The request fields are checked as the reference describes them (§3.12): ``version`` "2.0";
@@ -26,9 +26,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import html
 import json
 import re
+import socket
 import threading
 import unicodedata
 from dataclasses import dataclass, field
@@ -66,6 +68,7 @@ class PrintComponent:
     _server: Server | None = field(default=None, repr=False)
     _thread: threading.Thread | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _open: set[ServerConnection] = field(default_factory=set, repr=False)
 
     def start(self) -> str:
         self._server = serve(self._handle, self.host, self.port, origins=ALLOWED_ORIGINS)
@@ -95,12 +98,25 @@ class PrintComponent:
 
     # ---- protocol ----
 
+    def drop_connections(self) -> None:
+        """Cut every open connection at once, as a crashed component would (no close frame)."""
+        with self._lock:
+            open_now, self._open = list(self._open), set()
+        for conn in open_now:
+            with contextlib.suppress(OSError):
+                conn.socket.shutdown(socket.SHUT_RDWR)
+
     def _handle(self, conn: ServerConnection) -> None:
+        with self._lock:
+            self._open.add(conn)
         try:
             for message in conn:
                 conn.send(json.dumps(self.answer(message), ensure_ascii=False))
         except ConnectionClosed:
             pass
+        finally:
+            with self._lock:
+                self._open.discard(conn)
 
     def answer(self, message: str | bytes) -> dict[str, Any]:
         try:

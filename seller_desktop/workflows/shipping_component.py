@@ -20,7 +20,12 @@ from ..domain.timeutil import now
 from ..domain.waybill import Waybill, WaybillStatus
 from ..labels.component_pages import page_task
 from ..labels.custom_area import CustomArea, custom_info, problem
-from ..labels.printcomp import PRINT_HTML, CustomInfoFn, PrintComponentClient
+from ..labels.printcomp import (
+    PRINT_HTML,
+    CustomInfoFn,
+    PrintComponentClient,
+    PrintComponentError,
+)
 from ..store.orders import OrderRepo
 from ..store.waybills import WaybillRepo
 
@@ -68,12 +73,16 @@ async def print_pages(client: PrintComponentClient, printer: str, pages: Sequenc
     for number, page in enumerate(pages, 1):
         if cancel is not None and cancel():
             return labels.PrintResult(target, total, number - 1, cancelled=True)
-        task = page_task(page, number, total, name, stamp)
-        result = (await client.print(printer, [task], print_type=PRINT_HTML,
-                                     size_mm=(page.spec.width_mm, page.spec.height_mm)))[0]
-        if not result.success:
+        try:
+            task = page_task(page, number, total, name, stamp)
+            result = (await client.print(printer, [task], print_type=PRINT_HTML,
+                                         size_mm=(page.spec.width_mm, page.spec.height_mm)))[0]
+            reason = "" if result.success else result.failure_reason
+        except (PrintComponentError, ValueError) as exc:  # the pages before it did print
+            reason = str(exc)
+        if reason:
             return labels.PrintResult(target, total, number - 1, error=(
-                f"打印组件打印第 {number} 页失败：{result.failure_reason}"))
+                f"打印组件打印第 {number} 页失败：{reason}"))
         if progress is not None:
             progress(number, total)
         await asyncio.sleep(0)  # the window stays live between pages

@@ -209,3 +209,18 @@ async def test_labels_we_draw_go_as_pages_and_ship_only_what_printed(
     decoded = {code for t in sent for code in _png_codes(t, tmp_path)}
     assert waybills <= decoded, (waybills, decoded)
     assert sorted(e["order_id"] for e in log_ops(sandbox.shop, SEND)) == sorted(ids)
+
+
+@pytest.mark.asyncio
+async def test_a_component_gone_mid_run_ships_the_pages_it_confirmed(
+        workflow: ShippingWorkflow, engine: SyncEngine, sandbox: SandboxServer,
+        component: PrintComponent) -> None:
+    ids = await _numbered(workflow, engine, sandbox, 3)
+    async with _client(component) as client:  # the component crashes after the first page
+        outcome = await print_own_labels(workflow, ids, parse_spec("76x130"), "DL-888B", client,
+                                         progress=lambda done, total: component.drop_connections())
+    assert len(outcome.printed) == 1 and len(outcome.failed) == 1 and len(outcome.skipped) == 1
+    why = next(iter(outcome.failed.values()))
+    assert "第 2 页失败" in why and "打印组件" in why, why
+    assert len(log_ops(sandbox.shop, SEND)) == 1  # only the confirmed label shipped
+    assert sorted(c.stage for c in workflow.candidates(ids)).count("待打印") == 2
