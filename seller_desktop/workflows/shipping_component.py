@@ -18,7 +18,7 @@ from typing import Any
 from .. import labels
 from ..domain.timeutil import now
 from ..domain.waybill import Waybill, WaybillStatus
-from ..labels.component_pages import page_task
+from ..labels.component_pages import page_task_async
 from ..labels.custom_area import CustomArea, custom_info, problem
 from ..labels.printcomp import (
     PRINT_HTML,
@@ -74,7 +74,7 @@ async def print_pages(client: PrintComponentClient, printer: str, pages: Sequenc
         if cancel is not None and cancel():
             return labels.PrintResult(target, total, number - 1, cancelled=True)
         try:
-            task = page_task(page, number, total, name, stamp)
+            task = await page_task_async(page, number, total, name, stamp)  # off the UI thread
             result = (await client.print(printer, [task], print_type=PRINT_HTML,
                                          size_mm=(page.spec.width_mm, page.spec.height_mm)))[0]
             reason = "" if result.success else result.failure_reason
