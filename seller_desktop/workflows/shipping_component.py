@@ -97,14 +97,13 @@ async def print_sheet(workflow: Any, order_ids: Sequence[str], pick: bool, print
     why = await workflow.check_component(printer, client)
     if why:
         return labels.PrintResult(f"打印组件：{printer}", 0, 0, error=why)
-    orders = workflow.orders(order_ids)
-    when = now()
-    if pick:
-        pages = labels.pick_list_pages(orders, workflow.shop_name(), printed_at=when)
-    else:
-        pages = labels.packing_slip_pages(orders, workflow.shop_name(), printed_at=when,
-                                          waybills=slip_waybills(workflow.store.reader(),
-                                                                 order_ids))
+    orders, shop, when = workflow.orders(order_ids), workflow.shop_name(), now()
+    try:  # laid out first: an order with no lines is said before anything prints
+        pages = (labels.pick_list_pages(orders, shop, printed_at=when) if pick
+                 else labels.packing_slip_pages(orders, shop, printed_at=when, waybills=(
+                     slip_waybills(workflow.store.reader(), order_ids))))
+    except ValueError as exc:
+        return labels.PrintResult(f"打印组件：{printer}", 0, 0, error=str(exc))
     return await print_pages(client, printer, pages, "picklist" if pick else "slips",
                              progress, cancel)
 

@@ -224,3 +224,13 @@ async def test_a_component_gone_mid_run_ships_the_pages_it_confirmed(
     assert "第 2 页失败" in why and "打印组件" in why, why
     assert len(log_ops(sandbox.shop, SEND)) == 1  # only the confirmed label shipped
     assert sorted(c.stage for c in workflow.candidates(ids)).count("待打印") == 2
+
+
+@pytest.mark.asyncio
+async def test_a_sheet_of_nothing_is_said_not_raised(
+        workflow: ShippingWorkflow, component: PrintComponent) -> None:
+    async with _client(component) as client:
+        result = await print_sheet(workflow, ["no-such-order"], False, "HP-LaserJet-M1136",
+                                   client)
+    assert "没有选择订单" in result.error and result.pages_printed == 0
+    assert component.tasks == []
