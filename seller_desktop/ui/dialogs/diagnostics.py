@@ -4,7 +4,8 @@ Versions (app, Python, Qt/PySide6, OS), the data and shop folders, the log file,
 changes waiting or refused (outbox counts), the default printer; then, checked on the event
 loop so the window never waits: whether the API answers (a cheap read, timed), the access
 token's age (never the token), and WeChat's print component with the 打印设置. The report
-carries no secret, no token and no buyer data: only counts, versions, paths and error codes (the AppID masked).
+carries no secret, no token and no buyer data: only counts, versions, paths and error codes
+(the AppID masked, the custom area's template by its host alone).
 """
 
 from __future__ import annotations

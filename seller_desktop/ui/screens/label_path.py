@@ -72,8 +72,7 @@ class LabelPath(QLabel):
                            "打印组件）：演示或沙盒店铺没有快递公司的模板。").replace("%1", version)
         elif kind == TARGET_COMPONENT:
             text = self.tr("面单走微信小店打印组件%1：快递公司的面单模板只有它能按取号返回的"
-                           "打印数据渲染。").replace("%1", f" {self.version}" if self.version
-                                                     else "")
+                           "打印数据渲染。").replace("%1", version)
         elif not self.real_shop:
             text = self.tr("面单由本软件绘制：演示或沙盒店铺没有快递公司的模板。")
         elif self.version:
