@@ -2,7 +2,7 @@
 
     python packaging/smoke.py [packaging/dist/seller-desktop]
 
-Checks ``--version``; ``sandbox`` + ``sync`` + ``labels --pdf`` with every barcode decoded back;
+Checks ``--version`` (and CHANGELOG.md's top entry in the bundle); ``sandbox`` + ``sync`` + ``labels --pdf`` with every barcode decoded back;
 the window ``--demo`` offscreen for some seconds with no error in its log. Then reports the
 bundle size and the start time to a shown window, frozen vs ``python -m seller_desktop``.
 Runs on Linux, Windows and macOS (barcodes: pdftoppm + zbarimg, else pypdfium2 + zxing-cpp).
@@ -67,6 +67,8 @@ def check_cli(cmd: list[str], work: Path) -> None:
     e = env(work)
     version = run(cmd + ["--version"], e).stdout.strip()
     print(f"version: {version}")
+    exe = Path(cmd[0])  # in a macOS .app the data sits in Contents/Resources, beside MacOS
+    check_changelog(exe.parents[1] if sys.platform == "darwin" else exe.parent, version)
     sandbox = subprocess.Popen(cmd + ["sandbox", "--orders", "60", "--products", "20"], env=e,
                                stdout=subprocess.PIPE, text=True)
     try:
@@ -87,6 +89,17 @@ def check_cli(cmd: list[str], work: Path) -> None:
     finally:
         sandbox.terminate()
         sandbox.wait(10)
+
+
+def check_changelog(folder: Path, version: str) -> None:
+    """The release notes travel in the bundle and their top entry is this version."""
+    notes = next(folder.rglob("CHANGELOG.md"), None)
+    if notes is None:
+        raise SystemExit("FAILED: no CHANGELOG.md in the bundle")
+    top = re.search(r"^## +v?(\S+)", notes.read_text(encoding="utf-8"), re.MULTILINE)
+    if top is None or top.group(1) not in version:
+        raise SystemExit(f"FAILED: CHANGELOG.md's top entry is not {version!r}")
+    print(f"changelog: {notes.relative_to(folder)} ({top.group(1)})")
 
 
 def window_start(cmd: list[str], work: Path, seconds: float) -> float:

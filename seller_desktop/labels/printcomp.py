@@ -16,9 +16,10 @@ import contextlib
 import itertools
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
@@ -30,6 +31,31 @@ DEFAULT_PORT = 12705
 PRINT_PROTOCOL_VERSION = "2.0"
 STANDARD_SIZE_MM = (76, 130)  # the size the component assumes when ``size`` is not sent
 PRINT_WAYBILL, PRINT_HTML = 1, 2  # printType: the API's print_info / base64 HTML of our own
+
+
+DEFAULT_URL = f"ws://{DEFAULT_HOST}:{DEFAULT_PORT}"
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def parse_component_url(url: str) -> tuple[str, int]:
+    """``ws://127.0.0.1:12705`` → (host, port); "" → the default. Only this machine: the
+    component gets the labels' print data and the custom area, which must not leave it.
+    Raises ValueError (in Chinese) for anything else."""
+    url = url.strip()
+    if not url:
+        return DEFAULT_HOST, DEFAULT_PORT
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        raise ValueError("打印组件地址无法识别，例如 ws://127.0.0.1:12705") from exc
+    if parts.scheme != "ws" or parts.username or parts.password or parts.path not in ("", "/"):
+        raise ValueError("打印组件地址须为 ws://127.0.0.1:端口（例如 ws://127.0.0.1:12705）")
+    if parts.hostname not in _LOOPBACK:
+        raise ValueError("打印组件只在本机运行：地址须为 127.0.0.1、localhost 或 [::1]")
+    if port is None or not 0 < port < 65536:
+        raise ValueError("打印组件地址缺少端口（例如 ws://127.0.0.1:12705）")
+    return parts.hostname, port
 
 
 def size_field(width_mm: float, height_mm: float) -> dict[str, float]:
@@ -86,17 +112,23 @@ class TaskResult:
     failure_reason: str = ""
 
 
+CustomInfoFn = Callable[[Waybill], dict[str, Any] | None]
+
+
 def tasks_for_waybills(waybills: Sequence[Waybill],
-                       custom_info: dict[str, Any] | None = None) -> list[PrintTask]:
+                       custom_info: dict[str, Any] | CustomInfoFn | None = None
+                       ) -> list[PrintTask]:
     """A task per waybill (id unique per print run); a waybill without print_info is refused.
-    ``custom_info`` (the seller's custom area) goes with every task."""
+    ``custom_info`` (the seller's custom area) goes with every task: the same for all, or
+    made per waybill by a function (its order's id and items: ``custom_area``)."""
     stamp = int(time.time() * 1000)
     tasks = []
     for waybill in waybills:  # each waybill is its own parcel: printNum 1/1
         if not waybill.print_info:
             raise ValueError(f"运单 {waybill.waybill_id or waybill.ewaybill_order_id} 没有打印数据（print_info），请重新获取")
+        info = custom_info(waybill) if callable(custom_info) else custom_info
         tasks.append(PrintTask(f"{waybill.ewaybill_order_id}-{waybill.waybill_id}-{stamp}",
-                               waybill.print_info, custom_info=custom_info))
+                               waybill.print_info, custom_info=info))
     return tasks
 
 
@@ -122,7 +154,7 @@ class PrintComponentClient:
         self, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *,
         timeout: float = 15.0, connect_timeout: float = 3.0,
     ) -> None:
-        self.url = f"ws://{host}:{port}"
+        self.url = f"ws://[{host}]:{port}" if ":" in host else f"ws://{host}:{port}"
         self.timeout = timeout
         self.connect_timeout = connect_timeout
         self._ws: ClientConnection | None = None

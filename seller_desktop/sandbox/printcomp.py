@@ -3,9 +3,10 @@
 The real component is a local WebSocket server on ``ws://127.0.0.1:12705`` (orders-shipping.md
 §3.12): JSON requests and replies matched by ``requestID``; commands ``getPrinterList``,
 ``getAppInfo`` and ``print``. This emulator records every task it receives, can be told to fail
-a printer, checks the request fields as the reference describes them (``printInfo``,
-``printType``, ``size`` against each printer's loaded paper, ``customInfo``) and refuses web
-pages of other origins (cross-site WebSocket hijacking). The rules: sandbox/README.md,
+a printer, change the paper loaded or crash (every connection cut), checks the request fields as
+the reference describes them (``version``, ``printInfo``, ``printType``, ``size`` against each
+printer's loaded paper, ``printNum``, ``customInfo`` and the custom area it must fit) and refuses
+web pages of other origins (cross-site WebSocket hijacking). The rules: sandbox/README.md,
 "The print component".
 """
 
@@ -13,9 +14,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
+import html
 import json
 import re
+import socket
 import threading
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,11 +50,13 @@ class PrintComponent:
     printers: list[Printer] = field(default_factory=lambda: [
         Printer("DL-888B", "得力 DL-888B 热敏打印机"),
         Printer("Microsoft Print to PDF", "Microsoft Print to PDF"),
+        Printer("HP-LaserJet-M1136", "惠普 LaserJet M1136（A4）", paper=(210, 297)),
     ])
     tasks: list[dict[str, Any]] = field(default_factory=list)  # every task received, in order
     _server: Server | None = field(default=None, repr=False)
     _thread: threading.Thread | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _open: set[ServerConnection] = field(default_factory=set, repr=False)
 
     def start(self) -> str:
         self._server = serve(self._handle, self.host, self.port, origins=ALLOWED_ORIGINS)
@@ -79,12 +86,25 @@ class PrintComponent:
 
     # ---- protocol ----
 
+    def drop_connections(self) -> None:
+        """Cut every open connection at once, as a crashed component would (no close frame)."""
+        with self._lock:
+            open_now, self._open = list(self._open), set()
+        for conn in open_now:
+            with contextlib.suppress(OSError):
+                conn.socket.shutdown(socket.SHUT_RDWR)
+
     def _handle(self, conn: ServerConnection) -> None:
+        with self._lock:
+            self._open.add(conn)
         try:
             for message in conn:
                 conn.send(json.dumps(self.answer(message), ensure_ascii=False))
         except ConnectionClosed:
             pass
+        finally:
+            with self._lock:
+                self._open.discard(conn)
 
     def answer(self, message: str | bytes) -> dict[str, Any]:
         try:
@@ -118,7 +138,8 @@ class PrintComponent:
             printer = next((p for p in self.printers if p.name == request.get("printer")), None)
         print_type = request.get("printType", 1)
         size = request.get("size")
-        request_problem = _request_problem(print_type, size, printer)
+        request_problem = ("version 须为 2.0" if request.get("version") != "2.0"
+                           else _request_problem(print_type, size, printer))
         results = []
         for task in request.get("taskList") or []:
             task = task if isinstance(task, dict) else {}
@@ -134,10 +155,12 @@ class PrintComponent:
                 failure = "taskID 不能为空"
             elif request_problem:
                 failure = request_problem
+            elif not _print_num_ok(task.get("printNum")):
+                failure = "printNum 须为 {curNum, sumNum}，且 1 ≤ curNum ≤ sumNum"
             elif decoded is None:
                 failure = "printInfo 无效" if print_type == 1 else "printInfo 不是 base64 的 HTML"
-            elif "customInfo" in task and not _custom_info_ok(task["customInfo"]):
-                failure = "customInfo 须为 {templateUrl: https 地址, data: 对象}"
+            elif "customInfo" in task:
+                failure = _custom_info_problem(task["customInfo"])
             results.append({"taskID": task_id, "success": not failure, "failureReason": failure})
             with self._lock:
                 self.tasks.append({"printer": request.get("printer"), "taskID": task_id,
@@ -166,10 +189,42 @@ def _request_problem(print_type: Any, size: Any, printer: Printer | None) -> str
     return ""
 
 
-def _custom_info_ok(value: Any) -> bool:
-    return (isinstance(value, dict) and isinstance(value.get("templateUrl"), str)
-            and value["templateUrl"].startswith("https://")
-            and isinstance(value.get("data", {}), dict))
+def _print_num_ok(value: Any) -> bool:
+    if not isinstance(value, dict):
+        return False
+    cur, total = value.get("curNum"), value.get("sumNum")
+    return (all(isinstance(n, int) and not isinstance(n, bool) for n in (cur, total))
+            and 1 <= cur <= total)
+
+
+CUSTOM_LINES, CUSTOM_LINE_UNITS = 5, 42  # 30 mm × 65.6 mm at 3 mm glyphs (template/config)
+CUSTOM_INFO_BYTES = 8 * 1024
+
+
+def _custom_info_problem(value: Any) -> str:
+    shape = "customInfo 须为 {templateUrl: https 地址, data: 对象}"
+    if not (isinstance(value, dict) and isinstance(value.get("templateUrl"), str)
+            and isinstance(value.get("data", {}), dict)):
+        return shape
+    url = value["templateUrl"]
+    if not re.fullmatch(r"https://[^\s/@:]+(?::\d{1,5})?(?:/\S*)?", url) or len(url) > 1024:
+        return shape
+    if len(json.dumps(value, ensure_ascii=False).encode()) > CUSTOM_INFO_BYTES:
+        return f"customInfo 超过 {CUSTOM_INFO_BYTES // 1024} KB"
+    text = value.get("data", {}).get("text", "")
+    if not isinstance(text, str):
+        return "customInfo.data.text 须为字符串"
+    lines = text.split("<br>") if text else []
+    if len(lines) > CUSTOM_LINES:
+        return f"自定义区超过 {CUSTOM_LINES} 行，超出 65.6×30 毫米的自定义区"
+    for line in lines:
+        if "<" in line or ">" in line:
+            return "自定义区内容含有 HTML 标记（只允许 <br> 换行）"
+        shown = html.unescape(line)
+        if sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in shown) \
+                > CUSTOM_LINE_UNITS:
+            return f"自定义区一行超过 {CUSTOM_LINE_UNITS // 2} 个汉字宽，超出自定义区"
+    return ""
 
 
 def _decode_html(value: Any) -> dict[str, Any] | None:

@@ -360,7 +360,8 @@ class MainWindow(QMainWindow):
             data_dir=data_dir, shop_dir=Path(self.services.store.data_dir),
             log_file=Paths(data_dir).log_file, reader=self.actions.reader(), api=api,
             appid=api.appid if api is not None else self.settings.appid,
-            demo=self.services.demo, component=self.shipping.component), self)
+            demo=self.services.demo, component=self.shipping.component,
+            print_settings=self.shipping.print_settings_summary()), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -46,6 +46,7 @@ from ..domain.guard import SHIP_OK, Verdict
 from ..domain.order import SHIPPABLE_STATUSES, Order, OrderStatus
 from ..domain.timeutil import now
 from ..domain.waybill import CarrierAccount, Waybill, WaybillStatus
+from ..labels.custom_area import CustomArea
 from ..labels.printcomp import PrintComponentClient, PrintComponentError, tasks_for_waybills
 from ..ops import orders as order_ops
 from ..ops import shipping as shipping_ops
@@ -54,6 +55,7 @@ from ..store.orders import OrderRepo
 from ..store.waybills import REQUESTED, WaybillRepo
 from ..sync import SyncEngine
 from . import shipping_checks as checks
+from . import shipping_component as component
 
 # unaccepted gifts (shown, with why they cannot ship yet) and every order waiting to ship
 SHOWN_STATUSES = (int(OrderStatus.GIFT_AWAITING_ACCEPTANCE), *sorted(SHIPPABLE_STATUSES))
@@ -319,7 +321,7 @@ class ShippingWorkflow:
                 batch.waiting.append(c.order_id)
         return batch
 
-    def _to_print(self, order_ids: Sequence[str], outcome: PrintOutcome) -> list[Waybill]:
+    def to_print(self, order_ids: Sequence[str], outcome: PrintOutcome) -> list[Waybill]:
         ready = []
         found = self.candidates(order_ids)
         known = {c.order_id for c in found}
@@ -343,7 +345,7 @@ class ShippingWorkflow:
                            cancel: CancelFn | None = None) -> PrintOutcome:
         """Print the first labels of these orders as one job, then report and ship them."""
         outcome = PrintOutcome()
-        items, problems = self.label_items(self._to_print(order_ids, outcome))
+        items, problems = self.label_items(self.to_print(order_ids, outcome))
         outcome.skipped.update(problems)
         if not items:
             outcome.error = "没有可打印的面单"
@@ -356,7 +358,7 @@ class ShippingWorkflow:
                       cancel: CancelFn | None = None) -> PrintOutcome:
         """Print these orders' labels again from the cache (works offline)."""
         outcome = PrintOutcome()
-        waybills = self._not_held(self.printed_waybills(order_ids), outcome)
+        waybills = self.not_held(self.printed_waybills(order_ids), outcome)
         for oid in order_ids:
             if oid not in outcome.skipped and not any(w.order_id == oid for w in waybills):
                 outcome.skipped[oid] = "面单还没有打印过，不能补打"
@@ -368,7 +370,7 @@ class ShippingWorkflow:
         return await self._print(items, spec, target, progress, cancel, outcome,
                                  reprint=True, reason=reason or "补打")
 
-    def _not_held(self, waybills: list[Waybill], outcome: PrintOutcome) -> list[Waybill]:
+    def not_held(self, waybills: list[Waybill], outcome: PrintOutcome) -> list[Waybill]:
         return checks.not_held(self._conn(), waybills, outcome.skipped)
 
     async def _print(self, items: list[labels.LabelData], spec: labels.PageSpec,
@@ -384,10 +386,10 @@ class ShippingWorkflow:
             outcome.error = result.error or "打印未完成"
             return outcome
         eids = [item.waybill.ewaybill_order_id for item in labels.pick_order(items)]
-        await self._record(eids, outcome, reprint=reprint, reason=reason)
+        await self.record_printed(eids, outcome, reprint=reprint, reason=reason)
         return outcome
 
-    async def _record(self, eids: list[str], outcome: PrintOutcome, *, reprint: bool,
+    async def record_printed(self, eids: list[str], outcome: PrintOutcome, *, reprint: bool,
                       reason: str) -> None:
         conn = self._conn()
         last_row = conn.execute("SELECT coalesce(max(id), 0) FROM outbox").fetchone()[0]
@@ -401,12 +403,13 @@ class ShippingWorkflow:
                                    client: PrintComponentClient, *,
                                    reprint: bool = False, reason: str = "",
                                    size_mm: tuple[float, float] | None = None,
-                                   custom_area_url: str = "") -> PrintOutcome:
+                                   custom_area: CustomArea | None = None) -> PrintOutcome:
         """Print through the WeChat print component (the API's print_info per waybill), on
-        labels of ``size_mm`` (sent unless 76×130), with the seller's custom area template."""
+        labels of ``size_mm`` (sent unless 76×130), with the seller's custom area filled per
+        order (``labels.custom_area``: order id and items, never the buyer's data)."""
         outcome = PrintOutcome()
-        waybills = (self._not_held(self.printed_waybills(order_ids), outcome) if reprint
-                    else self._to_print(order_ids, outcome))
+        waybills = (self.not_held(self.printed_waybills(order_ids), outcome) if reprint
+                    else self.to_print(order_ids, outcome))
         if not waybills:
             outcome.error = "没有可打印的面单"
             return outcome
@@ -417,8 +420,8 @@ class ShippingWorkflow:
         try:
             with_info = [await self._with_print_info(w) for w in waybills]
             ordered = self._pick_ordered(with_info)
-            custom = {"templateUrl": custom_area_url, "data": {}} if custom_area_url else None
-            tasks = tasks_for_waybills(ordered, custom)
+            tasks = tasks_for_waybills(ordered, component.custom_infos(
+                self._conn(), custom_area, self.shop_name()))
             results = await client.print(printer, tasks, size_mm=size_mm)
         except (PrintComponentError, ApiError, ValueError) as exc:
             outcome.error = str(exc)
@@ -430,7 +433,7 @@ class ShippingWorkflow:
             else:
                 outcome.failed[w.order_id] = r.failure_reason
         if done:
-            await self._record(done, outcome, reprint=reprint, reason=reason or
+            await self.record_printed(done, outcome, reprint=reprint, reason=reason or
                                ("补打" if reprint else ""))
         return outcome
 
@@ -462,7 +465,7 @@ class ShippingWorkflow:
 
     # -- sheets ---------------------------------------------------------------------------------
 
-    def _orders(self, order_ids: Sequence[str]) -> list[Order]:
+    def orders(self, order_ids: Sequence[str]) -> list[Order]:
         repo = OrderRepo(self._conn())
         return [o for o in (repo.get(i) for i in dict.fromkeys(order_ids)) if o is not None]
 
@@ -470,19 +473,13 @@ class ShippingWorkflow:
                               progress: ProgressFn | None = None,
                               cancel: CancelFn | None = None) -> labels.PrintResult:
         return await labels.print_pick_list_async(
-            self._orders(order_ids), self.shop_name(), target, printed_at=now(),
+            self.orders(order_ids), self.shop_name(), target, printed_at=now(),
             progress=progress, cancel=cancel)
 
     async def print_slips(self, order_ids: Sequence[str], target: str | Path,
                           progress: ProgressFn | None = None,
                           cancel: CancelFn | None = None) -> labels.PrintResult:
-        repo = WaybillRepo(self._conn())
-        waybills = {}
-        for oid in order_ids:
-            numbered = [w for w in repo.for_order(oid)
-                        if w.waybill_id and w.status != WaybillStatus.CANCELLED]
-            if numbered:
-                waybills[oid] = numbered[-1]
+        waybills = component.slip_waybills(self._conn(), order_ids)
         return await labels.print_packing_slips_async(
-            self._orders(order_ids), self.shop_name(), target, printed_at=now(),
+            self.orders(order_ids), self.shop_name(), target, printed_at=now(),
             waybills=waybills, progress=progress, cancel=cancel)

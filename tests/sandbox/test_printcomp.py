@@ -126,3 +126,23 @@ def test_a_foreign_web_page_cannot_connect(component):
             ws.send(json.dumps({"command": "getAppInfo", "requestID": "ok"}))
             assert json.loads(ws.recv(timeout=5))["requestID"] == "ok"
     assert component.tasks == []
+
+
+def test_version_print_num_and_the_custom_areas_size_are_checked(component):
+    assert "version" in _print(component, version="1.0")["failureReason"]
+    bad_num = [{"taskID": "n1", "printInfo": _info("YT3"), "printNum": {"curNum": 3, "sumNum": 2}}]
+    assert "printNum" in _print(component, taskList=bad_num)["failureReason"]
+
+    def with_text(text, url="https://shop.example.com/area.html"):
+        task = {"taskID": "a1", "printInfo": _info("YT4"), "printNum": {"curNum": 1, "sumNum": 1},
+                "customInfo": {"templateUrl": url, "data": {"text": text}}}
+        return _print(component, taskList=[task])
+
+    assert with_text("订单 1234<br>" + "谢" * 21 + "<br>A &amp; B")["success"]
+    assert "超过 5 行" in with_text("<br>".join(["行"] * 6))["failureReason"]
+    assert "超出自定义区" in with_text("谢" * 22)["failureReason"]
+    assert "HTML" in with_text('<img src=x onerror="alert(1)">')["failureReason"]
+    assert "KB" in with_text("a<br>" * 2 + "x" * 9000)["failureReason"]
+    assert not with_text("ok", url="https://user@evil.example/t.html")["success"]
+    reply = _ask(component.url, {"command": "getPrinterList", "requestID": "a4"})
+    assert "HP-LaserJet-M1136" in {p["name"] for p in reply["printerList"]}

@@ -41,16 +41,17 @@ async def test_report_has_the_facts_and_no_secret_or_buyer_data(data_dir, sandbo
     # the page: every label and value in the seller's language
     assert f"小店桌面版本：{__version__}" in page
     assert "接口连接：可连接（" in page and "分钟前获取" in page
-    assert "打印组件：版本 2.3.1-sandbox，2 台打印机" in page
+    assert "打印组件：版本 2.3.1-sandbox，3 台打印机" in page
     assert "本地修改：0 条待推送，0 条失败，0 个冲突" in page
     assert "店铺：演示店铺" in page and "（Linux）" in page
     # the copied report: stable English keys, readable values
     keys = [line.split(": ", 1)[0] for line in report.splitlines()]
     assert keys == ["app_version", "runtime", "os", "shop", "data_dir", "log_file", "outbox",
+                    "component_url", "custom_area", "everything_component",
                     "default_printer", "api", "token", "print_component"]
     assert f"app_version: {__version__}" in report and "shop: demo" in report
     assert "api: ok (" in report and " min ago" in report
-    assert "print_component: version 2.3.1-sandbox, 2 printers" in report
+    assert "print_component: version 2.3.1-sandbox, 3 printers" in report
     assert "outbox: 0 pending, 0 failed, 0 conflicts" in report
     assert str(data_dir) in report and "seller-desktop.log" in report
     cfg = sandbox.shop.config

@@ -31,6 +31,9 @@ NAMED_BY_THE_UI = {
     "store/orders.py": {"待发货", "礼物待收下", "部分发货", "待收货", "已完成", "已取消", "全部"},
     "domain/timeutil.py": {"7天7小时", "7小时7分", "7分7秒"},
     "labels/specs.py": {"76×130 一联单（快递标准）", "100×150 热敏标签", "100×180 热敏标签"},
+    # the custom area's placeholder names as the seller types them ({订单号}; English ones
+    # too), and the buyer's fields refused there: names, not messages
+    "labels/custom_area.py": {"订单号", "件数", "店铺", "收件人", "姓名", "电话", "手机", "地址"},
 }
 # Printed on paper, for the parcel and the packer (the carrier's and the buyer's language): only
 # what these modules raise is a message for the seller.

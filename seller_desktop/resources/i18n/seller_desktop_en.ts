@@ -24,6 +24,10 @@
         <translation>Open its folder</translation>
     </message>
     <message>
+        <source>更新记录</source>
+        <translation>Release notes</translation>
+    </message>
+    <message>
         <source>版本</source>
         <translation>Version</translation>
     </message>
@@ -38,6 +42,10 @@
     <message>
         <source>运行环境</source>
         <translation>Runs on</translation>
+    </message>
+    <message>
+        <source>找不到更新记录（CHANGELOG.md），安装可能不完整。</source>
+        <translation>The release notes (CHANGELOG.md) were not found; the installation may be incomplete.</translation>
     </message>
 </context>
 <context>
@@ -1784,6 +1792,10 @@
 <context>
     <name>LabelPath</name>
     <message>
+        <source>面单由本软件绘制，作为图片经微信小店打印组件%1打印（打印设置：全部通过打印组件）：演示或沙盒店铺没有快递公司的模板。</source>
+        <translation>Labels are drawn by this app and printed as images through the WeChat Store print component%1 (Print settings: everything through the print component): a demo or sandbox shop has no carrier template.</translation>
+    </message>
+    <message>
         <source>面单走微信小店打印组件%1：快递公司的面单模板只有它能按取号返回的打印数据渲染。</source>
         <translation>Labels go through WeChat&apos;s print component%1: only it renders the carrier&apos;s template from the waybill&apos;s print data.</translation>
     </message>
@@ -3021,6 +3033,86 @@ Recipient %2, ship by %3</translation>
         <translation>printing</translation>
     </message>
     <message>
+        <source>打印组件地址无法识别，例如 ws://127.0.0.1:12705</source>
+        <translation>The print component&apos;s address cannot be read; for example ws://127.0.0.1:12705</translation>
+    </message>
+    <message>
+        <source>打印组件地址须为 ws://127.0.0.1:端口（例如 ws://127.0.0.1:12705）</source>
+        <translation>The print component&apos;s address must be ws://127.0.0.1:port (for example ws://127.0.0.1:12705)</translation>
+    </message>
+    <message>
+        <source>打印组件只在本机运行：地址须为 127.0.0.1、localhost 或 [::1]</source>
+        <translation>The print component runs on this computer only: the address must be 127.0.0.1, localhost or [::1]</translation>
+    </message>
+    <message>
+        <source>打印组件地址缺少端口（例如 ws://127.0.0.1:12705）</source>
+        <translation>The print component&apos;s address lacks a port (for example ws://127.0.0.1:12705)</translation>
+    </message>
+    <message>
+        <source>自定义区模板地址太长（最多 %1 个字符）</source>
+        <translation>The custom area template&apos;s address is too long (at most %1 characters)</translation>
+    </message>
+    <message>
+        <source>自定义区模板地址不能包含空格</source>
+        <translation>The custom area template&apos;s address cannot contain spaces</translation>
+    </message>
+    <message>
+        <source>自定义区模板地址无法识别</source>
+        <translation>The custom area template&apos;s address cannot be read</translation>
+    </message>
+    <message>
+        <source>自定义区模板地址必须以 https:// 开头（打印组件只接受 https 模板）</source>
+        <translation>The custom area template&apos;s address must start with https:// (the print component takes https templates only)</translation>
+    </message>
+    <message>
+        <source>自定义区模板地址缺少域名</source>
+        <translation>The custom area template&apos;s address lacks a host name</translation>
+    </message>
+    <message>
+        <source>自定义区模板地址不能包含用户名或密码</source>
+        <translation>The custom area template&apos;s address cannot contain a user name or password</translation>
+    </message>
+    <message>
+        <source>自定义区内容太长（最多 %1 个字符）</source>
+        <translation>The custom area text is too long (at most %1 characters)</translation>
+    </message>
+    <message>
+        <source>自定义区不能放买家的姓名、电话或地址（{%1}）</source>
+        <translation>The custom area cannot hold the buyer&apos;s name, phone or address ({%1})</translation>
+    </message>
+    <message>
+        <source>自定义区中的 {%1} 无法识别，可用：%2</source>
+        <translation>{%1} in the custom area is not known; you can use: %2</translation>
+    </message>
+    <message>
+        <source>自定义区最多 %1 行（面单上的自定义区约 65×30 毫米）</source>
+        <translation>The custom area holds at most %1 lines (it is about 65×30 mm on the label)</translation>
+    </message>
+    <message>
+        <source>自定义区第 %1 行太长：每行最多 %2 个汉字（或 %3 个字母数字）</source>
+        <translation>Line %1 of the custom area is too long: at most %2 Chinese characters (or %3 letters and digits) a line</translation>
+    </message>
+    <message>
+        <source>填写了自定义区内容，还需要填写自定义区模板地址（https）</source>
+        <translation>The custom area has text: it also needs the template&apos;s address (https)</translation>
+    </message>
+    <message>
+        <source>无法生成第 %1 页的图像</source>
+        <translation>Could not make the image of page %1</translation>
+    </message>
+    <message>
+        <source>打印组件：%1</source>
+        <translation>Print component: %1</translation>
+    </message>
+    <message>
+        <source>打印组件打印第 %1 页失败：%2</source>
+        <translation>The print component failed to print page %1: %2</translation>
+    </message>
+    <message>
+        <source>前一张面单打印失败，这张没有打印</source>
+        <translation>The label before it failed to print, so this one was not printed</translation>
+    </message>
+    <message>
         <source>%1 面单太短，放不下收寄件信息</source>
         <translation>The %1 label is too short for the recipient and sender</translation>
     </message>
@@ -3389,6 +3481,77 @@ Recipient %2, ship by %3</translation>
             <numerusform>First %n order, still searching…</numerusform>
             <numerusform>First %n orders, still searching…</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PrintSettingsDialog</name>
+    <message>
+        <source>打印设置</source>
+        <translation>Print settings</translation>
+    </message>
+    <message>
+        <source>恢复默认</source>
+        <translation>Restore default</translation>
+    </message>
+    <message>
+        <source>https://…（自定义区模板，不填则不打印自定义区）</source>
+        <translation>https://… (the custom area&apos;s template; empty: no custom area)</translation>
+    </message>
+    <message>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>例如：
+订单 {订单号}
+{商品}（共 {件数} 件）</source>
+        <translation>For example:
+Order {order_id}
+{items} ({count} pcs)</translation>
+    </message>
+    <message>
+        <source>可用：{订单号} {商品} {件数} {店铺}。最多 5 行、每行 21 个汉字（面单自定义区约 65×30 毫米）。不能放买家的姓名、电话或地址。</source>
+        <translation>You can use {order_id} {items} {count} {shop}. At most 5 lines of 21 Chinese characters (the label&apos;s custom area is about 65×30 mm). The buyer&apos;s name, phone or address cannot go there.</translation>
+    </message>
+    <message>
+        <source>全部通过打印组件打印（拣货单、发货单也交给打印组件）</source>
+        <translation>Print everything through the print component (pick lists and packing slips too)</translation>
+    </message>
+    <message>
+        <source>打印组件中的 A4 打印机名称</source>
+        <translation>The A4 printer&apos;s name in the print component</translation>
+    </message>
+    <message>
+        <source>打印组件地址</source>
+        <translation>Print component address</translation>
+    </message>
+    <message>
+        <source>自定义区模板</source>
+        <translation>Custom area template</translation>
+    </message>
+    <message>
+        <source>自定义区内容</source>
+        <translation>Custom area text</translation>
+    </message>
+    <message>
+        <source>A4 打印机</source>
+        <translation>A4 printer</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请填写打印拣货单、发货单用的 A4 打印机（打印组件中的名称）</source>
+        <translation>Enter the A4 printer for pick lists and packing slips (its name in the print component)</translation>
+    </message>
+    <message>
+        <source>打印设置没有保存：设置文件无法写入（磁盘可能已满或没有写入权限），请处理后再点保存。</source>
+        <translation>The print settings were not saved: the settings file cannot be written (the disk may be full, or there is no permission to write). Fix that, then click Save again.</translation>
     </message>
 </context>
 <context>
@@ -4060,6 +4223,10 @@ Recipient %2, ship by %3</translation>
         <translation>Refresh accounts</translation>
     </message>
     <message>
+        <source>打印设置…</source>
+        <translation>Print settings…</translation>
+    </message>
+    <message>
         <source>面单账号</source>
         <translation>Waybill account</translation>
     </message>
@@ -4282,12 +4449,69 @@ Recipient %2, ship by %3</translation>
         <translation>Save packing slips</translation>
     </message>
     <message>
+        <source>正在通过打印组件打印…</source>
+        <translation>Printing through the print component…</translation>
+    </message>
+    <message numerus="yes">
+        <source>已打印 %n 页，其余未打印。</source>
+        <translation>
+            <numerusform>%n page printed; the rest were not.</numerusform>
+            <numerusform>%n pages printed; the rest were not.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已停止：已打印 %n 页。</source>
+        <translation>
+            <numerusform>Stopped: %n page printed.</numerusform>
+            <numerusform>Stopped: %n pages printed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已通过打印组件打印 %n 页（%1）</source>
+        <translation>
+            <numerusform>%n page printed through the print component (%1)</numerusform>
+            <numerusform>%n pages printed through the print component (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>正在生成…</source>
         <translation>Generating…</translation>
     </message>
     <message>
         <source>已停止，没有生成文件</source>
         <translation>Stopped; no file was made</translation>
+    </message>
+    <message>
+        <source>（默认）</source>
+        <translation> (default)</translation>
+    </message>
+    <message>
+        <source>未设置</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>模板 %1，%2 行</source>
+        <translation>template %1, %2 lines</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>是，A4 打印机：%1</source>
+        <translation>yes, A4 printer: %1</translation>
+    </message>
+    <message>
+        <source>打印组件地址</source>
+        <translation>Print component address</translation>
+    </message>
+    <message>
+        <source>面单自定义区</source>
+        <translation>Label custom area</translation>
+    </message>
+    <message>
+        <source>全部通过打印组件</source>
+        <translation>Everything through the print component</translation>
     </message>
 </context>
 <context>

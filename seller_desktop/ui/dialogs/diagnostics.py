@@ -3,8 +3,9 @@
 Versions (app, Python, Qt/PySide6, OS), the data and shop folders, the log file, the local
 changes waiting or refused (outbox counts), the default printer; then, checked on the event
 loop so the window never waits: whether the API answers (a cheap read, timed), the access
-token's age (never the token), and WeChat's print component. The report carries no secret, no
-token and no buyer data: only counts, versions, paths and error codes (the AppID masked).
+token's age (never the token), and WeChat's print component with the 打印设置. The report
+carries no secret, no token and no buyer data: only counts, versions, paths and error codes (the
+AppID masked, the custom area's template by its host alone).
 The page speaks the seller's language; the copied report keeps stable English keys and values.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import platform
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,8 @@ class DiagnosticsSources:
     appid: str = ""
     demo: bool = False
     component: tuple[str, int] = (DEFAULT_HOST, DEFAULT_PORT)
+    # 发货 → 打印设置: (report key, label, shown, report value)
+    print_settings: list[tuple[str, str, str, str]] = field(default_factory=list)
 
 
 OS_NAMES = {"linux": "Linux", "windows": "Windows", "macos": "macOS"}
@@ -125,6 +128,8 @@ class DiagnosticsDialog(QDialog):
             self.tr("%n 条待推送", "", summary.pending), self.tr("%n 条失败", "", summary.failed),
             self.tr("%n 个冲突", "", summary.conflicts)]),
             f"{summary.pending} pending, {summary.failed} failed, {summary.conflicts} conflicts")
+        for key, label, shown, report in s.print_settings:
+            self._set(key, label, shown, report)
         for key, label in self._checked_rows():
             self._set(key, label, self.tr("检测中…"), "checking")
 

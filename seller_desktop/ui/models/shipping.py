@@ -1,5 +1,6 @@
 """The shipping screen's table (orders to ship, checkable, with their waybill stage) and the
-shipping preferences kept in the app's settings file (label printer, size, print path).
+shipping preferences kept in the app's settings file (label printer, size, print path, and the
+打印设置: the component's address, the custom area, sheets through the component).
 
 Rows come from ``ShippingWorkflow.candidates()``; an order that cannot ship (a gift not yet
 accepted) is shown greyed, cannot be checked, and says why in its 状态 column and tooltip.
@@ -16,6 +17,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSettings,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -52,12 +54,24 @@ class ShippingPrefs:
     target = Setting("shipping/target", "")  # a printer name, TARGET_PDF or TARGET_COMPONENT
     target_chosen = Setting("shipping/target_chosen", False)  # the seller picked it by hand
     custom_area_url = Setting("shipping/custom_area_url", "")  # component customInfo template
+    custom_area_text = Setting("shipping/custom_area_text", "")  # labels.custom_area placeholders
+    component_url = Setting("shipping/component_url", "")  # "" = ws://127.0.0.1:12705
+    everything_component = Setting("shipping/everything_component", False)  # sheets too
+    a4_printer = Setting("shipping/a4_component_printer", "")  # the component's, for sheets
     component_printer = Setting("shipping/component_printer", "")
     pdf_dir = Setting("shipping/pdf_dir", "")
     account = Setting("shipping/acct_id", "")
 
     def __init__(self, settings: Settings | None) -> None:
         self.qsettings = settings.qsettings if settings is not None else _Memory()
+
+    def save(self) -> bool:
+        """Write the settings file now; False if it could not be written (disk full, a
+        read-only folder): the caller says so instead of "saved"."""
+        if not isinstance(self.qsettings, QSettings):
+            return True
+        self.qsettings.sync()
+        return self.qsettings.status() == QSettings.Status.NoError
 
 
 class _Memory:

@@ -4,7 +4,8 @@ With a real shop, labels default to WeChat's print component when it answers (``
 only it renders the carrier's template from the API's opaque ``print_info``. Our own renderer
 stays for the demo and sandbox shops, for a seller who picked a printer or PDF by hand, and
 when no component answers (it exists for Windows and macOS only: ``platform_seam``). Pick
-lists, packing slips and self-arranged shipping always use our renderer.
+lists, packing slips and self-arranged shipping always use our renderer; printing everything
+through the component (打印设置) sends what we draw there as pages.
 """
 
 from __future__ import annotations
@@ -66,10 +67,13 @@ class LabelPath(PlainLabel):
 
     def describe(self) -> str:
         kind = self.picker.target.currentData()
-        if kind == TARGET_COMPONENT:
+        version = f" {self.version}" if self.version else ""
+        if kind == TARGET_COMPONENT and not self.real_shop and self.prefs.everything_component:
+            text = self.tr("面单由本软件绘制，作为图片经微信小店打印组件%1打印（打印设置：全部通过"
+                           "打印组件）：演示或沙盒店铺没有快递公司的模板。").replace("%1", version)
+        elif kind == TARGET_COMPONENT:
             text = self.tr("面单走微信小店打印组件%1：快递公司的面单模板只有它能按取号返回的"
-                           "打印数据渲染。").replace("%1", f" {self.version}" if self.version
-                                                     else "")
+                           "打印数据渲染。").replace("%1", version)
         elif not self.real_shop:
             text = self.tr("面单由本软件绘制：演示或沙盒店铺没有快递公司的模板。")
         elif self.version:

@@ -5,7 +5,8 @@ is a ``ShippingWorkflow`` (None: offline, printing from the cache only); ``setti
 label printer, size and print path. Keeps the window's contract: ``open_to_ship``, ``reload()``,
 ``on_changes(changes)``. Slots stay synchronous (dialogs in the slot, work through the
 TaskRunner; ``current_task`` is the last task). Selection, accounts and the actions on existing
-waybills live in ``shipping_selection``, ``shipping_accounts``, ``shipping_orders``.
+waybills live in ``shipping_selection``, ``shipping_accounts``, ``shipping_orders``;
+打印设置 in ``shipping_print_settings``.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ from .label_path import LabelPath
 from .shipping_accounts import WaybillAccounts
 from .shipping_orders import ShippingOrderActions
 from .shipping_preview import LabelPreview
+from .shipping_print_settings import ShippingPrintSettings
 from .shipping_selection import ShippingSelection
 from .shipping_sheets import ShippingSheets
 from .shipping_target import PrintTarget, PrintTargetPicker
@@ -94,7 +96,7 @@ SIZE_NAMES = {
     "100x180": QT_TRANSLATE_NOOP("ShippingScreen", "100×180 热敏标签"),
 }
 
-class ShippingScreen(ShippingOrderActions, ShippingSheets, QWidget):
+class ShippingScreen(ShippingOrderActions, ShippingSheets, ShippingPrintSettings, QWidget):
     # A reload reads every order to ship (~1,000 in a big shop): while another screen is shown,
     # the main window marks this one stale instead and reloads it when it is shown.
     REFRESH_WHEN_SHOWN = True
@@ -109,7 +111,7 @@ class ShippingScreen(ShippingOrderActions, ShippingSheets, QWidget):
         self.actions = actions
         self.workflow = workflow or ShippingWorkflow(actions.store, None)
         self.prefs = ShippingPrefs(settings)
-        self.component = component
+        self.default_component = component  # the window's; 打印设置 may save another
         self.waybill_accounts = WaybillAccounts(self.workflow, self.prefs)
         self._published: ChangeSet | None = None
         self.current_task: asyncio.Task | None = None
@@ -129,10 +131,13 @@ class ShippingScreen(ShippingOrderActions, ShippingSheets, QWidget):
             self.size.addItem(self.tr(SIZE_NAMES.get(spec.name, spec.title)), spec.name)
         self.size.currentIndexChanged.connect(self._update_preview)
         self.picker = PrintTargetPicker(self.prefs)
+        self.print_settings_button = QPushButton(self.tr("打印设置…"))
+        self.print_settings_button.clicked.connect(self.open_print_settings)
         self.label_path = LabelPath(self.picker, self.prefs, self.real_shop, self.component)
         top = QHBoxLayout()
         for label, widget in ((self.tr("面单账号"), self.account), (None, self.refresh_accounts_button),
                               (None, self.waybill_accounts.sender_button),
+                              (None, self.print_settings_button),
                               (self.tr("尺寸"), self.size), (self.tr("打印到"), self.picker)):
             if label:
                 top.addWidget(PlainLabel(label))
@@ -427,20 +432,16 @@ class ShippingScreen(ShippingOrderActions, ShippingSheets, QWidget):
         self._stop = False
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
-        self.stop_button.setVisible(target.component_printer is None)
+        self.stop_button.setVisible(target.component_printer is None or self.draws_own_labels())
         self.status.setText(self.tr("正在打印…"))
 
         def progress(done: int, total: int) -> None:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
 
-        if target.component_printer is not None:
-            host, port = self.component
-            async with PrintComponentClient(host, port) as client:
-                outcome = await self.workflow.print_with_component(
-                    ids, target.component_printer, client, reprint=reprint_reason is not None,
-                    reason=reprint_reason or "", custom_area_url=self.prefs.custom_area_url,
-                    size_mm=(self.spec().width_mm, self.spec().height_mm))
+        if target.component_printer is not None:  # shipping_print_settings: which payload
+            outcome = await self.print_through_component(ids, target.component_printer,
+                                                         reprint_reason, progress)
         elif reprint_reason is not None:
             outcome = await self.workflow.reprint(ids, self.spec(), target.os_target or "",
                                                   reprint_reason, progress, lambda: self._stop)
