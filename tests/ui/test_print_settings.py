@@ -194,9 +194,11 @@ async def test_the_custom_area_and_the_sheets_go_through_the_component(
         print_settings=screen.print_settings_summary()))
     qtbot.addWidget(dialog)
     await dialog.checking
-    report = dialog.report()
-    assert "模板 shop.example.com，2 行" in report and "private-key" not in report
-    assert "全部通过打印组件: 否" in report
+    report, page = dialog.report(), dialog.text.toPlainText()
+    assert "面单自定义区：模板 shop.example.com，2 行" in page and "全部通过打印组件：否" in page
+    assert "custom_area: template shop.example.com, 2 lines" in report
+    assert "everything_component: no" in report
+    assert "private-key" not in report and "private-key" not in page
     assert f"ws://{component.host}:{component.port}" in report
 
 
@@ -240,7 +242,8 @@ async def test_a_sandbox_shop_printing_everything_sends_the_labels_it_draws(
         QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert "作为图片经微信小店打印组件" in screen.label_path.text(), screen.label_path.text()
-    assert ("全部通过打印组件", "是，A4 打印机：HP-LaserJet-M1136") in screen.print_settings_summary()
+    assert ("everything_component", "全部通过打印组件", "是，A4 打印机：HP-LaserJet-M1136",
+            "yes, A4 printer: HP-LaserJet-M1136") in screen.print_settings_summary()
     _shot(screen, "label-path-own-labels.png", tmp_path, top=screen.label_path)
     screen.model.set_checked(ids)
     qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
@@ -262,7 +265,7 @@ async def test_a_saved_address_is_asked_at_once_and_a_damaged_one_falls_back(
     assert screen.label_path.component == ("localhost", component.port)
     await screen.probing  # asked again at the new address
     assert screen.label_path.version == "2.3.1-sandbox"
-    assert screen.print_settings_summary()[0] == (
+    assert screen.print_settings_summary()[0][1:3] == (
         "打印组件地址", f"ws://localhost:{component.port}")
     # settings.ini edited by hand to point elsewhere: the window's own address serves
     screen.prefs.component_url = "ws://203.0.113.9:12705"
