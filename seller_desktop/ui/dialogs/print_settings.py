@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -30,6 +29,7 @@ from ...labels.custom_area import CustomArea, problem
 from ...labels.printcomp import DEFAULT_URL, parse_component_url
 from ..messages import message
 from ..models.shipping import ShippingPrefs
+from ..widgets.plain_text import PlainLabel
 
 
 class PrintSettingsDialog(QDialog):
@@ -52,7 +52,7 @@ class PrintSettingsDialog(QDialog):
         self.area_text = QPlainTextEdit(prefs.custom_area_text)
         self.area_text.setPlaceholderText(self.tr("例如：\n订单 {订单号}\n{商品}（共 {件数} 件）"))
         self.area_text.setFixedHeight(110)
-        hint = QLabel(self.tr("可用：{订单号} {商品} {件数} {店铺}。最多 5 行、每行 21 个汉字"
+        hint = PlainLabel(self.tr("可用：{订单号} {商品} {件数} {店铺}。最多 5 行、每行 21 个汉字"
                               "（面单自定义区约 65×30 毫米）。不能放买家的姓名、电话或地址。"))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #607d8b;")
@@ -65,7 +65,7 @@ class PrintSettingsDialog(QDialog):
         self.a4_printer.lineEdit().setPlaceholderText(self.tr("打印组件中的 A4 打印机名称"))
         self.everything.toggled.connect(self.a4_printer.setEnabled)
         self.a4_printer.setEnabled(self.everything.isChecked())
-        self.problem = QLabel()
+        self.problem = PlainLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #c62828;")
 
