@@ -5,6 +5,11 @@ Every run (and push, pull, conflict resolution) has an overall ``deadline``: pas
 stops as if cancelled (below) and reports :class:`TooSlow`, so a server that answers slowly
 but never quite stops (each call within its own deadline) cannot hold the sync for ever.
 
+Nothing goes out or comes in before the cache passed its whole-file check: ``checked`` (the
+app's ``ctx.verified``, a future the check resolves) is awaited by every entry point (run,
+push, pull, conflict resolution), whoever calls it (the timer, F5, a change pushed soon, the
+shipping flow); a failed check raises its ``StoreError`` there and nothing is sent.
+
 Runs never overlap (a lock). A run stops early, keeping everything it already saved, when the
 API is offline, busy, out of quota or refuses the credentials; ``SyncReport.stopped`` says
 why and ``SyncReport.stop_error`` keeps the typed error (the CLI maps it to an exit code).
@@ -130,8 +135,10 @@ class SyncEngine:
                  product_full_interval: int = 6 * 3600, progress: ProgressFn | None = None,
                  concurrency: int = 8, overlap: int = 300, write_batch: int = 500,
                  clock: Callable[[], int] | None = None, follow_limit: int = 60,
-                 deadline: float = DEFAULT_DEADLINE) -> None:
+                 deadline: float = DEFAULT_DEADLINE,
+                 checked: asyncio.Future[None] | None = None) -> None:
         self.api = api
+        self.checked = checked  # the cache's whole-file check (None: checked at open)
         self.follow_limit = follow_limit  # products in review re-read per incremental run
         self.store = store
         self.order_days = order_days
@@ -156,6 +163,7 @@ class SyncEngine:
 
     async def run(self, full: bool = False) -> SyncReport:
         """Push, then pull (``full``: every product and the whole order span)."""
+        await self._cache_checked()
         async with self._lock, self._busy():
             report = SyncReport()
             async with self._bounded(report):
@@ -170,6 +178,7 @@ class SyncEngine:
             return report
 
     async def push(self) -> ChangeSet:
+        await self._cache_checked()
         async with self._lock, self._busy():
             report = SyncReport()
             async with self._bounded(report):
@@ -181,6 +190,7 @@ class SyncEngine:
             return report.changes
 
     async def pull(self, full: bool = False) -> ChangeSet:
+        await self._cache_checked()
         async with self._lock, self._busy():
             report = SyncReport()
             async with self._bounded(report):
@@ -190,6 +200,7 @@ class SyncEngine:
 
     async def resolve_conflict(self, product_id: str, choices: Mapping[str, str]) -> ChangeSet:
         """Settle a product's conflicts field by field (``"mine"`` / ``"theirs"``), then push."""
+        await self._cache_checked()
         async with self._lock, self._busy():
             report = SyncReport()
             async with self._bounded(report):
@@ -199,6 +210,12 @@ class SyncEngine:
                     await self._refresh_products(report, pushed.products)
             self.last_report = report
             return report.changes
+
+    async def _cache_checked(self) -> None:
+        """Wait for the cache's whole-file check; its ``StoreError`` if it failed (shielded: a
+        cancelled sync must not cancel the check the app awaits too)."""
+        if self.checked is not None:
+            await asyncio.shield(self.checked)
 
     @contextlib.asynccontextmanager
     async def _busy(self) -> AsyncIterator[None]:
