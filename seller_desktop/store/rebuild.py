@@ -13,6 +13,9 @@ Only for ``CorruptCache`` (never for a full disk or a read-only dir: those are n
    reached the server is found by its marker and not added twice). A ``conflict`` row goes back
    to ``pending`` (its saved conflict did not survive; the push compares again). Offline-created
    products get their local draft back from their create row, so the seller sees them;
+   The e-waybills and the print log come too (``rescue_waybills.py``): a waybill the rebuild
+   forgot was taken again for the same order; one that cannot be read is read from the server
+   (its finished job goes back as ``sending``) before anything else goes out for it;
 3. the damaged file is moved aside and the fresh one renamed into place (a crash before the
    rename leaves the damaged file where it was and the rebuild is offered again).
 
@@ -34,6 +37,7 @@ from .errors import classify
 from .outbox import ENTITIES
 from .products import ProductRepo
 from .rescue import Rescue, rescue_unsynced
+from .rescue_waybills import restore_shipping
 
 RESTORED_STATE = {"pending": "pending", "sending": "sending", "failed": "failed",
                   "conflict": "pending"}
@@ -46,6 +50,10 @@ class RebuildResult:
     restored: int  # rows back in the new outbox
     unreadable: int  # rows that could not be read or restored
     outbox_lost: bool  # the damaged file's outbox could not be read at all
+    waybills: int = 0  # e-waybills carried into the new cache
+    waybills_to_check: int = 0  # e-waybills that could not be read: read from the server first
+    shipping_unreadable: int = 0  # waybill or print-log rows that could not be read
+    shipping_lost: tuple[str, ...] = ()  # of waybills / print_log: tables not readable at all
 
 
 def _restorable(row: dict[str, Any]) -> bool:
@@ -86,8 +94,9 @@ def restore_rows(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> tuple[
     return restored, skipped
 
 
-def _fresh_with(path: Path, rescue: Rescue) -> tuple[int, int]:
-    """Build a new cache at ``path`` holding the rescued rows; (restored, skipped)."""
+def _fresh_with(path: Path, rescue: Rescue) -> tuple[int, int, int, int]:
+    """Build a new cache at ``path`` holding the rescued rows, waybills and print log;
+    (rows restored, rows skipped, waybills carried, waybills to read from the server)."""
     for stale in (path, *companion_files(path)):
         stale.unlink(missing_ok=True)
     conn = open_cache_file(path)
@@ -96,6 +105,8 @@ def _fresh_with(path: Path, rescue: Rescue) -> tuple[int, int]:
         conn.execute("BEGIN IMMEDIATE")
         try:
             counts = restore_rows(conn, rescue.rows)
+            shipping = restore_shipping(conn, rescue.shipping,
+                                        [r for r in rescue.rows if _restorable(r)])
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -104,7 +115,7 @@ def _fresh_with(path: Path, rescue: Rescue) -> tuple[int, int]:
         conn.execute("PRAGMA journal_mode = DELETE")
     finally:
         conn.close()
-    return counts
+    return (*counts, *shipping)
 
 
 def rebuild_cache(data_dir: Path | str) -> RebuildResult:
@@ -116,7 +127,7 @@ def rebuild_cache(data_dir: Path | str) -> RebuildResult:
     fresh = path.with_name(path.name + ".rebuild")
     try:
         rescue = rescue_unsynced(path, export)
-        restored, skipped = _fresh_with(fresh, rescue)
+        restored, skipped, waybills, to_check = _fresh_with(fresh, rescue)
         moved = move_aside(path)
         os.replace(fresh, path)
     except OSError as exc:
@@ -127,4 +138,7 @@ def rebuild_cache(data_dir: Path | str) -> RebuildResult:
             raise
         raise problem from exc
     return RebuildResult(export=export, moved=moved, restored=restored,
-                         unreadable=rescue.unreadable + skipped, outbox_lost=rescue.table_lost)
+                         unreadable=rescue.unreadable + skipped, outbox_lost=rescue.table_lost,
+                         waybills=waybills, waybills_to_check=to_check,
+                         shipping_unreadable=rescue.shipping.unreadable,
+                         shipping_lost=tuple(rescue.shipping.lost))
