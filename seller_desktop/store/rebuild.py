@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .backups import prune
 from .codec import dumps, product_from_dict
 from .db import CACHE_NAME, companion_files, move_aside, open_cache_file
 from .errors import classify
@@ -118,18 +119,28 @@ def _fresh_with(path: Path, rescue: Rescue) -> tuple[int, int, int, int]:
     return (*counts, *shipping)
 
 
+def _new_record(data_dir: Path) -> Path:
+    """``unsynced-<time>.json``, never an earlier rebuild's record (two in one second)."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    export, n = data_dir / f"unsynced-{stamp}.json", 1
+    while export.exists():
+        export, n = data_dir / f"unsynced-{stamp}-{n}.json", n + 1
+    return export
+
+
 def rebuild_cache(data_dir: Path | str) -> RebuildResult:
     """Rescue, rebuild with the rescued rows, swap; raises a ``StorageProblem`` if the disk
     will not let it (the damaged file then stays where it was)."""
     data_dir = Path(data_dir)
     path = data_dir / CACHE_NAME
-    export = data_dir / f"unsynced-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    export = _new_record(data_dir)
     fresh = path.with_name(path.name + ".rebuild")
     try:
         rescue = rescue_unsynced(path, export)
         restored, skipped, waybills, to_check = _fresh_with(fresh, rescue)
         moved = move_aside(path)
         os.replace(fresh, path)
+        prune(path, "corrupt")  # the most recent few damaged files are kept (backups.py)
     except OSError as exc:
         raise classify(exc, path) from exc  # type: ignore[misc]
     except sqlite3.Error as exc:
