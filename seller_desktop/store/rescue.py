@@ -31,6 +31,7 @@ _COLUMNS = ("id", "entity", "entity_id", "op", "payload", "base", "state", "atte
             "last_error", "created_at", "updated_at")
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM outbox NOT INDEXED"
 _ID_SCAN_LIMIT = 1_000_000
+_WAYBILL_KEYS = ("ewaybill_order_id", "order_id", "delivery_id", "waybill_id", "status")
 
 
 @dataclass
@@ -134,7 +135,10 @@ def rescue_unsynced(path: Path | str, out_json_path: Path | str) -> Rescue:
                 conn.close()
     document = {"source": str(path), "exported_at": now(), "rows": result.rows,
                 "unreadable": result.unreadable, "table_lost": result.table_lost,
-                "errors": result.errors, "waybills": result.shipping.tables.get("waybills", []),
+                "errors": result.errors,
+                # which numbers were taken (the label data can be fetched again: left out)
+                "waybills": [{k: w.get(k) for k in _WAYBILL_KEYS}
+                             for w in result.shipping.tables.get("waybills", [])],
                 "print_log": result.shipping.tables.get("print_log", []),
                 "waybill_jobs_done": result.done_jobs}
     fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)

@@ -6,6 +6,7 @@ loopback; the proof is its request log (``order/create`` once)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,9 @@ async def test_a_rebuild_keeps_taken_waybills_and_the_print_log(data_dir: Path,
     result = rebuild_cache(data_dir)
     assert (result.waybills, result.waybills_to_check) == (1, 0)
     assert (result.shipping_unreadable, result.shipping_lost) == (0, ())
+    record = json.loads(result.export.read_text(encoding="utf-8"))  # the seller's record
+    assert [w["waybill_id"] for w in record["waybills"]] == [work["number"]]
+    assert [e["reason"] for e in record["print_log"]] == ["首次打印"]
     with Store.open(data_dir) as store:
         waybill = WaybillRepo(store.reader()).get(work["eid"])
         assert waybill is not None and waybill.waybill_id == work["number"]
