@@ -99,6 +99,19 @@ def _read_rows(conn: sqlite3.Connection, result: Rescue) -> None:
         result.errors.append(f"{result.unreadable} outbox rows could not be read")
 
 
+def _read_all(conn: sqlite3.Connection, result: Rescue) -> None:
+    try:
+        _read_rows(conn, result)
+    except sqlite3.DatabaseError as exc:
+        result.errors.append(str(exc))
+        result.table_lost = True
+    try:
+        result.shipping = read_shipping(conn, result.done_jobs, result.errors)
+    except sqlite3.DatabaseError as exc:  # not even the schema: nothing of them
+        result.errors.append(f"waybills: {exc}")
+        result.shipping = ShippingRescue(done_jobs=result.done_jobs, lost=list(TABLES))
+
+
 def rescue_unsynced(path: Path | str, out_json_path: Path | str) -> Rescue:
     """Export the readable, not-done outbox rows of a (damaged) cache to JSON (0600).
 
@@ -121,16 +134,7 @@ def rescue_unsynced(path: Path | str, out_json_path: Path | str) -> Rescue:
         else:
             conn = sqlite3.connect(copy, isolation_level=None)
             try:
-                _read_rows(conn, result)
-            except sqlite3.DatabaseError as exc:
-                result.errors.append(str(exc))
-                result.table_lost = True
-            try:
-                result.shipping = read_shipping(conn, result.done_jobs, result.errors)
-            except sqlite3.DatabaseError as exc:  # not even the schema: nothing of them
-                result.errors.append(f"waybills: {exc}")
-                result.shipping = ShippingRescue(done_jobs=result.done_jobs, lost=["waybills",
-                                                                                   "print_log"])
+                _read_all(conn, result)
             finally:
                 conn.close()
     document = {"source": str(path), "exported_at": now(), "rows": result.rows,

@@ -77,8 +77,10 @@ def read_shipping(conn: sqlite3.Connection, done_jobs: list[dict[str, Any]],
     return result
 
 
-def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> int:
-    """Insert the rows' columns that the fresh table has too; rows it refuses are skipped."""
+def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]],
+            rescued: ShippingRescue) -> int:
+    """Insert the rows' columns that the fresh table has too; a row it refuses (a damaged
+    value) counts as unreadable."""
     have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
     done = 0
     for row in rows:
@@ -87,7 +89,8 @@ def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) ->
             conn.execute(f"INSERT OR IGNORE INTO {table} ({', '.join(cols)})"
                          f" VALUES ({', '.join('?' * len(cols))})", [row[c] for c in cols])
         except sqlite3.Error:
-            continue  # a damaged value (wrong type for a constraint): not this row
+            rescued.unreadable += 1
+            continue
         done += 1
     return done
 
@@ -113,8 +116,8 @@ def restore_shipping(conn: sqlite3.Connection, rescued: ShippingRescue,
     """Put the rescued waybills and print log into the fresh cache (inside the rebuild's
     transaction, after the open outbox rows ``open_jobs`` went back); (waybills carried,
     waybills to read from the server)."""
-    carried = _insert(conn, "waybills", rescued.tables.get("waybills", []))
-    _insert(conn, "print_log", rescued.tables.get("print_log", []))
+    carried = _insert(conn, "waybills", rescued.tables.get("waybills", []), rescued)
+    _insert(conn, "print_log", rescued.tables.get("print_log", []), rescued)
     for job in open_jobs:  # a job still to send shows its requested waybill, as before
         if job.get("op") == "ewaybill_create":
             _requested(conn, job)
