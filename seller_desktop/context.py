@@ -153,7 +153,7 @@ async def open_context(paths: Paths, settings: Any, *, demo: bool,
         if credentials is not None:
             warm_up_imports()
             ctx.api = ApiClient(base, credentials.appid, credentials.secret)
-            ctx.engine = SyncEngine(ctx.api, store, progress=ctx.progress)
+            ctx.engine = SyncEngine(ctx.api, store, progress=ctx.progress, checked=ctx.verified)
     except BaseException:
         await ctx.aclose()
         raise

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TypeVar
 from urllib.parse import quote
 
+from .backups import prune
 from .errors import (
     CacheTooNew,
     CorruptCache,
@@ -172,6 +173,7 @@ def open_cache_file(path: Path, migrations: Sequence[Migration] = MIGRATIONS, *,
             raise CorruptCache(path, "不是小店桌面的缓存文件")
         if existed and 0 < version < len(migrations):
             backup_copy(conn, path, version)
+            prune(path, "bak")  # the most recent few are kept (backups.py)
         migrate(conn, migrations)
         scrub_cache(conn, path)  # once: buyer data earlier versions kept (print_info)
         _secure_companions(path)

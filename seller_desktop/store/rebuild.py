@@ -5,7 +5,9 @@ Only for ``CorruptCache`` (never for a full disk or a read-only dir).
 ``rescue.rescue_unsynced`` keeps the not-done outbox rows in ``unsynced-<time>.json``; a fresh
 cache (``cache.sqlite3.rebuild``) gets them back in one durable transaction with their identity
 (id, entity id, payload, base, attempts, state: a ``sending`` row stays ``sending``, a
-``conflict`` row becomes ``pending``); offline-created products get their local draft back; then
+``conflict`` row becomes ``pending``); offline-created products get their local draft back; the e-waybills and the print log come
+too (``rescue_waybills``: one that cannot be read is read back from the server before anything
+else goes out for its order); then
 the damaged file is moved aside and the fresh one renamed into place. A row that can be read but
 not restored counts as unreadable. See docs/durability.md.
 """
@@ -19,12 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .backups import prune
 from .codec import dumps, product_from_dict
 from .db import CACHE_NAME, companion_files, move_aside, open_cache_file
 from .errors import classify
 from .outbox import ENTITIES
 from .products import ProductRepo
 from .rescue import Rescue, rescue_unsynced
+from .rescue_waybills import restore_shipping
 
 RESTORED_STATE = {"pending": "pending", "sending": "sending", "failed": "failed",
                   "conflict": "pending"}
@@ -37,6 +41,10 @@ class RebuildResult:
     restored: int  # rows back in the new outbox
     unreadable: int  # rows that could not be read or restored
     outbox_lost: bool  # the damaged file's outbox could not be read at all
+    waybills: int = 0  # e-waybills carried into the new cache
+    waybills_to_check: int = 0  # e-waybills that could not be read: read from the server first
+    shipping_unreadable: int = 0  # waybill or print-log rows that could not be read
+    shipping_lost: tuple[str, ...] = ()  # of waybills / print_log: tables not readable at all
 
 
 def _restorable(row: dict[str, Any]) -> bool:
@@ -77,8 +85,9 @@ def restore_rows(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> tuple[
     return restored, skipped
 
 
-def _fresh_with(path: Path, rescue: Rescue) -> tuple[int, int]:
-    """Build a new cache at ``path`` holding the rescued rows; (restored, skipped)."""
+def _fresh_with(path: Path, rescue: Rescue) -> tuple[int, int, int, int]:
+    """Build a new cache at ``path`` holding the rescued rows, waybills and print log;
+    (rows restored, rows skipped, waybills carried, waybills to read from the server)."""
     for stale in (path, *companion_files(path)):
         stale.unlink(missing_ok=True)
     conn = open_cache_file(path)
@@ -87,6 +96,8 @@ def _fresh_with(path: Path, rescue: Rescue) -> tuple[int, int]:
         conn.execute("BEGIN IMMEDIATE")
         try:
             counts = restore_rows(conn, rescue.rows)
+            shipping = restore_shipping(conn, rescue.shipping,
+                                        [r for r in rescue.rows if _restorable(r)])
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -95,7 +106,16 @@ def _fresh_with(path: Path, rescue: Rescue) -> tuple[int, int]:
         conn.execute("PRAGMA journal_mode = DELETE")
     finally:
         conn.close()
-    return counts
+    return (*counts, *shipping)
+
+
+def _new_record(data_dir: Path) -> Path:
+    """``unsynced-<time>.json``, never an earlier rebuild's record (two in one second)."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    export, n = data_dir / f"unsynced-{stamp}.json", 1
+    while export.exists():
+        export, n = data_dir / f"unsynced-{stamp}-{n}.json", n + 1
+    return export
 
 
 def rebuild_cache(data_dir: Path | str) -> RebuildResult:
@@ -103,13 +123,14 @@ def rebuild_cache(data_dir: Path | str) -> RebuildResult:
     will not let it (the damaged file then stays where it was)."""
     data_dir = Path(data_dir)
     path = data_dir / CACHE_NAME
-    export = data_dir / f"unsynced-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    export = _new_record(data_dir)
     fresh = path.with_name(path.name + ".rebuild")
     try:
         rescue = rescue_unsynced(path, export)
-        restored, skipped = _fresh_with(fresh, rescue)
+        restored, skipped, waybills, to_check = _fresh_with(fresh, rescue)
         moved = move_aside(path)
         os.replace(fresh, path)
+        prune(path, "corrupt")  # the most recent few damaged files are kept (backups.py)
     except OSError as exc:
         raise classify(exc, path) from exc  # type: ignore[misc]
     except sqlite3.Error as exc:
@@ -118,4 +139,7 @@ def rebuild_cache(data_dir: Path | str) -> RebuildResult:
             raise
         raise problem from exc
     return RebuildResult(export=export, moved=moved, restored=restored,
-                         unreadable=rescue.unreadable + skipped, outbox_lost=rescue.table_lost)
+                         unreadable=rescue.unreadable + skipped, outbox_lost=rescue.table_lost,
+                         waybills=waybills, waybills_to_check=to_check,
+                         shipping_unreadable=rescue.shipping.unreadable,
+                         shipping_lost=tuple(rescue.shipping.lost))

@@ -3,7 +3,9 @@
 When ``Store.open`` raises ``CorruptCache`` the window offers a rebuild (``rebuild.py``).
 ``rescue_unsynced`` exports every outbox row that is not done and can still be read to a JSON
 file (a record the seller keeps) and returns them with what could not be read: a number of rows,
-or the whole outbox table. The rebuild loads the rows back into the fresh cache.
+or the whole outbox table. It reads the e-waybills, the print log and the finished waybill jobs
+too (``rescue_waybills.py``): a waybill forgotten by a rebuild was taken a second time. The
+rebuild loads all of it back into the fresh cache.
 
 The damaged file is never opened for writing: it (and its WAL, which may hold the latest
 commits) is copied to a temporary directory and read there. The scan reads the table itself
@@ -23,11 +25,13 @@ from typing import Any
 
 from ..domain.timeutil import now
 from .db import FILE_MODE, companion_files
+from .rescue_waybills import TABLES, ShippingRescue, read_shipping
 
 _COLUMNS = ("id", "entity", "entity_id", "op", "payload", "base", "state", "attempts",
             "last_error", "created_at", "updated_at")
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM outbox NOT INDEXED"
 _ID_SCAN_LIMIT = 1_000_000
+_WAYBILL_KEYS = ("ewaybill_order_id", "order_id", "delivery_id", "waybill_id", "status")
 
 
 @dataclass
@@ -38,6 +42,8 @@ class Rescue:
     unreadable: int = 0  # outbox rows that could not be read (unsynced or not: unknown)
     table_lost: bool = False  # the outbox table could not be read at all
     errors: list[str] = field(default_factory=list)  # SQLite's words, for the record
+    done_jobs: list[dict[str, Any]] = field(default_factory=list)  # finished waybill jobs
+    shipping: ShippingRescue = field(default_factory=ShippingRescue)
 
 
 def _row(values: sqlite3.Row | tuple) -> dict[str, Any]:
@@ -61,10 +67,16 @@ def _candidate_ids(conn: sqlite3.Connection, errors: list[str]) -> range | None:
     return None  # not even the ids: the table is lost
 
 
+def _done_job(values: sqlite3.Row | tuple) -> bool:
+    return values[6] == "done" and values[3] == "ewaybill_create"
+
+
 def _read_rows(conn: sqlite3.Connection, result: Rescue) -> None:
     try:
-        rows = conn.execute(f"{_SELECT} WHERE state != 'done' ORDER BY id").fetchall()
-        result.rows = [_row(r) for r in rows]
+        rows = conn.execute(f"{_SELECT} WHERE state != 'done' OR op = 'ewaybill_create'"
+                            " ORDER BY id").fetchall()
+        result.rows = [_row(r) for r in rows if not _done_job(r)]
+        result.done_jobs = [_row(r) for r in rows if _done_job(r)]
         return
     except sqlite3.DatabaseError as exc:
         result.errors.append(f"outbox scan: {exc}")
@@ -79,10 +91,25 @@ def _read_rows(conn: sqlite3.Connection, result: Rescue) -> None:
         except sqlite3.DatabaseError:
             result.unreadable += 1
             continue
-        if found is not None and found[6] != "done":
+        if found is not None and _done_job(found):
+            result.done_jobs.append(_row(found))
+        elif found is not None and found[6] != "done":
             result.rows.append(_row(found))
     if result.unreadable:
         result.errors.append(f"{result.unreadable} outbox rows could not be read")
+
+
+def _read_all(conn: sqlite3.Connection, result: Rescue) -> None:
+    try:
+        _read_rows(conn, result)
+    except sqlite3.DatabaseError as exc:
+        result.errors.append(str(exc))
+        result.table_lost = True
+    try:
+        result.shipping = read_shipping(conn, result.done_jobs, result.errors)
+    except sqlite3.DatabaseError as exc:  # not even the schema: nothing of them
+        result.errors.append(f"waybills: {exc}")
+        result.shipping = ShippingRescue(done_jobs=result.done_jobs, lost=list(TABLES))
 
 
 def rescue_unsynced(path: Path | str, out_json_path: Path | str) -> Rescue:
@@ -103,18 +130,21 @@ def rescue_unsynced(path: Path | str, out_json_path: Path | str) -> Rescue:
         except OSError as exc:
             result.errors.append(f"copy: {exc}")
             result.table_lost = True
+            result.shipping.lost = list(TABLES)
         else:
             conn = sqlite3.connect(copy, isolation_level=None)
             try:
-                _read_rows(conn, result)
-            except sqlite3.DatabaseError as exc:
-                result.errors.append(str(exc))
-                result.table_lost = True
+                _read_all(conn, result)
             finally:
                 conn.close()
     document = {"source": str(path), "exported_at": now(), "rows": result.rows,
                 "unreadable": result.unreadable, "table_lost": result.table_lost,
-                "errors": result.errors}
+                "errors": result.errors,
+                # which numbers were taken (the label data can be fetched again: left out)
+                "waybills": [{k: w.get(k) for k in _WAYBILL_KEYS}
+                             for w in result.shipping.tables.get("waybills", [])],
+                "print_log": result.shipping.tables.get("print_log", []),
+                "waybill_jobs_done": result.done_jobs}
     fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(document, handle, ensure_ascii=False, indent=1)

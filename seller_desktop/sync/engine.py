@@ -4,10 +4,11 @@
 Runs never overlap (a lock) and each has an overall ``deadline`` (past it: stopped,
 ``TooSlow``). A run stops early, keeping what it saved, when the API is offline, busy, out of
 quota or refuses the credentials (``SyncReport.stopped`` / ``stop_error``); a cache that records
-another shop is refused before anything is sent (``OtherShopsCache``). Cancelling the
-awaiting task leaves the store consistent. While a run is in progress the loop stays responsive:
-a 1 ms GIL switch interval, the app's objects frozen out of the GC, no automatic full collection
-(:func:`_responsive_loop`). Why, with the measurements: docs/architecture.md, "Sync engine".
+another shop is refused before anything is sent (``OtherShopsCache``). Nothing goes out or comes
+in before the cache passed its whole-file check (``checked``, awaited by every entry point).
+Cancelling the awaiting task leaves the store consistent. While a run is in progress the loop
+stays responsive: a 1 ms GIL switch interval, the app's objects frozen out of the GC, no
+automatic full collection (:func:`_responsive_loop`). Why, with the measurements: docs/architecture.md, "Sync engine".
 """
 
 from __future__ import annotations
@@ -113,8 +114,10 @@ class SyncEngine:
                  product_full_interval: int = 6 * 3600, progress: ProgressFn | None = None,
                  concurrency: int = 8, overlap: int = 300, write_batch: int = 500,
                  clock: Callable[[], int] | None = None, follow_limit: int = 60,
-                 deadline: float = DEFAULT_DEADLINE) -> None:
+                 deadline: float = DEFAULT_DEADLINE,
+                 checked: asyncio.Future[None] | None = None) -> None:
         self.api = api
+        self.checked = checked  # the cache's whole-file check (None: checked at open)
         self.follow_limit = follow_limit  # products in review re-read per incremental run
         self.store = store
         self.order_days = order_days
@@ -140,6 +143,7 @@ class SyncEngine:
 
     async def run(self, full: bool = False) -> SyncReport:
         """Push, then pull (``full``: every product and the whole order span)."""
+        await self._cache_checked()
         async with self._lock, self._busy():
             report = SyncReport()
             async with self._bounded(report):
@@ -154,6 +158,7 @@ class SyncEngine:
             return report
 
     async def push(self) -> ChangeSet:
+        await self._cache_checked()
         async with self._lock, self._busy():
             report = SyncReport()
             async with self._bounded(report):
@@ -165,6 +170,7 @@ class SyncEngine:
             return report.changes
 
     async def pull(self, full: bool = False) -> ChangeSet:
+        await self._cache_checked()
         async with self._lock, self._busy():
             report = SyncReport()
             async with self._bounded(report):
@@ -174,6 +180,7 @@ class SyncEngine:
 
     async def resolve_conflict(self, product_id: str, choices: Mapping[str, str]) -> ChangeSet:
         """Settle a product's conflicts field by field (``"mine"`` / ``"theirs"``), then push."""
+        await self._cache_checked()
         async with self._lock, self._busy():
             report = SyncReport()
             async with self._bounded(report):
@@ -183,6 +190,12 @@ class SyncEngine:
                     await self._refresh_products(report, pushed.products)
             self.last_report = report
             return report.changes
+
+    async def _cache_checked(self) -> None:
+        """Wait for the cache's whole-file check; its ``StoreError`` if it failed (shielded: a
+        cancelled sync must not cancel the check the app awaits too)."""
+        if self.checked is not None:
+            await asyncio.shield(self.checked)
 
     @contextlib.asynccontextmanager
     async def _busy(self) -> AsyncIterator[None]:

@@ -51,8 +51,6 @@ class SyncController(QObject):
         self.settings = settings
         self.clock = clock
         self.task: asyncio.Task | None = None
-        # awaited before a run: the app's check of the cache file, which passes or closes us
-        self.gate: asyncio.Future | None = None
         self._task_is_push = False
         self._busy = False
         self._push_wanted = False
@@ -157,6 +155,9 @@ class SyncController(QObject):
             changes = await self.engine.push()
         except asyncio.CancelledError:
             raise
+        except StoreError as exc:  # the cache failed its check, or the disk: named, not sent
+            log.warning("push stopped by the cache: %s", exc)
+            self.failed.emit(describe(exc))
         except Exception as exc:
             log.exception("push failed")
             self.failed.emit(str(exc) or type(exc).__name__)
@@ -187,8 +188,6 @@ class SyncController(QObject):
         self.started.emit()
         report = None
         try:
-            if self.gate is not None:
-                await asyncio.shield(self.gate)
             report = await self.engine.run(full=full)
         except asyncio.CancelledError:
             raise

@@ -122,3 +122,49 @@ async def sync(window: Any) -> Any:
 async def settled(window: Any) -> None:
     """Wait until the window has applied every ChangeSet (views refresh one per loop turn)."""
     await until(lambda: window.idle, what="the views to refresh")
+
+
+async def answer_file_dialog(start: Callable[[], Any], typed: str | None,
+                             seen: Callable[[Any], Any]) -> Any:
+    """Run ``start`` (it opens a modal file dialog) as a button would, note ``seen(dialog)``,
+    then answer as a seller would: put ``typed`` (a name, or a whole path) into the dialog's
+    file-name field and accept, or cancel (``typed`` None: accept as suggested; ``""``:
+    cancel). Returns what ``seen`` noted once the dialog has closed.
+
+    ``QFileDialog.selectFile`` is ignored while the file-name field has focus (Qt keeps what
+    the user may be typing), and a second dialog opens with the focus there: so type, never
+    select."""
+    import shiboken6
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
+
+    noted: list[Any] = []
+    shown: list[Any] = []
+
+    def answer() -> None:
+        dialog = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, QFileDialog) and w.isVisible()), None)
+        if dialog is None:
+            QTimer.singleShot(10, answer)
+            return
+        shown.append(dialog)
+        noted.append(seen(dialog))
+        if typed == "":
+            dialog.reject()
+            return
+        if typed is not None:
+            field = dialog.findChild(QLineEdit, "fileNameEdit")
+            assert field is not None, "the file dialog has no file-name field"
+            field.setFocus()
+            field.setText(typed)  # as pasted: key by key, the completer's popup takes keys
+            chosen = dialog.selectedFiles()
+            assert chosen and Path(chosen[0]).name == Path(typed).name, chosen
+        dialog.accept()
+
+    QTimer.singleShot(0, start)
+    QTimer.singleShot(10, answer)
+    await until(lambda: noted, what="the file dialog")
+    # a static QFileDialog.get…() deletes its dialog as it returns: gone is closed too
+    await until(lambda: not shiboken6.isValid(shown[0]) or not shown[0].isVisible(),
+                what="the file dialog to close")
+    return noted[0]

@@ -60,6 +60,10 @@ async def test_the_window_shows_while_the_check_runs_and_syncs_after(qapp, data_
         real_check(conn, path)
 
     monkeypatch.setattr(store_db, "check_cache_file", check, raising=False)
+    servers: list = []
+    real_start = context.start_demo_sandbox
+    monkeypatch.setattr(context, "start_demo_sandbox",
+                        lambda paths: servers.append(real_start(paths)) or servers[-1])
     built = _record_windows(monkeypatch)
     qapp.setQuitOnLastWindowClosed(False)
     ready = asyncio.get_running_loop().create_future()
@@ -70,17 +74,28 @@ async def test_the_window_shows_while_the_check_runs_and_syncs_after(qapp, data_
                     what="the window shown while the check runs")
         window = built[0]
         assert checks == [1] and not ready.done()
-        runs: list[bool] = []
-        real_run = window.sync.engine.run
-        window.sync.engine.run = lambda **kw: runs.append(True) or real_run(**kw)
+        engine = window.sync.engine
+        reports: list[object] = []
+        window.sync.finished.connect(reports.append)
         pressed = window.sync.sync_now()  # 立即同步 (F5) while the check runs
+        shop = servers[0].shop
+        order_id = next(iter(shop.orders))  # not in the cache yet: no sync ran
+        await window.actions.store.writer.write(lambda c: outbox.enqueue(
+            c, "order", order_id, "merchant_note", {"order_id": order_id, "notes": "检查后发"}))
+        pushed = asyncio.ensure_future(window.sync.push())  # what the push timer runs
         await asyncio.sleep(0.3)
-        assert runs == [] and not pressed.done()  # no sync before the file passed
+        # nothing went out or came in before the file passed: neither F5 nor the push
+        assert not pressed.done() and not pushed.done() and not engine.running
+        assert engine.last_report is None and reports == []
+        assert outbox.pending_count(window.actions.reader()) == 1
     finally:
         release.set()
     assert await asyncio.wait_for(ready, 10) is window
-    await asyncio.wait_for(pressed, 20)
-    assert runs == [True]
+    await asyncio.wait_for(asyncio.gather(pressed, pushed), 20)
+    assert len(reports) >= 2 and all(r is not None and not r.stopped for r in reports)
+    await until(lambda: outbox.pending_count(window.actions.reader()) == 0,
+                what="the note sent once the check passed")
+    assert [e["op"] for e in shop.log].count("/channels/ec/order/merchantnotes/update") == 1
     window.close()
     assert await asyncio.wait_for(task, 20) == 0
 

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import PySide6
 import pytest
-from PySide6.QtCore import QTimer, QUrl, qVersion
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtCore import Qt, QUrl, qVersion
 
 from seller_desktop import __version__
 from seller_desktop.config import Paths
@@ -19,7 +18,7 @@ from seller_desktop.logs import LOG_BYTES, log_to_file
 from seller_desktop.ui import files
 from seller_desktop.ui.dialogs.about import AboutDialog
 
-from .conftest import acontrol, open_window, sync, until
+from .conftest import acontrol, answer_file_dialog, open_window, sync, until
 
 STAMP = r"\d{4}-\d{2}-\d{2}-\d{4}"
 
@@ -48,28 +47,10 @@ def test_save_dialogs_start_in_the_last_folder_else_documents(tmp_path, monkeypa
 
 async def _save_from_dialog(start, name: str | None) -> str:
     """Run ``start`` (it opens a save dialog) as a button would; read the dialog's suggested
-    file, then save under ``name`` (None: as suggested)."""
-    seen: list[str] = []
-
-    def answer() -> None:
-        dialog = next((w for w in QApplication.topLevelWidgets()
-                       if isinstance(w, QFileDialog) and w.isVisible()), None)
-        if dialog is None:
-            QTimer.singleShot(10, answer)
-            return
-        suggested = dialog.selectedFiles()[0]
-        seen.append(suggested)
-        if name is not None:
-            dialog.selectFile(str(Path(suggested).with_name(name)))
-        dialog.accept()
-
-    QTimer.singleShot(0, start)
-    QTimer.singleShot(10, answer)
-    await until(lambda: seen, what="the save dialog")
-    return seen[0]
+    file, then save under ``name`` typed into the dialog (None: as suggested)."""
+    return await answer_file_dialog(start, name, lambda dialog: dialog.selectedFiles()[0])
 
 
-@pytest.mark.xfail(strict=False, reason="flaky since the 2026-12-04 merges: the second modal save dialog in one test sometimes leaves the sheet run waiting; the CLI path passes; to diagnose")
 @pytest.mark.asyncio
 @pytest.mark.qt_loop
 async def test_pick_list_suggests_a_dated_name_and_offers_to_open_it(data_dir, sandbox, tmp_path,
@@ -158,7 +139,6 @@ def test_open_path_goes_through_desktop_services(opened, tmp_path):
     assert QUrl.fromLocalFile(str(tmp_path)).toLocalFile() == str(tmp_path)
 
 
-@pytest.mark.xfail(strict=False, reason="flaky since the 2026-12-04 merges: the second modal save dialog in one test sometimes leaves the sheet run waiting; the CLI path passes; to diagnose")
 @pytest.mark.asyncio
 @pytest.mark.qt_loop
 async def test_the_editor_looks_for_images_in_pictures_then_where_it_found_them(
@@ -187,25 +167,14 @@ async def test_the_editor_looks_for_images_in_pictures_then_where_it_found_them(
         folders: list[str] = []
 
         async def pick(choose: Path | None) -> None:
-            def answer() -> None:
-                dialog = next((w for w in QApplication.topLevelWidgets()
-                               if isinstance(w, QFileDialog) and w.isVisible()), None)
-                if dialog is None:
-                    QTimer.singleShot(10, answer)
-                    return
-                folders.append(dialog.directory().absolutePath())
-                if choose is None:
-                    dialog.reject()
-                else:
-                    dialog.selectFile(str(choose))
-                    dialog.accept()
-
-            count = len(folders)
-            QTimer.singleShot(0, editor.add_image.click)
-            QTimer.singleShot(10, answer)
-            await until(lambda: len(folders) > count, what="the image dialog")
+            folders.append(await answer_file_dialog(
+                editor.add_image.click, "" if choose is None else str(choose),
+                lambda dialog: dialog.directory().absolutePath()))
 
         await pick(shots / "a.png")
+        await until(lambda: [Path(editor.images.item(i).data(Qt.ItemDataRole.UserRole)).name
+                             for i in range(editor.images.count())][-1:] == ["a.png"],
+                    what="the picked image in the editor")
         await pick(None)
         assert folders == [str(pictures), str(shots)]
         editor.done(0)

@@ -200,5 +200,10 @@ def test_counts_that_lead_a_sentence_have_plural_forms(english, tmp_path):
     assert "1 unsynced change was put back" in one and "1 record could not be read" in one
     two = rebuild_text(RebuildResult(tmp_path / "x.json", tmp_path / "x.db", 2, 3, False))
     assert "2 unsynced changes were put back" in two and "3 records could not be read" in two
+    waybills = rebuild_text(RebuildResult(tmp_path / "x.json", tmp_path / "x.db", 0, 0, False,
+                                          waybills_to_check=2, shipping_lost=("waybills",)))
+    assert "The records of 2 e-waybills already taken could not be read" in waybills
+    assert "Some e-waybill or print records could not be read" in waybills
+    assert "no unsynced changes" in waybills
     summary = _summary(PrintOutcome(printed=["e1"], unconfirmed=["3701"]), reprint=False)
     assert "1 order awaits the store's confirmation" in summary

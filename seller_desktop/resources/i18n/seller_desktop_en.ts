@@ -662,6 +662,17 @@
         <source>没有未同步的修改。</source>
         <translation>There were no unsynced changes.</translation>
     </message>
+    <message numerus="yes">
+        <source>有 %n 张已取号的电子面单记录无法读取：下次同步时先向微信小店核对，核对前不会为这些订单再取号。</source>
+        <translation>
+            <numerusform>The record of %n e-waybill already taken could not be read: the next sync checks it with the WeChat Store first, and no new number is taken for its order until then.</numerusform>
+            <numerusform>The records of %n e-waybills already taken could not be read: the next sync checks them with the WeChat Store first, and no new number is taken for their orders until then.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>部分电子面单或打印记录无法读取。为订单取号前，请在微信小店后台核对它是否已有面单。</source>
+        <translation>Some e-waybill or print records could not be read. Before taking a waybill for an order, check in the WeChat Store back office whether it already has one.</translation>
+    </message>
     <message>
         <source>读出的修改另存在：
 %1</source>

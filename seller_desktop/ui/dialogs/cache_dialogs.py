@@ -101,6 +101,12 @@ def rebuild_text(result: RebuildResult) -> str:
                                 "", result.unreadable))
     else:
         lines = [QApplication.translate("App", "没有未同步的修改。")]
+    if result.waybills_to_check:
+        lines.append(App.tr("有 %n 张已取号的电子面单记录无法读取：下次同步时先向微信小店核对，核对前不会为这些订单再取号。",
+                            "", result.waybills_to_check))
+    if result.shipping_unreadable or result.shipping_lost:
+        lines.append(QApplication.translate(
+            "App", "部分电子面单或打印记录无法读取。为订单取号前，请在微信小店后台核对它是否已有面单。"))
     lines.append(QApplication.translate("App", "读出的修改另存在：\n%1").replace("%1", str(result.export)))
     lines.append(QApplication.translate("App", "损坏的文件已移到：\n%1").replace("%1", str(result.moved)))
     return "\n\n".join(lines)
