@@ -10,7 +10,8 @@ read-only, no rights), ``lock`` (one writer per data dir across processes), ``mi
 (watermarks, conflicts) / ``aftersale`` (cases, buyer requests) repositories, ``held`` (the
 shipping guard's inputs), ``aftersale_queries`` (read-only queries for the 售后 screen and the
 CLI), ``outbox``, ``search`` (FTS5 trigram + short-query
-fallback). ``ui_queries`` belongs to the UI engineer (read-only queries for the Qt models).
+fallback). ``ui_queries`` belongs to the UI engineer (read-only queries for the Qt models,
+re-exported from ``product_queries``, ``order_tabs``, ``order_search``, ``order_queries``).
 """
 
 from .db import Store, move_aside

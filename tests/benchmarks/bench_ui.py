@@ -345,7 +345,7 @@ def child_interact(data_dir: Path) -> dict:
         index: one ``instr`` scan over the text columns, then the counts and the page over its
         rowids (the window matches texts it holds in memory instead)."""
         if q.needs_scan(text):
-            where, params = q._text_search(text, "orders_fts", q._ORDER_TEXT,
+            where, params = q.text_search(text, "orders_fts", q.ORDER_TEXT,
                                            exact=("tel_last4",))
             ids = json.dumps([r[0] for r in raw.execute(
                 f"SELECT rowid FROM orders WHERE {where}", params)])
