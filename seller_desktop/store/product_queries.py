@@ -25,14 +25,16 @@ class ProductFilter(StrEnum):
     CONFLICT = "conflict"
 
 
+# "+column" (no index on it): the list walks the covering index products_list in its own
+# order (schema_v4) instead of products_status, whose every hit reads a product's wide row.
 _PRODUCT_FILTER_SQL = {
-    ProductFilter.ALL: "status != 9",
-    ProductFilter.ON_SALE: "status = 5",
-    ProductFilter.NOT_LISTED: "status IN (0, 11)",
-    ProductFilter.SOLD_OUT: "(status = 12 OR (status = 5 AND total_stock = 0))",
-    ProductFilter.IN_REVIEW: "edit_status IN (2, 3)",
-    ProductFilter.PENDING: "has_local_changes = 1",
-    ProductFilter.CONFLICT: "has_conflict = 1",
+    ProductFilter.ALL: "+status != 9",
+    ProductFilter.ON_SALE: "+status = 5",
+    ProductFilter.NOT_LISTED: "+status IN (0, 11)",
+    ProductFilter.SOLD_OUT: "(+status = 12 OR (+status = 5 AND total_stock = 0))",
+    ProductFilter.IN_REVIEW: "+edit_status IN (2, 3)",
+    ProductFilter.PENDING: "+has_local_changes = 1",
+    ProductFilter.CONFLICT: "+has_conflict = 1",
 }
 
 
@@ -65,6 +67,11 @@ _PRODUCT_COLS = ("product_id, title, min_price, max_price, total_stock, status, 
                  "thumb_url, sku_codes, has_local_changes, has_conflict")
 
 
+# products needing attention first (conflicts, then unsynced), then newest edits: the order
+# of the covering index products_list (schema_v4)
+LIST_ORDER = "has_conflict DESC, has_local_changes DESC, updated_at DESC, product_id"
+
+
 def _product(row: Sequence) -> ProductRow:
     return ProductRow(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8],
                       bool(row[9]), bool(row[10]))
@@ -73,7 +80,8 @@ def _product(row: Sequence) -> ProductRow:
 
 def _product_where(filter_: ProductFilter, search: str) -> tuple[str, list]:
     text_sql, params = text_search(search, "products_fts",
-                                    ("title", "short_title", "sku_codes", "product_id"))
+                                   ("title", "short_title", "sku_codes", "product_id"),
+                                   rowid="+rowid")
     return f"{_PRODUCT_FILTER_SQL[filter_]} AND {text_sql}", params
 
 
@@ -88,8 +96,7 @@ def product_page(conn: sqlite3.Connection, filter_: ProductFilter, search: str =
     where, params = _product_where(filter_, search)
     rows = conn.execute(
         f"SELECT {_PRODUCT_COLS} FROM products WHERE {where} "
-        "ORDER BY has_conflict DESC, has_local_changes DESC, updated_at DESC, product_id "
-        "LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+        f"ORDER BY {LIST_ORDER} LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
     return [_product(r) for r in rows]
 
 

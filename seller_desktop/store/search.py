@@ -112,23 +112,22 @@ def search_products(conn: sqlite3.Connection, query: str, limit: int = 500) -> l
 
 
 def text_search(query: str, fts_table: str, columns: tuple[str, ...],
-                 exact: tuple[str, ...] = ()) -> tuple[str, list]:
-    """Every whitespace-separated term must match (the rules of ``store/search.py``): 3+
-    characters through the trigram index, shorter ones with ``instr`` on ``columns`` (or equal
-    to one of ``exact``)."""
+                 exact: tuple[str, ...] = (), rowid: str = "rowid") -> tuple[str, list]:
+    """Every whitespace-separated term must match (the rules above): 3+ characters through the
+    trigram index, shorter ones with ``instr`` on ``columns`` (or equal to one of ``exact``).
+    ``rowid="+rowid"`` keeps the planner from driving the query by the full-text hits."""
     words = terms(query)
     long_terms = [t for t in words if len(t) >= TRIGRAM]
     clauses: list[str] = []
     params: list = []
     if long_terms:
-        clauses.append(f"rowid IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)")
+        clauses.append(f"{rowid} IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)")
         params.append(" ".join(fts_phrase(t) for t in long_terms))
     for term in (t for t in words if len(t) < TRIGRAM):
         tests = [f"instr({c}, ?) > 0" for c in columns] + [f"{c} = ?" for c in exact]
         clauses.append("(" + " OR ".join(tests) + ")")
         params += [term] * len(tests)
     return (" AND ".join(clauses) or "1"), params
-
 
 
 def ids_matching(conn: sqlite3.Connection, table: str, key: str, where: str, params: list,
