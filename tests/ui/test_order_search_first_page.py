@@ -55,3 +55,47 @@ async def test_the_first_short_search_shows_a_page_before_the_texts_are_read(
         assert orders.model.total == len(expected)
         assert orders.count_label.text() == f"{len(expected)} 个订单"
         assert f"({len(expected)})" in orders.tabs.tabText(orders.tabs.currentIndex())
+
+
+@pytest.mark.parametrize("limit, on_ui_thread", [(0, False), (10**9, True)])
+async def test_a_large_shop_matches_short_searches_off_the_ui_thread(
+        data_dir, sandbox, monkeypatch, limit, on_ui_thread):
+    """Above ``MATCH_ON_UI_THREAD_MAX`` orders (200,000: 25-45 ms of matching) a 1–2 character
+    search is matched in a worker even when the texts are held; the rows and counts are the
+    same. (The limit stands in for the shop's size: the sandbox shop is small.)"""
+    from seller_desktop.ui.screens import orders as screen
+
+    monkeypatch.setattr(screen, "MATCH_ON_UI_THREAD_MAX", limit)
+    async with open_window(data_dir, sandbox) as window:
+        await sync(window)
+        orders = window.orders
+        window.tabs.setCurrentWidget(orders)
+        orders.set_tab(q.OrderTab.ALL)
+        reader = window.actions.reader()
+        await asyncio.to_thread(q.warm_order_texts, window.actions.worker_reader())
+        threads: list[bool] = []
+        real_scan = q.scan_order_search
+
+        def watched(conn, text):
+            threads.append(threading.current_thread() is threading.main_thread())
+            return real_scan(conn, text)
+
+        monkeypatch.setattr(q, "scan_order_search", watched)
+        by_rowid = dict(reader.execute("SELECT rowid, order_id FROM orders"))
+        first = orders.model.row_at(0)
+        line = first.line_titles
+        two = next(line[i:i + 2] for i in range(len(line))
+                   if all("\u4e00" <= ch <= "\u9fff" for ch in line[i:i + 2]))
+        for text in (two, f"{first.address[:1]} {first.order_id[-1]}"):
+            expected = q.scan_order_search_sql(reader, text)
+            orders.search_task = None
+            orders.search.setText(text)
+            orders.apply_search()
+            if orders.search_task is not None:
+                assert not on_ui_thread
+                assert orders.count_label.text() == "搜索中…"
+                await asyncio.wait_for(asyncio.shield(orders.search_task), 10)
+            assert orders.model.keys() == [by_rowid[r[0]] for r in expected.rows][:200]
+            assert orders.model.total == len(expected) > 0
+            assert orders.count_label.text() == f"{len(expected)} 个订单"
+        assert threads == [on_ui_thread] * 2
