@@ -36,6 +36,11 @@ DAYS = 90
 WEEK = 7 * 86400
 
 
+def _load() -> str:
+    """The machine is shared: each figure goes with the load it was taken under (``uptime``)."""
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 class CountingTransport(httpx.AsyncBaseTransport):
     def __init__(self) -> None:
         self.inner = httpx.AsyncHTTPTransport()
@@ -176,6 +181,7 @@ async def test_bench_full_and_incremental_sync(big_shop: SandboxProcess, tmp_pat
     syncs: list[float] = []
     peaks: list[int] = []
     rss_before = psutil.Process().memory_info().rss
+    print(f"{PRODUCTS} products / {ORDERS} orders; load average {_load()}")
     kept = None
     for round_ in range(2):
         base_seconds, base_requests = await baseline(big_shop)
@@ -218,4 +224,5 @@ async def test_bench_full_and_incremental_sync(big_shop: SandboxProcess, tmp_pat
     finally:
         await api.aclose()
         store.close()
+    print(f"load average at the end: {_load()}")
     assert max(peaks) < 400 * 2**20
