@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .order_search import needs_scan, order_search_where, short_scan
+from .order_search import order_search_where, short_scan, uses_matches
 from .order_tabs import TAB_ORDER, TAB_STATUSES, OrderTab, tab_counts, tab_where
 from .search import ids_matching, terms
 
@@ -50,7 +50,7 @@ def order_tab_counts(conn: sqlite3.Connection, search: str = "") -> dict[OrderTa
     rows, whatever the size of the shop); with one, in one scan of the status index."""
     if not terms(search):
         return tab_counts(dict(conn.execute("SELECT status, n FROM order_status_counts")))
-    if needs_scan(search):
+    if uses_matches(conn, search):
         return dict(short_scan(conn, search).counts())
     where, params = order_search_where(search, conn)
     return tab_counts(dict(conn.execute(
@@ -59,7 +59,7 @@ def order_tab_counts(conn: sqlite3.Connection, search: str = "") -> dict[OrderTa
 
 def order_page(conn: sqlite3.Connection, tab: OrderTab, search: str = "", offset: int = 0,
                limit: int = 200) -> list[OrderRow]:
-    if needs_scan(search):
+    if uses_matches(conn, search):
         page = short_scan(conn, search).rowids(tab)[offset:offset + limit]
         found = {r[-1]: _order(r) for r in conn.execute(
             f"SELECT {_ORDER_COLS}, rowid FROM orders "
@@ -157,7 +157,7 @@ def orders_matching(conn: sqlite3.Connection, tab: OrderTab, search: str,
 def order_count(conn: sqlite3.Connection, tab: OrderTab, search: str = "") -> int:
     if not terms(search):
         return order_tab_counts(conn)[tab]
-    if needs_scan(search):
+    if uses_matches(conn, search):
         return short_scan(conn, search).counts()[tab]
     search_sql, params = order_search_where(search, conn)
     return conn.execute(f"SELECT count(*) FROM orders WHERE {tab_where(tab)} AND {search_sql}",

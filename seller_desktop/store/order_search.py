@@ -213,24 +213,40 @@ def has_order_search(conn: sqlite3.Connection, search: str) -> bool:
     return cached is not None and cached[1].complete and cached[0] == data_version(conn)
 
 
+def uses_matches(conn: sqlite3.Connection, search: str) -> bool:
+    """Whether the order queries answer ``search`` from its matches (``short_scan``): always
+    for 1–2 character terms; for others when the window found them off the UI thread and
+    remembered them (a large shop's every search, see ``OrdersScreen.apply_search``)."""
+    return needs_scan(search) or (id(conn), " ".join(terms(search))) in _short_matches
+
+
+def find_order_matches(conn: sqlite3.Connection, search: str) -> OrderMatches:
+    """Every match of any search, for a worker thread: 1–2 character terms from the texts
+    held in memory, others through the full-text index."""
+    if needs_scan(search):
+        return scan_order_search(conn, search)
+    return scan_order_search_sql(conn, search)
+
+
 def order_search_complete(conn: sqlite3.Connection, search: str) -> bool:
     """False while a 1–2 character search shows only its first matches (the counts of the
     view are then of those rows only)."""
-    if not needs_scan(search):
+    if not uses_matches(conn, search):
         return True
     cached = _short_matches.get((id(conn), " ".join(terms(search))))
     return cached is None or cached[1].complete
 
 
 def short_scan(conn: sqlite3.Connection, search: str) -> OrderMatches:
-    """Orders matching 1–2 character terms: one scan per search text and data version (not one
-    per count, page and tab)."""
+    """Orders matching a search that ``uses_matches``: one scan per search text and data
+    version (not one per count, page and tab)."""
     text = " ".join(terms(search))
     version = data_version(conn)
     cached = _short_matches.get((id(conn), text))
     if cached is not None and cached[0] == version:
         return cached[1]
-    texts = _current_texts(conn, version)
+    # the texts match 1–2 character terms only (longer ones follow the trigram index's rules)
+    texts = _current_texts(conn, version) if needs_scan(text) else None
     if texts is not None:
         matches = texts.matching(terms(text))
     elif cached is not None:
@@ -245,7 +261,7 @@ def short_scan(conn: sqlite3.Connection, search: str) -> OrderMatches:
 
 
 def order_search_where(search: str, conn: sqlite3.Connection | None = None) -> tuple[str, list]:
-    if conn is not None and needs_scan(search):
+    if conn is not None and uses_matches(conn, search):
         return "rowid IN (SELECT value FROM json_each(?))", [short_scan(conn, search).json()]
     return text_search(search, "orders_fts", ORDER_TEXT, exact=("tel_last4",))
 

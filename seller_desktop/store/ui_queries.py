@@ -33,6 +33,7 @@ from .order_search import (
     ORDER_TEXT,
     OrderMatches,
     data_version,
+    find_order_matches,
     first_order_matches,
     forget_order_searches,
     has_order_search,
@@ -42,6 +43,7 @@ from .order_search import (
     remember_order_search,
     scan_order_search,
     scan_order_search_sql,
+    uses_matches,
     warm_order_texts,
 )
 from .order_tabs import TAB_ORDER, TAB_STATUSES, OrderTab, tab_counts, tab_shows, tab_where
@@ -57,19 +59,19 @@ from .product_queries import (
     products_matching,
     settings_sources,
 )
-from .search import text_search
+from .search import terms, text_search
 
 __all__ = [
     "ORDER_TEXT", "TAB_ORDER", "TAB_STATUSES", "ConflictRow", "GiftRow", "GiftSection",
     "OrderDetail", "OrderLineRow", "OrderMatches", "OrderRow", "OrderTab", "OutboxSummary",
-    "ParcelRow", "ProductFilter", "ProductRow", "SkuRow", "data_version", "first_order_matches",
+    "ParcelRow", "ProductFilter", "ProductRow", "SkuRow", "data_version", "find_order_matches", "first_order_matches",
     "forget_order_searches", "gift_counts", "gift_rows", "has_order_search", "needs_scan",
     "open_conflicts", "order_count", "order_detail", "order_page", "order_search_complete",
     "order_tab_counts", "order_texts_current", "orders_by_id", "orders_matching",
     "outbox_summary", "product_count", "product_draft", "product_page", "product_skus",
     "products_by_id", "products_matching", "remember_order_search", "scan_order_search",
     "scan_order_search_sql", "settings_sources", "tab_counts", "tab_shows", "tab_where",
-    "text_search", "warm_order_texts",
+    "terms", "text_search", "uses_matches", "warm_order_texts",
 ]
 
 # ---- gifts --------------------------------------------------------------------------------

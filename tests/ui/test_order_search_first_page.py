@@ -57,12 +57,13 @@ async def test_the_first_short_search_shows_a_page_before_the_texts_are_read(
         assert f"({len(expected)})" in orders.tabs.tabText(orders.tabs.currentIndex())
 
 
-@pytest.mark.parametrize("limit, on_ui_thread", [(0, False), (10**9, True)])
-async def test_a_large_shop_matches_short_searches_off_the_ui_thread(
-        data_dir, sandbox, monkeypatch, limit, on_ui_thread):
-    """Above ``MATCH_ON_UI_THREAD_MAX`` orders (200,000: 25-45 ms of matching) a 1–2 character
-    search is matched in a worker even when the texts are held; the rows and counts are the
-    same. (The limit stands in for the shop's size: the sandbox shop is small.)"""
+@pytest.mark.parametrize("limit, large", [(0, True), (10**9, False)])
+async def test_a_large_shop_matches_searches_off_the_ui_thread(
+        data_dir, sandbox, monkeypatch, limit, large):
+    """Above ``MATCH_ON_UI_THREAD_MAX`` orders (200,000: 25-45 ms of matching) every search is
+    matched in a worker, a 1–2 character one even when the texts are held; the rows and counts
+    are the same as SQLite's. (The limit stands in for the shop's size: the sandbox shop is
+    small.)"""
     from seller_desktop.ui.screens import orders as screen
 
     monkeypatch.setattr(screen, "MATCH_ON_UI_THREAD_MAX", limit)
@@ -73,29 +74,45 @@ async def test_a_large_shop_matches_short_searches_off_the_ui_thread(
         orders.set_tab(q.OrderTab.ALL)
         reader = window.actions.reader()
         await asyncio.to_thread(q.warm_order_texts, window.actions.worker_reader())
-        threads: list[bool] = []
-        real_scan = q.scan_order_search
+        matched: list[tuple[str, bool]] = []  # (search, on the UI thread)
 
-        def watched(conn, text):
-            threads.append(threading.current_thread() is threading.main_thread())
-            return real_scan(conn, text)
+        def watch(name):
+            real = getattr(q, name)
 
-        monkeypatch.setattr(q, "scan_order_search", watched)
+            def watched(conn, text):
+                matched.append((text, threading.current_thread() is threading.main_thread()))
+                return real(conn, text)
+
+            monkeypatch.setattr(q, name, watched)
+
+        watch("scan_order_search")
+        watch("find_order_matches")
         by_rowid = dict(reader.execute("SELECT rowid, order_id FROM orders"))
         first = orders.model.row_at(0)
         line = first.line_titles
         two = next(line[i:i + 2] for i in range(len(line))
                    if all("\u4e00" <= ch <= "\u9fff" for ch in line[i:i + 2]))
-        for text in (two, f"{first.address[:1]} {first.order_id[-1]}"):
+        long = first.address[:4]
+        searches = (two, f"{first.address[:1]} {first.order_id[-1]}", long, f"{long} {two}")
+        for text in searches:
             expected = q.scan_order_search_sql(reader, text)
             orders.search_task = None
             orders.search.setText(text)
             orders.apply_search()
             if orders.search_task is not None:
-                assert not on_ui_thread
+                assert large
                 assert orders.count_label.text() == "搜索中…"
                 await asyncio.wait_for(asyncio.shield(orders.search_task), 10)
             assert orders.model.keys() == [by_rowid[r[0]] for r in expected.rows][:200]
             assert orders.model.total == len(expected) > 0
             assert orders.count_label.text() == f"{len(expected)} 个订单"
-        assert threads == [on_ui_thread] * 2
+            for tab in screen.TABS:  # every tab from the same matches
+                orders.set_tab(tab)
+                assert orders.model.total == len(expected.rowids(tab))
+                assert orders.counts[tab] == len(expected.rowids(tab))
+            orders.set_tab(q.OrderTab.ALL)
+        if large:  # each search matched once, in a worker
+            assert [t for t, _ in matched if t] == list(searches)
+            assert not any(ui for _, ui in matched)
+        else:  # the short ones on the UI thread from the texts, the others by SQLite there
+            assert matched == [(searches[0], True), (searches[1], True)]
