@@ -9,7 +9,8 @@ Against a sandbox (separate process) holding 2,000 products and 50,000 orders:
 3. an incremental sync with nothing changed: requests and wall time.
 Sizes can be lowered with BENCH_PRODUCTS / BENCH_ORDERS for a quick look; the design load
 (DESIGN.md) is run on demand with ``BENCH_ORDERS=200000 BENCH_PRODUCTS=5000`` (about half an
-hour: two baselines and two full syncs). Each figure is given with the spread of its runs.
+hour: two baselines and two full syncs; ``BENCH_ROUNDS=1`` for one of each). Each figure is
+given with the spread of its runs and the machine's load.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from tests.sync.helpers import SandboxProcess
 
 PRODUCTS = int(os.environ.get("BENCH_PRODUCTS", "2000"))
 ORDERS = int(os.environ.get("BENCH_ORDERS", "50000"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "2"))  # baseline + full sync pairs
 CONCURRENCY = 8
 DAYS = 90
 WEEK = 7 * 86400
@@ -183,7 +185,7 @@ async def test_bench_full_and_incremental_sync(big_shop: SandboxProcess, tmp_pat
     rss_before = psutil.Process().memory_info().rss
     print(f"{PRODUCTS} products / {ORDERS} orders; load average {_load()}")
     kept = None
-    for round_ in range(2):
+    for round_ in range(ROUNDS):
         base_seconds, base_requests = await baseline(big_shop)
         bases.append(base_seconds)
         print(f"baseline (bare httpx, {CONCURRENCY} in flight): {base_seconds:.1f} s, "
