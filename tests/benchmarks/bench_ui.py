@@ -212,6 +212,8 @@ def child_interact(data_dir: Path) -> dict:
 
     heartbeat = QTimer(interval=2)
     heartbeat.timeout.connect(beat)
+    # diagnosis: the UI thread's stack when the heartbeat is late (stderr)
+    watchdog = bs.StallWatchdog(last) if os.environ.get("BENCH_STALL_STACKS") else None
 
     async def measure(change, raw_queries) -> dict:
         """The change through the widgets (model reload, detail pane, tab titles; a scan off
@@ -366,6 +368,8 @@ def child_interact(data_dir: Path) -> dict:
     asyncio.set_event_loop(loop)
     with loop:
         loop.run_until_complete(main())
+    if watchdog is not None:
+        watchdog.stop()
     result["rss_mb"] = bs.rss_mb()
     raw.close()
     window.close()
