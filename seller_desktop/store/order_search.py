@@ -1,6 +1,7 @@
 """Orders searched by 1–2 character terms only: no index serves them, so the matches are
 found once per search and data version (``OrderMatches``, from every order's text held in
-memory or one ``instr`` scan) and every tab's count and page come from those matches.
+memory or one ``instr`` scan) and every tab's count and page come from those matches. A large
+shop's window finds any search's matches so, off the UI thread (``find_order_matches``).
 
 Terms of 3+ characters go through the trigram FTS table (``search.text_search``); this module
 also gives the WHERE clause any order query uses for a search (``order_search_where``).
@@ -101,9 +102,9 @@ class _OrderTexts:
         # GIL, and so the UI thread, for 35 ms in the middle of the read.
         self.columns = tuple(array("q") for _ in range(4))
         self.texts: list[str] = []
-        self.tels: dict[str, list[int]] = {}  # tel_last4 → rows (a term equal to it matches)
+        self.tels: dict[str, tuple[int, ...]] = {}  # tel_last4 → rows (equal to a term: a match)
         rowids, statuses, ship_bys, creates = (a.append for a in self.columns)
-        texts, tels = self.texts.append, self.tels
+        texts, tels = self.texts.append, {}
         for i, (rowid, status, ship_by, created, tel, text) in enumerate(conn.execute(
                 f"SELECT {MATCH_COLS}, coalesce(tel_last4, ''), {joined} FROM orders "
                 f"ORDER BY {ALL_ORDER}")):
@@ -116,6 +117,8 @@ class _OrderTexts:
                 tels[tel].append(i)
             else:
                 tels[tel] = [i]
+        # tuples of ints, which the collector stops tracking (up to 10,000 last-4 digits)
+        self.tels = {tel: tuple(rows) for tel, rows in tels.items()}
 
     def _rows(self, indexes) -> list[tuple[int, int, int, int]]:
         rowids, statuses, ship_bys, creates = self.columns
