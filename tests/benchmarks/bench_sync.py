@@ -2,8 +2,9 @@
 
 Against a sandbox (separate process) holding 2,000 products and 50,000 orders:
 1. baseline: the requests a full sync makes (token, product id pages, ``product/get`` per id,
-   order id pages per 7-day window, ``order/get`` per id) issued by a bare httpx loop with the
-   same concurrency, bodies discarded;
+   order id pages per 7-day window, ``order/get`` per id, after-sale case id pages per day and
+   ``getaftersaleorder`` per case, the SKU-change requests) issued by a bare httpx loop with
+   the same concurrency, bodies discarded;
 2. a full sync into an empty cache: wall time, requests, ratio to the baseline (target ≤ 1.3),
    peak RSS of this process during the sync (target < 400 MB);
 3. an incremental sync with nothing changed: requests and wall time.
@@ -150,6 +151,34 @@ async def baseline(server: SandboxProcess) -> tuple[float, int]:
             start = end + 1
         await fetch_all("/channels/ec/order/get",
                         [{"order_id": o} for o in dict.fromkeys(order_ids)])
+        # the after-sale cases (id pages per 24-hour window, then one read each) and the
+        # waiting SKU-change requests, as the sync reads them since the 售后 screen came
+        case_ids: list[str] = []
+        start, end_all = now - DAYS * 86400, now + 1
+        while True:
+            end = min(end_all, start + 86400)
+            key = ""
+            while True:
+                page = await post("/channels/ec/aftersale/getaftersalelist", {
+                    "begin_update_time": start, "end_update_time": end,
+                    **({"next_key": key} if key else {})})
+                case_ids += page.get("after_sale_order_id_list") or []
+                key = page.get("next_key") or ""
+                if not page.get("has_more") or not key:
+                    break
+            if end >= end_all:
+                break
+            start = end + 1
+        await fetch_all("/channels/ec/aftersale/getaftersaleorder",
+                        [{"after_sale_order_id": c} for c in dict.fromkeys(case_ids)])
+        number = 1
+        while True:
+            page = await post("/channels/ec/order/preshipmentchangesku/get",
+                              {"page": number, "page_size": 100})
+            ids = page.get("order_ids") or []
+            if not ids or (not page.get("has_more") and len(ids) < 100):
+                break
+            number += 1
     return time.perf_counter() - started, requests
 
 
