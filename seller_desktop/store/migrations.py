@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .schema import SCHEMA_V1
 from .schema_v2 import SCHEMA_V2
 from .schema_v3 import SCHEMA_V3
+from .schema_v4 import SCHEMA_V4
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("after-sale cases, buyer requests, outbox not_before, label address",
               _script(SCHEMA_V2)),
     Migration("gift index and per-status order counts", _script(SCHEMA_V3)),
+    Migration("covering index for the product list", _script(SCHEMA_V4)),
 )
 
 

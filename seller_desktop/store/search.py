@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 import unicodedata
+from collections.abc import Sequence
 
 from .orders import LIST_COLUMNS, tab_filter
 
@@ -102,3 +103,36 @@ def search_products(conn: sqlite3.Connection, query: str, limit: int = 500) -> l
         sql = (f"SELECT p.product_id FROM products p WHERE {' AND '.join(clauses)}"
                " ORDER BY p.updated_at DESC LIMIT ?")
     return [r[0] for r in conn.execute(sql, (*args, limit))]
+
+
+def text_search(query: str, fts_table: str, columns: tuple[str, ...],
+                 exact: tuple[str, ...] = (), rowid: str = "rowid") -> tuple[str, list]:
+    """Every whitespace-separated term must match (the rules above): 3+ characters through the
+    trigram index, shorter ones with ``instr`` on ``columns`` (or equal to one of ``exact``).
+    ``rowid="+rowid"`` keeps the planner from driving the query by the full-text hits."""
+    words = terms(query)
+    long_terms = [t for t in words if len(t) >= TRIGRAM]
+    clauses: list[str] = []
+    params: list = []
+    if long_terms:
+        clauses.append(f"{rowid} IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)")
+        params.append(" ".join(fts_phrase(t) for t in long_terms))
+    for term in (t for t in words if len(t) < TRIGRAM):
+        tests = [f"instr({c}, ?) > 0" for c in columns] + [f"{c} = ?" for c in exact]
+        clauses.append("(" + " OR ".join(tests) + ")")
+        params += [term] * len(tests)
+    return (" AND ".join(clauses) or "1"), params
+
+
+def ids_matching(conn: sqlite3.Connection, table: str, key: str, where: str, params: list,
+              ids: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    ids = list(ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(r[0] for r in conn.execute(
+            f"SELECT {key} FROM {table} WHERE {where} AND {key} IN ({marks})",
+            [*params, *chunk]))
+    return found
+

@@ -2,14 +2,16 @@
 
 Against a sandbox (separate process) holding 2,000 products and 50,000 orders:
 1. baseline: the requests a full sync makes (token, product id pages, ``product/get`` per id,
-   order id pages per 7-day window, ``order/get`` per id) issued by a bare httpx loop with the
-   same concurrency, bodies discarded;
+   order id pages per 7-day window, ``order/get`` per id, after-sale case id pages per day and
+   ``getaftersaleorder`` per case, the SKU-change requests) issued by a bare httpx loop with
+   the same concurrency, bodies discarded;
 2. a full sync into an empty cache: wall time, requests, ratio to the baseline (target ≤ 1.3),
    peak RSS of this process during the sync (target < 400 MB);
 3. an incremental sync with nothing changed: requests and wall time.
 Sizes can be lowered with BENCH_PRODUCTS / BENCH_ORDERS for a quick look; the design load
 (DESIGN.md) is run on demand with ``BENCH_ORDERS=200000 BENCH_PRODUCTS=5000`` (about half an
-hour: two baselines and two full syncs). Each figure is given with the spread of its runs.
+hour: two baselines and two full syncs; ``BENCH_ROUNDS=1`` for one of each). Each figure is
+given with the spread of its runs and the machine's load.
 """
 
 from __future__ import annotations
@@ -31,9 +33,15 @@ from tests.sync.helpers import SandboxProcess
 
 PRODUCTS = int(os.environ.get("BENCH_PRODUCTS", "2000"))
 ORDERS = int(os.environ.get("BENCH_ORDERS", "50000"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "2"))  # baseline + full sync pairs
 CONCURRENCY = 8
 DAYS = 90
 WEEK = 7 * 86400
+
+
+def _load() -> str:
+    """The machine is shared: each figure goes with the load it was taken under (``uptime``)."""
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 class CountingTransport(httpx.AsyncBaseTransport):
@@ -143,6 +151,34 @@ async def baseline(server: SandboxProcess) -> tuple[float, int]:
             start = end + 1
         await fetch_all("/channels/ec/order/get",
                         [{"order_id": o} for o in dict.fromkeys(order_ids)])
+        # the after-sale cases (id pages per 24-hour window, then one read each) and the
+        # waiting SKU-change requests, as the sync reads them since the 售后 screen came
+        case_ids: list[str] = []
+        start, end_all = now - DAYS * 86400, now + 1
+        while True:
+            end = min(end_all, start + 86400)
+            key = ""
+            while True:
+                page = await post("/channels/ec/aftersale/getaftersalelist", {
+                    "begin_update_time": start, "end_update_time": end,
+                    **({"next_key": key} if key else {})})
+                case_ids += page.get("after_sale_order_id_list") or []
+                key = page.get("next_key") or ""
+                if not page.get("has_more") or not key:
+                    break
+            if end >= end_all:
+                break
+            start = end + 1
+        await fetch_all("/channels/ec/aftersale/getaftersaleorder",
+                        [{"after_sale_order_id": c} for c in dict.fromkeys(case_ids)])
+        number = 1
+        while True:
+            page = await post("/channels/ec/order/preshipmentchangesku/get",
+                              {"page": number, "page_size": 100})
+            ids = page.get("order_ids") or []
+            if not ids or (not page.get("has_more") and len(ids) < 100):
+                break
+            number += 1
     return time.perf_counter() - started, requests
 
 
@@ -176,8 +212,9 @@ async def test_bench_full_and_incremental_sync(big_shop: SandboxProcess, tmp_pat
     syncs: list[float] = []
     peaks: list[int] = []
     rss_before = psutil.Process().memory_info().rss
+    print(f"{PRODUCTS} products / {ORDERS} orders; load average {_load()}")
     kept = None
-    for round_ in range(2):
+    for round_ in range(ROUNDS):
         base_seconds, base_requests = await baseline(big_shop)
         bases.append(base_seconds)
         print(f"baseline (bare httpx, {CONCURRENCY} in flight): {base_seconds:.1f} s, "
@@ -218,4 +255,5 @@ async def test_bench_full_and_incremental_sync(big_shop: SandboxProcess, tmp_pat
     finally:
         await api.aclose()
         store.close()
+    print(f"load average at the end: {_load()}")
     assert max(peaks) < 400 * 2**20

@@ -38,6 +38,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import bench_support as bs
+
 T0 = time.perf_counter()  # the child's start, before Qt and the app are imported
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -45,74 +47,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SEARCHES = ("咖啡", "海淀区", "中关村", "1234", "礼物")
 PRODUCT_SEARCHES = ("充电宝", "面膜", "SKU9")
 CASE_SEARCHES = ("没收到", "2000002", "充电宝", "退货 质量")
-
-
-def _app():
-    from PySide6.QtWidgets import QApplication
-
-    from seller_desktop.ui.i18n import use_cjk_font
-
-    app = QApplication.instance() or QApplication([])
-    app.setQuitOnLastWindowClosed(False)
-    use_cjk_font(app)
-    return app
-
-
-def _window(data_dir: Path, engine=None, relay=None, store=None, rewrite=None):
-    from seller_desktop.store.db import Store
-    from seller_desktop.ui.main_window import MainWindow, Services
-    from seller_desktop.ui.settings import Settings
-
-    store = store or Store.open(data_dir)
-    # thumbnails from the sandbox while it runs, else from the disk cache: never the internet
-    window = MainWindow(Services(store=store, settings=Settings(data_dir), engine=engine,
-                                 progress_relay=relay, demo=True, image_rewrite=rewrite,
-                                 fetch_images=rewrite is not None))
-    window.resize(1280, 800)
-    return store, window
-
-
-def _rss_mb() -> float:
-    import psutil
-
-    return psutil.Process().memory_info().rss / 2**20
-
-
-class StallWatchdog:
-    """Diagnosis (``BENCH_STALL_STACKS=1``): when the heartbeat is 30 ms late, prints the UI
-    thread's stack to stderr, once per stall."""
-
-    def __init__(self, last: list[float], late: float = 0.03) -> None:
-        import threading
-
-        self.last, self.late = last, late
-        self.ui = threading.get_ident()
-        self.done = threading.Event()
-        self.thread = threading.Thread(target=self.run, daemon=True)
-        self.thread.start()
-
-    def run(self) -> None:
-        import threading
-        import traceback
-
-        seen = None
-        while not self.done.wait(0.005):
-            beat = self.last[0]
-            if time.perf_counter() - beat > self.late and beat != seen:
-                seen = beat
-                names = {t.ident: t.name for t in threading.enumerate()}
-                stacks = []
-                for ident, frame in sys._current_frames().items():
-                    inner = traceback.extract_stack(frame)[-4:]
-                    stacks.append(f"  [{names.get(ident, ident)}] " + " < ".join(
-                        f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} {f.name}"
-                        for f in reversed(inner)))
-                print(f"--- heartbeat {1000 * (time.perf_counter() - beat):.0f} ms late:\n"
-                      + "\n".join(stacks), file=sys.stderr, flush=True)
-
-    def stop(self) -> None:
-        self.done.set()
-        self.thread.join()
 
 
 # ---- child: full sync with a heartbeat ------------------------------------------------------
@@ -130,7 +64,7 @@ def child_sync(data_dir: Path, orders: int, products: int, cases: int = 5_000) -
     from seller_desktop.sync.engine import SyncEngine
     from seller_desktop.ui.event_loop import QEventLoop
 
-    app = _app()
+    app = bs.app()
     if os.environ.get("BENCH_SANDBOX_PROCESS"):  # diagnosis: the sandbox's threads off this GIL
         sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
         from tests.sync.helpers import SandboxProcess
@@ -156,7 +90,7 @@ def child_sync(data_dir: Path, orders: int, products: int, cases: int = 5_000) -
         relay = ProgressRelay()
         store = Store.open(data_dir)
         engine = SyncEngine(api, store, progress=relay, concurrency=concurrency)
-        store, window = _window(data_dir, engine, relay, store, sandbox_rewriter(server.url))
+        store, window = bs.window(data_dir, engine, relay, store, sandbox_rewriter(server.url))
         if not os.environ.get("BENCH_HIDDEN"):  # diagnosis: no painting at all
             window.show()
         if os.environ.get("BENCH_SEARCH"):  # diagnosis: the orders shown under a search
@@ -186,7 +120,7 @@ def child_sync(data_dir: Path, orders: int, products: int, cases: int = 5_000) -
         heartbeat = QTimer(interval=5)
         heartbeat.timeout.connect(beat)
         heartbeat.start()
-        watchdog = StallWatchdog(last) if os.environ.get("BENCH_STALL_STACKS") else None
+        watchdog = bs.StallWatchdog(last) if os.environ.get("BENCH_STALL_STACKS") else None
         if os.environ.get("BENCH_NO_GC"):  # diagnosis: is the collector behind the stalls?
             import gc
 
@@ -216,12 +150,6 @@ def child_sync(data_dir: Path, orders: int, products: int, cases: int = 5_000) -
 
 # ---- child: start-up ------------------------------------------------------------------------
 
-def _timed(fn, *args) -> float:
-    start = time.perf_counter()
-    fn(*args)
-    return time.perf_counter() - start
-
-
 def child_startup(data_dir: Path) -> dict:
     from concurrent.futures import ThreadPoolExecutor
 
@@ -230,20 +158,20 @@ def child_startup(data_dir: Path) -> dict:
     import seller_desktop.ui.main_window  # noqa: F401  (app.py imports it before opening)
     from seller_desktop.store.db import Store, verify_cache_file
 
-    app = _app()
+    app = bs.app()
     # as app.run does: the cache's whole-file check runs while the window is built and shown
     # (nothing syncs before it passed), so it is timed apart
     store = Store.open(data_dir, check=False)
     with ThreadPoolExecutor(1) as pool:
-        checked = pool.submit(_timed, verify_cache_file, store.path)
-        store, window = _window(data_dir, store=store)
+        checked = pool.submit(bs.timed, verify_cache_file, store.path)
+        store, window = bs.window(data_dir, store=store)
         window.show()
         ready: list[float] = []
         QTimer.singleShot(0, lambda: ready.append(time.perf_counter()))
         while not ready:
             app.processEvents()
         check_s = checked.result()
-    result = {"interactive_s": ready[0] - T0, "rss_mb": _rss_mb(), "check_s": check_s,
+    result = {"interactive_s": ready[0] - T0, "rss_mb": bs.rss_mb(), "check_s": check_s,
               "products_shown": window.listings.model.total}
     window.close()
     store.close()
@@ -251,15 +179,6 @@ def child_startup(data_dir: Path) -> dict:
 
 
 # ---- child: tab switches and searches against raw SQL ---------------------------------------
-
-def _median_ms(fn, repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
-
 
 def child_interact(data_dir: Path) -> dict:
     import asyncio
@@ -273,8 +192,8 @@ def child_interact(data_dir: Path) -> dict:
     from seller_desktop.ui.models.paged import PAGE
     from seller_desktop.ui.screens.orders import TABS
 
-    app = _app()
-    store, window = _window(data_dir)
+    app = bs.app()
+    store, window = bs.window(data_dir)
     window.show()
     app.processEvents()
     raw: sqlite3.Connection = connect_reader(store.path)
@@ -293,6 +212,8 @@ def child_interact(data_dir: Path) -> dict:
 
     heartbeat = QTimer(interval=2)
     heartbeat.timeout.connect(beat)
+    # diagnosis: the UI thread's stack when the heartbeat is late (stderr)
+    watchdog = bs.StallWatchdog(last) if os.environ.get("BENCH_STALL_STACKS") else None
 
     async def measure(change, raw_queries) -> dict:
         """The change through the widgets (model reload, detail pane, tab titles; a scan off
@@ -328,13 +249,14 @@ def child_interact(data_dir: Path) -> dict:
             painted.append((end - mid) * 1000)
             blocked.append(max([*gaps, end - last[0]]) * 1000)
             await asyncio.sleep(0.01)
-            raw_times.append(_median_ms(raw_queries, repeat=1))
+            raw_times.append(bs.median_ms(raw_queries, repeat=1))
         q.forget_order_searches()
         return {"data_ms": statistics.median(data), "first_ms": data[0],
                 "first_rows_ms": first_rows[0], "data_range": [min(data), max(data)],
                 "paint_ms": statistics.median(painted),
-                "blocked_ms": statistics.median(blocked), "sql_ms": statistics.median(raw_times),
-                "sql_hot_ms": _median_ms(raw_queries)}
+                "blocked_ms": statistics.median(blocked), "first_blocked_ms": blocked[0],
+                "sql_ms": statistics.median(raw_times),
+                "sql_hot_ms": bs.median_ms(raw_queries)}
 
     def set_tab(tab) -> None:
         orders.set_tab(tab)
@@ -345,7 +267,7 @@ def child_interact(data_dir: Path) -> dict:
         index: one ``instr`` scan over the text columns, then the counts and the page over its
         rowids (the window matches texts it holds in memory instead)."""
         if q.needs_scan(text):
-            where, params = q._text_search(text, "orders_fts", q._ORDER_TEXT,
+            where, params = q.text_search(text, "orders_fts", q.ORDER_TEXT,
                                            exact=("tel_last4",))
             ids = json.dumps([r[0] for r in raw.execute(
                 f"SELECT rowid FROM orders WHERE {where}", params)])
@@ -446,7 +368,9 @@ def child_interact(data_dir: Path) -> dict:
     asyncio.set_event_loop(loop)
     with loop:
         loop.run_until_complete(main())
-    result["rss_mb"] = _rss_mb()
+    if watchdog is not None:
+        watchdog.stop()
+    result["rss_mb"] = bs.rss_mb()
     raw.close()
     window.close()
     store.close()
@@ -459,25 +383,6 @@ def _child(*args: str) -> dict:
     out = subprocess.run([sys.executable, __file__, "--child", *args], cwd=ROOT,
                          capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
-
-
-def _spread(values) -> str:
-    values = list(values)
-    return f"[{min(values):.1f}–{max(values):.1f}]"
-
-
-def _count_orders(cache: Path) -> int:
-    import sqlite3
-
-    conn = sqlite3.connect(f"file:{cache}?mode=ro", uri=True)
-    try:
-        return conn.execute("SELECT count(*) FROM orders").fetchone()[0]
-    finally:
-        conn.close()
-
-
-def _verdict(ok: bool) -> str:
-    return "ok" if ok else "OVER TARGET"
 
 
 def main() -> int:
@@ -503,6 +408,7 @@ def main() -> int:
         print(json.dumps(result, ensure_ascii=False))
         return 0
 
+    print(f"{args.orders} orders, {args.products} products; {bs.load()}")
     work = Path(tempfile.mkdtemp(prefix="bench-ui-"))
     full, empty = work / "full", work / "empty"
     full.mkdir()
@@ -513,11 +419,14 @@ def main() -> int:
         synced = _child("sync", str(full), str(args.orders), str(args.products), str(args.cases))
         print(f"full sync: {synced['orders']} orders, {synced['products']} products in "
               f"{synced['sync_s']:.1f} s; longest loop stall {synced['max_stall_ms']:.1f} ms "
-              f"(p99 {synced['p99_stall_ms']:.1f} ms) — {_verdict(synced['max_stall_ms'] <= 50)}")
+              f"(p99 {synced['p99_stall_ms']:.1f} ms) — {bs.verdict(synced['max_stall_ms'] <= 50)}")
+        if args.keep:  # kept now: a later step that fails leaves the filled cache reusable
+            shutil.copytree(full, args.keep, dirs_exist_ok=True)
     cache = full / "cache.sqlite3"
-    orders = _count_orders(cache)
+    orders = bs.count_orders(cache)
     print(f"cache file: {cache.stat().st_size / 2**20:.0f} MB for {orders} orders "
           f"({cache.stat().st_size / max(orders, 1) * 10_000 / 2**20:.1f} MB per 10,000)")
+    print(bs.load())
     bases, filleds = [], []
     for _ in range(max(args.runs, 1)):  # alternated, so a busy moment hits both alike
         bases.append(_child("startup", str(empty)))
@@ -527,38 +436,22 @@ def main() -> int:
     ratio = filled_s / base_s
     print(f"cache check (quick_check, while the window shows): "
           f"{statistics.median(f['check_s'] for f in filleds) * 1000:.0f} ms "
-          f"{_spread(f['check_s'] * 1000 for f in filleds)}")
+          f"{bs.spread(f['check_s'] * 1000 for f in filleds)}")
     print(f"start to interactive (median of {len(bases)}): empty {base_s * 1000:.0f} ms "
-          f"{_spread(b['interactive_s'] * 1000 for b in bases)}, filled {filled_s * 1000:.0f} ms "
-          f"{_spread(f['interactive_s'] * 1000 for f in filleds)} (the first screen showing "
+          f"{bs.spread(b['interactive_s'] * 1000 for b in bases)}, filled {filled_s * 1000:.0f} ms "
+          f"{bs.spread(f['interactive_s'] * 1000 for f in filleds)} (the first screen showing "
           f"{filleds[0]['products_shown']} products), ratio {ratio:.2f} — "
-          f"{_verdict(ratio <= 1.5)}")
+          f"{bs.verdict(ratio <= 1.5)}")
     base, filled = bases[-1], filleds[-1]
     extra = filled["rss_mb"] - base["rss_mb"]
     print(f"memory: empty {base['rss_mb']:.0f} MB, filled {filled['rss_mb']:.0f} MB "
-          f"(+{extra:.0f} MB) — {_verdict(extra <= 150)}")
+          f"(+{extra:.0f} MB) — {bs.verdict(extra <= 150)}")
+    print(bs.load())
     runs = [_child("interact", str(full)) for _ in range(max(args.runs, 1))]
-    for group in ("tabs", "order_searches", "product_searches", "case_tabs", "case_searches"):
-        for name in runs[0][group]:
-            ms = [r[group][name] for r in runs]
-            m = {k: statistics.median(x[k] for x in ms)
-                 for k in ("data_ms", "paint_ms", "blocked_ms", "sql_ms", "sql_hot_ms",
-                           "first_ms", "first_rows_ms")}
-            total = m["data_ms"] + m["paint_ms"]
-            ratio = m["data_ms"] / m["sql_ms"] if m["sql_ms"] else float("inf")
-            print(f"{group}[{name}]: {total:.1f} ms in all ({_verdict(total <= 50)}) = data "
-                  f"{m['data_ms']:.2f} ms {_spread(x['data_ms'] for x in ms)} + repaint "
-                  f"{m['paint_ms']:.1f} ms; UI thread blocked ≤ {m['blocked_ms']:.1f} ms "
-                  f"(worst run {max(x['blocked_ms'] for x in ms):.1f}); raw sql "
-                  f"{m['sql_ms']:.2f} ms (back to back {m['sql_hot_ms']:.2f} ms), data/sql "
-                  f"{ratio:.1f}× ({_verdict(ratio <= 2)}); {ms[0]['rows']} rows; first of the "
-                  f"5: data {m['first_ms']:.1f} ms {_spread(x['first_ms'] for x in ms)}, first "
-                  f"rows shown {m['first_rows_ms']:.1f} ms "
-                  f"{_spread(x['first_rows_ms'] for x in ms)}")
+    bs.report_interactions(runs)
     print(f"memory after browsing: {statistics.median(r['rss_mb'] for r in runs):.0f} MB "
           f"(median of {len(runs)} runs)")
-    if args.keep:
-        shutil.copytree(full, args.keep, dirs_exist_ok=True)
+    print(bs.load())
     shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -67,7 +67,7 @@ def test_the_kept_counts_follow_inserts_status_changes_and_deletes(data_dir):
             dataclasses.replace(o, status=30, update_time=o.update_time + 99) for o in orders))
         store.writer.write_sync(lambda c: c.execute(
             "DELETE FROM orders WHERE rowid IN (SELECT rowid FROM orders LIMIT 7)"))
-        expected = q._tab_counts(_by_status(reader))
+        expected = q.tab_counts(_by_status(reader))
         assert q.order_tab_counts(reader) == expected
         assert all(q.order_count(reader, tab) == expected[tab] for tab in q.OrderTab)
 
@@ -77,6 +77,6 @@ def test_a_cache_from_before_the_counts_gets_them_when_migrated(data_dir):
         _add(store, 0, 500)
     with Store.open(data_dir) as store:
         reader = store.reader()
-        assert q.order_tab_counts(reader) == q._tab_counts(_by_status(reader))
+        assert q.order_tab_counts(reader) == q.tab_counts(_by_status(reader))
         _add(store, 500, 10)
-        assert q.order_tab_counts(reader) == q._tab_counts(_by_status(reader))
+        assert q.order_tab_counts(reader) == q.tab_counts(_by_status(reader))

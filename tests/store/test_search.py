@@ -158,13 +158,13 @@ def test_short_search_counts_and_pages_every_tab_in_its_order(store, held):
             q.warm_order_texts(conn)
         for query in ("北", "区 1", "1", "无此"):
             assert q.order_texts_current(conn) is held
-            where, params = q._text_search(query, "orders_fts", q._ORDER_TEXT,
+            where, params = q.text_search(query, "orders_fts", q.ORDER_TEXT,
                                            exact=("tel_last4",))
             counts = q.order_tab_counts(conn, query)
             for tab in q.OrderTab:
                 expected = [r[0] for r in conn.execute(
-                    f"SELECT order_id FROM orders WHERE {q._tab_where(tab)} AND {where} "
-                    f"ORDER BY {q._TAB_ORDER[tab]}, order_id", params)]
+                    f"SELECT order_id FROM orders WHERE {q.tab_where(tab)} AND {where} "
+                    f"ORDER BY {q.TAB_ORDER[tab]}, order_id", params)]
                 assert [r.order_id for r in q.order_page(conn, tab, query, 0, 500)] == expected
                 paged = [r.order_id for start in range(0, len(expected) + 3, 3)
                          for r in q.order_page(conn, tab, query, start, 3)]

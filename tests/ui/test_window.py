@@ -216,13 +216,18 @@ async def test_a_short_search_follows_changes_without_scanning_on_the_ui_thread(
         assert orders.model.total == 0
         ui_thread = threading.get_ident()
         scans = []
-        real_scan = q.scan_order_search
 
-        def scan(conn, text):
-            scans.append(threading.get_ident())
-            return real_scan(conn, text)
+        def watch(name):  # the texts matched on the UI thread, or any search in a worker
+            real = getattr(q, name)
 
-        monkeypatch.setattr(q, "scan_order_search", scan)
+            def scan(conn, text):
+                scans.append(threading.get_ident())
+                return real(conn, text)
+
+            monkeypatch.setattr(q, name, scan)
+
+        watch("scan_order_search")
+        watch("find_order_matches")
         sql_scans = []
         monkeypatch.setattr(q, "scan_order_search_sql", lambda *a: sql_scans.append(a) or q.OrderMatches([]))
         orders.search.setText("")

@@ -30,6 +30,10 @@ from ..widgets.plain_text import PlainLabel
 from ..widgets.tables import read_only_rows
 
 SEARCH_DELAY_MS = 150
+# Above this many orders every search is matched off the UI thread, a 1–2 character one even
+# when the texts are held: at 200,000 matching them took 25-45 ms, a full-text search's counts
+# and page 30-50 ms, the UI thread's whole budget.
+MATCH_ON_UI_THREAD_MAX = 100_000
 TABS = (q.OrderTab.TO_SHIP, q.OrderTab.GIFT_PENDING, q.OrderTab.PARTIAL, q.OrderTab.SHIPPED,
         q.OrderTab.COMPLETED, q.OrderTab.CANCELLED, q.OrderTab.ALL)
 
@@ -148,24 +152,28 @@ class OrdersScreen(QWidget):
         self._after_reload()
 
     def apply_search(self) -> None:
-        """Search now; a search that needs a table scan (only 1–2 character terms) scans off
-        the UI thread first and shows its rows when the scan is done. Before the orders' texts
-        are read (the first search after start), the tab's first page is found by SQLite and
-        shown meanwhile (``first_rows``), without counts."""
+        """Search now. A search that needs a table scan (only 1–2 character terms), or any
+        search in a shop above ``MATCH_ON_UI_THREAD_MAX`` orders, is matched off the UI thread
+        and shows its rows when its matches are found. Before the orders' texts are read (the
+        first short search after start), the tab's first page is found by SQLite and shown
+        meanwhile (``first_rows``), without counts."""
         self._search_timer.stop()
         text = self.search.text()
         conn = self.actions.reader()
-        if q.needs_scan(text) and not q.has_order_search(conn, text):
+        large = q.order_tab_counts(conn)[q.OrderTab.ALL] > MATCH_ON_UI_THREAD_MAX
+        short = q.needs_scan(text)
+        if (short or (large and q.terms(text))) and not q.has_order_search(conn, text):
             worker = self.actions.worker_reader()
-            # Texts already read and current: matching them takes a few ms, less than the hop
-            # to a thread (the lock free means no thread is using the worker connection).
-            if not self._scan_lock.locked() and q.order_texts_current(worker):
+            # Texts already read and current: matching them takes a few ms in a small shop,
+            # less than the hop to a thread (the lock free: no thread uses the connection).
+            if short and not large and not self._scan_lock.locked() \
+                    and q.order_texts_current(worker):
                 q.remember_order_search(conn, text, q.data_version(conn),
                                         q.scan_order_search(worker, text))
             else:
                 self.count_label.setText(self.tr("搜索中…"))
                 self.first_rows = None
-                if not q.order_texts_current(worker):
+                if short and not q.order_texts_current(worker):
                     self.first_rows = self.actions.tasks.spawn(self._first_page(text))
                 self.search_task = self.actions.tasks.spawn(self._scan_then_reload(text))
                 return
@@ -207,7 +215,7 @@ class OrdersScreen(QWidget):
                     return  # the seller typed on; the newer search runs after this one
                 conn = self.actions.reader()
                 version = q.data_version(conn)
-                matches = await asyncio.to_thread(q.scan_order_search,
+                matches = await asyncio.to_thread(q.find_order_matches,
                                                   self.actions.worker_reader(), text)
                 latest = q.data_version(conn)
                 if latest != version:
@@ -232,7 +240,8 @@ class OrdersScreen(QWidget):
         if not changes.orders:
             return
         text = self.search.text()
-        if q.needs_scan(text) and not q.has_order_search(self.actions.reader(), text):
+        conn = self.actions.reader()
+        if q.uses_matches(conn, text) and not q.has_order_search(conn, text):
             # the search's matches are stale: scan again off the UI thread, then reload
             if self.search_task is not None and not self.search_task.done():
                 self._rescan = True  # the running scan goes once more when it is done
