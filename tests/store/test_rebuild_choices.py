@@ -14,9 +14,11 @@ from pathlib import Path
 import pytest
 
 from seller_desktop.domain.waybill import SenderAddress
+from seller_desktop.ops import aftersale as aftersale_ops
 from seller_desktop.ops import shipping as shipping_ops
 from seller_desktop.store import CorruptCache, OtherShopsCache, Store, outbox
 from seller_desktop.store import owner as cache_owner
+from seller_desktop.store.aftersale import _ANSWER_OPS, RequestRepo
 from seller_desktop.store.db import CACHE_NAME
 from seller_desktop.store.meta import Watermarks
 from seller_desktop.store.orders import OrderRepo
@@ -125,3 +127,32 @@ def test_an_unreadable_watermarks_table_does_not_stop_the_rebuild(data_dir: Path
         assert shipping_ops.chosen_sender(store.reader(), "7001001") is None
         store.writer.write_sync(lambda c: cache_owner.claim(c, SHOP))
         assert cache_owner.owner(store.reader()) == SHOP
+
+
+def test_an_answer_to_a_buyer_request_shows_again_once_the_request_is_pulled(
+        data_dir: Path) -> None:
+    """``buyer_requests`` is not carried (the server lists the waiting ones again), but the
+    seller's queued answer is only in the outbox: the request pulled into the rebuilt cache
+    shows it (not answerable a second time), and closes as accepted, not as settled by others."""
+    oid = "3705000000000000042"
+    with Store.open(data_dir) as store:
+        _settings(store)
+        store.writer.write_sync(lambda c: RequestRepo(c).sync_sku_waiting([oid], 1_760_000_000))
+        aftersale_ops.answer_request_sync(store, oid, "sku", True)
+        assert RequestRepo(store.reader()).get(oid, "sku").answer == "accept"
+    _damaged(data_dir, "orders")
+
+    rebuild_cache(data_dir)
+    with Store.open(data_dir) as store:
+        assert RequestRepo(store.reader()).get(oid, "sku") is None
+        store.writer.write_sync(lambda c: RequestRepo(c).sync_sku_waiting([oid], 1_760_000_100))
+        request = RequestRepo(store.reader()).get(oid, "sku")
+        assert (request.state, request.answer) == ("pending", "accept")
+        store.writer.write_sync(lambda c: RequestRepo(c).sync_sku_waiting([], 1_760_000_200))
+        assert RequestRepo(store.reader()).get(oid, "sku").state == "accepted"
+
+
+def test_every_answer_op_is_known_to_the_store() -> None:
+    assert set(aftersale_ops.REQUEST_OPS.values()) == set(_ANSWER_OPS)
+    assert all(_ANSWER_OPS[op] == ("accept" if yes else "reject")
+               for (_kind, yes), op in aftersale_ops.REQUEST_OPS.items())
