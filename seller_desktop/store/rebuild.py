@@ -5,12 +5,13 @@ Only for ``CorruptCache`` (never for a full disk or a read-only dir).
 ``rescue.rescue_unsynced`` keeps the not-done outbox rows in ``unsynced-<time>.json``; a fresh
 cache (``cache.sqlite3.rebuild``) gets them back in one durable transaction with their identity
 (id, entity id, payload, base, attempts, state: a ``sending`` row stays ``sending``, a
-``conflict`` row becomes ``pending``); offline-created products get their local draft back; the e-waybills and the print log come
-too (``rescue_waybills``: one that cannot be read is read back from the server before anything
-else goes out for its order), and so do the shop identity and the sender addresses
-(``rescue_choices``); then the damaged file is moved aside (its label print data emptied as far
-as it can be read, ``scrub.scrub_damaged``) and the fresh one renamed into place. A row that can
-be read but not restored counts as unreadable. See docs/durability.md.
+``conflict`` row becomes ``pending``); offline-created and edited products get their local draft
+back; the e-waybills and the print log come too (``rescue_waybills``: one that cannot be read is
+read back from the server before anything else goes out for its order), and so do the shop
+identity and the sender addresses (``rescue_choices``); then the damaged file is moved aside
+(its label print data emptied as far as it can be read, ``scrub.scrub_damaged``) and the fresh
+one renamed into place. A row that can be read but not restored counts as unreadable. See
+docs/durability.md.
 """
 
 from __future__ import annotations
@@ -61,14 +62,18 @@ def _restorable(row: dict[str, Any]) -> bool:
 
 
 def _restore_draft(conn: sqlite3.Connection, row: dict[str, Any]) -> None:
-    """An offline-created product is shown again (its create row carries the whole draft)."""
-    if row["entity"] != "product" or row["op"] != "create":
+    """An offline-created or edited product is shown as the seller left it (its create or edit
+    row carries the whole draft; a pull keeps it over the server copy while the row is open)."""
+    if row["entity"] != "product" or row["op"] not in ("create", "edit"):
         return
     try:
         product = product_from_dict(row["payload"])
     except (KeyError, TypeError, ValueError):
         return  # the row still goes out; the list just lacks the draft until the next pull
-    ProductRepo(conn).save_local(product, local_id=row["entity_id"])
+    if row["op"] == "create":
+        ProductRepo(conn).save_local(product, local_id=row["entity_id"])
+    elif product.product_id == row["entity_id"]:
+        ProductRepo(conn).save_local(product)
 
 
 def restore_rows(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> tuple[int, int]:
