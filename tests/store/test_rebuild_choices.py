@@ -17,6 +17,7 @@ from seller_desktop.domain.waybill import SenderAddress
 from seller_desktop.ops import aftersale as aftersale_ops
 from seller_desktop.ops import shipping as shipping_ops
 from seller_desktop.store import CorruptCache, OtherShopsCache, Store, outbox
+from seller_desktop.store import orders as order_store
 from seller_desktop.store import owner as cache_owner
 from seller_desktop.store.aftersale import _ANSWER_OPS, RequestRepo
 from seller_desktop.store.db import CACHE_NAME
@@ -153,6 +154,6 @@ def test_an_answer_to_a_buyer_request_shows_again_once_the_request_is_pulled(
 
 
 def test_every_answer_op_is_known_to_the_store() -> None:
-    assert set(aftersale_ops.REQUEST_OPS.values()) == set(_ANSWER_OPS)
+    assert set(aftersale_ops.REQUEST_OPS.values()) == set(_ANSWER_OPS) == order_store.REQUEST_OPS
     assert all(_ANSWER_OPS[op] == ("accept" if yes else "reject")
                for (_kind, yes), op in aftersale_ops.REQUEST_OPS.items())
