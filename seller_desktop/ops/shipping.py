@@ -25,15 +25,13 @@ from ..domain.validation import Issue, ValidationFailed
 from ..domain.waybill import CarrierAccount, SenderAddress, Waybill, WaybillStatus
 from ..store import Store, outbox
 from ..store.held import record_printed_address, verdicts
-from ..store.meta import Watermarks
+from ..store.meta import SENDER_CHOSEN_KEY, SENDER_KEY, SHOP_NAME_KEY, Watermarks
 from ..store.orders import OrderRepo
 from ..store.waybills import REQUESTED, PrintLog, WaybillRepo
 from ._run import fail, run, run_sync
 from .orders import _ship_tx
 
 ACTIVE_WAYBILL = (REQUESTED, int(WaybillStatus.CREATED), int(WaybillStatus.PRINTED))
-SENDER_KEY = "shipping.sender."
-SHOP_NAME_KEY = "shipping.shop_name"
 
 
 def cached_sender(conn: sqlite3.Connection, acct_id: str) -> SenderAddress | None:
@@ -47,7 +45,6 @@ def cached_sender(conn: sqlite3.Connection, acct_id: str) -> SenderAddress | Non
         return None
 
 
-SENDER_CHOSEN_KEY = "shipping.sender_chosen."  # the seller's own choice per account
 NO_SENDER = "这个面单账号没有寄件地址：请先在“寄件地址…”中选择店铺地址或填写一个"
 INCOMPLETE_SENDER = "寄件地址不完整：须有寄件人、手机号、省、市和详细地址"
 

@@ -3,7 +3,8 @@
 ``CaseRepo.upsert_many`` stores the server copies of cases (older copies are ignored), records
 each status seen in ``aftersale_history`` and re-applies the overlay of queued seller actions
 (``local_action``). ``RequestRepo`` keeps ``buyer_requests`` in step with what the server says
-(pending / accepted / rejected / ``gone``). The screen's read queries are
+(pending / accepted / rejected / ``gone``); a request it opens shows the seller's answer still
+queued in the outbox (after a rebuild, only the outbox has it). The screen's read queries are
 ``aftersale_queries.py``. The rules: docs/architecture.md, "After-sales and buyer requests".
 """
 
@@ -178,6 +179,9 @@ def request_from_row(r: sqlite3.Row | tuple) -> BuyerRequest:
 
 
 REQUEST_COLUMNS = "order_id, kind, state, apply_time, new_address_text, seen_at, answer"
+# the outbox ops that answer a request (``ops/aftersale.py`` REQUEST_OPS), as the answer
+_ANSWER_OPS = {"address_accept": "accept", "address_reject": "reject",
+               "sku_approve": "accept", "sku_reject": "reject"}
 
 
 class RequestRepo:
@@ -201,12 +205,22 @@ class RequestRepo:
             return False
         self.conn.execute(
             "INSERT INTO buyer_requests (order_id, kind, state, apply_time, new_address_text,"
-            " seen_at, resolved_at, answer) VALUES (?, ?, 'pending', ?, ?, ?, 0, '')"
+            " seen_at, resolved_at, answer) VALUES (?, ?, 'pending', ?, ?, ?, 0, ?)"
             " ON CONFLICT(order_id, kind) DO UPDATE SET state = 'pending',"
             " apply_time = excluded.apply_time, new_address_text = excluded.new_address_text,"
-            " seen_at = excluded.seen_at, resolved_at = 0, answer = ''",
-            (order_id, kind, apply_time or t, address_text, t))
+            " seen_at = excluded.seen_at, resolved_at = 0, answer = excluded.answer",
+            (order_id, kind, apply_time or t, address_text, t, self._queued(order_id, kind)))
         return True
+
+    def _queued(self, order_id: str, kind: str) -> str:
+        """The seller's answer still in the outbox for this request ('' if none): a rebuilt
+        cache learns of the request from the server, the answer only from the outbox."""
+        row = self.conn.execute(
+            "SELECT op FROM outbox WHERE entity = 'order' AND entity_id = ?"
+            " AND state IN ('pending', 'sending') AND op IN (SELECT value FROM json_each(?))"
+            " AND payload ->> '$.kind' = ? ORDER BY id DESC LIMIT 1",
+            (order_id, dumps(list(_ANSWER_OPS)), kind)).fetchone()
+        return _ANSWER_OPS[row[0]] if row else ""
 
     def _close(self, order_id: str, kind: str, t: int) -> bool:
         before = self.get(order_id, kind)

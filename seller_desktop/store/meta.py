@@ -14,6 +14,10 @@ from .codec import dumps
 # meaning); here so ops can ask for a re-read too (a dropped change: show the server's copy).
 ORDERS_RETRY = "orders.retry"
 PRODUCTS_DIRTY = "products.dirty"
+# Label settings (``ops/shipping.py`` owns their meaning); here so a rebuild can carry them.
+SENDER_KEY = "shipping.sender."  # + acct_id: the sender the last waybills were taken with
+SENDER_CHOSEN_KEY = "shipping.sender_chosen."  # + acct_id: the one the seller picked or typed
+SHOP_NAME_KEY = "shipping.shop_name"  # the shop name labels print
 
 
 class Watermarks:

@@ -5,11 +5,13 @@ Only for ``CorruptCache`` (never for a full disk or a read-only dir).
 ``rescue.rescue_unsynced`` keeps the not-done outbox rows in ``unsynced-<time>.json``; a fresh
 cache (``cache.sqlite3.rebuild``) gets them back in one durable transaction with their identity
 (id, entity id, payload, base, attempts, state: a ``sending`` row stays ``sending``, a
-``conflict`` row becomes ``pending``); offline-created products get their local draft back; the e-waybills and the print log come
-too (``rescue_waybills``: one that cannot be read is read back from the server before anything
-else goes out for its order); then
-the damaged file is moved aside and the fresh one renamed into place. A row that can be read but
-not restored counts as unreadable. See docs/durability.md.
+``conflict`` row becomes ``pending``); offline-created and edited products get their local draft
+back; the e-waybills and the print log come too (``rescue_waybills``: one that cannot be read is
+read back from the server before anything else goes out for its order), and so do the shop
+identity and the sender addresses (``rescue_choices``); then the damaged file is moved aside
+(its label print data emptied as far as it can be read, ``scrub.scrub_damaged``) and the fresh
+one renamed into place. A row that can be read but not restored counts as unreadable. See
+docs/durability.md.
 """
 
 from __future__ import annotations
@@ -21,14 +23,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .backups import prune
+from .backups import copies, prune
 from .codec import dumps, product_from_dict
 from .db import CACHE_NAME, companion_files, move_aside, open_cache_file
 from .errors import classify
 from .outbox import ENTITIES
 from .products import ProductRepo
 from .rescue import Rescue, rescue_unsynced
+from .rescue_choices import restore_choices
 from .rescue_waybills import restore_shipping
+from .scrub import scrub_damaged
 
 RESTORED_STATE = {"pending": "pending", "sending": "sending", "failed": "failed",
                   "conflict": "pending"}
@@ -45,6 +49,9 @@ class RebuildResult:
     waybills_to_check: int = 0  # e-waybills that could not be read: read from the server first
     shipping_unreadable: int = 0  # waybill or print-log rows that could not be read
     shipping_lost: tuple[str, ...] = ()  # of waybills / print_log: tables not readable at all
+    settings: int = 0  # shop identity and label settings carried (``rescue_choices``)
+    settings_unreadable: int = 0  # settings rows that could not be read
+    settings_lost: bool = False  # no setting could be read at all
 
 
 def _restorable(row: dict[str, Any]) -> bool:
@@ -55,14 +62,18 @@ def _restorable(row: dict[str, Any]) -> bool:
 
 
 def _restore_draft(conn: sqlite3.Connection, row: dict[str, Any]) -> None:
-    """An offline-created product is shown again (its create row carries the whole draft)."""
-    if row["entity"] != "product" or row["op"] != "create":
+    """An offline-created or edited product is shown as the seller left it (its create or edit
+    row carries the whole draft; a pull keeps it over the server copy while the row is open)."""
+    if row["entity"] != "product" or row["op"] not in ("create", "edit"):
         return
     try:
         product = product_from_dict(row["payload"])
     except (KeyError, TypeError, ValueError):
         return  # the row still goes out; the list just lacks the draft until the next pull
-    ProductRepo(conn).save_local(product, local_id=row["entity_id"])
+    if row["op"] == "create":
+        ProductRepo(conn).save_local(product, local_id=row["entity_id"])
+    elif product.product_id == row["entity_id"]:
+        ProductRepo(conn).save_local(product)
 
 
 def restore_rows(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> tuple[int, int]:
@@ -85,9 +96,10 @@ def restore_rows(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> tuple[
     return restored, skipped
 
 
-def _fresh_with(path: Path, rescue: Rescue) -> tuple[int, int, int, int]:
-    """Build a new cache at ``path`` holding the rescued rows, waybills and print log;
-    (rows restored, rows skipped, waybills carried, waybills to read from the server)."""
+def _fresh_with(path: Path, rescue: Rescue) -> tuple[int, int, int, int, int]:
+    """Build a new cache at ``path`` holding the rescued rows, waybills, print log and
+    settings; (rows restored, rows skipped, waybills carried, waybills to read from the
+    server, settings carried)."""
     for stale in (path, *companion_files(path)):
         stale.unlink(missing_ok=True)
     conn = open_cache_file(path)
@@ -98,6 +110,7 @@ def _fresh_with(path: Path, rescue: Rescue) -> tuple[int, int, int, int]:
             counts = restore_rows(conn, rescue.rows)
             shipping = restore_shipping(conn, rescue.shipping,
                                         [r for r in rescue.rows if _restorable(r)])
+            settings = restore_choices(conn, rescue.choices)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -106,7 +119,7 @@ def _fresh_with(path: Path, rescue: Rescue) -> tuple[int, int, int, int]:
         conn.execute("PRAGMA journal_mode = DELETE")
     finally:
         conn.close()
-    return (*counts, *shipping)
+    return (*counts, *shipping, settings)
 
 
 def _new_record(data_dir: Path) -> Path:
@@ -127,10 +140,12 @@ def rebuild_cache(data_dir: Path | str) -> RebuildResult:
     fresh = path.with_name(path.name + ".rebuild")
     try:
         rescue = rescue_unsynced(path, export)
-        restored, skipped, waybills, to_check = _fresh_with(fresh, rescue)
+        restored, skipped, waybills, to_check, settings = _fresh_with(fresh, rescue)
         moved = move_aside(path)
         os.replace(fresh, path)
         prune(path, "corrupt")  # the most recent few damaged files are kept (backups.py)
+        for kept in copies(path, "corrupt"):  # earlier ones too: made before this was done
+            scrub_damaged(kept)
     except OSError as exc:
         raise classify(exc, path) from exc  # type: ignore[misc]
     except sqlite3.Error as exc:
@@ -142,4 +157,6 @@ def rebuild_cache(data_dir: Path | str) -> RebuildResult:
                          unreadable=rescue.unreadable + skipped, outbox_lost=rescue.table_lost,
                          waybills=waybills, waybills_to_check=to_check,
                          shipping_unreadable=rescue.shipping.unreadable,
-                         shipping_lost=tuple(rescue.shipping.lost))
+                         shipping_lost=tuple(rescue.shipping.lost), settings=settings,
+                         settings_unreadable=rescue.choices.unreadable,
+                         settings_lost=rescue.choices.lost)

@@ -4,8 +4,9 @@ When ``Store.open`` raises ``CorruptCache`` the window offers a rebuild (``rebui
 ``rescue_unsynced`` exports every outbox row that is not done and can still be read to a JSON
 file (a record the seller keeps) and returns them with what could not be read: a number of rows,
 or the whole outbox table. It reads the e-waybills, the print log and the finished waybill jobs
-too (``rescue_waybills.py``): a waybill forgotten by a rebuild was taken a second time. The
-rebuild loads all of it back into the fresh cache.
+too (``rescue_waybills.py``): a waybill forgotten by a rebuild was taken a second time; and the
+seller's settings the server cannot give back (``rescue_choices.py``). The rebuild loads all of
+it back into the fresh cache.
 
 The damaged file is never opened for writing: it (and its WAL, which may hold the latest
 commits) is copied to a temporary directory and read there. The scan reads the table itself
@@ -25,6 +26,7 @@ from typing import Any
 
 from ..domain.timeutil import now
 from .db import FILE_MODE, companion_files
+from .rescue_choices import ChoicesRescue, read_choices
 from .rescue_waybills import TABLES, ShippingRescue, read_shipping
 
 _COLUMNS = ("id", "entity", "entity_id", "op", "payload", "base", "state", "attempts",
@@ -44,6 +46,7 @@ class Rescue:
     errors: list[str] = field(default_factory=list)  # SQLite's words, for the record
     done_jobs: list[dict[str, Any]] = field(default_factory=list)  # finished waybill jobs
     shipping: ShippingRescue = field(default_factory=ShippingRescue)
+    choices: ChoicesRescue = field(default_factory=ChoicesRescue)
 
 
 def _row(values: sqlite3.Row | tuple) -> dict[str, Any]:
@@ -110,6 +113,7 @@ def _read_all(conn: sqlite3.Connection, result: Rescue) -> None:
     except sqlite3.DatabaseError as exc:  # not even the schema: nothing of them
         result.errors.append(f"waybills: {exc}")
         result.shipping = ShippingRescue(done_jobs=result.done_jobs, lost=list(TABLES))
+    result.choices = read_choices(conn, result.errors)
 
 
 def rescue_unsynced(path: Path | str, out_json_path: Path | str) -> Rescue:
@@ -131,6 +135,7 @@ def rescue_unsynced(path: Path | str, out_json_path: Path | str) -> Rescue:
             result.errors.append(f"copy: {exc}")
             result.table_lost = True
             result.shipping.lost = list(TABLES)
+            result.choices.lost = True
         else:
             conn = sqlite3.connect(copy, isolation_level=None)
             try:
@@ -144,7 +149,8 @@ def rescue_unsynced(path: Path | str, out_json_path: Path | str) -> Rescue:
                 "waybills": [{k: w.get(k) for k in _WAYBILL_KEYS}
                              for w in result.shipping.tables.get("waybills", [])],
                 "print_log": result.shipping.tables.get("print_log", []),
-                "waybill_jobs_done": result.done_jobs}
+                "waybill_jobs_done": result.done_jobs,
+                "settings": result.choices.marks}
     fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(document, handle, ensure_ascii=False, indent=1)

@@ -4,10 +4,10 @@ A waybill number costs money and stands for a parcel: a rebuild that forgot one 
 take a second number for the same order. ``read_shipping`` reads every ``waybills`` and
 ``print_log`` row that can be read (a table scan, then row by row past a damaged page) and the
 ``ewaybill_create`` jobs the outbox had finished; ``restore_shipping`` puts them into the fresh
-cache (the columns both files have). A finished job whose waybill could not be read goes back
-to the outbox as ``sending``, with a requested waybill in its place: no second job is made for
-the order, and the next push reads the waybill from the server (``order/get``) before it sends
-anything for it, as for any job whose outcome is unknown.
+cache (the columns both files have, never ``print_info``: ``scrub.py``). A finished job whose
+waybill could not be read goes back to the outbox as ``sending``, with a requested waybill in
+its place: no second job is made for the order, and the next push reads the waybill from the
+server (``order/get``) before it sends anything for it, as for any job whose outcome is unknown.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from typing import Any
 
 from ..domain.waybill import Waybill
 from .codec import dumps
+from .rescue_read import read_table
 from .waybills import REQUESTED, WaybillRepo
 
 TABLES = ("waybills", "print_log")
-_ROWID_SCAN_LIMIT = 1_000_000
 
 
 @dataclass
@@ -34,37 +34,13 @@ class ShippingRescue:
     lost: list[str] = field(default_factory=list)  # tables that could not be read at all
 
 
-def _scan(conn: sqlite3.Connection, sql: str, args: tuple = ()) -> list[dict[str, Any]]:
-    cur = conn.execute(sql, args)
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
-
-
 def _read_table(conn: sqlite3.Connection, table: str, result: ShippingRescue,
                 errors: list[str]) -> None:
-    try:
-        result.tables[table] = _scan(conn, f"SELECT * FROM {table} NOT INDEXED")
-        return
-    except sqlite3.DatabaseError as exc:
-        errors.append(f"{table} scan: {exc}")
-    rows: list[dict[str, Any]] = []
-    try:
-        top = int(conn.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0)
-    except sqlite3.DatabaseError as exc:  # not even the last rowid: the table is lost
-        errors.append(f"{table} rowids: {exc}")
+    found = read_table(conn, table, errors)
+    result.tables[table] = found.rows
+    result.unreadable += found.unreadable
+    if found.lost:
         result.lost.append(table)
-        result.tables[table] = rows
-        return
-    bad = 0
-    for rowid in range(1, min(top, _ROWID_SCAN_LIMIT) + 1):
-        try:
-            rows += _scan(conn, f"SELECT * FROM {table} NOT INDEXED WHERE rowid = ?", (rowid,))
-        except sqlite3.DatabaseError:
-            bad += 1
-    if bad:
-        errors.append(f"{bad} {table} rows could not be read")
-    result.unreadable += bad
-    result.tables[table] = rows
 
 
 def read_shipping(conn: sqlite3.Connection, done_jobs: list[dict[str, Any]],
@@ -116,7 +92,9 @@ def restore_shipping(conn: sqlite3.Connection, rescued: ShippingRescue,
     """Put the rescued waybills and print log into the fresh cache (inside the rebuild's
     transaction, after the open outbox rows ``open_jobs`` went back); (waybills carried,
     waybills to read from the server)."""
-    carried = _insert(conn, "waybills", rescued.tables.get("waybills", []), rescued)
+    # never the label print data (the buyer's real address): the fresh cache's scrub already ran
+    waybills = [{**w, "print_info": ""} for w in rescued.tables.get("waybills", [])]
+    carried = _insert(conn, "waybills", waybills, rescued)
     _insert(conn, "print_log", rescued.tables.get("print_log", []), rescued)
     for job in open_jobs:  # a job still to send shows its requested waybill, as before
         if job.get("op") == "ewaybill_create":

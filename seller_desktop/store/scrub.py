@@ -5,8 +5,9 @@ address (the API masks them everywhere else). It is fetched for each print job a
 memory only (``workflows.shipping``); caches from earlier versions stored it in
 ``waybills.print_info``. ``scrub_cache`` empties that column once per cache (a watermark says it
 was done), then rewrites the file (VACUUM) so the old text is not left in free space; the
-migration backups next to the cache (``*.bak``) get the same. No schema change: the column
-stays, always ''.
+migration backups next to the cache (``*.bak``) get the same, and a damaged file a rebuild moved
+aside (``*.corrupt-*``) as far as its pages can be read (``scrub_damaged``). No schema change:
+the column stays, always ''.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import sqlite3
 from pathlib import Path
 
 from .meta import Watermarks
+from .rescue_read import ROWID_SCAN_LIMIT
 
 log = logging.getLogger("seller_desktop.store")
 
@@ -104,5 +106,57 @@ def scrub_backup(path: Path) -> None:
             conn.execute("VACUUM")
     except sqlite3.Error as exc:
         log.warning("backup %s not scrubbed: %s", path.name, exc)
+    finally:
+        conn.close()
+
+
+def _empty_row_by_row(conn: sqlite3.Connection) -> tuple[int, int]:
+    """Past a damaged page: each waybill on its own, each its own commit (one that touches
+    the damage fails alone); (emptied, could not be reached)."""
+    top = int(conn.execute("SELECT max(rowid) FROM waybills").fetchone()[0] or 0)
+    emptied = failed = 0
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute("PRAGMA synchronous = OFF")  # a copy kept for the record: no fsync per row
+    for rowid in range(1, min(top, ROWID_SCAN_LIMIT) + 1):
+        try:
+            emptied += conn.execute("UPDATE waybills SET print_info = '' WHERE rowid = ?"
+                                    " AND print_info != ''", (rowid,)).rowcount
+        except sqlite3.DatabaseError:
+            failed += 1
+    return emptied, failed
+
+
+def scrub_damaged(path: Path) -> tuple[int, int] | None:
+    """Empty ``print_info`` in a damaged copy a rebuild moved aside, row by row past the pages
+    that cannot be read; (emptied, rows that could not be reached), None when the file cannot
+    be opened or its waybills read at all (it is left as it is, and said in the log). Then the
+    file is rewritten if SQLite still can (a VACUUM reads every page: mostly it cannot, and
+    text an earlier version left in free space stays until the copy is pruned)."""
+    try:
+        conn = sqlite3.connect(path, isolation_level=None)
+    except sqlite3.Error as exc:
+        log.warning("damaged copy %s not scrubbed: %s", path.name, exc)
+        return None
+    try:
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'waybills'"
+                        ).fetchone() is None:
+            return 0, 0
+        try:
+            result = _empty_print_info(conn), 0
+        except sqlite3.DatabaseError as exc:  # a damaged page on the way
+            log.info("damaged copy %s: scrubbing row by row (%s)", path.name, exc)
+            result = _empty_row_by_row(conn)
+        if result[1]:
+            log.warning("damaged copy %s: %d waybill rows could not be reached to remove their"
+                        " label print data", path.name, result[1])
+        if result[0]:
+            try:
+                conn.execute("VACUUM")
+            except sqlite3.DatabaseError as exc:
+                log.info("damaged copy %s cannot be rewritten: %s", path.name, exc)
+        return result
+    except sqlite3.Error as exc:
+        log.warning("damaged copy %s not scrubbed: %s", path.name, exc)
+        return None
     finally:
         conn.close()

@@ -58,9 +58,10 @@ def _park(conn: sqlite3.Connection, row: OutboxRow, pid: str, theirs: Product,
     for old in repo.list_unresolved(pid):
         if old.outbox_id == row.id:
             repo.resolve(old.id, "theirs")  # superseded by this newer comparison
+    # the product first: after a rebuild the cache may not have it yet, and ``add`` flags it
+    ProductRepo(conn).upsert_server(theirs, online)
     for c in conflicts:
         repo.add(pid, c.field, c.mine, c.theirs, c.base, outbox_id=row.id)
-    ProductRepo(conn).upsert_server(theirs, online)
 
 
 @handler("product", "edit")

@@ -34,7 +34,7 @@ def _taken(conn: sqlite3.Connection) -> None:
         outbox.mark_done(conn, row_id)
 
 
-def _wreck_a_leaf(path, table: str) -> None:
+def wreck_a_leaf(path, table: str) -> None:
     """Overwrite one leaf page of the table in the middle (not its root)."""
     conn = sqlite3.connect(path)
     page = conn.execute("PRAGMA page_size").fetchone()[0]
@@ -51,7 +51,7 @@ def _wreck_a_leaf(path, table: str) -> None:
 def test_a_damaged_waybill_page_loses_only_its_rows_and_they_are_read_back(data_dir):
     with Store.open(data_dir) as store:
         store.writer.write_sync(_taken)
-    _wreck_a_leaf(data_dir / CACHE_NAME, "waybills")
+    wreck_a_leaf(data_dir / CACHE_NAME, "waybills")
     with pytest.raises(CorruptCache):
         Store.open(data_dir)
 

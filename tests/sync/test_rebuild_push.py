@@ -102,6 +102,7 @@ async def test_rescued_edits_come_back_and_are_sent_once(data_dir: Path,
         assert rows[0]["entity_id"] == work["first"]  # the marker a re-send is checked by
         shown = {r[0] for r in conn.execute("SELECT title FROM products")}
         assert set(TITLES) <= shown  # the offline-created products are in the list again
+        assert "坏盘前改好的标题" in shown  # and the edited one as the seller left it
         adds_before = sum(1 for e in sandbox.shop.log if e["op"] == ADD)
         report = await SyncEngine(client, store, order_days=91,
                                   clock=sandbox.shop.clock.now).run()

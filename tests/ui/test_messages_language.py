@@ -205,5 +205,8 @@ def test_counts_that_lead_a_sentence_have_plural_forms(english, tmp_path):
     assert "The records of 2 e-waybills already taken could not be read" in waybills
     assert "Some e-waybill or print records could not be read" in waybills
     assert "no unsynced changes" in waybills
+    settings = rebuild_text(RebuildResult(tmp_path / "x.json", tmp_path / "x.db", 0, 0, False,
+                                          settings_unreadable=1))
+    assert "check the sender address under “Sender address…”" in settings
     summary = _summary(PrintOutcome(printed=["e1"], unconfirmed=["3701"]), reprint=False)
     assert "1 order awaits the store's confirmation" in summary

@@ -674,6 +674,10 @@
         <translation>Some e-waybill or print records could not be read. Before taking a waybill for an order, check in the WeChat Store back office whether it already has one.</translation>
     </message>
     <message>
+        <source>部分设置（店铺归属、面单账号的寄件地址）无法读取。为订单取号前，请在“寄件地址…”中核对寄件地址。</source>
+        <translation>Some settings (which shop the cache belongs to, the sender addresses of the waybill accounts) could not be read. Before taking waybills, check the sender address under “Sender address…”.</translation>
+    </message>
+    <message>
         <source>读出的修改另存在：
 %1</source>
         <translation>The changes read were also saved to:

@@ -107,6 +107,9 @@ def rebuild_text(result: RebuildResult) -> str:
     if result.shipping_unreadable or result.shipping_lost:
         lines.append(QApplication.translate(
             "App", "部分电子面单或打印记录无法读取。为订单取号前，请在微信小店后台核对它是否已有面单。"))
+    if result.settings_unreadable or result.settings_lost:
+        lines.append(QApplication.translate(
+            "App", "部分设置（店铺归属、面单账号的寄件地址）无法读取。为订单取号前，请在“寄件地址…”中核对寄件地址。"))
     lines.append(QApplication.translate("App", "读出的修改另存在：\n%1").replace("%1", str(result.export)))
     lines.append(QApplication.translate("App", "损坏的文件已移到：\n%1").replace("%1", str(result.moved)))
     return "\n\n".join(lines)
