@@ -136,7 +136,8 @@ class OverlapSpan:
     def _splits(self) -> list[int]:
         """The watermarks to split the overlap at: those of runs that read an id no later run
         read (a part ends at W - SLACK; without such ids a split would skip nothing more)."""
-        splits, later = set(), set[str]()
+        splits: set[int] = set()
+        later: set[str] = set()
         for r in sorted(self.runs, key=lambda r: r.at, reverse=True):
             if r.ids - later:
                 splits.add(r.at)
@@ -155,7 +156,7 @@ class OverlapSpan:
                 yield item_id
             low = split - SLACK
         # The server's "now" may be ahead of ours (by less than the overlap): list up to it.
-        end = max(self.now, self.server_at or self.now) + 1
+        end = max(self.now, self.server_at if self.server_at is not None else self.now) + 1
         async for item_id in lister(low, end, self.on_page):
             yield item_id
 
