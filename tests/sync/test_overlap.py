@@ -245,3 +245,25 @@ async def test_a_damaged_seen_mark_reads_the_overlap_again(
         await run(engine)
         assert counted(sandbox)[GET] == gifts + len(overlap), damaged
 
+
+
+@pytest.mark.asyncio
+async def test_a_running_server_clock_ahead_of_ours_with_our_wall_clock(
+        api, store: Store, sandbox: SandboxServer) -> None:
+    """The app's case: our clock is the wall clock, the server's runs on (here 40 s ahead, within
+    the overlap); whole seconds and latency wobble the offset, not the outcome."""
+    url = sandbox.url
+    engine = SyncEngine(api, store, order_days=91)  # the wall clock
+    order = control(url, "/sandbox/order/create", {})["order_id"]
+    advance(url, 40)
+    await run(engine, full=True)
+    assert abs(int(marks(store)["orders.synced_to"]) - sandbox.shop.clock.now()) <= 2
+    assert order in recent(url, int(marks(store)["orders.synced_to"]) - OVERLAP)
+    for _ in range(3):
+        gifts = followed(store)
+        counted(sandbox)
+        await run(engine)
+        assert counted(sandbox)[GET] == gifts
+    control(url, "/sandbox/order/status", {"order_id": order, "status": 250})
+    await run(engine)
+    assert status_of(store, order) == 250
