@@ -4,10 +4,10 @@ touch so the order cache (status, held state, address) agrees with them.
 Cases: ids by update-time windows of ≤ 24 h from the ``aftersale.synced_to`` watermark (through
 ``pipeline.Pipeline``), then ``getaftersaleorder`` per id; unreadable ones wait in
 ``aftersale.retry``; the overlap with the last run is read only where it may hide a change
-(``overlap.py``: the case list has the orders' shape, ids by update time). SKU-change requests: the whole waiting list each run. Then every order
-touched by a new or changed case or request is read again. Cases and requests first seen after
-the first run are reported (``new_cases`` / ``new_requests``). Details: docs/architecture.md,
-"After-sales".
+(``overlap.py``: the case list has the orders' shape, ids by update time). SKU-change requests:
+the whole waiting list each run. Then every order touched by a new or changed case or request
+is read again. Cases and requests first seen after the first run are reported (``new_cases`` /
+``new_requests``). Details: docs/architecture.md, "After-sales".
 """
 
 from __future__ import annotations
