@@ -10,7 +10,8 @@ one per order per minute (:data:`REFUND_RATE_ERRCODE`).
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
+from dataclasses import replace
 
 from ..domain.aftersale import AfterSaleCase
 from .client import ApiClient
@@ -51,14 +52,21 @@ async def list_case_ids(client: ApiClient, begin: int, end: int,
     body: dict[str, object] = {"begin_update_time": int(begin), "end_update_time": int(end)}
     if next_key:
         body["next_key"] = next_key
-    return parse_case_id_page(await client.call(_AS + "getaftersalelist", body))
+    reply, server_time = await client.call_dated(_AS + "getaftersalelist", body)
+    return replace(parse_case_id_page(reply), server_time=server_time)
 
 
-async def iter_case_ids(client: ApiClient, start: int, end: int) -> AsyncIterator[str]:
+async def iter_case_ids(client: ApiClient, start: int, end: int, *,
+                        on_page: Callable[[CaseIdPage], None] | None = None
+                        ) -> AsyncIterator[str]:
     """Every case id updated in [start, end], oldest window first, each once; a cursor loop,
-    stale pages or more pages than ``MAX_CASES_PER_WINDOW`` fill raise ``MalformedResponse``."""
+    stale pages or more pages than ``MAX_CASES_PER_WINDOW`` fill raise ``MalformedResponse``.
+    ``on_page`` sees each page before its ids are yielded."""
     async def page(begin: int, stop: int, next_key: str) -> CaseIdPage:
-        return await list_case_ids(client, begin, stop, next_key)
+        reply = await list_case_ids(client, begin, stop, next_key)
+        if on_page is not None:
+            on_page(reply)
+        return reply
 
     async for case_id in iter_window_ids(page, start, end, MAX_WINDOW_SECONDS,
                                          path=_AS + "getaftersalelist",

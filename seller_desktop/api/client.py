@@ -46,6 +46,7 @@ from .errors import (
     clean_errmsg,
     error_for,
 )
+from .http_date import parse_http_date
 
 DEFAULT_BASE_URL = "https://api.weixin.qq.com"
 TOKEN_PATH = "/cgi-bin/stable_token"
@@ -245,8 +246,8 @@ class ApiClient:
     async def _fetch_token(self) -> None:
         body = {"grant_type": "client_credential", "appid": self._appid, "secret": self._secret,
                 "force_refresh": False}
-        reply = await self._execute(TOKEN_PATH, body, method="POST", idempotent=True, params=None,
-                                    files=None, auth=False)
+        reply, _ = await self._execute(TOKEN_PATH, body, method="POST", idempotent=True,
+                                       params=None, files=None, auth=False)
         token = reply.get("access_token")
         expires_in = reply.get("expires_in")
         if not isinstance(token, str) or not token or isinstance(expires_in, bool) \
@@ -286,12 +287,22 @@ class ApiClient:
         ``params`` adds query parameters; ``files`` sends a multipart body instead of JSON.
         Raises an :class:`ApiError` subclass on failure.
         """
-        return await self._execute(path, body, method=method, idempotent=idempotent,
-                                   params=params, files=files, auth=True)
+        reply, _ = await self._execute(path, body, method=method, idempotent=idempotent,
+                                       params=params, files=files, auth=True)
+        return reply
+
+    async def call_dated(self, path: str, body: dict[str, Any] | None = None
+                         ) -> tuple[dict[str, Any], int | None]:
+        """``call`` (an idempotent POST), with the server's clock when the reply was made: its
+        HTTP ``Date`` header in unix seconds, or None when absent or unreadable."""
+        reply, date = await self._execute(path, body, method="POST", idempotent=True,
+                                          params=None, files=None, auth=True)
+        return reply, parse_http_date(date)
 
     async def _execute(self, path: str, body: dict[str, Any] | None, *, method: str,
                        idempotent: bool, params: dict[str, Any] | None,
-                       files: dict[str, Any] | None, auth: bool) -> dict[str, Any]:
+                       files: dict[str, Any] | None, auth: bool
+                       ) -> tuple[dict[str, Any], str | None]:
         tries = 0
         refreshed = False
         while True:
@@ -324,8 +335,9 @@ class ApiClient:
 
     async def _attempt(self, path: str, body: dict[str, Any] | None, *, method: str,
                        idempotent: bool, query: dict[str, str], files: dict[str, Any] | None,
-                       auth: bool) -> dict[str, Any]:
-        """One HTTP exchange. Returns a success body or raises an ApiError / _RetryLater."""
+                       auth: bool) -> tuple[dict[str, Any], str | None]:
+        """One HTTP exchange. Returns a success body and the reply's ``Date`` header, or raises
+        an ApiError / _RetryLater."""
         try:
             if files is not None:
                 request = self._http.build_request(method, path, params=query, files=files)
@@ -334,7 +346,7 @@ class ApiClient:
             else:
                 request = self._json_request(method, path, query, body)
             async with self._slots:
-                status, content = await self._exchange(request)
+                status, content, date = await self._exchange(request)
         except BodyTooLarge as exc:
             self._reached_host()
             log.warning("%s: reply body too large (%s)", path, exc)
@@ -369,7 +381,7 @@ class ApiClient:
             self._connect_failed()
             raise CaptivePortal(errmsg="HTTP 511", path=path)
         self._reached_host()
-        return self._interpret(path, status, content, idempotent=idempotent, auth=auth)
+        return self._interpret(path, status, content, idempotent=idempotent, auth=auth), date
 
     def _deadline_for(self, request: httpx.Request) -> float:
         """``deadline``, plus time to send a large body (an image upload on a slow uplink: 10 MB
@@ -378,9 +390,9 @@ class ApiClient:
         size = int(length) if length.isdigit() else 0
         return self.deadline + size / MIN_SEND_RATE
 
-    async def _exchange(self, request: httpx.Request) -> tuple[int, bytes | None]:
+    async def _exchange(self, request: httpx.Request) -> tuple[int, bytes | None, str | None]:
         """Send and read the reply within the deadline: (status, body, or None when it could
-        not be decoded)."""
+        not be decoded, the ``Date`` header)."""
         async with asyncio.timeout(self._deadline_for(request)):
             response = await self._http.send(request, stream=True)
             try:
@@ -390,7 +402,7 @@ class ApiClient:
                     content = None
             finally:
                 await response.aclose()
-        return response.status_code, content
+        return response.status_code, content, response.headers.get("date")
 
     def _json_request(self, method: str, path: str, query: dict[str, str],
                       body: dict[str, Any] | None) -> httpx.Request:

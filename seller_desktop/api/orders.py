@@ -7,7 +7,8 @@ span into such windows and follows ``next_key`` while ``has_more``.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from dataclasses import replace
 from typing import Literal
 
 from ..domain.order import Address, Order
@@ -56,23 +57,30 @@ async def list_order_ids(client: ApiClient, *,
         body["create_time_range"] = _window(*create_time_range)
     if status is not None:
         body["status"] = int(status)
-    return parse_order_id_page(await client.call(LIST_PATH, body))
+    reply, server_time = await client.call_dated(LIST_PATH, body)
+    return replace(parse_order_id_page(reply), server_time=server_time)
 
 
 async def iter_order_ids(client: ApiClient, start: int, end: int, *,
                          by: TimeField = "update", status: int | None = None,
-                         page_size: int = 100) -> AsyncIterator[str]:
+                         page_size: int = 100,
+                         on_page: Callable[[OrderIdPage], None] | None = None
+                         ) -> AsyncIterator[str]:
     """Every order id with its update (or create) time in [start, end], oldest window first.
 
     An id seen in two windows (it changed again meanwhile) is yielded once. A cursor loop or
-    more pages than ``MAX_ORDERS_PER_WINDOW`` fill raise ``MalformedResponse``.
+    more pages than ``MAX_ORDERS_PER_WINDOW`` fill raise ``MalformedResponse``. ``on_page``
+    sees each page before its ids are yielded (the sync reads the server's clock from it).
     """
     async def page(window_start: int, window_end: int, next_key: str) -> OrderIdPage:
         span = (window_start, window_end)
-        return await list_order_ids(
+        reply = await list_order_ids(
             client, status=status, page_size=page_size, next_key=next_key,
             update_time_range=span if by == "update" else None,
             create_time_range=span if by == "create" else None)
+        if on_page is not None:
+            on_page(reply)
+        return reply
 
     async for order_id in iter_window_ids(page, start, end, MAX_WINDOW_SECONDS,
                                          path=LIST_PATH, page_size=page_size,

@@ -72,6 +72,24 @@ def clock_advance(shop: Shop, body: dict[str, Any]) -> dict[str, Any]:
     return {"now": shop.clock.now(), "offset": shop.clock.offset}
 
 
+HTTP_DATE_MODES = ("clock", "omit", "garbled")
+
+
+@control("/sandbox/http_date")
+def http_date_set(shop: Shop, body: dict[str, Any]) -> dict[str, Any]:
+    """``{"mode": "clock"|"omit"|"garbled", "skew": seconds}``: what the replies' HTTP Date
+    says (the sandbox clock plus ``skew``, none, or text that is no date)."""
+    mode = body.get("mode", "clock")
+    if mode not in HTTP_DATE_MODES:
+        raise ControlError(f"mode must be one of {', '.join(HTTP_DATE_MODES)}")
+    skew = body.get("skew", 0)
+    if isinstance(skew, bool) or not isinstance(skew, int):
+        raise ControlError("skew must be an integer")
+    shop.config.http_date, shop.config.http_date_skew = mode, skew
+    shop.dirty = True
+    return {"mode": mode, "skew": skew}
+
+
 def _apply_edit(base: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
     """A web-backend edit: top-level fields replace; ``skus`` entries patch SKUs by sku_id."""
     edited = copy.deepcopy(base)

@@ -177,6 +177,26 @@ def parse_address(body: dict[str, Any]) -> dict[str, Any] | None:
                                      if k in addr}}
 
 
+@control("/sandbox/list_lag")
+def list_lag(shop: Shop, body: dict[str, Any]) -> dict[str, Any]:
+    """``{order_id | after_sale_order_id, seconds}``: the update-time list leaves this order
+    (or case) out for the next ``seconds`` of sandbox time, as an index lagging behind writes
+    would; ``get`` reads it as it is."""
+    seconds = _int(body, "seconds", -1)
+    if seconds < 0:
+        raise ControlError("seconds must be >= 0")
+    case_id = _id(body, "after_sale_order_id", False)
+    if case_id is not None:
+        rec = shop.aftersales.get(case_id)
+        if rec is None:
+            raise ControlError(f"no after-sale case {case_id}")
+    else:
+        rec = _order(shop, body)
+    rec["_list_hidden_until"] = shop.clock.now() + seconds
+    shop.dirty = True
+    return {"hidden_until": rec["_list_hidden_until"]}
+
+
 @control("/sandbox/gift/accept")
 @_api_errors
 def gift_accept(shop: Shop, body: dict[str, Any]) -> dict[str, Any]:

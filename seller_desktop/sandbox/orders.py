@@ -278,9 +278,12 @@ def order_list(shop: Shop, req: Request) -> dict[str, Any]:
     keys, (start, end) = (ix["by_update"], updated) if updated else (ix["by_create"], created)
     lo = bisect.bisect_left(keys, (start, ""))
     hi = bisect.bisect_left(keys, (end, ""))
+    now = shop.clock.now()
 
     def match(rec: dict[str, Any]) -> bool:
         if statuses is not None and rec["status"] not in statuses:
+            return False
+        if updated and rec.get("_list_hidden_until", 0) > now:  # /sandbox/list_lag
             return False
         if openid and rec["openid"] != openid:
             return False

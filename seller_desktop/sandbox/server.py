@@ -18,6 +18,8 @@ import sys
 import threading
 import time
 import traceback
+from collections import Counter
+from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from os import PathLike
 from typing import Any
@@ -35,6 +37,16 @@ from .state import Shop
 JSON_TYPE = "application/json; encoding=utf-8"
 MAX_BODY = 32 * 1024 * 1024
 MAX_DEPTH = 64  # JSON nesting a body may have (real product bodies need < 10)
+
+
+def http_date(shop: Shop) -> str | None:
+    """The Date header a reply carries (``config.http_date``); None: none is sent."""
+    mode = shop.config.http_date
+    if mode == "omit":
+        return None
+    if mode == "garbled":
+        return "yesterday, around noon"
+    return formatdate(shop.clock.now() + shop.config.http_date_skew, usegmt=True)
 
 
 def rid() -> str:
@@ -100,6 +112,16 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         return
+
+    def send_header(self, keyword: str, value: str) -> None:
+        # http.server stamps Date from the wall clock; ours is the shop's clock (which tests
+        # move), the clock that stamps update_time, so a client can compare the two.
+        if keyword.lower() == "date":
+            date = http_date(self.server.sandbox.shop)
+            if date is None:
+                return
+            value = date
+        super().send_header(keyword, value)
 
     def do_GET(self) -> None:
         self._handle()
@@ -248,6 +270,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _api(self, sb: SandboxServer, req: Request) -> None:
         shop = sb.shop
+        with shop.lock:
+            sb.calls[req.path] += 1
         route = ROUTES.get(req.path)
         if route is None:
             self._send(200, _json_bytes({"errcode": 40066, "errmsg": f"invalid url rid: {rid()}"}))
@@ -378,6 +402,7 @@ class SandboxServer:
         load_endpoints()
         self.shop = shop
         self.errors: list[str] = []
+        self.calls: Counter[str] = Counter()  # API requests by path (tests count them)
         self._httpd = _HTTPServer((host, port), _Handler)
         self._httpd.sandbox = self
         self._thread: threading.Thread | None = None

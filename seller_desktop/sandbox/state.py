@@ -49,6 +49,10 @@ class SandboxConfig:
     seen_ip: str = ""  # the caller IP the shop sees (a NAT's public one); "" = the peer address
     whitelist_errcode: int = 61004  # what business calls answer (61004 or 45035)
     denied_apis: list = field(default_factory=list)  # paths answering 48001; "*" = every one
+    # the HTTP Date header (server.py): "clock" = the sandbox clock, "omit", "garbled"; the skew
+    # (seconds, any sign: set it through /sandbox/http_date) is added to the clock's time
+    http_date: str = "clock"
+    http_date_skew: int = 0
 
 
 class Clock:

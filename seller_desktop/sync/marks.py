@@ -1,10 +1,13 @@
 """The sync engine's watermarks: which keys it keeps in the store and what they mean.
 
-- ``orders.synced_to``: unix seconds; every order updated before it (minus the overlap the
-  next run re-reads) is in the cache.
+- ``orders.synced_to``: unix seconds, in the server's clock when its Date was usable; every
+  order updated before it (minus the overlap the next run lists again) is in the cache.
+- ``orders.seen``: JSON ``{runs: [{at, offset, ids}]}``: the orders recent runs read after
+  their watermark ``at`` (server clock), which the next run need not read again
+  (``overlap.py``); "" when the last run could not use the server's clock.
 - ``orders.retry``: JSON list of order ids whose reply could not be read; asked again next run.
-- ``aftersale.synced_to`` / ``aftersale.retry``: the same for after-sale cases
-  (``pull_aftersale.py``).
+- ``aftersale.synced_to`` / ``aftersale.seen`` / ``aftersale.retry``: the same for after-sale
+  cases (``pull_aftersale.py``).
 - ``products.full_at``: unix seconds of the last complete product pass.
 - ``products.dirty``: JSON list of product ids to re-read on the next run (touched by a push
   or by an order) when that run could not do it.
@@ -19,8 +22,10 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from ..store.meta import ORDERS_RETRY, PRODUCTS_DIRTY, Watermarks
+from .overlap import Seen, dump_seen, parse_seen
 
 ORDERS_SYNCED_TO = "orders.synced_to"
+ORDERS_SEEN = "orders.seen"
 PRODUCTS_FULL_AT = "products.full_at"
 LAST_SUCCESS = "sync.last_success"
 
@@ -29,6 +34,7 @@ LAST_SUCCESS = "sync.last_success"
 class OrderMarks:
     synced_to: int | None = None
     retry_ids: list[str] = field(default_factory=list)
+    seen: Seen | None = None
 
 
 def _get(conn: sqlite3.Connection, key: str) -> str | None:
@@ -64,12 +70,15 @@ def dump_ids(ids: list[str]) -> str:
 
 
 def read_orders(conn: sqlite3.Connection) -> OrderMarks:
-    return OrderMarks(_int(_get(conn, ORDERS_SYNCED_TO)), _ids(_get(conn, ORDERS_RETRY)))
+    return OrderMarks(_int(_get(conn, ORDERS_SYNCED_TO)), _ids(_get(conn, ORDERS_RETRY)),
+                      parse_seen(_get(conn, ORDERS_SEEN)))
 
 
-def write_orders(conn: sqlite3.Connection, *, synced_to: int, retry_ids: list[str]) -> None:
+def write_orders(conn: sqlite3.Connection, *, synced_to: int, retry_ids: list[str],
+                 seen: Seen | None = None) -> None:
     _set(conn, ORDERS_SYNCED_TO, str(synced_to))
     _set(conn, ORDERS_RETRY, json.dumps(sorted(set(retry_ids))))
+    _set(conn, ORDERS_SEEN, dump_seen(seen))
 
 
 def products_full_at(conn: sqlite3.Connection) -> int | None:

@@ -10,6 +10,8 @@ others go on. A shipped order without an address or an unknown status is stored 
 the server says) and reported. Offline, busy, quota or auth failures stop the pull; what was
 saved stays saved and the watermark is not advanced, so the next run covers the same span.
 Gifts awaiting acceptance are also read each run until they settle (see ``pull_order_span``).
+The overlap with the last run is listed apart and read only where it may hide a change
+(``overlap.py``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from ..store.aftersale import RequestRepo
 from ..store.orders import OrderRepo, UpsertResult
 from . import marks
 from .context import SyncContext, SyncReport
+from .overlap import OverlapSpan
 from .pipeline import Pipeline
 from .progress import STEP_ORDER_IDS, STEP_ORDERS
 
@@ -47,6 +50,7 @@ class OrderPull:
     requests_changed: set[str] = field(default_factory=set)  # orders whose requests changed
     new_requests: list[str] = field(default_factory=list)  # "kind:order_id" first seen
     product_ids: set[str] = field(default_factory=set)  # products in new/changed orders
+    skipped: int = 0  # listed in the overlap, read after the last run's watermark: not read
 
 
 def order_problem(order: Order) -> str:
@@ -59,16 +63,17 @@ def order_problem(order: Order) -> str:
     return ""
 
 
-async def pull_orders(ctx: SyncContext, start: int, end: int, report: SyncReport,
-                      retry_ids: list[str] | None = None, *,
-                      listing: bool = True) -> OrderPull:
-    """Fetch every order updated in [start, end] (plus ``retry_ids``) into the store;
-    ``listing`` False: only ``retry_ids`` (orders a case or request touched), stored even when
-    their ``update_time`` did not move."""
+async def pull_orders(ctx: SyncContext, span: OverlapSpan | None, report: SyncReport,
+                      retry_ids: list[str] | None = None) -> OrderPull:
+    """Fetch ``retry_ids`` and every order ``span`` lists into the store; ``span`` None: only
+    ``retry_ids`` (orders a case or request touched), stored even when their ``update_time``
+    did not move."""
     result = OrderPull()
     lines: dict[str, set[str]] = {}  # order id → its product ids, until the write says changed
+    listing = span is not None
 
     async def fetch(oid: str) -> Order | None:
+        stamp = span.stamp() if span is not None else None
         try:
             order = await orders_api.get_order(ctx.api, oid)
         except MalformedResponse as exc:
@@ -84,6 +89,8 @@ async def pull_orders(ctx: SyncContext, start: int, end: int, report: SyncReport
         problem = order_problem(order)
         if problem:
             report.note(problem)
+        if span is not None:
+            span.read(oid, order.update_time, stamp)
         result.fetched += 1
         ctx.progress(STEP_ORDERS, result.fetched, None)
         return order
@@ -99,7 +106,8 @@ async def pull_orders(ctx: SyncContext, start: int, end: int, report: SyncReport
     pipeline = Pipeline(ctx, fetch=fetch, save=save,
                         absorb=lambda saved: _absorb(result, report, saved, lines),
                         on_listed=lambda n: ctx.progress(STEP_ORDER_IDS, n, None))
-    ids = orders_api.iter_order_ids(ctx.api, start, end) if listing else None
+    ids = span.ids(lambda start, end, on_page: orders_api.iter_order_ids(
+        ctx.api, start, end, on_page=on_page)) if span is not None else None
     await pipeline.run(retry_ids or (), ids)
     report.orders += result.fetched
     report.gift_orders += result.gift_orders
@@ -140,12 +148,18 @@ async def pull_order_span(ctx: SyncContext, report: SyncReport, *, full: bool,
         start = floor
     else:
         start = max(floor, state.synced_to - overlap)
-    end = now + 1  # the list range is half-open on some servers: include this second
+    # The list's end is now + 1 (the range is half-open on some servers: include this second);
+    # the overlap part is split off and partly skipped (overlap.py).
+    span = OverlapSpan(clock=ctx.clock, start=start, now=now, overlap=overlap,
+                       synced_to=state.synced_to, previous=None if full else state.seen,
+                       what="orders")
     # Whether a gift's acceptance (or expiry) moves its update_time is not documented: gifts
     # awaiting their recipient are read each run until they settle (bounded).
     following = await ctx.write(lambda conn: OrderRepo(conn).ids_awaiting_gift(FOLLOW_GIFTS))
-    pull = await pull_orders(ctx, start, end, report, retry_ids=state.retry_ids + following)
+    pull = await pull_orders(ctx, span, report, retry_ids=state.retry_ids + following)
     failed = sorted(set(pull.failed_ids))
-    await ctx.write(lambda conn: marks.write_orders(conn, synced_to=now, retry_ids=failed),
+    pull.skipped = span.skipped
+    await ctx.write(lambda conn: marks.write_orders(conn, synced_to=span.watermark(),
+                                                    retry_ids=failed, seen=span.seen()),
                     durable=True)
     return pull

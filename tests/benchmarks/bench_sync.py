@@ -250,8 +250,9 @@ async def test_bench_full_and_incremental_sync(big_shop: SandboxProcess, tmp_pat
             incr_seconds = time.perf_counter() - started
             assert report.stop_error is None
             print(f"incremental sync, nothing changed: {incr_seconds * 1000:.0f} ms, "
-                  f"{transport.requests} requests, {report.orders} orders re-read (the 5-minute "
-                  f"overlap), {report.products} products re-read")
+                  f"{transport.requests} requests, {report.orders} orders read (the gifts followed; "
+                  f"the overlap only where it may hide a change), {report.products} products "
+                  f"re-read")
     finally:
         await api.aclose()
         store.close()

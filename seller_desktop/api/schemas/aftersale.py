@@ -49,6 +49,7 @@ class CaseIdPage:
     ids: list[str]
     next_key: str
     has_more: bool
+    server_time: int | None = None  # the reply's HTTP Date (the server's clock), if readable
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ class OrderIdPage:
     ids: list[str]
     next_key: str
     has_more: bool
+    server_time: int | None = None  # the reply's HTTP Date (the server's clock), if readable
 
 
 def order_status(code: int) -> int:
