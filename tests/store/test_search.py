@@ -170,6 +170,9 @@ def test_short_search_counts_and_pages_every_tab_in_its_order(store, held):
                          for r in q.order_page(conn, tab, query, start, 3)]
                 assert paged == expected, tab
                 assert counts[tab] == q.order_count(conn, tab, query) == len(expected)
+                # which of some orders (a sync changed them) the tab shows under the search
+                some = [o.order_id for o in orders[::2]] + ["no such order"]
+                assert q.orders_matching(conn, tab, query, some) == set(expected) & set(some)
             assert counts[q.OrderTab.ALL] > 0 or query == "无此"
     finally:
         q.forget_order_searches()
