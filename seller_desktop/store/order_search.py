@@ -16,7 +16,7 @@ import sqlite3
 from .order_matches import OrderMatches
 from .order_tabs import TAB_ORDER, OrderTab, tab_where
 from .order_texts import ALL_ORDER, MATCH_COLS, ORDER_TEXT, OrderTexts, data_version
-from .search import TRIGRAM, terms, text_search
+from .search import TRIGRAM, fts_phrase, terms, text_search
 
 
 def needs_scan(search: str) -> bool:
@@ -115,7 +115,25 @@ def find_order_matches(conn: sqlite3.Connection, search: str,
     worked out there too (``OrderMatches.prepare``)."""
     if needs_scan(search):
         return scan_order_search(conn, search).prepare(tab)
-    return scan_order_search_sql(conn, search).prepare(tab)
+    texts = _current_texts(conn)
+    matches = None if texts is None else _indexed_matches(conn, texts, terms(search))
+    if matches is None:  # the texts not read, or read before a commit
+        matches = scan_order_search_sql(conn, search)
+    return matches.prepare(tab)
+
+
+def _indexed_matches(conn: sqlite3.Connection, texts: OrderTexts,
+                     words: list[str]) -> OrderMatches | None:
+    """A search with 3+ character terms from the full-text index's rowids placed in the texts
+    held (their order, and their short terms matched there): reading each match's row to sort
+    it took 20 ms for 4,800 matches at 200,000 orders. None when a commit landed meanwhile."""
+    long_terms = [t for t in words if len(t) >= TRIGRAM]
+    rowids = conn.execute("SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?",
+                          [" ".join(fts_phrase(t) for t in long_terms)]).fetchall()
+    among = texts.positions(r[0] for r in rowids)
+    if among is None or data_version(conn) != texts.version:
+        return None
+    return texts.matching([t for t in words if len(t) < TRIGRAM], among)
 
 
 def order_search_complete(conn: sqlite3.Connection, search: str) -> bool:

@@ -6,7 +6,8 @@ word most orders do not hold is found in the joined string, anchored on its rare
 (``str.find`` of one character runs at ``memchr`` speed): a few ms at 200,000 orders, where a
 test per order took 25-45 ms. A word most orders hold is tested order by order, in C (no
 Python per order). Which of the two: the anchor's frequency in a sample of the orders, and
-a budget of anchors that switches to the test per order when the sample misjudged.
+a budget of anchors that switches to the test per order when the sample misjudged. The
+full-text index's matches are placed in the texts' order by rowid (``positions``).
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from __future__ import annotations
 import re
 import sqlite3
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from itertools import accumulate, compress, count, islice, repeat
 from operator import add, contains
 
@@ -92,6 +94,8 @@ class OrderTexts:
         step = max(1, len(self.texts) // _SAMPLE)
         self._sampled = len(range(0, len(self.texts), step))
         self._sample = Counter("".join(islice(self.texts, 0, None, step)))
+        # (every rowid ascending, each one's position): full-text matches found by rowid
+        self._by_rowid: tuple[array, array] | None = None
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -132,22 +136,39 @@ class OrderTexts:
                 pos = p + 1
         return hits
 
-    def matching(self, words: list[str]) -> OrderMatches:
-        """The orders where every word is in a text column or equals ``tel_last4`` (the rules
-        of ``text_search`` for short terms)."""
-        if not words:  # nothing to look for (a query of spaces or control characters)
-            return OrderMatches.at(self.columns, range(len(self.texts)))
-        # the rarest word finds the fewest orders for the others to test
-        first, *rest = sorted(words, key=lambda w: self._sample[w[self._anchor(w)]])
-        hits = self._found(first)
-        if first in self.tels:
-            hits = array("q", sorted({*hits, *self.tels[first]}))
+    def matching(self, words: list[str], among: Sequence[int] | None = None) -> OrderMatches:
+        """The orders (of ``among``, ascending positions, if given) where every word is in a
+        text column or equals ``tel_last4`` (the rules of ``text_search`` for short terms)."""
+        if among is None:
+            if not words:  # nothing to look for (a query of spaces or control characters)
+                return OrderMatches.at(self.columns, range(len(self.texts)))
+            # the rarest word finds the fewest orders for the others to test
+            first, *words = sorted(words, key=lambda w: self._sample[w[self._anchor(w)]])
+            among = self._found(first)
+            if first in self.tels:
+                among = array("q", sorted({*among, *self.tels[first]}))
         texts = self.texts
-        for word in rest:
+        for word in words:
             if word in self.tels:
                 tel = set(self.tels[word])
-                hits = array("q", (i for i in hits if i in tel or word in texts[i]))
+                among = array("q", (i for i in among if i in tel or word in texts[i]))
             else:
-                hits = array("q", compress(hits, map(contains, map(texts.__getitem__, hits),
-                                                     repeat(word))))
-        return OrderMatches.at(self.columns, hits)
+                among = array("q", compress(among, map(contains, map(texts.__getitem__, among),
+                                                       repeat(word))))
+        return OrderMatches.at(self.columns, among)
+
+    def positions(self, rowids: Iterable[int]) -> array | None:
+        """The positions of the orders ``rowids``, ascending (the 全部 order); None when one
+        is not held (a commit since the texts were read)."""
+        if self._by_rowid is None:  # sorted once, on the first search that needs it
+            order = sorted(range(len(self.texts)), key=self.columns[0].__getitem__)
+            self._by_rowid = (array("q", map(self.columns[0].__getitem__, order)),
+                              array("q", order))
+        held, position = self._by_rowid
+        found = array("q")
+        for rowid in rowids:
+            at = bisect_left(held, rowid)
+            if at == len(held) or held[at] != rowid:
+                return None
+            found.append(position[at])
+        return array("q", sorted(found))
