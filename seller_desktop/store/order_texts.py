@@ -55,7 +55,7 @@ def _joined(texts: list[str]) -> str:
         if len(part.encode("utf-16-le", "surrogatepass")) != 2 * len(part):
             part = _ASTRAL.sub(_WIDE, part)
         parts.append(part)
-    return _END + _END.join(parts) + _END
+    return _END.join(["", *parts, ""])  # one copy of 25 MB at 200,000 orders, not three
 
 
 class OrderTexts:
