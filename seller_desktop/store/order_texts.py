@@ -1,8 +1,8 @@
 """Every order's searchable text held in memory (``OrderTexts``), and the 1–2 character
 search over it: no SQL index serves such terms (the trigram index starts at 3).
 
-The texts are kept twice: one string per order, and all of them joined into one string. A
-word most orders do not hold is found in the joined string, anchored on its rarest character
+The texts are kept twice: one string per order, and joined into a few long strings. A word
+most orders do not hold is found in the joined strings, anchored on its rarest character
 (``str.find`` of one character runs at ``memchr`` speed): a few ms at 200,000 orders, where a
 test per order took 25-45 ms. A word most orders hold is tested order by order, in C (no
 Python per order). Which of the two: the anchor's frequency in a sample of the orders, and
@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 import sqlite3
 from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import accumulate, compress, count, islice, repeat
-from operator import add, contains
+from itertools import compress, islice, repeat
+from operator import contains
 
-from .order_matches import OrderMatches
+from .order_matches import OrderMatches, in_steps
 
 ORDER_TEXT = ("order_id", "line_titles", "user_name", "address_text", "customer_notes",
               "merchant_notes", "present_note")
@@ -33,7 +33,8 @@ _SEP = "\x1f"  # between an order's columns, and
 _END = "\x1e"  # between orders in the joined text: control characters, never in a term
 _WIDE = "\x1d"  # in the joined text for a character beyond U+FFFF (also never in a term)
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-_PART = 1024  # orders joined and checked for such characters at a time
+# Orders joined into one string: joining 200,000 held the GIL (so the window) for 25 ms
+_PART = 8192
 _SAMPLE = 1024  # orders whose characters are counted to choose an anchor
 # Finding an anchor costs about 1.4 µs where it is a match (a 1-character word), 0.5 µs where
 # it is not; testing an order 80 ns (one character) to 150 ns (two). So a word is found by its
@@ -47,15 +48,12 @@ def data_version(conn: sqlite3.Connection) -> int:
 
 
 def _joined(texts: list[str]) -> str:
-    """The texts joined by _END, between two _END, every character beyond U+FFFF made _WIDE:
+    """``texts`` joined by _END, between two _END, every character beyond U+FFFF made _WIDE:
     one emoji would store every character in 4 bytes (twice the memory and the time)."""
-    parts = []
-    for first in range(0, len(texts), _PART):
-        part = _END.join(texts[first:first + _PART])
-        if len(part.encode("utf-16-le", "surrogatepass")) != 2 * len(part):
-            part = _ASTRAL.sub(_WIDE, part)
-        parts.append(part)
-    return _END.join(["", *parts, ""])  # one copy of 25 MB at 200,000 orders, not three
+    part = _END.join(["", *texts, ""])
+    if len(part.encode("utf-16-le", "surrogatepass")) != 2 * len(part):
+        part = _ASTRAL.sub(_WIDE, part)
+    return part
 
 
 class OrderTexts:
@@ -71,8 +69,15 @@ class OrderTexts:
         # GIL, and so the UI thread, for 35 ms in the middle of the read.
         self.columns = tuple(array("q") for _ in range(4))
         self.texts: list[str] = []
+        # order i is at starts[i] + 1 to starts[i + 1] (two _END) of all the parts joined
+        self.starts = array("q")
+        # rowid → position + 1 (0: none), for the full-text index's matches; None when the
+        # rowids are too sparse for it
+        top, count = conn.execute("SELECT coalesce(max(rowid), 0), count(*) FROM orders").fetchone()
+        at_rowid = array("q", bytes(8 * (top + 1))) if top <= 4 * count + 1024 else None
         rowids, statuses, ship_bys, creates = (a.append for a in self.columns)
-        texts, tels = self.texts.append, {}
+        texts, starts, tels, end = self.texts.append, self.starts.append, {}, 0
+        # Python's loop (not one C call over every order) gives the UI thread the GIL
         for i, (rowid, status, ship_by, created, tel, text) in enumerate(conn.execute(
                 f"SELECT {MATCH_COLS}, coalesce(tel_last4, ''), {joined} FROM orders "
                 f"ORDER BY {ALL_ORDER}")):
@@ -81,21 +86,25 @@ class OrderTexts:
             ship_bys(ship_by)
             creates(created)
             texts(text)
+            starts(end)
+            end += len(text) + 1
+            if at_rowid is not None and 0 < rowid <= top:  # above: a commit since max()
+                at_rowid[rowid] = i + 1
             if tel in tels:
                 tels[tel].append(i)
             else:
                 tels[tel] = [i]
+        starts(end)
+        self._at_rowid = at_rowid
         # tel_last4 → rows (equal to a term: a match), tuples of ints, which the collector
         # stops tracking (up to 10,000 last-4 digits)
         self.tels: dict[str, tuple[int, ...]] = {tel: tuple(rows) for tel, rows in tels.items()}
-        # order i is joined[starts[i] + 1:starts[i + 1]], between two _END
-        self.joined = _joined(self.texts)
-        self.starts = array("q", map(add, accumulate(map(len, self.texts), initial=0), count()))
+        # part j holds the orders from j * _PART, its first character at starts[j * _PART]
+        self.parts = [_joined(self.texts[first:first + _PART])
+                      for first in range(0, len(self.texts), _PART)]
         step = max(1, len(self.texts) // _SAMPLE)
         self._sampled = len(range(0, len(self.texts), step))
         self._sample = Counter("".join(islice(self.texts, 0, None, step)))
-        # (every rowid ascending, each one's position): full-text matches found by rowid
-        self._by_rowid: tuple[array, array] | None = None
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -110,8 +119,8 @@ class OrderTexts:
 
     def _tested(self, word: str, first: int = 0) -> array:
         """The orders from ``first`` on holding ``word``, one ``in`` per order (in C)."""
-        return array("q", compress(range(first, len(self.texts)),
-                                   map(contains, islice(self.texts, first, None), repeat(word))))
+        return in_steps(range(first, len(self.texts)), lambda part: compress(
+            part, map(contains, self.texts[part[0]:part[-1] + 1], repeat(word))))
 
     def _found(self, word: str) -> array:
         """The orders holding ``word``, in order."""
@@ -119,21 +128,22 @@ class OrderTexts:
         budget = len(self.texts) * _ANCHORS_PER_ORDER[len(word) > 1]
         if max(word) > "\uffff" or self._anchors(word[k]) > budget:
             return self._tested(word)
-        anchor, starts = word[k], self.starts
-        find, at = self.joined.find, self.joined.startswith
-        hits = array("q")
-        pos = 0
-        while (p := find(anchor, pos)) >= 0:
-            budget -= 1
-            if budget < 0:  # the sample misjudged this character: test the rest one by one
-                hits.extend(self._tested(word, bisect_right(starts, p) - 1))
-                break
-            if p >= k and at(word, p - k):  # the word holds no _END: all within one order
-                i = bisect_right(starts, p) - 1
-                hits.append(i)
-                pos = starts[i + 1]  # on to the next order
-            else:
-                pos = p + 1
+        anchor, starts, hits = word[k], self.starts, array("q")
+        for j, part in enumerate(self.parts):
+            first, base = j * _PART, starts[j * _PART]
+            last = min(first + _PART, len(self.texts))
+            find, at, pos = part.find, part.startswith, 0
+            while (p := find(anchor, pos)) >= 0:
+                budget -= 1
+                if budget < 0:  # the sample misjudged this character: test the rest one by one
+                    hits.extend(self._tested(word, bisect_right(starts, base + p, first, last) - 1))
+                    return hits
+                if p >= k and at(word, p - k):  # the word holds no _END: all within one order
+                    i = bisect_right(starts, base + p, first, last) - 1
+                    hits.append(i)
+                    pos = starts[i + 1] - base  # on to the next order
+                else:
+                    pos = p + 1
         return hits
 
     def matching(self, words: list[str], among: Sequence[int] | None = None) -> OrderMatches:
@@ -153,22 +163,20 @@ class OrderTexts:
                 tel = set(self.tels[word])
                 among = array("q", (i for i in among if i in tel or word in texts[i]))
             else:
-                among = array("q", compress(among, map(contains, map(texts.__getitem__, among),
-                                                       repeat(word))))
+                among = in_steps(among, lambda part, word=word: compress(
+                    part, map(contains, map(texts.__getitem__, part), repeat(word))))
         return OrderMatches.at(self.columns, among)
 
     def positions(self, rowids: Iterable[int]) -> array | None:
         """The positions of the orders ``rowids``, ascending (the 全部 order); None when one
         is not held (a commit since the texts were read)."""
-        if self._by_rowid is None:  # sorted once, on the first search that needs it
-            order = sorted(range(len(self.texts)), key=self.columns[0].__getitem__)
-            self._by_rowid = (array("q", map(self.columns[0].__getitem__, order)),
-                              array("q", order))
-        held, position = self._by_rowid
+        at_rowid = self._at_rowid
+        if at_rowid is None:
+            return None
         found = array("q")
         for rowid in rowids:
-            at = bisect_left(held, rowid)
-            if at == len(held) or held[at] != rowid:
+            at = at_rowid[rowid] if 0 < rowid < len(at_rowid) else 0
+            if not at:
                 return None
-            found.append(position[at])
+            found.append(at - 1)
         return array("q", sorted(found))

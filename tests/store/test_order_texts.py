@@ -10,7 +10,7 @@ import sqlite3
 
 import pytest
 
-from seller_desktop.store import Store, order_texts
+from seller_desktop.store import Store, order_matches, order_texts
 from seller_desktop.store import ui_queries as q
 from seller_desktop.store.orders import OrderRepo
 
@@ -90,7 +90,8 @@ def test_every_way_of_matching_finds_what_sqlite_finds(monkeypatch, sample):
     order, with the orders' boundaries, columns, emoji and tel_last4 as its ``instr`` sees
     them."""
     monkeypatch.setattr(order_texts, "_SAMPLE", sample)
-    monkeypatch.setattr(order_texts, "_PART", 64)  # joined and checked 64 orders at a time
+    monkeypatch.setattr(order_texts, "_PART", 64)  # 64 orders a joined string
+    monkeypatch.setattr(order_matches, "STEP", 50)  # passes in C over 50 orders at a time
     tested: list[int] = []
     real_tested = order_texts.OrderTexts._tested
     monkeypatch.setattr(order_texts.OrderTexts, "_tested",
@@ -103,7 +104,7 @@ def test_every_way_of_matching_finds_what_sqlite_finds(monkeypatch, sample):
     conn = _orders_of_random_texts(700)
     try:
         texts = order_texts.OrderTexts(conn)
-        assert max(texts.joined) <= "\uffff"  # emoji do not widen the joined text
+        assert max(max(part) for part in texts.parts) <= "\uffff"  # emoji do not widen them
         found = 0
         for search in queries:
             expected = q.scan_order_search_sql(conn, search)
@@ -119,3 +120,21 @@ def test_every_way_of_matching_finds_what_sqlite_finds(monkeypatch, sample):
     # other (only when the sample is too small to judge the characters)
     assert 0 in tested and len(tested) < len(queries)
     assert any(tested) == (sample < 1024)
+
+
+def test_full_text_matches_are_placed_by_rowid_or_not_at_all():
+    """The positions of rowids the texts hold, in the 全部 order; None for a rowid they do
+    not hold (read since), and when the rowids are too sparse for a table of them."""
+    conn = _orders_of_random_texts(300)
+    try:
+        texts = order_texts.OrderTexts(conn)
+        by_rowid = {rowid: i for i, rowid in enumerate(texts.columns[0])}
+        some = [5, 300, 1, 77]
+        assert list(texts.positions(some)) == sorted(by_rowid[r] for r in some)
+        for missing in (0, -3, 301, 10**12):
+            assert texts.positions([1, missing]) is None
+        conn.execute("INSERT INTO orders (rowid, order_id, status, ship_by, create_time) "
+                     "VALUES (10000, 'x', 20, 0, 0)")
+        assert order_texts.OrderTexts(conn).positions([1]) is None
+    finally:
+        conn.close()
