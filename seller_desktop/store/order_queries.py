@@ -5,7 +5,6 @@ one page at a time; searches go through ``order_search``.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -52,7 +51,7 @@ def order_tab_counts(conn: sqlite3.Connection, search: str = "") -> dict[OrderTa
         return tab_counts(dict(conn.execute("SELECT status, n FROM order_status_counts")))
     if uses_matches(conn, search):
         return dict(short_scan(conn, search).counts())
-    where, params = order_search_where(search, conn)
+    where, params = order_search_where(search)
     return tab_counts(dict(conn.execute(
         f"SELECT status, count(*) FROM orders WHERE {where} GROUP BY status", params).fetchall()))
 
@@ -60,10 +59,13 @@ def order_tab_counts(conn: sqlite3.Connection, search: str = "") -> dict[OrderTa
 def order_page(conn: sqlite3.Connection, tab: OrderTab, search: str = "", offset: int = 0,
                limit: int = 200) -> list[OrderRow]:
     if uses_matches(conn, search):
-        page = short_scan(conn, search).rowids(tab)[offset:offset + limit]
-        found = {r[-1]: _order(r) for r in conn.execute(
-            f"SELECT {_ORDER_COLS}, rowid FROM orders "
-            "WHERE rowid IN (SELECT value FROM json_each(?))", [json.dumps(page)])}
+        page = short_scan(conn, search).page(tab, offset, limit)
+        found = {}
+        for start in range(0, len(page), 500):  # the page's rowids as parameters, not JSON
+            chunk = page[start:start + 500]
+            found.update((r[-1], _order(r)) for r in conn.execute(
+                f"SELECT {_ORDER_COLS}, rowid FROM orders "
+                f"WHERE rowid IN ({','.join('?' * len(chunk))})", chunk))
         return [found[i] for i in page if i in found]
     statuses = TAB_STATUSES[tab]
     if not terms(search) and statuses and len(statuses) > 1 \
@@ -77,7 +79,7 @@ def order_page(conn: sqlite3.Connection, tab: OrderTab, search: str = "", offset
             f"SELECT create_time FROM orders WHERE {where} ORDER BY create_time DESC "
             f"LIMIT 1 OFFSET ?), 0) ORDER BY create_time DESC, order_id LIMIT ? OFFSET ?",
             [offset + limit - 1, limit, offset])]
-    search_sql, params = order_search_where(search, conn)
+    search_sql, params = order_search_where(search)
     rows = conn.execute(
         f"SELECT {_ORDER_COLS} FROM orders WHERE {tab_where(tab, paging=not search)} "
         f"AND {search_sql} "
@@ -149,7 +151,18 @@ def order_detail(conn: sqlite3.Connection, order_id: str) -> OrderDetail | None:
 
 def orders_matching(conn: sqlite3.Connection, tab: OrderTab, search: str,
                     ids: Sequence[str]) -> set[str]:
-    search_sql, params = order_search_where(search, conn)
+    """Which of ``ids`` the tab shows under ``search`` (orders a sync just changed)."""
+    if uses_matches(conn, search):
+        matches, ids = short_scan(conn, search), list(ids)
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            found.update(order_id for order_id, rowid, created in conn.execute(
+                f"SELECT order_id, rowid, create_time FROM orders WHERE {tab_where(tab)} "
+                f"AND order_id IN ({','.join('?' * len(chunk))})", chunk)
+                if matches.has(rowid, created))
+        return found
+    search_sql, params = order_search_where(search)
     return ids_matching(conn, "orders", "order_id", f"{tab_where(tab)} AND {search_sql}", params,
                      ids)
 
@@ -159,7 +172,7 @@ def order_count(conn: sqlite3.Connection, tab: OrderTab, search: str = "") -> in
         return order_tab_counts(conn)[tab]
     if uses_matches(conn, search):
         return short_scan(conn, search).counts()[tab]
-    search_sql, params = order_search_where(search, conn)
+    search_sql, params = order_search_where(search)
     return conn.execute(f"SELECT count(*) FROM orders WHERE {tab_where(tab)} AND {search_sql}",
                         params).fetchone()[0]
 

@@ -57,16 +57,19 @@ def tab_where(tab: OrderTab, paging: bool = False) -> str:
 
 
 
-def _deadline_first(row: tuple[int, int, int, int]) -> tuple:
-    return (row[2] == 0, row[2], row[3])  # TAB_ORDER's "ship_by = 0, ship_by, create_time"
+def _deadline_first(ship_by: int, create_time: int) -> tuple:
+    return (ship_by == 0, ship_by, create_time)  # TAB_ORDER's "ship_by = 0, ship_by, create_time"
 
 
-# How a tab sorts its matches when it does not show them in the 全部 order (create_time DESC).
-# Python's sort is stable and the matches come by order_id within a create_time, so the ties
-# end by order_id as in SQL.
+def _oldest_first(_ship_by: int, create_time: int) -> int:
+    return create_time
+
+
+# How a tab sorts its matches (by their ship_by and create_time) when it does not show them in
+# the 全部 order (create_time DESC). Python's sort is stable and the matches come by order_id
+# within a create_time, so the ties end by order_id as in SQL.
 TAB_SORT = {OrderTab.TO_SHIP: _deadline_first, OrderTab.PARTIAL: _deadline_first,
-             OrderTab.GIFT_PENDING: lambda row: row[3]}
-
+            OrderTab.GIFT_PENDING: _oldest_first}
 
 
 def tab_counts(by_status: Mapping[int, int]) -> dict[OrderTab, int]:

@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from ..domain.order import SHIPPABLE_STATUSES
 from . import outbox
+from .order_matches import OrderMatches
 from .order_queries import (
     OrderDetail,
     OrderLineRow,
@@ -30,9 +31,6 @@ from .order_queries import (
     orders_matching,
 )
 from .order_search import (
-    ORDER_TEXT,
-    OrderMatches,
-    data_version,
     find_order_matches,
     first_order_matches,
     forget_order_searches,
@@ -47,6 +45,7 @@ from .order_search import (
     warm_order_texts,
 )
 from .order_tabs import TAB_ORDER, TAB_STATUSES, OrderTab, tab_counts, tab_shows, tab_where
+from .order_texts import ORDER_TEXT, data_version
 from .product_queries import (
     ProductFilter,
     ProductRow,

@@ -138,6 +138,41 @@ def test_in_memory_texts_are_read_again_after_a_commit(store, shop):
         conn.close()
 
 
+LONG_QUERIES = ["海淀区", "中关村 号", "红糖姜茶 1", "大街 号 北", "6868", "3705", "无此词",
+                "海淀区 无此", "中关村南大街5号 客户 周末"]
+
+
+def test_a_long_search_is_placed_in_the_texts_held(store, shop, monkeypatch):
+    """A large shop's full-text search in the worker: the index's rowids placed in the texts
+    held (their order, their short terms), the same matches as SQLite's; with the texts read
+    before a commit, SQLite's."""
+    from dataclasses import replace
+
+    from seller_desktop.store import order_search
+    from seller_desktop.store import ui_queries as q
+
+    conn = store.new_reader()
+    try:
+        q.warm_order_texts(conn)
+        expected = {text: q.scan_order_search_sql(conn, text) for text in LONG_QUERIES}
+        assert sum(bool(len(m)) for m in expected.values()) >= 6
+        real_scan = order_search.scan_order_search_sql
+        monkeypatch.setattr(order_search, "scan_order_search_sql", lambda *a: pytest.fail("sql"))
+        for text, matches in expected.items():
+            assert q.find_order_matches(conn, text) == matches, text
+        texts = order_search._current_texts(conn)
+        store.writer.write_sync(lambda c: OrderRepo(c).upsert_many(
+            [replace(make_order(99), merchant_notes="海淀区自提")]))
+        # a commit between reading the texts and the index: not placed in stale texts
+        assert order_search._indexed_matches(conn, texts, ["海淀区"]) is None
+        monkeypatch.setattr(order_search, "scan_order_search_sql", real_scan)
+        after = q.find_order_matches(conn, "海淀区")
+        assert after == q.scan_order_search_sql(conn, "海淀区")
+        assert len(after) == len(expected["海淀区"]) + 1
+    finally:
+        conn.close()
+
+
 @pytest.mark.parametrize("held", [True, False], ids=["texts held", "sql fallback"])
 def test_short_search_counts_and_pages_every_tab_in_its_order(store, held):
     """The matches kept in the 全部 order give each tab the rows, order and count that SQLite
@@ -170,6 +205,9 @@ def test_short_search_counts_and_pages_every_tab_in_its_order(store, held):
                          for r in q.order_page(conn, tab, query, start, 3)]
                 assert paged == expected, tab
                 assert counts[tab] == q.order_count(conn, tab, query) == len(expected)
+                # which of some orders (a sync changed them) the tab shows under the search
+                some = [o.order_id for o in orders[::2]] + ["no such order"]
+                assert q.orders_matching(conn, tab, query, some) == set(expected) & set(some)
             assert counts[q.OrderTab.ALL] > 0 or query == "无此"
     finally:
         q.forget_order_searches()

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from seller_desktop.store import order_search
+from seller_desktop.store import order_texts
 from seller_desktop.store import ui_queries as q
 
 from .conftest import open_window, sync, until
@@ -32,14 +32,14 @@ async def test_the_first_short_search_shows_a_page_before_the_texts_are_read(
         expected_ids = [by_rowid[r[0]] for r in expected.rows]  # the 全部 tab's order
         # reading the texts waits until the test lets it (as a slow read of 200,000 would)
         reading, release = threading.Event(), threading.Event()
-        real_init = order_search._OrderTexts.__init__
+        real_init = order_texts.OrderTexts.__init__
 
         def slow_init(self, conn):
             reading.set()
             release.wait(10)
             real_init(self, conn)
 
-        monkeypatch.setattr(order_search._OrderTexts, "__init__", slow_init)
+        monkeypatch.setattr(order_texts.OrderTexts, "__init__", slow_init)
         try:
             orders.search.setText(two)
             orders.apply_search()
@@ -79,9 +79,9 @@ async def test_a_large_shop_matches_searches_off_the_ui_thread(
         def watch(name):
             real = getattr(q, name)
 
-            def watched(conn, text):
+            def watched(conn, text, *tab):
                 matched.append((text, threading.current_thread() is threading.main_thread()))
-                return real(conn, text)
+                return real(conn, text, *tab)
 
             monkeypatch.setattr(q, name, watched)
 

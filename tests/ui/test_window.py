@@ -220,9 +220,9 @@ async def test_a_short_search_follows_changes_without_scanning_on_the_ui_thread(
         def watch(name):  # the texts matched on the UI thread, or any search in a worker
             real = getattr(q, name)
 
-            def scan(conn, text):
+            def scan(conn, text, *tab):
                 scans.append(threading.get_ident())
-                return real(conn, text)
+                return real(conn, text, *tab)
 
             monkeypatch.setattr(q, name, scan)
 

@@ -216,7 +216,7 @@ class OrdersScreen(QWidget):
                 conn = self.actions.reader()
                 version = q.data_version(conn)
                 matches = await asyncio.to_thread(q.find_order_matches,
-                                                  self.actions.worker_reader(), text)
+                                                  self.actions.worker_reader(), text, self.tab)
                 latest = q.data_version(conn)
                 if latest != version:
                     # A commit landed during the scan: show these matches now (never scan on
