@@ -55,6 +55,14 @@ async def run(engine: SyncEngine, *, full: bool = False) -> None:
     assert report.stopped == "" and not report.errors, (report.stopped, report.errors)
 
 
+async def extra_reads(engine: SyncEngine, store: Store, sandbox: SandboxServer) -> int:
+    """One run; its order reads beyond the gifts it follows (read each run, see ``followed``)."""
+    gifts = followed(store)
+    counted(sandbox)
+    await run(engine)
+    return counted(sandbox)[GET] - gifts
+
+
 async def changed_then_full_sync(engine: SyncEngine, sandbox: SandboxServer) -> tuple[int, str]:
     """Freeze the clock, change an order and open a case on it a moment before a full sync;
     returns (the clock then, the order)."""
@@ -191,20 +199,13 @@ async def test_a_server_clock_that_moved_since_the_last_run_is_not_trusted(
     overlap = recent(url, synced - OVERLAP) - gift_ids(store)
     control(url, "/sandbox/http_date", {"skew": -100})  # within the overlap, but it moved
     advance(url, 30)
-    gifts = followed(store)
-    counted(sandbox)
-    await run(engine)
-    assert counted(sandbox)[GET] == gifts + len(overlap)
+    assert await extra_reads(engine, store, sandbox) == len(overlap)
     assert int(marks(store)["orders.synced_to"]) == sandbox.shop.clock.now() - 100
     control(url, "/sandbox/http_date", {"skew": 0})  # and back: moved again
     advance(url, 30)
-    gifts = followed(store)
-    await run(engine)
-    assert counted(sandbox)[GET] == gifts + len(overlap)
+    assert await extra_reads(engine, store, sandbox) == len(overlap)
     advance(url, 30)  # the offset holds still: trusted again
-    gifts = followed(store)
-    await run(engine)
-    assert counted(sandbox)[GET] == gifts
+    assert await extra_reads(engine, store, sandbox) == 0
 
 
 @pytest.mark.asyncio
@@ -224,9 +225,7 @@ async def test_the_scenario_clock_moving_on_an_hour_is_followed(
     # A followed gift is read before the run knows the server's clock, so a gift that settled
     # (its update_time in this overlap) is read once more; nothing else is.
     settled = waiting - gift_ids(store)
-    gifts = followed(store)
-    await run(engine)
-    assert counted(sandbox)[GET] == gifts + len(settled)
+    assert await extra_reads(engine, store, sandbox) == len(settled)
 
 
 @pytest.mark.asyncio
@@ -240,10 +239,7 @@ async def test_a_damaged_seen_mark_reads_the_overlap_again(
         await store.writer.write(lambda conn, text=damaged: Watermarks(conn).set(
             "orders.seen", text))
         advance(url, 1)
-        gifts = followed(store)
-        counted(sandbox)
-        await run(engine)
-        assert counted(sandbox)[GET] == gifts + len(overlap), damaged
+        assert await extra_reads(engine, store, sandbox) == len(overlap), damaged
 
 
 
@@ -260,10 +256,7 @@ async def test_a_running_server_clock_ahead_of_ours_with_our_wall_clock(
     assert abs(int(marks(store)["orders.synced_to"]) - sandbox.shop.clock.now()) <= 2
     assert order in recent(url, int(marks(store)["orders.synced_to"]) - OVERLAP)
     for _ in range(3):
-        gifts = followed(store)
-        counted(sandbox)
-        await run(engine)
-        assert counted(sandbox)[GET] == gifts
+        assert await extra_reads(engine, store, sandbox) == 0
     control(url, "/sandbox/order/status", {"order_id": order, "status": 250})
     await run(engine)
     assert status_of(store, order) == 250
