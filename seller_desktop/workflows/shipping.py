@@ -1,29 +1,9 @@
-"""The shipping run (发货): waybills → labels → print → report + ship, for the screen and the CLI.
-
-One ``ShippingWorkflow`` per window (or CLI run) over the store and, when online, the sync
-engine. The steps, each resumable:
-
-1. ``candidates()``: the orders waiting to ship (20/21) and unaccepted gifts (12), each with
-   the shipping guard's verdict (``store.held`` → ``domain.guard.may_ship``: held by an open
-   case, a pending address/SKU change or a label printed for an old address), its active
-   waybill and the last 取号 error. Held orders get no waybill, print or reprint.
-2. ``check_target`` / ``check_component`` first (a number taken for a label that cannot
-   print is used up), then ``create_waybills(order_ids, account)``: one 'ewaybill_create'
-   outbox job per order that has no waybill yet (ops.shipping: the id is stored before
-   sending, so the engine's read-back makes a retry after a crash or timeout safe), then a
-   push. A carrier refusal (10025005) fails only that order's job; the failed request is
-   dropped when the seller asks again.
-3. ``print_labels`` (QPrinter: PDF or an OS printer, one job, pick order) or
-   ``print_with_component`` (the WeChat print component with the API's print_info).
-4. Only after the printer path confirmed the pages: ``ops.shipping.labels_printed`` writes
-   'print_report' + 'ship' in one transaction, then a push. The outcome counts as shipped only
-   what the store confirmed; each refusal is named with its reason (``settle_shipments``). A failed or cancelled print records
-   nothing: the orders stay ready to print again.
-5. ``reprint`` (from the cache, offline too; logged with a reason), ``cancel_waybill``,
-   ``ship_self`` (a number the seller typed or scanned), ``print_pick_list`` / ``print_slips``.
-
-Labels need the account's sender address; ops caches it with each waybill request, so a
-reprint works without the network.
+"""The shipping run (发货) for the screen and the CLI: ``candidates`` with the guard's verdict,
+``check_target``/``check_component`` before any number is taken, ``create_waybills`` (取号
+through the outbox), ``print_labels`` / ``print_with_component``, and only after a confirmed
+print ``labels_printed`` (report + ship in one transaction, then a push); ``reprint``,
+``cancel_waybill``, ``ship_self``, pick lists and slips. Held orders get no waybill, print or
+reprint. The steps and why: docs/architecture.md, "Shipping and the guard".
 """
 
 from __future__ import annotations
