@@ -7,6 +7,7 @@ and the per-item problems (bad replies, rejected outbox rows) in the seller's wo
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -56,6 +57,10 @@ class SyncContext:
     clock: Callable[[], int]
     concurrency: int = 8
     write_batch: int = 500  # orders/products per writer transaction
+    # Creates go one at a time: a create found ``sending`` is matched to a server product not
+    # yet cached, and another create's fresh product must not be in that state meanwhile.
+    creating: asyncio.Lock = field(default_factory=asyncio.Lock)
+    created: dict[int, str] = field(default_factory=dict)  # create row id → server id read back
 
     async def write(self, fn: Callable[[sqlite3.Connection], T], *, durable: bool = False) -> T:
         """Run ``fn(conn)`` in one transaction on the store's writer thread."""

@@ -91,22 +91,25 @@ def marker(row: OutboxRow) -> str:
     return str(own or row.entity_id)
 
 
-_found: dict[int, str] = {}  # outbox row id → server id found by _create_applied
-
-
-async def _find_by_marker(ctx: SyncContext, mark: str) -> str | None:
+async def _find_by_marker(ctx: SyncContext, row: OutboxRow) -> str | None:
+    """The server product this create made before an unknown outcome, or None: one the cache
+    does not know and no other create claimed, with the marker and the title the row sent (a
+    seller code alone is shared by a copied listing)."""
     from .pull_products import list_all_product_ids
 
+    mark, title = marker(row), str(row.payload.get("title") or "")
     known = await ctx.write(lambda conn: {r["product_id"] for r in
                                           ProductRepo(conn).list(limit=1 << 30)})
+    claimed = {pid for rid, pid in ctx.created.items() if rid != row.id}
     for pid in await list_all_product_ids(ctx):
-        if pid in known:
+        if pid in known or pid in claimed:
             continue
         try:
             copies = await products_api.get_product(ctx.api, pid, data_type=2)
         except NotFound:
             continue  # deleted since it was listed: not ours (a race must not fail the row)
-        if copies.draft is not None and copies.draft.out_product_id == mark:
+        draft = copies.draft
+        if draft is not None and draft.out_product_id == mark and draft.title == title:
             return pid
     return None
 
@@ -114,12 +117,13 @@ async def _find_by_marker(ctx: SyncContext, mark: str) -> str | None:
 async def _create_applied(ctx: SyncContext, row: OutboxRow) -> bool:
     pid = row.payload.get("product_id")
     if pid and not str(pid).startswith("local-") and pid != row.entity_id:
-        _found[row.id] = str(pid)
+        ctx.created[row.id] = str(pid)
         return True
-    found = await _find_by_marker(ctx, marker(row))
-    if found is None:
-        return False
-    _found[row.id] = found
+    async with ctx.creating:  # no other create's product is between add and assign meanwhile
+        found = await _find_by_marker(ctx, row)
+        if found is None:
+            return False
+        ctx.created[row.id] = found
     return True
 
 
@@ -132,11 +136,11 @@ async def _assign(ctx: SyncContext, row: OutboxRow, server_id: str, result: Push
 
     await ctx.write(tx, durable=True)
     result.products.add(server_id)
-    _found.pop(row.id, None)
+    ctx.created.pop(row.id, None)
 
 
 async def _create_done(ctx: SyncContext, row: OutboxRow, result: PushResult) -> None:
-    await _assign(ctx, row, _found[row.id], result)
+    await _assign(ctx, row, ctx.created[row.id], result)
 
 
 @handler("product", "create", applied=_create_applied, done=_create_done)
@@ -144,11 +148,12 @@ async def send_create(ctx: SyncContext, row: OutboxRow, result: PushResult) -> N
     row = await upload_images(ctx, row)
     product = replace(product_from_dict(row.payload), product_id=None,
                       out_product_id=marker(row))
-    await mark_sending(ctx, row)
     listing = bool(row.payload.get("listing"))
-    server_id = await send_once(ctx, lambda: products_api.add_product(ctx.api, product,
-                                                                      listing=listing))
-    await _assign(ctx, row, server_id, result)
+    async with ctx.creating:  # the product is unknown to the cache until _assign
+        await mark_sending(ctx, row)
+        server_id = await send_once(ctx, lambda: products_api.add_product(ctx.api, product,
+                                                                          listing=listing))
+        await _assign(ctx, row, server_id, result)
 
 
 # ---- list / delist / delete ------------------------------------------------------------------

@@ -22,6 +22,7 @@ from seller_desktop.sync import SyncEngine
 from .conftest import make_client
 from .helpers import add_draft, assert_products_mirror, control, sandbox_log, sandbox_state
 
+ADD = "/channels/ec/product/add"
 ACCOUNT = CarrierAccount("YTO", "圆通速递", "7001001", "1000000812345678", "510450",
                          "广州白云太和网点", 500,
                          SenderAddress("小店发货仓", "02088886666", "广东省", "广州市", "白云区",
@@ -273,3 +274,83 @@ async def test_a_print_report_whose_reply_was_lost_is_read_back_not_sent_again(
     report = await engine.run()
     assert report.errors == [] and outbox.get(store.reader(), row_id).state == "done"
     assert len(sandbox_log(sandbox.url, "/channels/ec/logistics/ewaybill/biz/order/print")) == 1
+
+
+async def _offline_copy(store: Store, pid: str, title: str) -> int:
+    """An offline copy of ``pid`` (same seller code) named ``title``; its create row's id."""
+    from seller_desktop.store import outbox
+
+    record = ProductRepo(store.reader()).get(pid)
+    assert record is not None and record.draft.out_product_id != ""
+    await product_ops.save_product(store, replace(
+        record.draft, product_id=None, title=title,
+        skus=tuple(replace(s, sku_id=None) for s in record.draft.skus)))
+    row = next(r for r in outbox.next_batch(store.reader())
+               if r.op == "create" and r.payload.get("title") == title)
+    return row.id
+
+
+def _server_title(url: str, local_title: str, store: Store) -> str:
+    pid = store.reader().execute("SELECT product_id FROM products WHERE title = ?",
+                                 (local_title,)).fetchone()[0]
+    assert not str(pid).startswith("local-")
+    return str(sandbox_state(url)["products"][pid]["edit_product"]["title"])
+
+
+
+@pytest.mark.asyncio
+async def test_a_create_that_never_left_is_sent_though_a_copy_shares_its_seller_code(
+        engine: SyncEngine, store: Store, sandbox: SandboxServer) -> None:
+    """A create found ``sending`` (killed before the request went out) is sent, even when the
+    shop has a product not yet cached with the same seller code (made on the web since)."""
+    from seller_desktop.api import products as products_api
+    from seller_desktop.store import outbox
+    from seller_desktop.sync.push_products import marker
+
+    await engine.run(full=True)
+    pid = on_sale_product(store)
+    row_id = await _offline_copy(store, pid, "离线复制的同款")
+    row = outbox.get(store.reader(), row_id)
+    await store.writer.write(lambda conn: outbox.mark_sending(conn, row_id, row))
+    other = ProductRepo(store.reader()).get(pid)
+    assert other is not None
+    await products_api.add_product(engine.api, replace(  # the web backend's copy, not ours
+        other.draft, product_id=None, title="网页后台复制的同款", out_product_id=marker(row),
+        skus=tuple(replace(s, sku_id=None) for s in other.draft.skus)))
+    report = await engine.run()
+    assert report.errors == [] and outbox.get(store.reader(), row_id).state == "done"
+    assert len(sandbox_log(sandbox.url, ADD)) == 2  # the web's and ours, each once
+    assert _server_title(sandbox.url, "离线复制的同款", store) == "离线复制的同款"
+    await engine.run(full=True)  # the web's copy arrives with a full pass, as its own product
+    assert _server_title(sandbox.url, "网页后台复制的同款", store) == "网页后台复制的同款"
+
+
+@pytest.mark.asyncio
+async def test_two_applied_copies_each_find_their_own_product(
+        engine: SyncEngine, store: Store, sandbox: SandboxServer) -> None:
+    """Two creates of the same listing, both applied before a kill and found ``sending``:
+    each takes its own server product (none is added again, none is taken twice)."""
+    from seller_desktop.api import products as products_api
+    from seller_desktop.store import outbox
+    from seller_desktop.sync.push_products import marker
+
+    await engine.run(full=True)
+    pid = on_sale_product(store)
+    titles = ("离线复制 甲", "离线复制 乙")
+    for title in titles:
+        row_id = await _offline_copy(store, pid, title)
+        row = outbox.get(store.reader(), row_id)
+        await store.writer.write(lambda conn, i=row_id, r=row: outbox.mark_sending(conn, i, r))
+        record = ProductRepo(store.reader()).get(row.entity_id)
+        assert record is not None
+        await products_api.add_product(engine.api, replace(
+            record.draft, product_id=None, out_product_id=marker(row),
+            skus=tuple(replace(s, sku_id=None) for s in record.draft.skus)))
+    report = await engine.run()
+    assert report.errors == [] and report.pushed == 2
+    assert len(sandbox_log(sandbox.url, ADD)) == 2  # the two applied adds, none again
+    for title in titles:
+        assert _server_title(sandbox.url, title, store) == title
+    ids = store.reader().execute("SELECT product_id FROM products WHERE title IN (?, ?)",
+                                 titles).fetchall()
+    assert len({r[0] for r in ids}) == 2

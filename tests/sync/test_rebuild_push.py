@@ -24,6 +24,7 @@ from seller_desktop.store.orders import OrderRepo
 from seller_desktop.store.products import ProductRepo
 from seller_desktop.store.rebuild import rebuild_cache
 from seller_desktop.sync import SyncEngine
+from seller_desktop.sync.push_products import marker
 
 from .conftest import make_client
 from .helpers import sandbox_state
@@ -65,8 +66,10 @@ async def unsynced_work(server: SandboxServer, data_dir: Path) -> dict[str, obje
         # the first create went out and reached the server, then the app died before the reply
         first = next(r for r in outbox.next_batch(store.reader()) if r.op == "create")
         await store.writer.write(lambda c: outbox.mark_sending(c, first.id, first))
+        sent = marker(first)  # what send_create puts in out_product_id: the copied seller code
+        assert sent == record.draft.out_product_id != ""
         await products_api.add_product(client, replace(
-            product_from_dict(first.payload), product_id=None, out_product_id=first.entity_id))
+            product_from_dict(first.payload), product_id=None, out_product_id=sent))
         await store.writer.write(lambda c: OrderRepo(c).upsert_many(
             make_order(900_000 + i) for i in range(3000)), durable=False)
         stock = next(s["stock_num"] for s in sandbox_state(server.url)["products"][pid]
@@ -99,7 +102,7 @@ async def test_rescued_edits_come_back_and_are_sent_once(data_dir: Path,
             ("create", "sending"), ("create", "pending"), ("create", "pending"),
             ("edit", "pending"), ("stock_delta", "pending"), ("merchant_note", "pending"),
             ("ewaybill_create", "pending")]
-        assert rows[0]["entity_id"] == work["first"]  # the marker a re-send is checked by
+        assert rows[0]["entity_id"] == work["first"]
         shown = {r[0] for r in conn.execute("SELECT title FROM products")}
         assert set(TITLES) <= shown  # the offline-created products are in the list again
         assert "坏盘前改好的标题" in shown  # and the edited one as the seller left it
@@ -109,6 +112,8 @@ async def test_rescued_edits_come_back_and_are_sent_once(data_dir: Path,
         assert report.stopped == "" and report.failed == 0, report.errors
         assert report.pushed == 7
         assert outbox.pending_count(conn) == 0
+        mine = {r["title"]: r["product_id"] for r in conn.execute(
+            "SELECT title, product_id FROM products WHERE title LIKE '坏盘前离线新建%'")}
     finally:
         await client.aclose()
         store.close()
@@ -118,6 +123,8 @@ async def test_rescued_edits_come_back_and_are_sent_once(data_dir: Path,
     state = sandbox_state(sandbox.url)
     titles = [p["edit_product"]["title"] for p in state["products"].values()]
     assert sorted(t for t in titles if t in TITLES) == sorted(TITLES)
+    for title in TITLES:  # each offline product is the server product made from it
+        assert state["products"][mine[title]]["edit_product"]["title"] == title
     product = state["products"][work["pid"]]
     assert product["edit_product"]["title"] == "坏盘前改好的标题"
     stock = next(s["stock_num"] for s in product["product"]["skus"]
