@@ -97,7 +97,7 @@ async def _find_by_marker(ctx: SyncContext, row: OutboxRow) -> str | None:
     seller code alone is shared by a copied listing)."""
     from .pull_products import list_all_product_ids
 
-    mark, title = marker(row), str(row.payload.get("title") or "")
+    mark, title = marker(row), str(row.payload.get("title") or "").strip()
     known = await ctx.write(lambda conn: {r["product_id"] for r in
                                           ProductRepo(conn).list(limit=1 << 30)})
     claimed = {pid for rid, pid in ctx.created.items() if rid != row.id}
@@ -109,7 +109,7 @@ async def _find_by_marker(ctx: SyncContext, row: OutboxRow) -> str | None:
         except NotFound:
             continue  # deleted since it was listed: not ours (a race must not fail the row)
         draft = copies.draft
-        if draft is not None and draft.out_product_id == mark and draft.title == title:
+        if draft is not None and draft.out_product_id == mark and draft.title.strip() == title:
             return pid
     return None
 
