@@ -79,7 +79,7 @@ class OrderRepo:
                     force: bool = False) -> UpsertResult:
         """Store server copies; detect gift transitions against the stored status.
 
-        A copy with the stored ``(status, update_time)`` is skipped as unchanged unless
+        A copy with the stored ``(status, update_time)`` and no local overlay is skipped unless
         ``force`` (an order read again on purpose: a change within the same second, such as
         an address change approved, keeps its ``update_time``)."""
         t = now_ts() if now is None else now
@@ -105,10 +105,12 @@ class OrderRepo:
                 latest[o.order_id] = o
         batch = list(latest.values())
         ids = dumps(list(latest))
+        # The status column shows local overlays (a ship not yet confirmed): such a row is never
+        # "unchanged", or a confirmation in the same second would leave the server copy stale.
         stored = {
-            r[0]: (r[1], r[2])
+            r[0]: (r[1], r[2], r[3])
             for r in conn.execute(
-                "SELECT order_id, status, update_time FROM orders"
+                "SELECT order_id, status, update_time, has_local_changes FROM orders"
                 " WHERE order_id IN (SELECT value FROM json_each(?))", (ids,))
         }
         new_rows: list[tuple] = []
@@ -122,7 +124,7 @@ class OrderRepo:
             if before is None:
                 new_ids.append(oid)
                 new_rows.append(order_params(o, None, None))
-            elif (before == (o.status, o.update_time) and not force) or o.update_time < before[1]:
+            elif (before == (o.status, o.update_time, 0) and not force) or o.update_time < before[1]:
                 result.unchanged += 1  # the same, or older than what we have (a stale page)
                 continue
             else:

@@ -103,3 +103,24 @@ def test_duplicates_in_one_batch_and_stale_copies_keep_the_newest(store):
     stale = upsert(store, [order])
     assert stale.unchanged == 1 and not stale.touched
     assert OrderRepo(store.reader()).get_row(order.order_id)["status"] == 30
+
+
+def test_a_shipment_confirmed_in_the_same_second_replaces_the_local_overlay(store):
+    """The status column shows a local ship (30) before the store confirms it; the server's
+    copy saying 30 with the same update_time is that confirmation, not "unchanged"."""
+    from seller_desktop.store.codec import parcel_to_dict
+
+    from .factories import make_parcel
+
+    order = make_order(5)
+    upsert(store, [order])
+    parcel = make_parcel(order, "YT555")
+    store.writer.write_sync(lambda c: OrderRepo(c).apply_overlay(
+        "ship", {"order_id": order.order_id, "parcel": parcel_to_dict(parcel)}))
+    assert OrderRepo(store.reader()).get_row(order.order_id)["status"] == 30
+    shipped = replace(order, status=30, parcels=(parcel,))  # same second: same update_time
+    result = upsert(store, [shipped])
+    assert result.changed == [order.order_id]
+    assert OrderRepo(store.reader()).get(order.order_id).status == 30  # the server's copy
+    assert OrderRepo(store.reader()).get_row(order.order_id)["has_local_changes"] == 0
+    assert upsert(store, [shipped]).unchanged == 1  # now it is unchanged
