@@ -16,7 +16,7 @@ from typing import Any
 
 from ..api import media as media_api
 from ..api import products as products_api
-from ..api.errors import NotFound, Rejected
+from ..api.errors import NotFound, Rejected, UnknownOutcome
 from ..domain.product import Product, ProductStatus
 from ..store import images as picked
 from ..store import outbox
@@ -91,13 +91,19 @@ def marker(row: OutboxRow) -> str:
     return str(own or row.entity_id)
 
 
+def _sent_as(product: Product) -> tuple[str, str, list[tuple[str, int]]]:
+    """What a create's product is recognised by: marker, title, each SKU's code and price (a
+    copied listing shares the seller's code, and often the title)."""
+    return (product.out_product_id, product.title.strip(),
+            sorted((s.sku_code, s.sale_price) for s in product.skus))
+
+
 async def _find_by_marker(ctx: SyncContext, row: OutboxRow) -> str | None:
     """The server product this create made before an unknown outcome, or None: one the cache
-    does not know and no other create claimed, with the marker and the title the row sent (a
-    seller code alone is shared by a copied listing)."""
+    does not know and no other create claimed, that looks as the row sent it (``_sent_as``)."""
     from .pull_products import list_all_product_ids
 
-    mark, title = marker(row), str(row.payload.get("title") or "").strip()
+    sent = _sent_as(replace(product_from_dict(row.payload), out_product_id=marker(row)))
     known = await ctx.write(lambda conn: {r["product_id"] for r in
                                           ProductRepo(conn).list(limit=1 << 30)})
     claimed = {pid for rid, pid in ctx.created.items() if rid != row.id}
@@ -108,13 +114,14 @@ async def _find_by_marker(ctx: SyncContext, row: OutboxRow) -> str | None:
             copies = await products_api.get_product(ctx.api, pid, data_type=2)
         except NotFound:
             continue  # deleted since it was listed: not ours (a race must not fail the row)
-        draft = copies.draft
-        if draft is not None and draft.out_product_id == mark and draft.title.strip() == title:
+        if copies.draft is not None and _sent_as(copies.draft) == sent:
             return pid
     return None
 
 
 async def _create_applied(ctx: SyncContext, row: OutboxRow) -> bool:
+    if not isinstance(row.payload, dict):
+        raise ValueError("新建商品的待同步内容已损坏")  # fails this row alone (push_row)
     pid = row.payload.get("product_id")
     if pid and not str(pid).startswith("local-") and pid != row.entity_id:
         ctx.created[row.id] = str(pid)
@@ -151,8 +158,16 @@ async def send_create(ctx: SyncContext, row: OutboxRow, result: PushResult) -> N
     listing = bool(row.payload.get("listing"))
     async with ctx.creating:  # the product is unknown to the cache until _assign
         await mark_sending(ctx, row)
-        server_id = await send_once(ctx, lambda: products_api.add_product(ctx.api, product,
-                                                                          listing=listing))
+        try:
+            server_id = await send_once(ctx, lambda: products_api.add_product(
+                ctx.api, product, listing=listing))
+        except UnknownOutcome:
+            # Read back before the lock goes: another create's find must not meet this one's
+            # product with its id not yet stored. Not found: push_row checks again, then sends.
+            found = await _find_by_marker(ctx, row)
+            if found is None:
+                raise
+            server_id = found
         await _assign(ctx, row, server_id, result)
 
 

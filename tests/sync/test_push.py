@@ -276,26 +276,31 @@ async def test_a_print_report_whose_reply_was_lost_is_read_back_not_sent_again(
     assert len(sandbox_log(sandbox.url, "/channels/ec/logistics/ewaybill/biz/order/print")) == 1
 
 
-async def _offline_copy(store: Store, pid: str, title: str) -> int:
-    """An offline copy of ``pid`` (same seller code) named ``title``; its create row's id."""
+async def _offline_copy(store: Store, pid: str, title: str, dearer: int = 0) -> int:
+    """An offline copy of ``pid`` (same seller code) named ``title``; its create row's id
+    (the newest, when copies share the title)."""
     from seller_desktop.store import outbox
 
     record = ProductRepo(store.reader()).get(pid)
     assert record is not None and record.draft.out_product_id != ""
     await product_ops.save_product(store, replace(
         record.draft, product_id=None, title=title,
-        skus=tuple(replace(s, sku_id=None) for s in record.draft.skus)))
-    row = next(r for r in outbox.next_batch(store.reader())
+        skus=tuple(replace(s, sku_id=None, sale_price=s.sale_price + dearer)
+                   for s in record.draft.skus)))
+    return max(r.id for r in outbox.next_batch(store.reader())
                if r.op == "create" and r.payload.get("title") == title)
-    return row.id
 
 
-def _server_title(url: str, local_title: str, store: Store) -> str:
-    pid = store.reader().execute("SELECT product_id FROM products WHERE title = ?",
-                                 (local_title,)).fetchone()[0]
-    assert not str(pid).startswith("local-")
-    return str(sandbox_state(url)["products"][pid]["edit_product"]["title"])
+def _became(store: Store, local_id: str) -> str:
+    """The server id a locally created product was given."""
+    row = store.reader().execute("SELECT product_id FROM products WHERE local_id = ?",
+                                 (local_id,)).fetchone()
+    assert row is not None and not str(row[0]).startswith("local-")
+    return str(row[0])
 
+
+def _server_title(url: str, product_id: str) -> str:
+    return str(sandbox_state(url)["products"][product_id]["edit_product"]["title"])
 
 
 @pytest.mark.asyncio
@@ -320,9 +325,12 @@ async def test_a_create_that_never_left_is_sent_though_a_copy_shares_its_seller_
     report = await engine.run()
     assert report.errors == [] and outbox.get(store.reader(), row_id).state == "done"
     assert len(sandbox_log(sandbox.url, ADD)) == 2  # the web's and ours, each once
-    assert _server_title(sandbox.url, "离线复制的同款", store) == "离线复制的同款"
+    ours = _became(store, row.entity_id)
+    assert _server_title(sandbox.url, ours) == "离线复制的同款"
     await engine.run(full=True)  # the web's copy arrives with a full pass, as its own product
-    assert _server_title(sandbox.url, "网页后台复制的同款", store) == "网页后台复制的同款"
+    web = store.reader().execute("SELECT product_id FROM products WHERE title = ?",
+                                 ("网页后台复制的同款",)).fetchone()
+    assert web is not None and web[0] != ours
 
 
 @pytest.mark.asyncio
@@ -337,9 +345,11 @@ async def test_two_applied_copies_each_find_their_own_product(
     await engine.run(full=True)
     pid = on_sale_product(store)
     titles = ("离线复制 甲", "离线复制 乙")
+    local_ids = []
     for title in titles:
         row_id = await _offline_copy(store, pid, title)
         row = outbox.get(store.reader(), row_id)
+        local_ids.append(row.entity_id)
         await store.writer.write(lambda conn, i=row_id, r=row: outbox.mark_sending(conn, i, r))
         record = ProductRepo(store.reader()).get(row.entity_id)
         assert record is not None
@@ -349,8 +359,54 @@ async def test_two_applied_copies_each_find_their_own_product(
     report = await engine.run()
     assert report.errors == [] and report.pushed == 2
     assert len(sandbox_log(sandbox.url, ADD)) == 2  # the two applied adds, none again
-    for title in titles:
-        assert _server_title(sandbox.url, title, store) == title
-    ids = store.reader().execute("SELECT product_id FROM products WHERE title IN (?, ?)",
-                                 titles).fetchall()
-    assert len({r[0] for r in ids}) == 2
+    became = [_became(store, local_id) for local_id in local_ids]
+    assert [_server_title(sandbox.url, pid) for pid in became] == list(titles)
+    assert len(set(became)) == 2
+
+
+@pytest.mark.asyncio
+async def test_identical_copies_with_a_lost_reply_are_each_added_once(
+        engine: SyncEngine, store: Store, sandbox: SandboxServer) -> None:
+    """Two copies with the same code and title; a reply lost after the store applied an add:
+    the product is read back before the next create goes, so each row gets its own product."""
+    await engine.run(full=True)
+    pid = on_sale_product(store)
+    for _ in range(2):
+        await _offline_copy(store, pid, "离线复制 同名")
+    control(sandbox.url, "/sandbox/faults", {"faults": [
+        {"path": ADD, "kind": "reset", "phase": "after", "times": 1}]})
+    report = await engine.run()
+    assert report.errors == [] and report.pushed == 2
+    assert len(sandbox_log(sandbox.url, ADD)) == 2
+    ids = {r[0] for r in store.reader().execute(
+        "SELECT product_id FROM products WHERE title = '离线复制 同名'")}
+    assert len(ids) == 2 and all(i in sandbox_state(sandbox.url)["products"] for i in ids)
+
+
+@pytest.mark.asyncio
+async def test_applied_copies_alike_but_for_the_price_each_find_their_own(
+        engine: SyncEngine, store: Store, sandbox: SandboxServer) -> None:
+    """Same seller code, same title, other prices, both applied before a kill: each row takes
+    the product with its own prices."""
+    from seller_desktop.api import products as products_api
+    from seller_desktop.store import outbox
+    from seller_desktop.sync.push_products import marker
+
+    await engine.run(full=True)
+    pid = on_sale_product(store)
+    rows = [outbox.get(store.reader(), await _offline_copy(store, pid, "同名不同价", dearer))
+            for dearer in (0, 100)]
+    for row in rows:
+        await store.writer.write(lambda conn, r=row: outbox.mark_sending(conn, r.id, r))
+        draft = ProductRepo(store.reader()).get(row.entity_id).draft
+        await products_api.add_product(engine.api, replace(
+            draft, product_id=None, out_product_id=marker(row),
+            skus=tuple(replace(s, sku_id=None) for s in draft.skus)))
+    report = await engine.run()
+    assert report.errors == [] and report.pushed == 2
+    assert len(sandbox_log(sandbox.url, ADD)) == 2
+    state = sandbox_state(sandbox.url)["products"]
+    for row in rows:
+        now_id = _became(store, row.entity_id)
+        sent = sorted(s["sale_price"] for s in row.payload["skus"])
+        assert sorted(s["sale_price"] for s in state[now_id]["edit_product"]["skus"]) == sent
