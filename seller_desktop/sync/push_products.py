@@ -121,7 +121,7 @@ async def _find_by_marker(ctx: SyncContext, row: OutboxRow) -> str | None:
 
 async def _create_applied(ctx: SyncContext, row: OutboxRow) -> bool:
     if not isinstance(row.payload, dict):
-        raise ValueError("新建商品的待同步内容已损坏")  # fails this row alone (push_row)
+        raise TypeError("payload")  # a damaged row: push_row fails it alone, with its reason
     pid = row.payload.get("product_id")
     if pid and not str(pid).startswith("local-") and pid != row.entity_id:
         ctx.created[row.id] = str(pid)

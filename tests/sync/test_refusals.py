@@ -195,3 +195,21 @@ async def test_a_damaged_row_fails_alone_and_the_others_go_out(
     assert "待发送的数据已损坏" in report.failures[0]
     assert sandbox_log(sandbox.url, "/channels/ec/order/delivery/send") == []
     assert len(sandbox_log(sandbox.url, "/channels/ec/product/stock/update")) == 1
+
+
+@pytest.mark.asyncio
+async def test_a_damaged_create_found_sending_fails_alone(
+        engine: SyncEngine, store: Store, sandbox: SandboxServer) -> None:
+    """A create row found ``sending`` whose payload is no longer an object (damaged on disk) is
+    failed with a reason before any read back; the sync goes on and sends nothing for it."""
+    await engine.run(full=True)
+    base = ProductRepo(store.reader()).get(on_sale_product(store)).draft
+    await product_ops.save_product(store, replace(
+        base, product_id=None, title="损坏的离线新建",
+        skus=tuple(replace(s, sku_id=None) for s in base.skus)))
+    store.writer.write_sync(lambda c: c.execute(
+        "UPDATE outbox SET payload = '[1, 2]', state = 'sending' WHERE op = 'create'"))
+    report = await engine.run()
+    assert report.failed == 1 and "待发送的数据已损坏" in report.failures[0]
+    assert report.stop_error is None
+    assert sandbox_log(sandbox.url, "/channels/ec/product/add") == []
