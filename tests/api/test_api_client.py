@@ -414,8 +414,7 @@ async def test_logs_never_hold_token_or_secret(client, wechat, caplog):
     wechat.script(OTHER, {"errcode": 10020052, "errmsg": "not found"})
     with pytest.raises(NotFound):
         await client.call(OTHER)
-    assert caplog.records, "the client and httpx log something"
-    assert any("HTTP Request" in r.getMessage() for r in caplog.records)
+    assert caplog.records, "the client logs something"  # httpx's request lines: test_client_proxy
     for record in caplog.records:
         text = record.getMessage()
         assert "TOKEN-" not in text

@@ -9,6 +9,7 @@ the field's ``max_len``, images only ``http(s)://`` links): beyond them a reply 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import orjson
@@ -24,6 +25,7 @@ MAX_STR = 2048  # a string field without a limit of its own
 MAX_URL = 2048
 MAX_EXTRA_BYTES = 256 * 1024  # the unmodelled fields kept verbatim with one entity
 _URL_SCHEMES = ("https://", "http://")
+_BAD_URL_CHAR = re.compile(r"[\s\x00-\x1f]")  # sre's \s is str.isspace()
 
 
 def malformed(where: str, expected: str) -> MalformedResponse:
@@ -89,7 +91,7 @@ def _url(value: str, where: str) -> str:
     if not value:
         return value
     if (len(value) > MAX_URL or not value.lower().startswith(_URL_SCHEMES)
-            or any(c.isspace() or ord(c) < 32 for c in value)):
+            or _BAD_URL_CHAR.search(value)):
         raise malformed(where, "an http(s) link")
     return value
 
