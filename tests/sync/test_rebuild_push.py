@@ -103,6 +103,9 @@ async def test_rescued_edits_come_back_and_are_sent_once(data_dir: Path,
             ("edit", "pending"), ("stock_delta", "pending"), ("merchant_note", "pending"),
             ("ewaybill_create", "pending")]
         assert rows[0]["entity_id"] == work["first"]
+        wanted = {r.entity_id: r.payload["title"] for r in outbox.next_batch(conn)
+                  if r.op == "create"}  # local id → the title the seller gave it
+        assert sorted(wanted.values()) == sorted(TITLES)
         shown = {r[0] for r in conn.execute("SELECT title FROM products")}
         assert set(TITLES) <= shown  # the offline-created products are in the list again
         assert "坏盘前改好的标题" in shown  # and the edited one as the seller left it
@@ -112,8 +115,8 @@ async def test_rescued_edits_come_back_and_are_sent_once(data_dir: Path,
         assert report.stopped == "" and report.failed == 0, report.errors
         assert report.pushed == 7
         assert outbox.pending_count(conn) == 0
-        mine = {r["title"]: r["product_id"] for r in conn.execute(
-            "SELECT title, product_id FROM products WHERE title LIKE '坏盘前离线新建%'")}
+        became = {r["local_id"]: r["product_id"] for r in conn.execute(
+            "SELECT local_id, product_id FROM products WHERE local_id IS NOT NULL")}
     finally:
         await client.aclose()
         store.close()
@@ -123,8 +126,8 @@ async def test_rescued_edits_come_back_and_are_sent_once(data_dir: Path,
     state = sandbox_state(sandbox.url)
     titles = [p["edit_product"]["title"] for p in state["products"].values()]
     assert sorted(t for t in titles if t in TITLES) == sorted(TITLES)
-    for title in TITLES:  # each offline product is the server product made from it
-        assert state["products"][mine[title]]["edit_product"]["title"] == title
+    for local_id, title in wanted.items():  # each offline product became the one made from it
+        assert state["products"][became[local_id]]["edit_product"]["title"] == title
     product = state["products"][work["pid"]]
     assert product["edit_product"]["title"] == "坏盘前改好的标题"
     stock = next(s["stock_num"] for s in product["product"]["skus"]
