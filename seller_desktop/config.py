@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -136,21 +137,21 @@ def shop_dir(paths: Paths, identity: str | None) -> Path:
 
 
 def _write_private(path: Path, data: dict[str, str]) -> None:
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        json.dump(data, out, ensure_ascii=False)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(tmp, path)
+    # A temporary name of its own (mkstemp: 0600): two processes opening one data dir at once
+    # both write shop.json; with one shared name the second replace found it gone (ENOENT).
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(data, out, ensure_ascii=False)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def save_account(paths: Paths, appid: str, api_base: str) -> None:
     """Record the AppID and API address (never the secret) where the command-line tools look,
     so ``seller-desktop sync``/``labels`` find the keyring entry the window saved."""
-    data = {"appid": appid, "api_base": api_base}
-    tmp = paths.account_file.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        json.dump(data, out, ensure_ascii=False)
-    os.replace(tmp, paths.account_file)
+    _write_private(paths.account_file, {"appid": appid, "api_base": api_base})

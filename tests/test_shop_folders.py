@@ -59,3 +59,28 @@ async def test_demo_then_real_shop_never_share_a_cache(tmp_path, monkeypatch):
         assert real.store.path.parent == real.store.data_dir != paths.data_dir
     finally:
         await real.aclose()
+
+
+def test_two_processes_claiming_a_data_dir_at_once_both_succeed(tmp_path, monkeypatch):
+    """Two ``seller-desktop`` processes starting on one new data dir both write shop.json. With
+    one shared temporary name, the second replace found it gone (ENOENT, exit 13 in CI). Here
+    the other process writes its marker in between this one's write and its replace."""
+    import os
+
+    import seller_desktop.config as config
+
+    paths = Paths.resolve(tmp_path / "d")
+    real_replace = os.replace
+    raced: list[str] = []
+
+    def replace_after_the_other(src, dst):
+        if not raced:
+            raced.append("other")
+            assert shop_dir(paths, "demo") == paths.data_dir  # the other process, all of it
+        real_replace(src, dst)
+
+    monkeypatch.setattr(config.os, "replace", replace_after_the_other)
+    assert shop_dir(paths, "demo") == paths.data_dir
+    assert raced and (paths.data_dir / "shop.json").read_text(encoding="utf-8")
+    assert [p.name for p in paths.data_dir.iterdir() if p.name.endswith(".tmp")] == []
+    assert stat.S_IMODE((paths.data_dir / "shop.json").stat().st_mode) == 0o600
