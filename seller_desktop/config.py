@@ -136,19 +136,25 @@ def shop_dir(paths: Paths, identity: str | None) -> Path:
     return folder
 
 
-def _write_private(path: Path, data: dict[str, str]) -> None:
-    # A temporary name of its own (mkstemp: 0600): two processes opening one data dir at once
-    # both write shop.json; with one shared name the second replace found it gone (ENOENT).
+def write_private(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Replace ``path`` with ``data`` at once, owner-only (mkstemp: 0600). The temporary file
+    has a name of its own: two processes opening one data dir both write shop.json, and with
+    one shared name the second replace found it gone (ENOENT)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False)
-            out.flush()
-            os.fsync(out.fileno())
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            if durable:
+                out.flush()
+                os.fsync(out.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _write_private(path: Path, data: dict[str, str]) -> None:
+    write_private(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
 
 def save_account(paths: Paths, appid: str, api_base: str) -> None:
